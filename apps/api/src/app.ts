@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { LIMITS } from '@netra/contracts';
+import { z } from 'zod';
+import type { Deps } from './deps.ts';
+import { AppError } from './platform/errors.ts';
+import { SESSION_COOKIE } from './platform/http.ts';
+import { authenticate } from './modules/auth/auth.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { userRoutes } from './modules/auth/users.routes.ts';
+import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the HTTP app (plugins + routes); never listens. */
+export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: LIMITS.jsonBodyBytes,
+    disableRequestLogging: false,
+    trustProxy: false,
+    // request ids only; no IP addresses or user agents in logs
+    requestIdLogLabel: 'reqId',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: LIMITS.importFileBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Netra API', version: API_VERSION, description: 'ASN neutrality: registry, prevention, reports and cases.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.auth = token ? await authenticate(deps, token) : null;
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    if (unsafe && req.auth && req.url.startsWith('/api/') && req.headers['x-csrf-token'] !== req.auth.csrfToken) {
+      throw new AppError(403, 'CSRF_TOKEN_INVALID', {
+        id: 'Token CSRF tidak ada atau salah; muat ulang halaman.',
+        en: 'Missing or wrong CSRF token; reload the page.',
+      });
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const problem = toProblem(err);
+    if (problem.status >= 500) req.log.error({ err }, 'unhandled error');
+    void reply.status(problem.status).type('application/problem+json').send(problem);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api/') && opts.serveWeb && req.method === 'GET') return reply.sendFile('index.html');
+    void reply.status(404).type('application/problem+json').send(
+      problemBody(404, 'ROUTE_NOT_FOUND', { id: `Alamat tidak ditemukan: ${req.method} ${req.url.split('?')[0]}`, en: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` }),
+    );
+  });
+
+  app.get('/api/v1/health', {
+    schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) }) } },
+  }, async () => {
+    await deps.db.query('SELECT 1');
+    return { status: 'ok' as const, database: deps.db.kind };
+  });
+
+  await app.register(async (api) => {
+    await api.register(authRoutes(deps));
+    await api.register(userRoutes(deps));
+    await api.register(regionRoutes(deps));
+    await api.register(agencyRoutes(deps));
+    await api.register(registryRoutes(deps));
+    await api.register(auditRoutes(deps));
+  }, { prefix: '/api/v1' });
+
+  if (opts.serveWeb) {
+    const root = deps.config.webDist;
+    if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`Web UI not built: ${root}/index.html is missing (run npm run build).`);
+    await app.register(fastifyStatic, { root, wildcard: false });
+  }
+  return app;
+}
+
+function problemBody(status: number, code: string, message: { id: string; en: string }, errors?: { path: string; message: string }[]) {
+  return {
+    type: `https://netra.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: code,
+    status,
+    code,
+    detail: message.en,
+    message,
+    ...(errors ? { errors } : {}),
+  };
+}
+
+function toProblem(err: FastifyError | AppError) {
+  if (err instanceof AppError) return problemBody(err.status, err.code, err.msg, err.fieldErrors);
+  const fe = err as FastifyError & { validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }[] };
+  if (fe.validation) {
+    const errors = fe.validation.map((v) => ({
+      path: `${fe.validationContext ?? ''}${v.instancePath ?? ''}`.replace(/\//g, '.') || (fe.validationContext ?? ''),
+      message: v.message ?? 'invalid',
+    }));
+    const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    return problemBody(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${summary}`, en: `Invalid input: ${summary}` }, errors);
+  }
+  const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+  if (status === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE')
+    return problemBody(413, 'PAYLOAD_TOO_LARGE', { id: 'Berkas atau permintaan terlalu besar.', en: 'File or request too large.' });
+  if (status === 429) return problemBody(429, 'RATE_LIMITED', { id: 'Terlalu banyak permintaan; coba lagi sebentar lagi.', en: 'Too many requests; try again shortly.' });
+  if (status === 415) return problemBody(415, 'UNSUPPORTED_MEDIA_TYPE', { id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' });
+  if (status < 500) {
+    const code = (fe.code ?? 'BAD_REQUEST').replace(/^FST_/, '').replace(/^ERR_/, '');
+    return problemBody(status, code, { id: `Permintaan tidak valid: ${fe.message}`, en: `Bad request: ${fe.message}` });
+  }
+  return problemBody(500, 'INTERNAL_ERROR', { id: 'Terjadi kesalahan pada server; sudah dicatat.', en: 'Server error; it has been logged.' });
+}

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { AgencyKind, ROLES, UserCreateInput } from '@netra/contracts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/client.ts';
+import { prepareDatabase } from './db/bootstrap.ts';
+import type { Deps } from './deps.ts';
+import type { Actor } from './platform/audit.ts';
+import { verifyAuditChain } from './platform/audit.ts';
+import { AppError } from './platform/errors.ts';
+import { createDeps, maybeLoadDemo, serve } from './server.ts';
+import { createAgency, getAgency } from './modules/agencies/agencies.service.ts';
+import { createUser } from './modules/auth/users.service.ts';
+import { runImport, startImportRun } from './modules/registry/import.service.ts';
+import { exportEmployees } from './modules/registry/employees.service.ts';
+import { writeCsv, writeXlsx } from './modules/registry/export-writers.ts';
+import { loadDemo } from './modules/demo/demo.service.ts';
+import type { Principal } from './modules/auth/domain/policy.ts';
+
+const cliActor = (): Actor => ({ id: null, label: `cli:${os.userInfo().username}` });
+const print = (s: string) => process.stdout.write(`${s}\n`);
+
+class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const deps = await createDeps({ ...loadConfig(), logLevel: 'warn' });
+  try {
+    await prepareDatabase(deps.db);
+    return await fn(deps);
+  } finally {
+    await deps.db.close();
+  }
+}
+
+const program = new Command('netra').description('Netra: ASN neutrality registry, prevention and case handling').exitOverride();
+
+program.command('serve').description('Run the API and web UI (same as npm start)').action(async () => {
+  await serve(loadConfig());
+});
+
+program.command('migrate').description('Create or migrate the database and load region master data').action(async () => {
+  await withDeps(async (deps) => print(`Database ${deps.db.kind} is up to date.`));
+});
+
+program
+  .command('demo')
+  .description('Load the demo Pemda (Kota Bekasi) and demo accounts into an empty database')
+  .option('--employees <n>', 'number of synthetic employees', (v) => Number(v), 6000)
+  .option('--force', 'load even if the database already has data')
+  .action(async (o: { employees: number; force?: boolean }) => {
+    await withDeps(async (deps) => {
+      if (o.force) {
+        const r = await loadDemo(deps, { employees: o.employees });
+        print(`Demo loaded: ${r.employees} employees.`);
+      } else if (!(await maybeLoadDemo({ ...deps, config: { ...deps.config, demo: 'true' } }, print))) {
+        print('The database already has data; use --force to add the demo anyway.');
+      }
+    });
+  });
+
+const imp = program.command('import').description('Import data');
+imp
+  .command('employees')
+  .description('Import employees from a CSV or XLSX file (all-or-nothing unless --skip-invalid)')
+  .argument('<file>', 'CSV or XLSX file; "-" reads standard input')
+  .requiredOption('--agency <id>', 'agency id')
+  .option('--skip-invalid', 'write the valid rows and list the invalid ones')
+  .option('--dry-run', 'validate and count, write nothing')
+  .option('--json', 'print the summary as JSON')
+  .action((file: string, o: { agency: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) =>
+    withDeps(async (deps) => {
+      const agency = await getAgency(deps.db, 'system', o.agency).catch((e: unknown) => {
+        if (e instanceof AppError) throw new AppError(400, 'AGENCY_UNKNOWN', { id: `Instansi tidak dikenal: ${o.agency}`, en: `Unknown agency: ${o.agency}` });
+        throw e;
+      });
+      if (file !== '-' && !fs.existsSync(file)) throw new AppError(400, 'FILE_NOT_FOUND', { id: `Berkas tidak ditemukan: ${file}`, en: `File not found: ${file}` });
+      const options = { dryRun: !!o.dryRun, skipInvalid: !!o.skipInvalid };
+      const actor = cliActor();
+      const size = file === '-' ? undefined : fs.statSync(file).size;
+      const runId = await startImportRun(deps.db, { agencyId: agency.id, actor, fileName: path.basename(file), options, size });
+      const stream = file === '-' ? process.stdin : fs.createReadStream(file);
+      const res = await runImport(deps, { runId, agencyId: agency.id, agencyRegion: agency.regionCode, actor, principal: 'system', source: { stream, fileName: file, size }, options });
+      const summary = res.summary ?? { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+      if (o.json) print(JSON.stringify(res.failure ? { ...summary, failure: res.failure } : summary));
+      else if (res.failure) process.stderr.write(`Import failed: ${res.failure.message}\n`);
+      else {
+        print(`${options.dryRun ? '[dry run] ' : ''}inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`);
+        for (const e of summary.errors.slice(0, 200)) print(`  row ${e.row} ${e.column ?? ''} ${e.code}: ${e.message}`);
+        if (summary.errors.length > 200) print(`  ... ${summary.errors.length - 200} more (use --json for all)`);
+        if (res.status === 'rejected') print('Nothing was written. Fix the rows above or use --skip-invalid.');
+      }
+      if (res.failure) throw new ExitCode(2);
+      if (res.status === 'rejected') throw new ExitCode(1);
+    }),
+  );
+
+const exp = program.command('export').description('Export data');
+exp
+  .command('employees')
+  .description('Export the registry to CSV or XLSX')
+  .option('--agency <id>', 'limit to one agency')
+  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
+  .requiredOption('--out <file>', 'output file')
+  .action((o: { agency?: string; format: 'csv' | 'xlsx'; out: string }) =>
+    withDeps(async (deps) => {
+      const all: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'cli', displayName: 'CLI', grants: [{ id: 'cli', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
+      const out = fs.createWriteStream(o.out);
+      const rows = exportEmployees(deps, all, o.agency ? { agencyId: o.agency } : {});
+      const n = o.format === 'csv' ? await writeCsv(rows, out) : await writeXlsx(rows, out);
+      print(`Exported ${n} employees to ${o.out}`);
+    }),
+  );
+
+const agency = program.command('agency').description('Agencies (instansi)');
+agency
+  .command('create')
+  .requiredOption('--name <name>', 'agency name, e.g. "Pemerintah Kota Bekasi"')
+  .requiredOption('--region <code>', 'Kemendagri region code, e.g. 32.75')
+  .addOption(new Option('--kind <kind>', 'agency kind (inferred from the region when omitted)').choices(AgencyKind.options))
+  .option('--json', 'print the new agency as JSON')
+  .action((o: { name: string; region: string; kind?: AgencyKind; json?: boolean }) =>
+    withDeps(async (deps) => {
+      const a = await createAgency(deps, 'system', cliActor(), { name: o.name.trim(), regionCode: o.region.trim(), kind: o.kind });
+      print(o.json ? JSON.stringify(a) : `Created agency ${a.id} (${a.name}, ${a.regionName})`);
+    }),
+  );
+type AgencyKind = (typeof AgencyKind.options)[number];
+
+const user = program.command('user').description("Officials' accounts");
+user
+  .command('create')
+  .requiredOption('--username <u>', 'username')
+  .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+  .option('--region <code>', 'scope: region subtree')
+  .option('--agency <id>', 'scope: agency')
+  .option('--unit <id>', 'scope: unit subtree (unit_admin)')
+  .option('--employee <id>', 'employee record (employee role)')
+  .option('--display-name <name>', 'display name')
+  .option('--password-stdin', 'read the password from standard input')
+  .option('--json', 'print the new user as JSON')
+  .action((o: { username: string; role: string; region?: string; agency?: string; unit?: string; employee?: string; displayName?: string; passwordStdin?: boolean; json?: boolean }) =>
+    withDeps(async (deps) => {
+      if (!o.passwordStdin) throw new AppError(400, 'PASSWORD_REQUIRED', { id: 'Gunakan --password-stdin.', en: 'Use --password-stdin to give the password.' });
+      const password = (await readStdin()).replace(/\r?\n$/, '');
+      const parsed = UserCreateInput.safeParse({
+        username: o.username, displayName: o.displayName ?? o.username, password, role: o.role,
+        regionCode: o.region, agencyId: o.agency, unitId: o.unit, employeeId: o.employee,
+      });
+      if (!parsed.success) {
+        const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        throw new AppError(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${msg}`, en: `Invalid input: ${msg}` });
+      }
+      const u = await createUser(deps, 'system', cliActor(), parsed.data);
+      print(o.json ? JSON.stringify(u) : `Created user ${u.username} (${u.id})`);
+    }),
+  );
+
+const audit = program.command('audit').description('Audit trail');
+audit
+  .command('verify')
+  .description('Verify the hash chain; exits non-zero and names the first broken entry')
+  .option('--json', 'print the result as JSON')
+  .action((o: { json?: boolean }) =>
+    withDeps(async (deps) => {
+      const r = await verifyAuditChain(deps.db);
+      if (o.json) print(JSON.stringify(r));
+      else if (r.ok) print(`Audit trail intact: ${r.checked} entries verified.`);
+      else print(`Audit trail BROKEN at entry ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries verified before it).`);
+      if (!r.ok) throw new ExitCode(1);
+    }),
+  );
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof ExitCode) process.exit(e.code);
+  if (e instanceof CommanderError) process.exit(e.exitCode);
+  if (e instanceof AppError) {
+    process.stderr.write(`Error (${e.code}): ${e.msg.en}\n`);
+    process.exit(e.status >= 500 ? 3 : 2);
+  }
+  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Unexpected error: ${(e as Error).message}\n`);
+  process.exit(3);
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/** The one config schema; the only module that reads process.env. */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  NETRA_DATA_DIR: z.string().default('./data'),
+  NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NETRA_SECURE_COOKIES: z.enum(['true', 'false', 'auto']).default('auto'),
+  NETRA_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  NETRA_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  NETRA_WEB_DIST: z.string().optional(),
+  NETRA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  NETRA_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  database: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+  logLevel: z.infer<typeof ConfigSchema>['NETRA_LOG_LEVEL'];
+  secureCookies: 'true' | 'false' | 'auto';
+  sessionHours: number;
+  demo: 'auto' | 'true' | 'false';
+  webDist: string;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const repoRoot = path.resolve(import.meta.dirname, '../../..');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: path.resolve(e.NETRA_DATA_DIR) },
+    logLevel: e.NETRA_LOG_LEVEL,
+    secureCookies: e.NETRA_SECURE_COOKIES,
+    sessionHours: e.NETRA_SESSION_HOURS,
+    demo: e.NETRA_DEMO,
+    webDist: e.NETRA_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
+    loginMaxFailures: e.NETRA_LOGIN_MAX_FAILURES,
+    lockoutMinutes: e.NETRA_LOCKOUT_MINUTES,
+  };
+}

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { GrantInput, Problem, User, UserCreateInput } from '@netra/contracts';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf, requirePrincipal } from '../../platform/http.ts';
+import { addGrant, createUser, listUsers, removeGrant, updateUserStatus } from './users.service.ts';
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+
+export const userRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/users', { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(User) }), ...errors } } }, async (req) => {
+    const p = requirePrincipal(req, 'users.manage');
+    return { items: await listUsers(deps, p) };
+  });
+
+  app.post('/users', { schema: { tags: ['users'], body: UserCreateInput, response: { 201: User, ...errors } } }, async (req, reply) => {
+    const p = requirePrincipal(req, 'users.manage');
+    return reply.status(201).send(await createUser(deps, p, actorOf(p), req.body));
+  });
+
+  const Id = z.object({ id: z.uuid() });
+  app.patch('/users/:id', { schema: { tags: ['users'], params: Id, body: z.object({ active: z.boolean() }), response: { 200: User, ...errors } } }, async (req) =>
+    updateUserStatus(deps, requirePrincipal(req, 'users.manage'), req.params.id, { active: req.body.active }),
+  );
+  app.post('/users/:id/unlock', { schema: { tags: ['users'], params: Id, response: { 200: User, ...errors } } }, async (req) =>
+    updateUserStatus(deps, requirePrincipal(req, 'users.manage'), req.params.id, { unlock: true }),
+  );
+  app.post('/users/:id/grants', { schema: { tags: ['users'], params: Id, body: GrantInput, response: { 200: User, ...errors } } }, async (req) =>
+    addGrant(deps, requirePrincipal(req, 'users.manage'), req.params.id, req.body),
+  );
+  app.delete('/users/:id/grants/:grantId', { schema: { tags: ['users'], params: z.object({ id: z.uuid(), grantId: z.uuid() }), response: { 200: User, ...errors } } }, async (req) =>
+    removeGrant(deps, requirePrincipal(req, 'users.manage'), req.params.id, req.params.grantId),
+  );
+};

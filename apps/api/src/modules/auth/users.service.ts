@@ -1,0 +1,159 @@
+import type { GrantInput, User, UserCreateInput } from '@netra/contracts';
+import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import { appendAudit, type Actor } from '../../platform/audit.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { loadGrants } from './auth.repo.ts';
+import { hashPassword } from './auth.service.ts';
+import { canAssign, canManageAccount, type GrantScope, type Principal } from './domain/policy.ts';
+
+/** `system` = the operator on the server (CLI); otherwise an official bounded by their own scope. */
+export type Manager = Principal | 'system';
+
+type ResolvedGrant = GrantScope & { unitId: string | null };
+
+/** Checks a requested grant against master data and the role's scope rules. */
+async function resolveGrant(tx: Queryable, g: GrantInput, employeeId?: string): Promise<ResolvedGrant> {
+  const bad = (en: string, id: string) => invalid('GRANT_INVALID', { id, en });
+  let agencyRegion: string | null = null;
+  if (g.regionCode) {
+    const r = await tx.query('SELECT 1 FROM regions WHERE code = $1', [g.regionCode]);
+    if (!r.rowCount) throw bad(`Unknown region code ${g.regionCode}`, `Kode wilayah tidak dikenal: ${g.regionCode}`);
+  }
+  if (g.agencyId) {
+    const a = (await tx.query<{ region_code: string }>('SELECT region_code FROM agencies WHERE id = $1', [g.agencyId])).rows[0];
+    if (!a) throw bad(`Unknown agency ${g.agencyId}`, `Instansi tidak dikenal: ${g.agencyId}`);
+    agencyRegion = a.region_code;
+  }
+  let unitIdPath: string | null = null;
+  if (g.unitId) {
+    const u = (await tx.query<{ id_path: string; agency_id: string }>('SELECT id_path, agency_id FROM units WHERE id = $1', [g.unitId])).rows[0];
+    if (!u || u.agency_id !== g.agencyId) throw bad('The unit does not belong to the agency', 'Unit tidak berada di bawah instansi tersebut');
+    unitIdPath = u.id_path;
+  }
+  const needs: Partial<Record<GrantInput['role'], 'agency' | 'unit' | 'employee'>> = {
+    agency_admin: 'agency', employing_official: 'agency', unit_admin: 'unit', employee: 'employee',
+  };
+  const need = needs[g.role];
+  if (need === 'agency' && !g.agencyId) throw bad(`Role ${g.role} needs an agency`, `Peran ${g.role} memerlukan instansi`);
+  if (need === 'unit' && (!g.agencyId || !g.unitId)) throw bad(`Role ${g.role} needs an agency and a unit`, `Peran ${g.role} memerlukan instansi dan unit`);
+  if (need === 'employee' && !employeeId) throw bad('Role employee needs the employee record of the account', 'Peran employee memerlukan data pegawai pemilik akun');
+  return { role: g.role, regionCode: g.regionCode ?? null, agencyId: g.agencyId ?? null, unitId: g.unitId ?? null, unitIdPath, agencyRegion };
+}
+
+function assertMayAssign(manager: Manager, g: ResolvedGrant) {
+  if (manager !== 'system' && !canAssign(manager, g))
+    throw forbidden('GRANT_OUT_OF_SCOPE', { id: 'Anda tidak dapat memberikan peran atau cakupan ini.', en: 'You cannot grant this role or scope.' });
+}
+
+async function insertGrant(tx: Queryable, userId: string, g: ResolvedGrant) {
+  return (
+    await tx.query<{ id: string }>('INSERT INTO grants (user_id, role, region_code, agency_id, unit_id) VALUES ($1, $2, $3, $4, $5) RETURNING id', [userId, g.role, g.regionCode, g.agencyId, g.unitId])
+  ).rows[0]!.id;
+}
+
+export async function createUser(deps: Deps, manager: Manager, actor: Actor, input: UserCreateInput): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  const id = await deps.db.transaction(async (tx) => {
+    if (input.employeeId) {
+      const e = await tx.query('SELECT 1 FROM employees WHERE id = $1', [input.employeeId]);
+      if (!e.rowCount) throw invalid('GRANT_INVALID', { id: 'Pegawai tidak ditemukan', en: 'Employee not found' });
+    }
+    const grant = await resolveGrant(tx, input, input.employeeId);
+    assertMayAssign(manager, grant);
+    const exists = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
+    if (exists.rowCount) throw conflict('USERNAME_TAKEN', { id: `Nama pengguna ${input.username} sudah dipakai.`, en: `Username ${input.username} is taken.` });
+    const userId = (
+      await tx.query<{ id: string }>('INSERT INTO users (username, display_name, password_hash, employee_id) VALUES ($1, $2, $3, $4) RETURNING id', [input.username, input.displayName, passwordHash, input.employeeId ?? null])
+    ).rows[0]!.id;
+    await insertGrant(tx, userId, grant);
+    await appendAudit(tx, {
+      actor, action: 'user.created', entityType: 'user', entityId: userId, at: deps.clock.now(),
+      after: { username: input.username, role: grant.role, regionCode: grant.regionCode, agencyId: grant.agencyId, unitId: grant.unitId },
+    });
+    return userId;
+  });
+  return (await getUsers(deps.db, [id]))[0]!;
+}
+
+async function getUsers(db: Queryable, ids?: string[]): Promise<User[]> {
+  const { rows } = await db.query<{ id: string; username: string; display_name: string; active: boolean; totp_enabled: boolean; locked_until: Date | null }>(
+    `SELECT id, username, display_name, active, totp_enabled, locked_until FROM users ${ids ? 'WHERE id = ANY($1::uuid[])' : ''} ORDER BY username`,
+    ids ? [ids] : [],
+  );
+  const grants = await loadGrants(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id, username: r.username, displayName: r.display_name, active: r.active, totpEnabled: r.totp_enabled,
+    lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
+    grants: (grants.get(r.id) ?? []).map((g) => ({ id: g.id, role: g.role, regionCode: g.region_code, agencyId: g.agency_id, unitId: g.unit_id })),
+  }));
+}
+
+/** Accounts the manager may administer: any of whose grants lies inside the manager's scope. */
+async function manageableUsers(db: Queryable, manager: Principal, ids?: string[]): Promise<User[]> {
+  const users = await getUsers(db, ids);
+  const { rows: agencies } = await db.query<{ id: string; region_code: string }>('SELECT id, region_code FROM agencies');
+  const { rows: units } = await db.query<{ id: string; id_path: string }>('SELECT id, id_path FROM units WHERE id = ANY($1::uuid[])', [
+    users.flatMap((u) => u.grants.map((g) => g.unitId).filter((x): x is string => !!x)),
+  ]);
+  const regionOf = new Map(agencies.map((a) => [a.id, a.region_code]));
+  const pathOf = new Map(units.map((u) => [u.id, u.id_path]));
+  return users.filter((u) =>
+    canManageAccount(
+      manager,
+      u.grants.map((g) => ({ regionCode: g.regionCode, agencyId: g.agencyId, unitIdPath: g.unitId ? (pathOf.get(g.unitId) ?? null) : null, agencyRegion: g.agencyId ? (regionOf.get(g.agencyId) ?? null) : null })),
+    ),
+  );
+}
+
+export const listUsers = (deps: Deps, manager: Principal) => manageableUsers(deps.db, manager);
+
+async function loadManageable(deps: Deps, manager: Principal, userId: string): Promise<User> {
+  const u = (await manageableUsers(deps.db, manager, [userId]))[0];
+  if (!u) throw notFound('Pengguna / User', userId);
+  return u;
+}
+
+export async function addGrant(deps: Deps, manager: Principal, userId: string, input: GrantInput): Promise<User> {
+  await loadManageable(deps, manager, userId);
+  await deps.db.transaction(async (tx) => {
+    const emp = (await tx.query<{ employee_id: string | null }>('SELECT employee_id FROM users WHERE id = $1 FOR UPDATE', [userId])).rows[0];
+    const grant = await resolveGrant(tx, input, emp?.employee_id ?? undefined);
+    assertMayAssign(manager, grant);
+    const grantId = await insertGrant(tx, userId, grant);
+    await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_added', entityType: 'user', entityId: userId, after: { grantId, ...input }, at: deps.clock.now() });
+  });
+  return loadManageable(deps, manager, userId);
+}
+
+export async function removeGrant(deps: Deps, manager: Principal, userId: string, grantId: string): Promise<User> {
+  const user = await loadManageable(deps, manager, userId);
+  const g = user.grants.find((x) => x.id === grantId);
+  if (!g) throw notFound('Peran / Grant', grantId);
+  await deps.db.transaction(async (tx) => {
+    const agencyRegion = g.agencyId ? ((await tx.query<{ region_code: string }>('SELECT region_code FROM agencies WHERE id = $1', [g.agencyId])).rows[0]?.region_code ?? null) : null;
+    const unitIdPath = g.unitId ? ((await tx.query<{ id_path: string }>('SELECT id_path FROM units WHERE id = $1', [g.unitId])).rows[0]?.id_path ?? null) : null;
+    assertMayAssign(manager, { role: g.role, regionCode: g.regionCode, agencyId: g.agencyId, unitId: g.unitId, unitIdPath, agencyRegion });
+    await tx.query('DELETE FROM grants WHERE id = $1 AND user_id = $2', [grantId, userId]);
+    await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_removed', entityType: 'user', entityId: userId, before: g, at: deps.clock.now() });
+  });
+  return loadManageable(deps, manager, userId);
+}
+
+export async function updateUserStatus(deps: Deps, manager: Principal, userId: string, change: { active?: boolean; unlock?: boolean }): Promise<User> {
+  const before = await loadManageable(deps, manager, userId);
+  if (userId === manager.userId && change.active === false)
+    throw invalid('CANNOT_DEACTIVATE_SELF', { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot deactivate your own account.' });
+  await deps.db.transaction(async (tx) => {
+    if (change.active !== undefined) {
+      await tx.query('UPDATE users SET active = $2 WHERE id = $1', [userId, change.active]);
+      if (!change.active) await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+    }
+    if (change.unlock) await tx.query('UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE id = $1', [userId]);
+    await appendAudit(tx, {
+      actor: { id: manager.userId, label: manager.username }, action: change.unlock ? 'user.unlocked' : 'user.updated', entityType: 'user', entityId: userId,
+      before: { active: before.active, lockedUntil: before.lockedUntil }, after: change, at: deps.clock.now(),
+    });
+  });
+  return loadManageable(deps, manager, userId);
+}

@@ -1,0 +1,49 @@
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { Employee } from '@netra/contracts';
+
+/** Columns of the registry export; the first five are the import template, so exports re-import. */
+export const EXPORT_COLUMNS: { header: string; get: (e: Employee) => string }[] = [
+  { header: 'nip', get: (e) => e.nip ?? e.internalId ?? '' },
+  { header: 'nama', get: (e) => e.name },
+  { header: 'jenis', get: (e) => e.employmentType },
+  { header: 'jabatan', get: (e) => e.position ?? '' },
+  { header: 'unit', get: (e) => e.unitPath ?? '' },
+  { header: 'eselon', get: (e) => e.echelon ?? '' },
+  { header: 'golongan', get: (e) => e.rank ?? '' },
+  { header: 'aktif', get: (e) => (e.active ? 'ya' : 'tidak') },
+  { header: 'instansi', get: (e) => e.agencyName },
+  { header: 'kode_wilayah', get: (e) => e.regionCode },
+];
+
+/** Cells starting with = + - @ are run as formulas by spreadsheet programs: neutralise them. */
+export const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+export async function writeCsv(rows: AsyncIterable<Employee>, out: Writable): Promise<number> {
+  const csv = stringify({ header: true, columns: EXPORT_COLUMNS.map((c) => c.header), bom: true });
+  csv.pipe(out);
+  let n = 0;
+  for await (const e of rows) {
+    if (!csv.write(EXPORT_COLUMNS.map((c) => safeCell(c.get(e))))) await new Promise((r) => csv.once('drain', r));
+    n += 1;
+  }
+  csv.end();
+  await new Promise((r) => out.once('finish', r));
+  return n;
+}
+
+export async function writeXlsx(rows: AsyncIterable<Employee>, out: Writable): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet('Pegawai');
+  ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.header === 'nama' || c.header === 'unit' ? 40 : 20 }));
+  let n = 0;
+  for await (const e of rows) {
+    // NIPs stay text: 18 digits do not fit a spreadsheet number
+    ws.addRow(EXPORT_COLUMNS.map((c) => safeCell(c.get(e)))).commit();
+    n += 1;
+  }
+  ws.commit();
+  await wb.commit();
+  return n;
+}

@@ -1,0 +1,237 @@
+/**
+ * Streaming readers for CSV and XLSX: the file is sniffed by content (never by its name), read
+ * chunk by chunk and yielded row by row, so memory stays flat whatever the size.
+ */
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors.ts';
+
+export type SheetRow = { row: number; values: Record<string, string> };
+export type Sheet = { format: 'csv' | 'xlsx'; headers: string[]; rows: AsyncIterable<SheetRow> };
+
+export const fileError = (code: string, en: string, id: string) => new AppError(400, code, { id, en });
+
+const SIGNATURES: [string, number[]][] = [
+  ['PDF', [0x25, 0x50, 0x44, 0x46]],
+  ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG image', [0xff, 0xd8, 0xff]],
+  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['old Excel (.xls)', [0xd0, 0xcf, 0x11, 0xe0]],
+  ['gzip archive', [0x1f, 0x8b]],
+];
+
+/** Reads the first bytes without consuming them: returns them and a stream of the whole file. */
+async function peek(input: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const it = input[Symbol.asyncIterator]();
+  let done = false;
+  while (size < bytes) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const buf = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value as Uint8Array);
+    chunks.push(buf);
+    size += buf.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* rest() {
+    yield head;
+    if (done) return;
+    for (;;) {
+      const next = await it.next();
+      if (next.done) return;
+      yield next.value as Buffer;
+    }
+  }
+  return { head, stream: Readable.from(rest(), { objectMode: false }) };
+}
+
+/** Fails the stream on the first invalid UTF-8 sequence, naming the line. */
+class Utf8Guard extends Transform {
+  private decoder = new TextDecoder('utf-8', { fatal: true });
+  private line = 1;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
+    try {
+      const text = this.decoder.decode(chunk, { stream: true });
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.line += 1;
+      cb(null, chunk);
+    } catch {
+      cb(
+        fileError(
+          'FILE_ENCODING',
+          `The file is not UTF-8 text (near line ${this.line}). Save it as "CSV UTF-8" or as .xlsx.`,
+          `Berkas bukan teks UTF-8 (sekitar baris ${this.line}). Simpan sebagai "CSV UTF-8" atau .xlsx.`,
+        ),
+      );
+    }
+  }
+  override _flush(cb: TransformCallback) {
+    try {
+      this.decoder.decode();
+      cb();
+    } catch {
+      cb(fileError('FILE_ENCODING', 'The file ends in the middle of a UTF-8 character.', 'Berkas berakhir di tengah karakter UTF-8.'));
+    }
+  }
+}
+
+export async function openSheet(input: Readable): Promise<Sheet> {
+  const { head, stream } = await peek(input, 4096);
+  if (head.length === 0) throw fileError('FILE_EMPTY', 'The file is empty.', 'Berkas kosong.');
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return openXlsx(stream);
+  for (const [name, sig] of SIGNATURES)
+    if (sig.every((b, i) => head[i] === b))
+      throw fileError('FILE_NOT_SPREADSHEET', `This is a ${name}, not a CSV or XLSX file.`, `Berkas ini ${name}, bukan CSV atau XLSX.`);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    throw fileError('FILE_ENCODING', 'The file is UTF-16 text. Save it as "CSV UTF-8" or as .xlsx.', 'Berkas berformat UTF-16. Simpan sebagai "CSV UTF-8" atau .xlsx.');
+  if (head.includes(0)) throw fileError('FILE_NOT_SPREADSHEET', 'This is a binary file, not a CSV or XLSX file.', 'Berkas biner, bukan CSV atau XLSX.');
+  return openCsv(stream, detectDelimiter(head));
+}
+
+/** Indonesian Excel writes ';' (the decimal separator is ','): pick the header line's most frequent separator. */
+export function detectDelimiter(head: Buffer): string {
+  const firstLine = head.toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '';
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t', '|'].map((d) => [d, unquoted.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}
+
+async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
+  let headers: string[] | null = null;
+  const parser = parse({
+    bom: true,
+    delimiter,
+    columns: (h: string[]) => {
+      headers = h.map((x) => x.trim());
+      return headers;
+    },
+    group_columns_by_name: false,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    relax_column_count: true,
+    info: true,
+    max_record_size: 64 * 1024,
+  });
+  const records = stream.pipe(new Utf8Guard()).on('error', (e) => parser.destroy(e)).pipe(parser);
+  const it = records[Symbol.asyncIterator]() as AsyncIterator<{ record: Record<string, string>; info: { lines: number } }>;
+  let first: IteratorResult<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    first = await it.next();
+  } catch (e) {
+    throw csvError(e);
+  }
+  if (!headers) throw fileError('FILE_EMPTY', 'The file has no header row.', 'Berkas tidak memiliki baris judul kolom.');
+  async function* rows(): AsyncIterable<SheetRow> {
+    try {
+      let cur = first;
+      while (!cur.done) {
+        yield { row: cur.value.info.lines, values: cur.value.record };
+        cur = await it.next();
+      }
+    } catch (e) {
+      throw csvError(e);
+    }
+  }
+  return { format: 'csv', headers: headers as string[], rows: rows() };
+}
+
+function csvError(e: unknown): Error {
+  if (e instanceof AppError) return e;
+  const err = e as { code?: string; lines?: number; message?: string };
+  if (err.code?.startsWith('CSV_'))
+    return fileError('FILE_MALFORMED', `The CSV is malformed near line ${err.lines ?? '?'}: ${err.message ?? err.code}`, `CSV rusak di sekitar baris ${err.lines ?? '?'}: ${err.message ?? err.code}`);
+  return e as Error;
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Cell value as the text a person sees; refuses numbers Excel has already rounded. */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    if (Math.abs(v) > MAX_SAFE) return `\u0000NUMBER_TOO_LONG:${v}`;
+    return Number.isInteger(v) ? String(v) : String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+async function openXlsx(stream: Readable): Promise<Sheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const wsIt = (reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>)[Symbol.asyncIterator]();
+  let ws: IteratorResult<AsyncIterable<ExcelJS.Row>>;
+  try {
+    ws = await wsIt.next();
+  } catch (e) {
+    throw fileError('FILE_MALFORMED', `The XLSX file cannot be read: ${(e as Error).message}`, `Berkas XLSX tidak dapat dibaca: ${(e as Error).message}`);
+  }
+  if (ws.done) throw fileError('FILE_EMPTY', 'The workbook has no worksheet.', 'Buku kerja tidak memiliki lembar kerja.');
+  const rowIt = ws.value[Symbol.asyncIterator]();
+  let headers: string[] | null = null;
+  let headerRow: ExcelJS.Row | null = null;
+  try {
+    for (;;) {
+      const r = await rowIt.next();
+      if (r.done) break;
+      const vals = (r.value.values as ExcelJS.CellValue[]).slice(1).map((c) => cellText(c).trim());
+      if (vals.some(Boolean)) {
+        headers = vals;
+        headerRow = r.value;
+        break;
+      }
+    }
+  } catch (e) {
+    throw fileError('FILE_MALFORMED', `The XLSX file cannot be read: ${(e as Error).message}`, `Berkas XLSX tidak dapat dibaca: ${(e as Error).message}`);
+  }
+  if (!headers || !headerRow) throw fileError('FILE_EMPTY', 'The first worksheet is empty.', 'Lembar kerja pertama kosong.');
+  const hs = headers;
+  async function* rows(): AsyncIterable<SheetRow> {
+    for (;;) {
+      const r = await rowIt.next();
+      if (r.done) break;
+      const cells = (r.value.values as ExcelJS.CellValue[]).slice(1);
+      const values: Record<string, string> = {};
+      let any = false;
+      hs.forEach((h, i) => {
+        if (!h) return;
+        const t = cellText(cells[i] ?? null);
+        if (t.trim()) any = true;
+        values[h] = t;
+      });
+      if (any) yield { row: r.value.number, values };
+    }
+    // drain remaining worksheets so the reader finishes cleanly
+    for (;;) {
+      const next = await wsIt.next();
+      if (next.done) break;
+      for await (const _ of next.value) void _;
+    }
+  }
+  return { format: 'xlsx', headers: hs, rows: rows() };
+}
+
+/** Counts bytes as they flow, for the progress bar. */
+export class ByteCounter extends Transform {
+  bytes = 0;
+  constructor(private readonly onBytes?: (n: number) => void) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
+    this.bytes += chunk.length;
+    this.onBytes?.(this.bytes);
+    cb(null, chunk);
+  }
+}

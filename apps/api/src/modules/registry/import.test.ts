@@ -1,0 +1,163 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, freshDb, makeDeps, SYSTEM } from '../../../test/harness.ts';
+import type { Deps } from '../../deps.ts';
+import { createAgency } from '../agencies/agencies.service.ts';
+import { runImport, startImportRun } from './import.service.ts';
+
+const CSV = (lines: string[]) => lines.join('\n') + '\n';
+
+describe.each(DB_KINDS)('employee import on %s', (kind) => {
+  let deps: Deps;
+  let drop: () => Promise<void>;
+  let agency: string;
+  let other: string;
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    deps = makeDeps(f.db);
+    agency = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
+    other = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
+  });
+  afterAll(() => drop());
+
+  async function imp(content: string | Buffer, opts: { dryRun?: boolean; skipInvalid?: boolean; agencyId?: string } = {}) {
+    const agencyId = opts.agencyId ?? agency;
+    const options = { dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid };
+    const runId = await startImportRun(deps.db, { agencyId, actor: SYSTEM, fileName: 'f', options });
+    return runImport(deps, { runId, agencyId, agencyRegion: agencyId === agency ? '32.75' : '36.04', actor: SYSTEM, principal: 'system', source: { stream: Readable.from([Buffer.from(content)]), fileName: 'f' }, options });
+  }
+  const count = async (agencyId = agency) => (await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM employees WHERE agency_id = $1', [agencyId])).rows[0]!.n;
+
+  const valid = CSV([
+    'nip,nama,jenis,jabatan,unit',
+    '198609262015051001,Budi Santoso,PNS,Camat,Kecamatan Bekasi Barat',
+    '199009132025242014,Siti Aminah,PPPK,Guru Ahli Pertama,Dinas Pendidikan / Bidang SD',
+    'THL-0001,Ujang Sopandi,Honorer,Pengemudi,Dinas Pendidikan',
+  ]);
+
+  it('imports a valid file, creating units from paths, and re-import changes nothing', async () => {
+    const r = await imp(valid);
+    expect(r.status).toBe('succeeded');
+    expect(r.summary).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    const units = (await deps.db.query<{ path: string; kind: string }>('SELECT path, kind FROM units WHERE agency_id = $1 ORDER BY path', [agency])).rows;
+    expect(units).toEqual([
+      { path: 'Dinas Pendidikan', kind: 'opd' },
+      { path: 'Dinas Pendidikan / Bidang SD', kind: 'bidang' },
+      { path: 'Kecamatan Bekasi Barat', kind: 'kecamatan' },
+    ]);
+    const again = await imp(valid);
+    expect(again.summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
+    expect(await count()).toBe(3);
+  });
+
+  it('updates changed rows only and keeps the natural key', async () => {
+    const changed = valid.replace('Camat', 'Sekretaris Camat');
+    const r = await imp(changed);
+    expect(r.summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
+    const pos = (await deps.db.query<{ position: string }>("SELECT position FROM employees WHERE nip = '198609262015051001'")).rows[0]!.position;
+    expect(pos).toBe('Sekretaris Camat');
+  });
+
+  it('writes nothing when any row is invalid and lists every invalid row', async () => {
+    const before = await count();
+    const r = await imp(CSV([
+      'nip,nama,jenis,jabatan,unit',
+      '197001011995032002,Valid Person,PNS,Staf,',
+      '198609262031131001,Bad Tmt,PNS,,',
+      ',No Nip,PPPK,,',
+      '197001011995032002,Duplicate,PNS,,',
+    ]));
+    expect(r.status).toBe('rejected');
+    expect(r.summary!.inserted + r.summary!.updated).toBe(0);
+    expect(r.summary!.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [3, 'nip', 'NIP_TMT'],
+      [4, 'nip', 'REQUIRED'],
+    ]);
+    expect(r.summary!.errors[0]!.message).toContain('digits 9-14: TMT 2031-13 is not a month');
+    expect(await count()).toBe(before);
+  });
+
+  it('with skipInvalid writes the valid rows, lists the rest and flags in-file duplicates', async () => {
+    const r = await imp(CSV([
+      'nip,nama,jenis,jabatan,unit',
+      '197001011995032002,Valid Person,PNS,Staf,',
+      '198609262031131001,Bad Tmt,PNS,,',
+      '197001011995032002,Duplicate,PNS,,',
+    ]), { skipInvalid: true });
+    expect(r.status).toBe('succeeded');
+    expect(r.summary).toMatchObject({ inserted: 1, rejected: 2 });
+    expect(r.summary!.errors.map((e) => e.code)).toEqual(['NIP_TMT', 'DUPLICATE_IN_FILE']);
+    expect((await deps.db.query<{ name: string }>("SELECT name FROM employees WHERE nip = '197001011995032002'")).rows[0]!.name).toBe('Valid Person');
+  });
+
+  it('dry run counts but writes nothing', async () => {
+    const before = await count();
+    const r = await imp(CSV(['nip,nama,jenis', '196512312000121003,Dry Run,PNS']), { dryRun: true });
+    expect(r.summary).toMatchObject({ inserted: 1 });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a NIP registered at another agency', async () => {
+    const r = await imp(CSV(['nip,nama,jenis', '198609262015051001,Budi Santoso,PNS']), { agencyId: other });
+    expect(r.status).toBe('rejected');
+    expect(r.summary!.errors[0]).toMatchObject({ row: 2, code: 'NIP_OTHER_AGENCY' });
+    expect(await count(other)).toBe(0);
+  });
+
+  it('reads semicolon CSV with a BOM, SIASN headers and contact columns', async () => {
+    const r = await imp('\ufeff' + CSV([
+      'PNS_ID;NIP_BARU;NAMA;GELAR_DEPAN;GELAR_BELAKANG;JENIS_PEGAWAI_NAMA;JABATAN_NAMA;UNOR_INDUK_NAMA;UNOR_NAMA;GOL_AKHIR_NAMA;EMAIL;NOMOR_HP',
+      'A8F;19750505 200003 1 004;Rudi Hartono;Drs.;M.Si;PNS Daerah;Kepala Bidang;Dinas Kesehatan;Bidang P2P;IV/a;rudi@example.go.id;081234567890',
+    ]));
+    expect(r.summary).toMatchObject({ inserted: 1, rejected: 0 });
+    const e = (await deps.db.query<{ name: string; rank: string; path: string; email: string }>(
+      `SELECT e.name, e.rank, u.path, c.email FROM employees e JOIN units u ON u.id = e.unit_id JOIN employee_contacts c ON c.employee_id = e.id WHERE e.nip = '197505052000031004'`,
+    )).rows[0];
+    expect(e).toEqual({ name: 'Drs. Rudi Hartono, M.Si', rank: 'IV/a', path: 'Dinas Kesehatan / Bidang P2P', email: 'rudi@example.go.id' });
+  });
+
+  it('imports XLSX and refuses NIPs that Excel stored as rounded numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['nip', 'nama', 'jenis', 'jabatan', 'unit']);
+    ws.addRow(['198001012005011002', 'Ani Lestari', 'PNS', 'Lurah', 'Kecamatan Bekasi Utara / Kelurahan Harapan Jaya']);
+    ws.addRow([198001012005011003, 'Number Cell', 'PNS', '', '']);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await imp(buf, { skipInvalid: true });
+    expect(r.summary).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(r.summary!.errors[0]).toMatchObject({ row: 3, column: 'nip', code: 'EXCEL_NUMBER_ROUNDED' });
+  });
+
+  it.each([
+    ['an empty file', '', 'FILE_EMPTY'],
+    ['a header without rows', 'nip,nama,jenis\n', 'FILE_EMPTY'],
+    ['missing required columns', 'nama,jabatan\nA,B\n', 'FILE_MISSING_COLUMNS'],
+    ['a binary file', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x41]), 'FILE_NOT_SPREADSHEET'],
+    ['a PDF', Buffer.from('%PDF-1.7\n...'), 'FILE_NOT_SPREADSHEET'],
+    ['Latin-1 text', Buffer.from('nip,nama,jenis\n198609262015051001,J\xe9r\xf4me,PNS\n', 'latin1'), 'FILE_ENCODING'],
+    ['a broken quote', 'nip,nama,jenis\n198609262015051001,"Budi,PNS\n', 'FILE_MALFORMED'],
+    ['a corrupt xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), 'FILE_MALFORMED'],
+  ])('rejects %s with a clear error and writes nothing', async (_label, content, code) => {
+    const before = await count();
+    const r = await imp(content);
+    expect(r.status).toBe('failed');
+    expect(r.failure!.code).toBe(code);
+    expect(r.failure!.message.length).toBeGreaterThan(10);
+    expect(await count()).toBe(before);
+    const run = (await deps.db.query<{ status: string }>('SELECT status FROM import_runs WHERE id = $1', [r.runId])).rows[0]!;
+    expect(run.status).toBe('failed');
+  });
+
+  it('records one audit entry per import with the file digest', async () => {
+    const r = await imp(CSV(['nip,nama,jenis', '196803031990031005,Audit Check,PNS']));
+    const a = (await deps.db.query<{ details: { runId: string; fileSha256: string; inserted: number } }>(
+      "SELECT details FROM audit_events WHERE action = 'employees.imported' ORDER BY seq DESC LIMIT 1",
+    )).rows[0]!;
+    const details = typeof a.details === 'string' ? JSON.parse(a.details) : a.details;
+    expect(details).toMatchObject({ runId: r.runId, inserted: 1 });
+    expect(details.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Neutral application errors, mapped to HTTP once (app.ts) as application/problem+json.
+ * Every error carries a stable SCREAMING_SNAKE code and a bilingual message.
+ */
+export type Msg = { id: string; en: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly msg: Msg,
+    readonly fieldErrors?: { path: string; message: string }[],
+  ) {
+    super(msg.en);
+  }
+}
+
+export const invalid = (code: string, msg: Msg, fieldErrors?: { path: string; message: string }[]) =>
+  new AppError(400, code, msg, fieldErrors);
+export const unauthorized = (code = 'UNAUTHENTICATED', msg: Msg = { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' }) =>
+  new AppError(401, code, msg);
+export const forbidden = (code = 'FORBIDDEN', msg: Msg = { id: 'Anda tidak berwenang untuk tindakan ini.', en: 'You are not allowed to do this.' }) =>
+  new AppError(403, code, msg);
+/** Out-of-scope records answer 404, so their existence is not revealed. */
+export const notFound = (what: string, id?: string) =>
+  new AppError(404, 'NOT_FOUND', {
+    id: `${what} tidak ditemukan${id ? `: ${id}` : ''}.`,
+    en: `${what} not found${id ? `: ${id}` : ''}.`,
+  });
+export const conflict = (code: string, msg: Msg) => new AppError(409, code, msg);
+export const tooMany = (code: string, msg: Msg) => new AppError(429, code, msg);

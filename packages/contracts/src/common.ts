@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Bilingual text: Indonesian (default UI language) and English. */
+export const LocalizedText = z.object({ id: z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** RFC 9457 problem details, the body of every error response. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string().describe('Stable SCREAMING_SNAKE error code'),
+  detail: z.string().describe('English message'),
+  message: LocalizedText,
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const LIMITS = {
+  pageSizeMax: 200,
+  pageSizeDefault: 50,
+  jsonBodyBytes: 1_048_576,
+  importFileBytes: 200 * 1_048_576,
+  nameMax: 200,
+  searchMax: 100,
+} as const;
+
+export const Pagination = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
+}
+
+export const Uuid = z.uuid();
+export const RegionCode = z
+  .string()
+  .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'Kemendagri region code such as 32, 32.75, 32.75.01 or 32.75.01.1001');

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './regions.ts';
+export * from './auth.ts';
+export * from './registry.ts';
+export * from './audit.ts';
