@@ -105,8 +105,8 @@ async function placement(tx: Queryable, agencyId: string, unitId: string | null 
 
 async function assertWritable(tx: Queryable, p: Principal, agencyId: string, region: string, idPath: string | null) {
   const params: unknown[] = [agencyId, region, idPath ?? ''];
-  const scope = scopeSql(p, 'registry.write', { agency: '$1::uuid', region: '$2::text', unitIdPath: '$3::text' }, params);
-  const ok = (await tx.query<{ ok: boolean }>(`SELECT ${scope} AS ok`, params)).rows[0]!.ok;
+  const scope = scopeSql(p, 'registry.write', { agency: 't.agency', region: 't.region', unitIdPath: 't.id_path' }, params);
+  const ok = (await tx.query<{ ok: boolean }>(`SELECT ${scope} AS ok FROM (SELECT $1::uuid AS agency, $2::text AS region, $3::text AS id_path) t`, params)).rows[0]!.ok;
   if (!ok) throw forbidden();
 }
 

@@ -15,7 +15,7 @@ import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { provinceCodes } from '../regions/regions.service.ts';
-import { insertUnit } from '../agencies/agencies.service.ts';
+import { agencyScope, insertUnit } from '../agencies/agencies.service.ts';
 import { ymdOf } from './domain/identifiers.ts';
 import { FIELD_LABELS, mapHeaders, unitKeyOf, validateRow, type ValidEmployeeRow } from './domain/import-rows.ts';
 import { ByteCounter, fileError, openSheet } from './file-readers.ts';
@@ -31,9 +31,14 @@ const progress = new Map<string, Progress>();
 
 export async function assertMayImport(db: Queryable, p: Principal | 'system', agencyId: string) {
   const params: unknown[] = [agencyId];
-  const scope = p === 'system' ? 'TRUE' : scopeSql(p, 'registry.import', { region: 'a.region_code', agency: 'a.id', regionOverlap: false }, params);
-  const row = (await db.query<{ region_code: string; in_scope: boolean }>(`SELECT a.region_code, (${scope}) AS in_scope FROM agencies a WHERE a.id = $1`, params)).rows[0];
-  if (!row) throw notFound('Instansi / Agency', agencyId);
+  const importScope = p === 'system' ? 'TRUE' : scopeSql(p, 'registry.import', { region: 'a.region_code', agency: 'a.id' }, params);
+  const visible = p === 'system' ? 'TRUE' : agencyScope(p, params);
+  const row = (await db.query<{ region_code: string; in_scope: boolean; visible: boolean }>(
+    `SELECT a.region_code, (${importScope}) AS in_scope, (${visible}) AS visible FROM agencies a WHERE a.id = $1`,
+    params,
+  )).rows[0];
+  // out-of-scope agencies answer 404 so their existence is not revealed
+  if (!row || !row.visible) throw notFound('Instansi / Agency', agencyId);
   if (!row.in_scope) throw forbidden('IMPORT_FORBIDDEN', { id: 'Anda tidak berwenang mengimpor ke instansi ini.', en: 'You may not import into this agency.' });
   return row.region_code;
 }

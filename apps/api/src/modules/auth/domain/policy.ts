@@ -10,7 +10,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   system_admin: ['registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.contact.read', 'agencies.manage', 'users.manage', 'audit.read'],
   // Kesbangpol / BKPSDM of one Pemda
   agency_admin: ['registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.contact.read', 'agencies.manage', 'users.manage'],
-  unit_admin: ['registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.contact.read'],
+  unit_admin: ['registry.read', 'registry.write', 'registry.export', 'registry.contact.read'],
   // Bawaslu RI / provinsi / kabupaten-kota
   supervisor: ['registry.read', 'registry.export'],
   // BKN (formerly KASN)
@@ -75,35 +75,43 @@ export type ScopeColumns = {
 export function scopeSql(p: Principal, perm: Permission, cols: ScopeColumns, params: unknown[]): string {
   const alternatives: string[] = [];
   for (const g of grantsFor(p, perm)) {
-    const parts: string[] = [];
+    // A grant whose scope cannot be expressed on these columns contributes nothing (fail closed);
+    // its values are bound only once the whole grant applies.
+    const pending: unknown[] = [];
     const bind = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
+      pending.push(v);
+      return `$${params.length + pending.length}`;
     };
+    const parts: string[] = [];
+    let applicable = true;
     if (g.role === 'employee') {
-      if (!g.employeeId || !cols.employeeId) continue;
-      parts.push(`${cols.employeeId} = ${bind(g.employeeId)}`);
+      if (g.employeeId && cols.employeeId) parts.push(`${cols.employeeId} = ${bind(g.employeeId)}`);
+      else applicable = false;
     }
-    if (g.regionCode) {
-      if (!cols.region) continue;
-      const r = bind(g.regionCode);
-      parts.push(
-        cols.regionOverlap
-          ? `(${cols.region} = ${r} OR ${cols.region} LIKE ${r} || '.%' OR ${r} LIKE ${cols.region} || '.%')`
-          : `(${cols.region} = ${r} OR ${cols.region} LIKE ${r} || '.%')`,
-      );
+    if (applicable && g.regionCode) {
+      if (!cols.region) applicable = false;
+      else {
+        const r = bind(g.regionCode);
+        parts.push(
+          cols.regionOverlap
+            ? `(${cols.region} = ${r} OR ${cols.region} LIKE ${r} || '.%' OR ${r} LIKE ${cols.region} || '.%')`
+            : `(${cols.region} = ${r} OR ${cols.region} LIKE ${r} || '.%')`,
+        );
+      }
     }
-    if (g.agencyId) {
-      if (!cols.agency) continue;
-      parts.push(`${cols.agency} = ${bind(g.agencyId)}`);
+    if (applicable && g.agencyId) {
+      if (!cols.agency) applicable = false;
+      else parts.push(`${cols.agency} = ${bind(g.agencyId)}`);
     }
-    if (g.unitIdPath && !cols.ignoreUnit) {
-      if (!cols.unitIdPath) continue;
-      parts.push(`${cols.unitIdPath} LIKE ${bind(g.unitIdPath)} || '%'`);
+    if (applicable && g.unitIdPath && !cols.ignoreUnit) {
+      if (!cols.unitIdPath) applicable = false;
+      else parts.push(`${cols.unitIdPath} LIKE ${bind(g.unitIdPath)} || '%'`);
     }
-    alternatives.push(parts.length ? `(${parts.join(' AND ')})` : 'TRUE');
+    if (!applicable) continue;
+    if (!parts.length) return 'TRUE';
+    params.push(...pending);
+    alternatives.push(`(${parts.join(' AND ')})`);
   }
-  if (alternatives.includes('TRUE')) return 'TRUE';
   return alternatives.length ? `(${alternatives.join(' OR ')})` : 'FALSE';
 }
 
