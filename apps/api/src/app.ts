@@ -29,7 +29,6 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: LIMITS.jsonBodyBytes,
-    disableRequestLogging: false,
     trustProxy: false,
     // request ids only; no IP addresses or user agents in logs
     requestIdLogLabel: 'reqId',

@@ -47,13 +47,14 @@ export async function login(deps: Deps, input: { username: string; password: str
   }
   if (user.locked_until && user.locked_until > now) throw lockedError(user.locked_until, now);
   const passwordOk = await verify(user.password_hash, input.password).catch(() => false);
-  return deps.db.transaction(async (tx) => {
+  if (!passwordOk) {
+    // the failure is committed (lockout counter + audit row) before the refusal is returned
+    await deps.db.transaction(async (tx) => recordFailure(tx, deps, (await findUserById(tx, user.id, true))!, now, 'password'));
+    throw invalidCredentials();
+  }
+  return deps.db.transaction(async (tx): Promise<LoginOutcome> => {
     const fresh = (await findUserById(tx, user.id, true))!;
     const actor = { id: user.id, label: user.username };
-    if (!passwordOk) {
-      await recordFailure(tx, deps, fresh, now, 'password');
-      throw invalidCredentials();
-    }
     await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
     const roles = (await loadGrants(tx, [user.id])).get(user.id)?.map((g) => g.role) ?? [];
     const needs2fa = fresh.totp_enabled || roles.some((r: Role) => ROLES_REQUIRING_2FA.includes(r));

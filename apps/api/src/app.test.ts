@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, addUser, freshDb, makeDeps, signIn, type TestApp } from '../test/harness.ts';
+import { buildApp } from './app.ts';
+import { openApiDocument } from './scripts/openapi.ts';
+
+describe.each(DB_KINDS)('API conventions on %s', (kind) => {
+  let app: TestApp;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    const deps = makeDeps(f.db);
+    await addUser(deps, 'viewer', 'supervisor');
+    app = await buildApp(deps);
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it('reports health with the database engine', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(res.json()).toEqual({ status: 'ok', database: kind });
+  });
+
+  it('serves the Kemendagri regions: 38 provinces, 514 regencies/cities, with time zones', async () => {
+    const p = (await app.inject({ method: 'GET', url: '/api/v1/regions?level=province' })).json();
+    expect(p.total).toBe(38);
+    const r = (await app.inject({ method: 'GET', url: '/api/v1/regions?level=regency' })).json();
+    expect(r.total).toBe(514);
+    const byCode = new Map(r.items.map((x: { code: string; name: string }) => [x.code, x.name]));
+    expect(byCode.get('32.16')).toBe('Kabupaten Bekasi');
+    expect(byCode.get('32.75')).toBe('Kota Bekasi');
+    expect(byCode.get('36.04')).toBe('Kabupaten Serang');
+    const kec = (await app.inject({ method: 'GET', url: '/api/v1/regions?level=district&parent=32.75' })).json();
+    expect(kec.total).toBe(12);
+    const tz = new Map(p.items.map((x: { code: string; timeZone: string }) => [x.code, x.timeZone]));
+    expect([tz.get('32'), tz.get('51'), tz.get('94')]).toEqual(['WIB', 'WITA', 'WIT']);
+  });
+
+  it('answers bad input with application/problem+json, a stable code and both languages', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/regions?level=planet' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const body = res.json();
+    expect(body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(body.message.id).toMatch(/Masukan tidak valid/);
+    expect(body.message.en).toMatch(/level/);
+    const nf = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(nf.statusCode).toBe(404);
+    expect(nf.json().code).toBe('ROUTE_NOT_FOUND');
+    const badJson = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.body).not.toMatch(/at .*\.js/);
+  });
+
+  it('limits request size', async () => {
+    const s = await signIn(app, 'viewer');
+    const res = await app.inject({ method: 'POST', url: '/api/v1/agencies', ...s, payload: { name: 'x'.repeat(2_000_000), regionCode: '32' } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('paginates lists and validates page sizes', async () => {
+    const s = await signIn(app, 'viewer');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/employees?pageSize=500', ...s })).statusCode).toBe(400);
+    const res = (await app.inject({ method: 'GET', url: '/api/v1/employees?page=1&pageSize=10&sort=-name', ...s })).json();
+    expect(res).toMatchObject({ page: 1, pageSize: 10, total: 0, items: [] });
+  });
+
+  it('serves the OpenAPI document at /api/docs', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().paths['/api/v1/employees']).toBeDefined();
+  });
+});
+
+describe('committed OpenAPI document', () => {
+  it('matches the routes (run `npm run openapi` after changing an endpoint)', async () => {
+    const committed = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/openapi.json'), 'utf8');
+    expect(JSON.parse(committed)).toEqual(JSON.parse(await openApiDocument()));
+  });
+});
