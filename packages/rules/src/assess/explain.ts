@@ -1,0 +1,197 @@
+import type { Election } from '../elections/types.ts';
+import { contestsIn, stagesForRegion, type ElectionStatus } from '../elections/schedule.ts';
+import { PP94_EFFECTIVE_DATE } from '../catalogue/sanctions.ts';
+import type { Assessment, ExplanationLine } from './types.ts';
+
+const SKB_DUTY = 'SKB 2022 (MenPANRB 2/2022 et al.); PP 94/2021 Pasal 5 huruf n; domain.md §6.3 [S8, S123]';
+const SEED_004 = 'Bawaslu Kabupaten Bekasi ruling, seed 004 (domain.md §6.3)';
+
+const yesNo = (value: boolean) => (value ? { id: 'ya', en: 'yes' } : { id: 'tidak', en: 'no' });
+
+interface Context {
+  readonly election: Election;
+  readonly status: ElectionStatus;
+}
+
+/** Cited sentences explaining an assessment, in the order a reviewer reads them. */
+export function explain(result: Omit<Assessment, 'explanation'>, { election, status }: Context): ExplanationLine[] {
+  const { input, act } = result;
+  const lines: ExplanationLine[] = [];
+  const line = (id: string, en: string, cites: readonly string[]) => lines.push({ id, en, cites });
+  const date = input.incidentDate;
+
+  // Participation and stage
+  if (!result.takesPart) {
+    const exclusions = election.contests.flatMap((contest) => contest.excludedRegions.filter((excluded) => input.regionCode.startsWith(excluded.prefix)));
+    line(
+      `Wilayah ${input.regionCode} tidak menyelenggarakan ${election.name.id}${exclusions[0] ? `: ${exclusions[0].reason.id}` : ''}.`,
+      `Region ${input.regionCode} holds no contest in the ${election.name.en}${exclusions[0] ? `: ${exclusions[0].reason.en}` : ''}.`,
+      exclusions.length > 0 ? exclusions.map((excluded) => excluded.source) : election.contests.map((contest) => contest.source),
+    );
+  } else {
+    const contests = contestsIn(election, input.regionCode);
+    line(
+      `Wilayah ${input.regionCode} mengikuti ${election.name.id} (${contests.map((contest) => contest.name.id).join('; ')}).`,
+      `Region ${input.regionCode} takes part in the ${election.name.en} (${contests.map((contest) => contest.name.en).join('; ')}).`,
+      contests.map((contest) => contest.source),
+    );
+  }
+  const stage = status.stages.find((active) => active.id === result.stage?.id);
+  if (stage) {
+    line(
+      `Pada ${date} berlangsung tahapan "${stage.name.id}" (${stage.start} s.d. ${stage.end}).`,
+      `On ${date} the stage "${stage.name.en}" (${stage.start} to ${stage.end}) was under way.`,
+      [stage.source],
+    );
+  } else if (result.takesPart) {
+    line(`Pada ${date} tidak ada tahapan ${election.name.id} yang berlangsung.`, `On ${date} no stage of the ${election.name.en} was under way.`, [election.source]);
+  }
+
+  // Participants, campaign, quiet period
+  const milestones = stagesForRegion(election, input.regionCode).filter((candidate) => candidate.role === 'participants');
+  const first = [...milestones].sort((a, b) => a.start.localeCompare(b.start))[0];
+  if (first) {
+    line(
+      result.participantsDetermined
+        ? `Peserta/calon telah ditetapkan sejak ${status.participantsSince ?? first.start} ("${first.name.id}").`
+        : `Peserta/calon belum ditetapkan: penetapan pertama pada ${first.start} ("${first.name.id}").`,
+      result.participantsDetermined
+        ? `Participants were determined from ${status.participantsSince ?? first.start} ("${first.name.en}").`
+        : `No participants were determined yet: the first determination is on ${first.start} ("${first.name.en}").`,
+      [first.source],
+    );
+  }
+  const campaign = stagesForRegion(election, input.regionCode).find((candidate) => candidate.role === 'campaign');
+  if (campaign) {
+    line(
+      `Masa kampanye (${campaign.start} s.d. ${campaign.end}): ${yesNo(result.campaignPeriod).id}; masa tenang: ${yesNo(result.quietPeriod).id}; hari pemungutan suara: ${yesNo(result.votingDay).id}.`,
+      `Campaign period (${campaign.start} to ${campaign.end}): ${yesNo(result.campaignPeriod).en}; quiet period: ${yesNo(result.quietPeriod).en}; voting day: ${yesNo(result.votingDay).en}.`,
+      [campaign.source],
+    );
+  }
+  line(
+    result.electoralDomain
+      ? 'Sudah masuk ranah kepemiluan: peserta/pasangan calon sudah ada, sehingga unsur tindak pidana pemilihan dapat diperiksa.'
+      : 'Belum masuk ranah kepemiluan: belum ada peserta/pasangan calon yang ditetapkan (atau wilayah tidak mengikuti pemilihan), sehingga tindak pidana pemilihan tidak dapat diterapkan.',
+    result.electoralDomain
+      ? 'Within the electoral domain: participants/pairs exist, so election-crime elements can be examined.'
+      : 'Not yet within the electoral domain: no participants/pairs were determined (or the region holds no contest), so election crimes cannot apply.',
+    [SEED_004, ...(first ? [first.source] : [])],
+  );
+
+  // Act and actor
+  line(
+    `Perbuatan ${act.code}: ${act.conduct.id} (jalur ${act.track === 'asn_ethics' ? 'kode etik' : 'disiplin'}).`,
+    `Act ${act.code}: ${act.conduct.en} (${act.track === 'asn_ethics' ? 'code-of-ethics' : 'discipline'} track).`,
+    [act.source, act.legalBasis],
+  );
+  if (act.counterpart) {
+    line(
+      `SKB mencantumkan perbuatan yang sama sebagai ${act.counterpart}; pemilihan jalur etik atau disiplin diputuskan pengkaji berdasarkan fakta (waktu, intensitas).`,
+      `The SKB lists the same conduct as ${act.counterpart}; the reviewer chooses the ethics or discipline track on the facts (timing, intensity).`,
+      ['SKB 2022 Lampiran; domain.md §2.2 (UNCONFIRMED practice) [S41]'],
+    );
+  }
+  if (act.unconfirmed && act.note) line(`Catatan: ${act.note}`, `Note: ${act.note}`, [act.source]);
+
+  switch (input.actorType) {
+    case 'PNS':
+    case 'PPPK':
+      line(
+        'Kewajiban netralitas ASN berlaku setiap saat, termasuk sebelum penetapan calon dan di luar masa kampanye; jalur etik/disiplin ASN tetap terbuka.',
+        'ASN neutrality duties apply at all times, including before candidates are determined and outside the campaign; the ASN ethics/discipline track stays open.',
+        [SKB_DUTY],
+      );
+      if (input.actorType === 'PPPK') {
+        line('PPPK tunduk pada prosedur disiplin PNS; padanan sanksinya belum dikonfirmasi.', 'PPPK follow the PNS discipline procedure; exact sanction equivalents are unconfirmed.', ['PP 49/2018 Pasal 51-52 [S7, S53]']);
+      }
+      line(
+        input.incidentDate < PP94_EFFECTIVE_DATE.date
+          ? `Kejadian sebelum ${PP94_EFFECTIVE_DATE.date}: hukuman disiplin mengikuti PP 53/2010.`
+          : `Kejadian sejak ${PP94_EFFECTIVE_DATE.date}: hukuman disiplin mengikuti PP 94/2021.`,
+        input.incidentDate < PP94_EFFECTIVE_DATE.date
+          ? `Incident before ${PP94_EFFECTIVE_DATE.date}: discipline follows PP 53/2010.`
+          : `Incident on or after ${PP94_EFFECTIVE_DATE.date}: discipline follows PP 94/2021.`,
+        [PP94_EFFECTIVE_DATE.source, 'PP 53/2010 [S45]'],
+      );
+      break;
+    case 'NON_ASN':
+      line(
+        'Pegawai non-ASN (PPNPN) bukan ASN: pelanggaran ditangani PPK/PyB dengan sanksi bertingkat sesuai perjanjian kerja sampai PHK.',
+        'Non-ASN staff (PPNPN) are not ASN: violations are handled by the PPK/authorised official with graded sanctions under the work agreement, up to termination (PHK).',
+        ['SE MenPANRB 01/2023 [S11]'],
+      );
+      break;
+    case 'VILLAGE_HEAD':
+      line(
+        'Kepala desa bukan ASN: tidak ada jalur etik/disiplin ASN; hanya pasal pemilihan yang menyebut kepala desa yang dapat diterapkan.',
+        'A village head is not ASN: no ASN ethics/discipline track; only election-law articles that name village heads can apply.',
+        ['UU 7/2017 Pasal 280(2), 282, 490, 494; UU 10/2016 Pasal 70(1), 71, 188 [S65, S67, S16, S18]'],
+      );
+      break;
+  }
+
+  // Election offences
+  for (const offence of result.offences) {
+    const articles = [...offence.prohibits.map((candidate) => candidate.id), offence.penalisedBy.id].join(', ');
+    const missing = !result.electoralDomain
+      ? { id: 'belum ada peserta/pasangan calon', en: 'no participants/pairs exist yet' }
+      : { id: 'di luar masa kampanye', en: 'outside the campaign period' };
+    const liableText = offence.liable === 'candidate_pair'
+      ? { id: ' (yang dipidana adalah pasangan calon yang melibatkan)', en: ' (criminal liability falls on the candidate pair who involved them)' }
+      : { id: '', en: '' };
+    line(
+      offence.applies
+        ? `Unsur waktu ${articles} terpenuhi: diteruskan ke Sentra Gakkumdu untuk dikaji${liableText.id}.`
+        : `${articles} tidak dapat diterapkan: ${missing.id}.`,
+      offence.applies
+        ? `The date elements of ${articles} are met: refer to Sentra Gakkumdu for review${liableText.en}.`
+        : `${articles} cannot apply: ${missing.en}.`,
+      [...offence.prohibits.map((candidate) => candidate.source), offence.penalisedBy.source],
+    );
+  }
+  if (result.offences.length === 0 && input.actorType !== 'NON_ASN') {
+    line(
+      `Tidak ada pasal pidana ${election.regime === 'pemilu' ? 'UU 7/2017' : 'UU 10/2016'} yang mengancam perbuatan ini bagi pelaku ini; pelanggaran ditangani sebagai pelanggaran peraturan perundang-undangan lainnya.`,
+      `No ${election.regime === 'pemilu' ? 'UU 7/2017' : 'UU 10/2016'} criminal article covers this act by this actor; it is handled as a breach of other laws.`,
+      [election.regime === 'pemilu' ? 'UU 7/2017 Pasal 455(1) huruf c; domain.md §3.2 note [S13, S74]' : 'UU 10/2016; domain.md §3.3 note [S16, S75]'],
+    );
+  }
+
+  // Authority
+  if (result.asnAuthority) {
+    line(
+      `Kasus jalur ASN pada ${result.asnAuthority.onDate} diteruskan kepada ${result.asnAuthority.name.id}.`,
+      `On ${result.asnAuthority.onDate}, ASN-track cases go to ${result.asnAuthority.name.en}.`,
+      [result.asnAuthority.source],
+    );
+  } else if (result.routes.some((route) => route === 'asn_ethics' || route === 'asn_discipline')) {
+    line(
+      `Tidak ada lembaga penerima kasus ASN yang dikonfigurasi untuk tanggal tersebut.`,
+      `No body receiving ASN cases is configured for that date.`,
+      ['domain.md §3.1 [S34, S40]'],
+    );
+  }
+
+  // Deadlines
+  const report = result.reportDeadline;
+  const basis = report.basis === 'working' ? { id: 'hari kerja', en: 'working days' } : { id: 'hari kalender', en: 'calendar days' };
+  line(
+    `Batas waktu laporan: ${report.days} ${basis.id} sejak ${report.from} diketahui, yaitu ${report.dueAt}.` +
+      (result.timely === null ? '' : result.timely ? ` Laporan ${input.reportDate} tepat waktu.` : ` Laporan ${input.reportDate} melewati batas waktu.`),
+    `Report deadline: ${report.days} ${basis.en} from ${report.from} (date known), i.e. ${report.dueAt}.` +
+      (result.timely === null ? '' : result.timely ? ` The report of ${input.reportDate} is timely.` : ` The report of ${input.reportDate} is late.`),
+    [report.source],
+  );
+  for (const deadline of result.deadlines) {
+    if (!deadline.calendarCovered) {
+      line(
+        `Data hari libur tidak tersedia untuk periode ${deadline.from} s.d. ${deadline.dueDate}; penghitungan hari kerja hanya mengecualikan akhir pekan.`,
+        `No holiday data for ${deadline.from} to ${deadline.dueDate}; the working-day count only skips weekends.`,
+        ['domain.md §8.7 [S170, S172, S176]'],
+      );
+      break;
+    }
+  }
+  return lines;
+}
