@@ -72,7 +72,10 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     void reply.status(problem.status).type('application/problem+json').send(problem);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (!req.url.startsWith('/api/') && opts.serveWeb && req.method === 'GET') return reply.sendFile('index.html');
+    // client-side routes get the app shell; a missing file (e.g. a stale /assets/*.js) is a real 404
+    const pathname = req.url.split('?')[0]!;
+    if (!pathname.startsWith('/api/') && opts.serveWeb && req.method === 'GET' && !/\.[a-z0-9]+$/i.test(pathname) && !pathname.startsWith('/assets/'))
+      return reply.sendFile('index.html');
     void reply.status(404).type('application/problem+json').send(
       problemBody(404, 'ROUTE_NOT_FOUND', { id: `Alamat tidak ditemukan: ${req.method} ${req.url.split('?')[0]}`, en: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` }),
     );
@@ -97,7 +100,8 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
   if (opts.serveWeb) {
     const root = deps.config.webDist;
     if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`Web UI not built: ${root}/index.html is missing (run npm run build).`);
-    await app.register(fastifyStatic, { root, wildcard: false });
+    // wildcard: files are looked up on each request, so a rebuilt UI is served without a restart
+    await app.register(fastifyStatic, { root, wildcard: true, index: false });
   }
   return app;
 }

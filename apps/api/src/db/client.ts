@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
@@ -18,6 +21,8 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a multi-statement script (migrations). */
   exec(sql: string): Promise<void>;
+  /** PostgreSQL server only: streams CSV text into `COPY ... FROM STDIN` on one connection. */
+  copyIn?(copySql: string, csv: AsyncIterable<string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,14 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     },
     async exec(sql) {
       await pool.query(sql);
+    },
+    async copyIn(copySql, csv) {
+      const client = await pool.connect();
+      try {
+        await pipeline(Readable.from(csv), client.query(copyFrom(copySql)));
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };

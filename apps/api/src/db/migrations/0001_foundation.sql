@@ -44,7 +44,9 @@ CREATE TABLE employees (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   agency_id       uuid NOT NULL REFERENCES agencies (id),
   unit_id         uuid REFERENCES units (id),
-  region_code     text NOT NULL REFERENCES regions (code),
+  -- derived from the unit (or the agency), both of which reference regions; no FK of its own
+  -- so bulk imports skip a per-row trigger
+  region_code     text NOT NULL,
   employment_type text NOT NULL CHECK (employment_type IN ('PNS', 'PPPK', 'NON_ASN')),
   nip             text,
   internal_id     text,

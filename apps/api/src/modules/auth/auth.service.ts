@@ -64,7 +64,7 @@ export async function login(deps: Deps, input: { username: string; password: str
       return { status: 'ok', session };
     }
     if (fresh.totp_enabled) return { status: 'totp_required', session };
-    const secret = fresh.totp_secret ?? authenticator.generateSecret();
+    const secret = fresh.totp_secret ?? authenticator.generateSecret(20); // 160 bits (RFC 4226)
     if (!fresh.totp_secret) await tx.query('UPDATE users SET totp_secret = $2 WHERE id = $1', [user.id, secret]);
     return { status: 'totp_setup_required', session, totpSetup: { secret, otpauthUrl: authenticator.keyuri(user.username, 'Netra', secret) } };
   });

@@ -134,7 +134,7 @@ describe.each(DB_KINDS)('scope matrix on %s', (kind) => {
         payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nnip,nama,jenis\r\n--x--\r\n',
       });
       const canImport = ['system_admin', 'agency_admin'].includes(w.role) && w.agencies.includes(a);
-      const hasImport = ['system_admin', 'agency_admin', 'unit_admin'].includes(w.role);
+      const hasImport = ['system_admin', 'agency_admin'].includes(w.role);
       expect(up.statusCode, `import ${a}`).toBe(canImport ? 202 : !hasImport ? 403 : w.agencies.includes(a) ? 403 : 404);
     }
   });

@@ -163,9 +163,11 @@ export async function updateEmployee(deps: Deps, p: Principal, actor: Actor, id:
     const unitId = patch.unitId === undefined ? before.unitId : patch.unitId;
     const place = await placement(tx, before.agencyId, unitId);
     await assertWritable(tx, p, before.agencyId, place.region, place.idPath);
+    // an empty string clears an optional field; an absent one keeps it
+    const field = (v: string | undefined, old: string | null) => (v === undefined ? old : v.trim() === '' ? null : v.trim());
     const next = {
-      unitId, regionCode: place.region, name: patch.name ?? before.name, position: patch.position ?? before.position,
-      echelon: patch.echelon ?? before.echelon, rank: patch.rank ?? before.rank, active: patch.active ?? before.active,
+      unitId, regionCode: place.region, name: patch.name ?? before.name, position: field(patch.position, before.position),
+      echelon: field(patch.echelon, before.echelon), rank: field(patch.rank, before.rank), active: patch.active ?? before.active,
     };
     await tx.query(
       `UPDATE employees SET unit_id = $2, region_code = $3, name = $4, position = $5, echelon = $6, rank = $7, active = $8, updated_at = now() WHERE id = $1`,

@@ -8,7 +8,10 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 
 export type SheetRow = { row: number; values: Record<string, string> };
-export type Sheet = { format: 'csv' | 'xlsx'; headers: string[]; rows: AsyncIterable<SheetRow> };
+/** Rows arrive in batches: one await per batch, not per row, keeps parsing fast. */
+export type Sheet = { format: 'csv' | 'xlsx'; headers: string[]; rows: AsyncIterable<SheetRow[]> };
+
+const BATCH_ROWS = 1000;
 
 export const fileError = (code: string, en: string, id: string) => new AppError(400, code, { id, en });
 
@@ -112,30 +115,49 @@ async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
     },
     group_columns_by_name: false,
     skip_empty_lines: true,
-    skip_records_with_empty_values: true,
     relax_column_count: true,
-    info: true,
     max_record_size: 64 * 1024,
   });
   const records = stream.pipe(new Utf8Guard()).on('error', (e) => parser.destroy(e)).pipe(parser);
-  const it = records[Symbol.asyncIterator]() as AsyncIterator<{ record: Record<string, string>; info: { lines: number } }>;
-  let first: IteratorResult<{ record: Record<string, string>; info: { lines: number } }>;
-  try {
-    first = await it.next();
-  } catch (e) {
-    throw csvError(e);
-  }
-  if (!headers) throw fileError('FILE_EMPTY', 'The file has no header row.', 'Berkas tidak memiliki baris judul kolom.');
-  async function* rows(): AsyncIterable<SheetRow> {
-    try {
-      let cur = first;
-      while (!cur.done) {
-        yield { row: cur.value.info.lines, values: cur.value.record };
-        cur = await it.next();
+  type Rec = Record<string, string>;
+  // Row numbers as a spreadsheet shows them: the header is row 1, each record one row.
+  let recordNo = 1;
+  let failed: unknown = null;
+  let ended = false;
+  records.on('error', (e) => (failed = e));
+  records.on('end', () => (ended = true));
+  const wait = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        records.off('readable', done).off('end', done).off('error', done);
+        resolve();
+      };
+      records.once('readable', done).once('end', done).once('error', done);
+    });
+  async function* batches(): AsyncGenerator<SheetRow[]> {
+    for (;;) {
+      const batch: SheetRow[] = [];
+      let rec: Rec | null;
+      while (batch.length < BATCH_ROWS && (rec = records.read() as Rec | null) !== null) {
+        recordNo += 1;
+        if (Object.values(rec).some((v) => v.trim() !== '')) batch.push({ row: recordNo, values: rec });
       }
-    } catch (e) {
-      throw csvError(e);
+      if (failed) throw csvError(failed);
+      if (batch.length) {
+        yield batch;
+        continue;
+      }
+      if (ended) return;
+      await wait();
     }
+  }
+  const it = batches();
+  const first = await it.next();
+  if (!headers) throw fileError('FILE_EMPTY', 'The file has no header row.', 'Berkas tidak memiliki baris judul kolom.');
+  async function* rows(): AsyncIterable<SheetRow[]> {
+    if (first.done) return;
+    yield first.value;
+    yield* it;
   }
   return { format: 'csv', headers: headers as string[], rows: rows() };
 }
@@ -198,7 +220,8 @@ async function openXlsx(stream: Readable): Promise<Sheet> {
   }
   if (!headers || !headerRow) throw fileError('FILE_EMPTY', 'The first worksheet is empty.', 'Lembar kerja pertama kosong.');
   const hs = headers;
-  async function* rows(): AsyncIterable<SheetRow> {
+  async function* rows(): AsyncIterable<SheetRow[]> {
+    let batch: SheetRow[] = [];
     for (;;) {
       const r = await rowIt.next();
       if (r.done) break;
@@ -211,8 +234,13 @@ async function openXlsx(stream: Readable): Promise<Sheet> {
         if (t.trim()) any = true;
         values[h] = t;
       });
-      if (any) yield { row: r.value.number, values };
+      if (any) batch.push({ row: r.value.number, values });
+      if (batch.length >= BATCH_ROWS) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length) yield batch;
     // drain remaining worksheets so the reader finishes cleanly
     for (;;) {
       const next = await wsIt.next();

@@ -23,7 +23,6 @@ import { ByteCounter, fileError, openSheet } from './file-readers.ts';
 export type ImportOptions = { dryRun: boolean; skipInvalid: boolean };
 export type ImportSource = { stream: Readable; fileName: string; size?: number };
 
-const BATCH = 5000;
 
 type Progress = { bytesRead: number; rowsRead: number };
 /** In-process progress of running imports (polled by the UI while phase 1 streams). */
@@ -70,12 +69,14 @@ export async function runImport(deps: Deps, input: { runId: string; agencyId: st
   try {
     await deps.db.query(
       `CREATE UNLOGGED TABLE ${stage} (row int NOT NULL, employment_type text NOT NULL, nip text, internal_id text, name text NOT NULL,
-        position text, echelon text, rank text, unit_key text, unit_path text[], active boolean NOT NULL, email text, phone text, nik text)`,
+        position text, echelon text, rank text, unit_key text, active boolean NOT NULL, email text, phone text, nik text, unit_path text)`,
     );
     input.source.stream.on('error', (e) => tee.destroy(e));
     const piping = pipeline(input.source.stream, counter, tee).catch((e: unknown) => e);
     const errors: ImportError[] = [];
+    const tStage = performance.now();
     const staged = await stageFile(deps, stage, tee, errors, p, input.options);
+    deps.logger.debug({ runId, ms: Math.round(performance.now() - tStage), staged }, 'import staged');
     const pipeErr = await piping;
     if (pipeErr instanceof Error && !(pipeErr instanceof AppError)) throw pipeErr;
     const fileSha256 = hasher.digest('hex');
@@ -119,54 +120,66 @@ async function stageFile(deps: Deps, stage: string, stream: Readable, errors: Im
   if (mapping.duplicates.length)
     throw fileError('FILE_DUPLICATE_COLUMNS', `Columns that mean the same field appear twice: ${mapping.duplicates.join(', ')}`, `Kolom dengan arti sama muncul dua kali: ${mapping.duplicates.join(', ')}`);
   const ctx = { today: ymdOf(deps.clock.now()), provinceCodes: await provinceCodes(deps.db) };
-  let batch: ValidEmployeeRow[] = [];
   let staged = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    await insertStage(deps.db, stage, batch);
-    staged += batch.length;
-    batch = [];
-  };
-  for await (const r of sheet.rows) {
-    p.rowsRead += 1;
-    const tooLong = Object.entries(r.values).find(([, v]) => v.startsWith(NUMBER_TOO_LONG));
-    if (tooLong) {
-      errors.push({
-        row: r.row, column: tooLong[0], code: 'EXCEL_NUMBER_ROUNDED',
-        message: `Excel stored ${tooLong[0]} as a number and rounded it (${tooLong[1].slice(NUMBER_TOO_LONG.length)}); format the column as Text and type it again`,
-        messageId: `Excel menyimpan ${tooLong[0]} sebagai angka dan membulatkannya (${tooLong[1].slice(NUMBER_TOO_LONG.length)}); format kolom sebagai Teks lalu ketik ulang`,
-      });
-      continue;
+  async function* validBatches(): AsyncGenerator<ValidEmployeeRow[]> {
+    for await (const rows of sheet.rows) {
+      const valid: ValidEmployeeRow[] = [];
+      for (const r of rows) {
+        p.rowsRead += 1;
+        const tooLong = Object.entries(r.values).find(([, v]) => v.startsWith(NUMBER_TOO_LONG));
+        if (tooLong) {
+          errors.push({
+            row: r.row, column: tooLong[0], code: 'EXCEL_NUMBER_ROUNDED',
+            message: `Excel stored ${tooLong[0]} as a number and rounded it (${tooLong[1].slice(NUMBER_TOO_LONG.length)}); format the column as Text and type it again`,
+            messageId: `Excel menyimpan ${tooLong[0]} sebagai angka dan membulatkannya (${tooLong[1].slice(NUMBER_TOO_LONG.length)}); format kolom sebagai Teks lalu ketik ulang`,
+          });
+          continue;
+        }
+        const v = validateRow(r.values, r.row, mapping, ctx);
+        if (!v.ok) errors.push(...v.errors);
+        // all-or-nothing: after the first invalid row nothing will be written; keep validating only
+        else if (!errors.length || options.skipInvalid) valid.push(v.value);
+      }
+      staged += valid.length;
+      if (valid.length) yield valid;
     }
-    const v = validateRow(r.values, r.row, mapping, ctx);
-    if (!v.ok) {
-      errors.push(...v.errors);
-      continue;
-    }
-    // all-or-nothing: after the first invalid row nothing will be written; keep validating only
-    if (errors.length && !options.skipInvalid) continue;
-    batch.push(v.value);
-    if (batch.length >= BATCH) await flush();
   }
-  await flush();
+  if (deps.db.copyIn) {
+    await deps.db.copyIn(`COPY ${stage} (${STAGE_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`, csvChunks(validBatches()));
+  } else {
+    for await (const batch of validBatches()) await insertStage(deps.db, stage, batch);
+  }
   if (p.rowsRead === 0) throw fileError('FILE_EMPTY', 'The file has a header but no data rows.', 'Berkas memiliki judul kolom tetapi tidak ada baris data.');
   return staged;
 }
 
+const STAGE_COLUMNS = ['row', 'employment_type', 'nip', 'internal_id', 'name', 'position', 'echelon', 'rank', 'unit_key', 'active', 'email', 'phone', 'nik', 'unit_path'] as const;
+const UNIT_SEP = '\u001f';
+
+function stageValues(r: ValidEmployeeRow): (string | number | boolean | null)[] {
+  return [
+    r.row, r.employmentType, r.nip, r.internalId, r.name, r.position, r.echelon, r.rank,
+    r.unitPath.length ? unitKeyOf(r.unitPath) : null, r.active, r.email, r.phone, r.nik, r.unitPath.length ? r.unitPath.join(UNIT_SEP) : null,
+  ];
+}
+
+/** CSV for COPY: NULL is an unquoted empty field, every text value is quoted. */
+async function* csvChunks(batches: AsyncIterable<ValidEmployeeRow[]>): AsyncGenerator<string> {
+  for await (const batch of batches) {
+    let buf = '';
+    for (const r of batch)
+      buf += stageValues(r).map((v) => (v === null ? '' : typeof v === 'string' ? `"${v.replace(/"/g, '""')}"` : String(v))).join(',') + '\n';
+    yield buf;
+  }
+}
+
 async function insertStage(db: Queryable, stage: string, rows: ValidEmployeeRow[]) {
-  const col = <K extends keyof ValidEmployeeRow>(k: K) => rows.map((r) => r[k]);
+  const values = rows.map(stageValues);
+  const types = ['int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bool', 'text', 'text', 'text', 'text'];
   await db.query(
-    `INSERT INTO ${stage} (row, employment_type, nip, internal_id, name, position, echelon, rank, unit_key, active, email, phone, nik, unit_path)
-     SELECT row, employment_type, nip, internal_id, name, position, echelon, rank, unit_key, active, email, phone, nik,
-            CASE WHEN up = '' THEN NULL ELSE string_to_array(up, chr(31)) END
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::bool[], $11::text[], $12::text[], $13::text[], $14::text[])
-            AS t(row, employment_type, nip, internal_id, name, position, echelon, rank, unit_key, active, email, phone, nik, up)`,
-    [
-      col('row'), col('employmentType'), col('nip'), col('internalId'), col('name'), col('position'), col('echelon'), col('rank'),
-      rows.map((r) => (r.unitPath.length ? unitKeyOf(r.unitPath) : null)), col('active'), col('email'), col('phone'), col('nik'),
-      rows.map((r) => r.unitPath.join('\u001f')),
-    ],
+    `INSERT INTO ${stage} (${STAGE_COLUMNS.join(', ')})
+     SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
+    types.map((_t, i) => values.map((v) => v[i])),
   );
 }
 
@@ -208,8 +221,12 @@ async function mergeStaged(
     if (rejected && !options.skipInvalid) {
       return { summary: { inserted: 0, updated: 0, unchanged: 0, rejected, errors }, written: false, rejected };
     }
+    let t = performance.now();
     await ensureUnits(tx, input, stage);
+    deps.logger.debug({ ms: Math.round(performance.now() - t) }, 'import units');
+    t = performance.now();
     const counts = await mergeRows(tx, stage, agencyId, input.agencyRegion);
+    deps.logger.debug({ ms: Math.round(performance.now() - t) }, 'import merged');
     const summary: ImportSummary = { ...counts, rejected, errors };
     const written = counts.inserted + counts.updated > 0;
     await appendAudit(tx, {
@@ -229,12 +246,13 @@ async function mergeStaged(
 
 /** Creates the units named in the file (whole paths) that the agency does not have yet. */
 async function ensureUnits(tx: Queryable, input: { agencyId: string; principal: Principal | 'system' }, stage: string) {
-  const { rows } = await tx.query<{ unit_path: string[] }>(
+  const { rows: found } = await tx.query<{ unit_path: string }>(
     `SELECT DISTINCT ON (s.unit_key) s.unit_path FROM ${stage} s
       WHERE s.unit_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM units u WHERE u.agency_id = $1 AND u.name_key = s.unit_key)`,
     [input.agencyId],
   );
-  if (!rows.length) return;
+  if (!found.length) return;
+  const rows = found.map((r) => ({ unit_path: r.unit_path.split(UNIT_SEP) }));
   const existing = new Map(
     (await tx.query<{ id: string; name_key: string }>('SELECT id, name_key FROM units WHERE agency_id = $1', [input.agencyId])).rows.map((r) => [r.name_key, r.id]),
   );
@@ -266,50 +284,49 @@ async function mergeRows(tx: Queryable, stage: string, agencyId: string, agencyR
   const cols = ['unit_id', 'region_code', 'employment_type', 'name', 'position', 'echelon', 'rank', 'active'];
   const set = cols.map((c) => `${c} = excluded.${c}`).join(', ');
   const distinct = `(${cols.map((c) => `e.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `excluded.${c}`).join(', ')})`;
-  const insertCols = `agency_id, unit_id, region_code, employment_type, nip, internal_id, name, position, echelon, rank, active`;
-  const { rows } = await tx.query<{ inserted: number; updated: number; total: number }>(
-    `WITH src AS (
-       SELECT s.*, un.id AS unit_id, coalesce(un.region_code, $2) AS region_code
-         FROM ${stage} s LEFT JOIN units un ON un.agency_id = $1 AND un.name_key = s.unit_key
-     ),
-     by_nip AS (
-       INSERT INTO employees AS e (${insertCols})
-       SELECT $1::uuid, unit_id, region_code, employment_type, nip, NULL, name, position, echelon, rank, active FROM src WHERE nip IS NOT NULL
+  const insertCols = 'agency_id, unit_id, region_code, employment_type, nip, internal_id, name, position, echelon, rank, active';
+  const src = (where: string) => `
+    SELECT $1::uuid, un.id, coalesce(un.region_code, $2), s.employment_type, s.nip, s.internal_id, s.name, s.position, s.echelon, s.rank, s.active
+      FROM ${stage} s LEFT JOIN units un ON un.agency_id = $1 AND un.name_key = s.unit_key WHERE ${where}`;
+  const { rows } = await tx.query<{ inserted: number; updated: number }>(
+    `WITH by_nip AS (
+       INSERT INTO employees AS e (${insertCols}) ${src('s.nip IS NOT NULL')}
        ON CONFLICT (nip) WHERE nip IS NOT NULL DO UPDATE SET ${set}, updated_at = now()
          WHERE e.agency_id = excluded.agency_id AND ${distinct}
-       RETURNING e.id, e.nip AS key, (xmax = 0) AS inserted
+       RETURNING (xmax = 0) AS inserted
      ),
      by_internal AS (
-       INSERT INTO employees AS e (${insertCols})
-       SELECT $1::uuid, unit_id, region_code, employment_type, NULL, internal_id, name, position, echelon, rank, active FROM src WHERE internal_id IS NOT NULL
+       INSERT INTO employees AS e (${insertCols}) ${src('s.internal_id IS NOT NULL')}
        ON CONFLICT (agency_id, internal_id) WHERE internal_id IS NOT NULL DO UPDATE SET ${set}, updated_at = now()
          WHERE ${distinct}
-       RETURNING e.id, 'i:' || e.internal_id AS key, (xmax = 0) AS inserted
+       RETURNING (xmax = 0) AS inserted
      ),
-     changed AS (SELECT * FROM by_nip UNION ALL SELECT * FROM by_internal),
-     ids AS (
-       SELECT coalesce(c.id, en.id, ei.id) AS employee_id, c.inserted, src.email, src.phone, src.nik
-         FROM src
-         LEFT JOIN changed c ON c.key = coalesce(src.nip, 'i:' || src.internal_id)
-         LEFT JOIN employees en ON src.nip IS NOT NULL AND en.nip = src.nip
-         LEFT JOIN employees ei ON src.internal_id IS NOT NULL AND ei.agency_id = $1 AND ei.internal_id = src.internal_id
-     ),
-     contacts AS (
+     changed AS (SELECT inserted FROM by_nip UNION ALL SELECT inserted FROM by_internal)
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM changed`,
+    [agencyId, agencyRegion],
+  );
+  const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stage}`)).rows[0]!.n;
+  let { inserted, updated } = rows[0]!;
+  // Contact data (protected) only where the file has it; a row whose only change is its contact
+  // counts as updated.
+  const contacts = await tx.query<{ n: number }>(
+    `WITH c AS (
        INSERT INTO employee_contacts AS ec (employee_id, email, phone, nik)
-       SELECT employee_id, email, phone, nik FROM ids WHERE coalesce(email, phone, nik) IS NOT NULL
+       SELECT coalesce(en.id, ei.id), s.email, s.phone, s.nik FROM ${stage} s
+         LEFT JOIN employees en ON en.nip = s.nip
+         LEFT JOIN employees ei ON ei.agency_id = $1 AND ei.internal_id = s.internal_id
+        WHERE coalesce(s.email, s.phone, s.nik) IS NOT NULL AND coalesce(en.id, ei.id) IS NOT NULL
        ON CONFLICT (employee_id) DO UPDATE
          SET email = coalesce(excluded.email, ec.email), phone = coalesce(excluded.phone, ec.phone), nik = coalesce(excluded.nik, ec.nik), updated_at = now()
          WHERE (ec.email, ec.phone, ec.nik) IS DISTINCT FROM (coalesce(excluded.email, ec.email), coalesce(excluded.phone, ec.phone), coalesce(excluded.nik, ec.nik))
-       RETURNING employee_id
+       RETURNING ec.employee_id
      )
-     SELECT count(*) FILTER (WHERE ids.inserted)::int AS inserted,
-            count(*) FILTER (WHERE ids.inserted IS FALSE OR (ids.inserted IS NULL AND ct.employee_id IS NOT NULL))::int AS updated,
-            count(*)::int AS total
-       FROM ids LEFT JOIN contacts ct ON ct.employee_id = ids.employee_id`,
-    [agencyId, agencyRegion],
+     SELECT count(*)::int AS n FROM c JOIN employees e ON e.id = c.employee_id WHERE e.updated_at < now()`,
+    [agencyId],
   );
-  const r = rows[0]!;
-  return { inserted: r.inserted, updated: r.updated, unchanged: r.total - r.inserted - r.updated };
+  // employees written above carry updated_at = now() (the transaction's time); the rest changed only their contact
+  updated += contacts.rows[0]!.n;
+  return { inserted, updated, unchanged: total - inserted - updated };
 }
 
 type RunRow = {

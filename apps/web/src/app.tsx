@@ -1,0 +1,38 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/app-layout.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { RequireSession } from './features/auth/session.tsx';
+
+// Signed-in pages load on demand so the sign-in page stays small.
+const RegistryPage = lazy(() =>
+  import('./features/registry/registry-page.tsx').then((m) => ({ default: m.RegistryPage })),
+);
+const EmployeePage = lazy(() =>
+  import('./features/registry/employee-page.tsx').then((m) => ({ default: m.EmployeePage })),
+);
+const ImportPage = lazy(() => import('./features/import/import-page.tsx').then((m) => ({ default: m.ImportPage })));
+const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route path="/registry" element={<RegistryPage />} />
+        <Route path="/registry/:id" element={<EmployeePage />} />
+        <Route path="/import" element={<ImportPage />} />
+        <Route path="/users" element={<UsersPage />} />
+        <Route path="/audit" element={<AuditPage />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/registry" replace />} />
+    </Routes>
+  );
+}

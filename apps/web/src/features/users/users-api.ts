@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { GrantInput as GrantInputSchema, User, UserCreateInput } from '@netra/contracts';
+import { api } from '../../lib/api.ts';
+
+export type GrantInput = z.infer<typeof GrantInputSchema>;
+
+const usersKey = ['users'] as const;
+
+export function useUsers() {
+  return useQuery({
+    queryKey: usersKey,
+    queryFn: ({ signal }) => api.get<{ items: User[] }>('/users', undefined, signal),
+  });
+}
+
+/** Every user change answers with fresh data, so the list is simply reloaded. */
+function useUserMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+export const useCreateUser = () => useUserMutation((input: UserCreateInput) => api.post<User>('/users', input));
+
+export const useAddGrant = () =>
+  useUserMutation((input: { userId: string; grant: GrantInput }) =>
+    api.post<unknown>(`/users/${input.userId}/grants`, input.grant),
+  );
+
+export const useRemoveGrant = () =>
+  useUserMutation((input: { userId: string; grantId: string }) =>
+    api.delete<unknown>(`/users/${input.userId}/grants/${input.grantId}`),
+  );
+
+export const useUnlockUser = () => useUserMutation((userId: string) => api.post<unknown>(`/users/${userId}/unlock`));
+
+export const useSetUserActive = () =>
+  useUserMutation((input: { userId: string; active: boolean }) =>
+    api.patch<unknown>(`/users/${input.userId}`, { active: input.active }),
+  );

@@ -1,0 +1,365 @@
+import { useState, type FormEvent } from 'react';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Center,
+  CloseButton,
+  Group,
+  Loader,
+  Menu,
+  Modal,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { UserCreateInput, type Grant, type User } from '@netra/contracts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useAgencies, useUnits } from '../registry/registry-api.ts';
+import { EMPTY_GRANT, GrantFields, grantPayload, type GrantDraft } from './grant-fields.tsx';
+import {
+  useAddGrant,
+  useCreateUser,
+  useRemoveGrant,
+  useSetUserActive,
+  useUnlockUser,
+  useUsers,
+} from './users-api.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+
+function isLocked(user: User): boolean {
+  return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
+}
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'addGrant'; user: User }
+  | { kind: 'removeGrant'; user: User; grant: Grant }
+  | { kind: 'setActive'; user: User; active: boolean };
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const users = useUsers();
+  usePageTitle(t('users.title'));
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog(null);
+
+  return (
+    <Stack gap="md" maw={1400} mx="auto">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            {t('users.title')}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t('users.intro')}
+          </Text>
+        </Stack>
+        <Button onClick={() => setDialog({ kind: 'create' })} data-testid="user-create">
+          {t('users.create')}
+        </Button>
+      </Group>
+
+      <ProblemAlert error={users.error} />
+
+      {users.isPending ? (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : users.data && users.data.items.length === 0 ? (
+        <Paper withBorder p="xl">
+          <Text c="dimmed" ta="center">
+            {t('users.empty')}
+          </Text>
+        </Paper>
+      ) : users.data ? (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={860}>
+            <Table verticalSpacing="sm" striped aria-label={t('users.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.columns.user')}</Table.Th>
+                  <Table.Th>{t('users.grants')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th w={80}>
+                    <VisuallyHidden>{t('users.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.items.map((user) => (
+                  <UserRow key={user.id} user={user} onDialog={setDialog} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      ) : null}
+
+      {dialog?.kind === 'create' && <CreateUserModal onClose={close} />}
+      {dialog?.kind === 'addGrant' && <AddGrantModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'removeGrant' && <RemoveGrantDialog user={dialog.user} grant={dialog.grant} onClose={close} />}
+      {dialog?.kind === 'setActive' && <SetActiveDialog user={dialog.user} active={dialog.active} onClose={close} />}
+    </Stack>
+  );
+}
+
+function UserRow({ user, onDialog }: { user: User; onDialog: (dialog: Dialog) => void }) {
+  const { t } = useTranslation();
+  const unlock = useUnlockUser();
+  const locked = isLocked(user);
+  return (
+    <Table.Tr data-testid="user-row">
+      <Table.Td>
+        <Text fw={500} size="sm">
+          {user.displayName}
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {user.username}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={6} align="flex-start">
+          {user.grants.map((grant) => (
+            <Group key={grant.id} gap={4} wrap="nowrap" align="flex-start" data-testid="user-grant">
+              <Paper withBorder px="xs" py={4} bg="var(--mantine-color-blue-0)">
+                <Text size="sm" fw={600} c="blue.9">
+                  {t(`roles.${grant.role}`)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  <GrantScope grant={grant} />
+                </Text>
+              </Paper>
+              <CloseButton
+                size="sm"
+                aria-label={`${t('users.removeGrant')}: ${t(`roles.${grant.role}`)}`}
+                onClick={() => onDialog({ kind: 'removeGrant', user, grant })}
+              />
+            </Group>
+          ))}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          <Badge variant="light" color={user.active ? 'green' : 'gray'}>
+            {user.active ? t('common.active') : t('common.inactive')}
+          </Badge>
+          {locked && (
+            <Badge variant="light" color="red">
+              {t('users.locked')}
+            </Badge>
+          )}
+          <Badge variant="outline" color={user.totpEnabled ? 'teal' : 'gray'}>
+            {user.totpEnabled ? t('users.totpOn') : t('users.totpOff')}
+          </Badge>
+        </Group>
+        {unlock.error ? <ProblemAlert error={unlock.error} /> : null}
+      </Table.Td>
+      <Table.Td>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" aria-label={t('users.actionsFor', { name: user.displayName })}>
+              <span aria-hidden="true">⋯</span>
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => onDialog({ kind: 'addGrant', user })}>{t('users.addGrant')}</Menu.Item>
+            {locked && <Menu.Item onClick={() => unlock.mutate(user.id)}>{t('users.unlock')}</Menu.Item>}
+            {user.active ? (
+              <Menu.Item color="red" onClick={() => onDialog({ kind: 'setActive', user, active: false })}>
+                {t('users.deactivate')}
+              </Menu.Item>
+            ) : (
+              <Menu.Item onClick={() => onDialog({ kind: 'setActive', user, active: true })}>
+                {t('users.activate')}
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** "Nationwide" or the region, agency and unit a grant is limited to. */
+function GrantScope({ grant }: { grant: Grant }) {
+  const { t } = useTranslation();
+  const agencies = useAgencies();
+  const units = useUnits(grant.unitId ? grant.agencyId : null);
+  const parts: string[] = [];
+  if (grant.regionCode) parts.push(t('users.scopeRegion', { code: grant.regionCode }));
+  if (grant.agencyId) {
+    const agency = agencies.data?.items.find((candidate) => candidate.id === grant.agencyId);
+    parts.push(t('users.scopeAgency', { name: agency?.name ?? grant.agencyId.slice(0, 8) }));
+  }
+  if (grant.unitId) {
+    const unit = units.data?.find((candidate) => candidate.id === grant.unitId);
+    parts.push(t('users.scopeUnit', { name: unit?.name ?? grant.unitId.slice(0, 8) }));
+  }
+  return <>{parts.length > 0 ? parts.join(' · ') : t('users.scopeNational')}</>;
+}
+
+function CreateUserModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!grant.role) {
+      setInvalid(new Set(['role']));
+      return;
+    }
+    // The shared contract decides what is valid; the messages shown are the localized hints.
+    const parsed = UserCreateInput.safeParse({ username, displayName, password, ...grantPayload({ ...grant, role: grant.role }) });
+    if (!parsed.success) {
+      setInvalid(new Set(parsed.error.issues.map((issue) => String(issue.path[0]))));
+      return;
+    }
+    setInvalid(new Set());
+    create.mutate(parsed.data, { onSuccess: onClose });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('users.createTitle')} size="lg">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <ProblemAlert error={create.error} />
+          <TextInput
+            label={t('users.username')}
+            description={invalid.has('username') ? undefined : t('users.usernameHelp')}
+            error={invalid.has('username') ? t('users.usernameHelp') : undefined}
+            required
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(event) => setUsername(event.currentTarget.value.toLowerCase())}
+            data-testid="user-username"
+          />
+          <TextInput
+            label={t('users.displayName')}
+            required
+            error={invalid.has('displayName') ? t('common.required') : undefined}
+            value={displayName}
+            onChange={(event) => setDisplayName(event.currentTarget.value)}
+            data-testid="user-display-name"
+          />
+          <PasswordInput
+            label={t('users.password')}
+            description={invalid.has('password') ? undefined : t('users.passwordHelp')}
+            error={invalid.has('password') ? t('users.passwordHelp') : undefined}
+            required
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            data-testid="user-password"
+          />
+          <GrantFields value={grant} onChange={setGrant} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending} data-testid="user-submit">
+              {t('users.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function AddGrantModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const addGrant = useAddGrant();
+  const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!grant.role) return;
+    addGrant.mutate(
+      { userId: user.id, grant: grantPayload({ ...grant, role: grant.role }) },
+      { onSuccess: onClose },
+    );
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('users.addGrantTitle', { name: user.displayName })} size="lg">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <ProblemAlert error={addGrant.error} />
+          <GrantFields value={grant} onChange={setGrant} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={addGrant.isPending} disabled={!grant.role}>
+              {t('users.addGrant')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RemoveGrantDialog({ user, grant, onClose }: { user: User; grant: Grant; onClose: () => void }) {
+  const { t } = useTranslation();
+  const removeGrant = useRemoveGrant();
+  return (
+    <ConfirmModal
+      opened
+      title={t('users.removeGrant')}
+      message={t('users.removeGrantConfirm', { role: t(`roles.${grant.role}`), name: user.displayName })}
+      confirmLabel={t('users.removeGrant')}
+      danger
+      loading={removeGrant.isPending}
+      error={removeGrant.error}
+      onConfirm={() => removeGrant.mutate({ userId: user.id, grantId: grant.id }, { onSuccess: onClose })}
+      onClose={onClose}
+    />
+  );
+}
+
+function SetActiveDialog({ user, active, onClose }: { user: User; active: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const setActive = useSetUserActive();
+  const apply = () => setActive.mutate({ userId: user.id, active }, { onSuccess: onClose });
+  if (active) {
+    return (
+      <ConfirmModal
+        opened
+        title={t('users.activate')}
+        message={user.displayName}
+        confirmLabel={t('users.activate')}
+        loading={setActive.isPending}
+        error={setActive.error}
+        onConfirm={apply}
+        onClose={onClose}
+      />
+    );
+  }
+  return (
+    <ConfirmModal
+      opened
+      title={t('users.deactivate')}
+      message={t('users.deactivateConfirm', { name: user.displayName })}
+      confirmLabel={t('users.deactivate')}
+      danger
+      loading={setActive.isPending}
+      error={setActive.error}
+      onConfirm={apply}
+      onClose={onClose}
+    />
+  );
+}
