@@ -17,6 +17,7 @@ import { runImport, startImportRun } from './modules/registry/import.service.ts'
 import { exportEmployees } from './modules/registry/employees.service.ts';
 import { writeCsv, writeXlsx } from './modules/registry/export-writers.ts';
 import { loadDemo } from './modules/demo/demo.service.ts';
+import { assessIncidents, importCandidates } from './modules/elections/elections.service.ts';
 import type { Principal } from './modules/auth/domain/policy.ts';
 
 const cliActor = (): Actor => ({ id: null, label: `cli:${os.userInfo().username}` });
@@ -160,6 +161,43 @@ user
       print(o.json ? JSON.stringify(u) : `Created user ${u.username} (${u.id})`);
     }),
   );
+
+program
+  .command('assess')
+  .description('Assess incidents: reads one JSON object or an array from stdin, writes the result(s) as JSON')
+  .action(async () => {
+    const text = await readStdin();
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch (e) {
+      throw new AppError(400, 'INPUT_NOT_JSON', { id: `Masukan bukan JSON: ${(e as Error).message}`, en: `Input is not JSON: ${(e as Error).message}` });
+    }
+    await withDeps(async (deps) => print(JSON.stringify(await assessIncidents(deps.db, input), null, 2)));
+  });
+
+const imp2 = imp
+  .command('candidates')
+  .description('Import a KPU list for an election: parties, legislative candidates (DCT) or pairs')
+  .argument('<file>', 'CSV or XLSX file')
+  .requiredOption('--election <id>', 'election id, e.g. pemilu-2024')
+  .addOption(new Option('--kind <kind>', 'what the file lists').choices(['party', 'legislative', 'pair']).makeOptionMandatory())
+  .option('--skip-invalid', 'write the valid rows and list the invalid ones')
+  .option('--dry-run', 'validate and count, write nothing')
+  .option('--json', 'print the summary as JSON');
+imp2.action(async (file: string, o: { election: string; kind: 'party' | 'legislative' | 'pair'; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
+  await withDeps(async (deps) => {
+    if (!fs.existsSync(file)) throw new AppError(400, 'FILE_NOT_FOUND', { id: `Berkas tidak ditemukan: ${file}`, en: `File not found: ${file}` });
+    const r = await importCandidates(deps, 'system', cliActor(), { electionId: o.election, kind: o.kind, stream: fs.createReadStream(file), dryRun: !!o.dryRun, skipInvalid: !!o.skipInvalid });
+    const { status, ...summary } = r;
+    if (o.json) print(JSON.stringify(summary));
+    else {
+      print(`inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected}`);
+      for (const e of r.errors.slice(0, 200)) print(`  row ${e.row} ${e.column} ${e.code}: ${e.message}`);
+    }
+    if (status === 'rejected') throw new ExitCode(1);
+  });
+});
 
 const audit = program.command('audit').description('Audit trail');
 audit

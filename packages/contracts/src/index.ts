@@ -3,3 +3,4 @@ export * from './regions.ts';
 export * from './auth.ts';
 export * from './registry.ts';
 export * from './audit.ts';
+export * from './elections.ts';

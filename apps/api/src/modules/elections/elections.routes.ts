@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Assessment, Candidate, CandidateImportResult, CatalogueAct, ElectionSummary, ElectionTimeline, IncidentInput, Pagination, Problem, RegionCode, TimelineQuery, pageOf } from '@netra/contracts';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { forbidden, invalid } from '../../platform/errors.ts';
+import { actorOf, requirePrincipal } from '../../platform/http.ts';
+import { assessIncidents, electionTimeline, importCandidates, listActs, listCandidates, listElections } from './elections.service.ts';
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const ElectionId = z.object({ id: z.string().min(1).max(64) });
+
+export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
+  app.post('/assessments', {
+    schema: {
+      tags: ['elections'],
+      summary: 'Assess an incident (or an array of incidents) against the dated election rules',
+      body: z.union([IncidentInput, z.array(IncidentInput).max(1000)]),
+      response: { 200: z.union([Assessment, z.array(Assessment)]), ...errors },
+    },
+  }, async (req) => {
+    requirePrincipal(req);
+    return (await assessIncidents(deps.db, req.body)) as unknown as z.infer<typeof Assessment>;
+  });
+
+  app.get('/elections', { schema: { tags: ['elections'], response: { 200: z.object({ items: z.array(ElectionSummary) }), ...errors } } }, async (req) => {
+    requirePrincipal(req);
+    return { items: listElections() };
+  });
+
+  app.get('/elections/:id/timeline', { schema: { tags: ['elections'], params: ElectionId, querystring: TimelineQuery, response: { 200: ElectionTimeline, ...errors } } }, async (req) => {
+    requirePrincipal(req);
+    return electionTimeline(deps.db, req.params.id, req.query.region, deps.clock.now());
+  });
+
+  app.get('/catalogue/acts', { schema: { tags: ['elections'], summary: 'Prohibited acts (SKB 2022 matrix)', response: { 200: z.object({ items: z.array(CatalogueAct) }), ...errors } } }, async (req) => {
+    requirePrincipal(req);
+    return { items: listActs() };
+  });
+
+  const CandidateQuery = Pagination.extend({ kind: z.enum(['legislative', 'pair']).optional(), regionCode: RegionCode.optional(), q: z.string().trim().min(1).max(100).optional() });
+  app.get('/elections/:id/candidates', { schema: { tags: ['elections'], params: ElectionId, querystring: CandidateQuery, response: { 200: pageOf(Candidate), ...errors } } }, async (req) => {
+    requirePrincipal(req);
+    return listCandidates(deps.db, req.params.id, req.query);
+  });
+
+  const ImportQuery = z.object({
+    kind: z.enum(['party', 'legislative', 'pair']),
+    dryRun: z.enum(['true', 'false']).default('false'),
+    skipInvalid: z.enum(['true', 'false']).default('false'),
+  });
+  app.post('/elections/:id/candidate-imports', {
+    schema: { tags: ['elections'], summary: 'Import a KPU list (CSV/XLSX, multipart field "file")', consumes: ['multipart/form-data'], params: ElectionId, querystring: ImportQuery, response: { 200: CandidateImportResult, ...errors } },
+  }, async (req) => {
+    const p = requirePrincipal(req);
+    if (!p.grants.some((g) => g.role === 'system_admin' || g.role === 'supervisor')) throw forbidden();
+    if (!req.isMultipart()) throw invalid('MULTIPART_REQUIRED', { id: 'Unggah berkas sebagai multipart/form-data (kolom "file").', en: 'Upload the file as multipart/form-data (field "file").' });
+    const file = await req.file();
+    if (!file) throw invalid('FILE_MISSING', { id: 'Tidak ada berkas yang diunggah.', en: 'No file was uploaded.' });
+    return importCandidates(deps, p, actorOf(p), {
+      electionId: req.params.id, kind: req.query.kind, stream: file.file, dryRun: req.query.dryRun === 'true', skipInvalid: req.query.skipInvalid === 'true',
+    });
+  });
+};

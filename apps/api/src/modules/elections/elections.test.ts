@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, addUser, freshDb, makeDeps, signIn, TestClock, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../../bin/netra.js');
+function netra(args: string[], env: Record<string, string>, stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NETRA_LOG_LEVEL: 'warn' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(stdin);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+// Seed 004: an eselon-II official of Pemkab Bekasi at a party agenda during party factual verification.
+const SEED_004 = { election: 'pemilu-2024', regionCode: '32.16', incidentDate: '2022-11-20', actorType: 'PNS', act: 'KE-6' };
+const CAMAT_JERSEY = { election: 'pemilu-2024', regionCode: '32.75', incidentDate: '2023-12-29', knownDate: '2024-01-02', reportDate: '2024-01-05', actorType: 'PNS', act: 'KE-5' };
+const PILKADA = { election: 'pilkada-2024', regionCode: '73.71', incidentDate: '2024-10-15', reportDate: '2024-10-18', actorType: 'PPPK', act: 'D-12' };
+
+describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  let url: string | null;
+  let s: Awaited<ReturnType<typeof signIn>>;
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    url = f.url;
+    const deps = makeDeps(f.db, new TestClock(new Date('2024-11-25T20:00:00Z')));
+    await addUser(deps, 'bawaslu', 'supervisor', { regionCode: '32' });
+    await addUser(deps, 'admin', 'system_admin');
+    app = await buildApp(deps);
+    s = await signIn(app, 'bawaslu');
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/assessments', payload: payload as object, ...s });
+
+  it('answers the Kabupaten Bekasi ruling of seed 004: not yet the electoral domain, ASN ethics track open', async () => {
+    const r = await post(SEED_004);
+    expect(r.statusCode).toBe(200);
+    const a = r.json();
+    expect(a).toMatchObject({ participantsDetermined: false, campaignPeriod: false, electoralDomain: false });
+    expect(a.routes).toContain('asn_ethics');
+    expect(a.routes).not.toContain('election_crime');
+    expect(a.explanation.length).toBeGreaterThan(1);
+    for (const line of a.explanation) expect(line.cites.length).toBeGreaterThan(0);
+  });
+
+  it('gives deadlines at 23:59 local time and says whether the report was timely', async () => {
+    const a = (await post(CAMAT_JERSEY)).json();
+    expect(a.campaignPeriod).toBe(true);
+    expect(a.reportDeadline.dueAt).toMatch(/T23:59:00\+07:00$/);
+    expect(a.timely).toBe(true);
+    const p = (await post(PILKADA)).json();
+    expect(p.reportDeadline.dueAt).toMatch(/\+08:00$/);
+    expect(p.asnAuthority.id).toBe('BKN');
+  });
+
+  it('rejects invalid input with 400 and a message naming the bad value', async () => {
+    const cases: [object, string, string][] = [
+      [{ ...SEED_004, act: 'X-99' }, 'ACT_UNKNOWN', 'X-99'],
+      [{ ...SEED_004, election: 'pemilu-1999' }, 'ELECTION_UNKNOWN', 'pemilu-1999'],
+      [{ ...SEED_004, regionCode: '99.01' }, 'REGION_PROVINCE_UNKNOWN', '99'],
+      [{ ...SEED_004, regionCode: '32.99' }, 'REGION_UNKNOWN', '32.99'],
+      [{ ...SEED_004, incidentDate: '2024-02-30' }, 'DATE_INVALID', '2024-02-30'],
+      [{ ...SEED_004, knownDate: '2022-11-01' }, 'KNOWN_DATE_BEFORE_INCIDENT', '2022-11-01'],
+    ];
+    for (const [input, code, value] of cases) {
+      const r = await post(input);
+      expect(r.statusCode, code).toBe(400);
+      expect(r.json().code).toBe(code);
+      expect(r.json().message.en).toContain(value);
+      expect(r.json().message.id).toContain(value);
+    }
+    const arr = await post([SEED_004, { ...SEED_004, act: 'KE-99' }]);
+    expect(arr.statusCode).toBe(400);
+    expect(arr.json().message.en).toMatch(/^\[1\] .*KE-99/);
+  });
+
+  it('netra assess and the API give the same answers for the same inputs', async () => {
+    const inputs = [SEED_004, CAMAT_JERSEY, PILKADA, { ...SEED_004, actorType: 'NON_ASN' }, { ...CAMAT_JERSEY, actorType: 'VILLAGE_HEAD', act: 'D-10' }];
+    const api = (await post(inputs)).json();
+    const env: Record<string, string> = kind === 'postgres' ? { DATABASE_URL: url! } : { NETRA_DATA_DIR: path.join(process.env.TMPDIR ?? '/tmp', `netra-assess-${process.pid}`) };
+    if (kind === 'embedded') return; // one engine is enough for the process round trip (the engine is pure); embedded start-up is covered by cli.test.ts
+    const cli = await netra(['assess'], env, JSON.stringify(inputs));
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.stdout)).toEqual(api);
+    const single = await netra(['assess'], env, JSON.stringify(SEED_004));
+    expect(JSON.parse(single.stdout)).toEqual(api[0]);
+    const bad = await netra(['assess'], env, JSON.stringify({ ...SEED_004, act: 'KE-42' }));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('KE-42');
+    const notJson = await netra(['assess'], env, '{nope');
+    expect(notJson.code).not.toBe(0);
+  }, 60_000);
+
+  it('shows an election timeline for a region with today marked in its time zone', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/v1/elections/pilkada-2024/timeline?region=64.72', ...s });
+    expect(r.statusCode).toBe(200);
+    const t = r.json();
+    expect(t).toMatchObject({ timeZone: 'WITA', today: '2024-11-26', takesPart: true });
+    const voting = t.stages.find((x: { role: string }) => x.role === 'voting');
+    expect(voting).toMatchObject({ start: '2024-11-27', end: '2024-11-27' });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/elections/nope/timeline?region=32', ...s })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/elections/pemilu-2024/timeline?region=x', ...s })).statusCode).toBe(400);
+  });
+
+  it('lists the catalogue of 20 acts with their sources', async () => {
+    const r = (await app.inject({ method: 'GET', url: '/api/v1/catalogue/acts', ...s })).json();
+    expect(r.items.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['KE-1', 'KE-7', 'D-1', 'D-13']));
+    for (const a of r.items) expect(a.source.length).toBeGreaterThan(0);
+  });
+
+  it('imports candidate pairs (scoped to the supervisor region) and lists them', async () => {
+    const body = (csv: string) =>
+      `--x\r\nContent-Disposition: form-data; name="file"; filename="paslon.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--x--\r\n`;
+    const headers = { ...s.headers, 'content-type': 'multipart/form-data; boundary=x' };
+    const csv = 'nomor urut,nama calon,nama wakil,kode wilayah\n1,Calon Satu,Wakil Satu,32.75\n2,Calon Dua,Wakil Dua,32.75\n3,Calon Luar,Wakil Luar,36.04\n';
+    const rejected = await app.inject({ method: 'POST', url: '/api/v1/elections/pilkada-2024/candidate-imports?kind=pair', cookies: s.cookies, headers, payload: body(csv) });
+    expect(rejected.json()).toMatchObject({ status: 'rejected', inserted: 0, rejected: 1, errors: [{ row: 4, code: 'OUT_OF_SCOPE' }] });
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/elections/pilkada-2024/candidate-imports?kind=pair&skipInvalid=true', cookies: s.cookies, headers, payload: body(csv) });
+    expect(ok.json()).toMatchObject({ status: 'succeeded', inserted: 2, rejected: 1 });
+    const again = await app.inject({ method: 'POST', url: '/api/v1/elections/pilkada-2024/candidate-imports?kind=pair&skipInvalid=true', cookies: s.cookies, headers, payload: body(csv) });
+    expect(again.json()).toMatchObject({ inserted: 0, unchanged: 2 });
+    const list = (await app.inject({ method: 'GET', url: '/api/v1/elections/pilkada-2024/candidates?regionCode=32.75', ...s })).json();
+    expect(list.items.map((c: { name: string; ballotNumber: number }) => [c.ballotNumber, c.name])).toEqual([[1, 'Calon Satu'], [2, 'Calon Dua']]);
+    const party = await app.inject({ method: 'POST', url: '/api/v1/elections/pemilu-2024/candidate-imports?kind=party', cookies: s.cookies, headers, payload: body('nomor urut,nama partai,singkatan\n1,Partai Contoh,PC\n') });
+    expect(party.statusCode).toBe(403);
+  });
+});
