@@ -32,7 +32,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
 
   app.post('/auth/logout', { schema: { tags: ['auth'], response: { 204: z.null() } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(deps, token);
+    if (token) await logout(deps, token, req.auth?.principal);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });

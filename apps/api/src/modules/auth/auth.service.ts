@@ -112,8 +112,12 @@ export async function completeTotp(deps: Deps, sessionToken: string, code: strin
   return result.session;
 }
 
-export async function logout(deps: Deps, sessionToken: string): Promise<void> {
-  await deps.db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(sessionToken)]);
+export async function logout(deps: Deps, sessionToken: string, principal?: Principal): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const gone = await tx.query('DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id', [sha256(sessionToken)]);
+    if (gone.rowCount && principal)
+      await appendAudit(tx, { actor: { id: principal.userId, label: principal.username }, action: 'auth.signed_out', entityType: 'user', entityId: principal.userId, at: deps.clock.now() });
+  });
 }
 
 export type Authenticated = { principal: Principal; csrfToken: string; mfaPassed: boolean; totpEnabled: boolean };

@@ -1,0 +1,96 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import type { Deps } from '../../deps.ts';
+import { createAgency } from '../agencies/agencies.service.ts';
+import { runImport, startImportRun } from './import.service.ts';
+
+describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
+  let deps: Deps;
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  let agency: string;
+  let s: Awaited<ReturnType<typeof signIn>>;
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    deps = makeDeps(f.db);
+    agency = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
+    await addUser(deps, 'kesbangpol', 'agency_admin', { agencyId: agency });
+    app = await buildApp(deps);
+    s = await signIn(app, 'kesbangpol');
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it('creates an employee and explains which part of a bad NIP is wrong', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/employees', ...s, payload: { agencyId: agency, employmentType: 'PNS', nip: '198609262031131001', name: 'Budi' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'NIP_TMT', message: { en: 'NIP digits 9-14: TMT 2031-13 is not a month' } });
+    const ok = await app.inject({
+      method: 'POST', url: '/api/v1/employees', ...s,
+      payload: { agencyId: agency, employmentType: 'PNS', nip: '19860926 201505 1 001', name: 'Budi Santoso', position: 'Camat', contact: { email: 'budi@example.go.id', nik: '3275011209860001' } },
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ nip: '198609262015051001', allowedActions: ['edit', 'view_contact'] });
+    const dup = await app.inject({ method: 'POST', url: '/api/v1/employees', ...s, payload: { agencyId: agency, employmentType: 'PNS', nip: '198609262015051001', name: 'Lagi' } });
+    expect(dup.statusCode).toBe(409);
+    const patched = await app.inject({ method: 'PATCH', url: `/api/v1/employees/${ok.json().id}`, ...s, payload: { position: '' } });
+    expect(patched.json().position).toBeNull();
+    const before = (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = 'employee.updated'")).rows[0]!.n;
+    expect(before).toBe(1);
+  });
+
+  it('exports CSV and XLSX that re-import as a no-op', async () => {
+    const options = { dryRun: false, skipInvalid: false };
+    const csvIn = 'nip,nama,jenis,jabatan,unit\n197001011995032002,"=HYPERLINK(""x"")",PNS,Staf,Dinas Pendidikan / Bidang SD\nTHL-9,Ujang,NON_ASN,Pengemudi,Dinas Pendidikan\n';
+    const run = async (content: Buffer | string) => {
+      const runId = await startImportRun(deps.db, { agencyId: agency, actor: SYSTEM, fileName: 'x', options });
+      return runImport(deps, { runId, agencyId: agency, agencyRegion: '32.75', actor: SYSTEM, principal: 'system', source: { stream: Readable.from([Buffer.from(content)]), fileName: 'x' }, options });
+    };
+    expect((await run(csvIn)).summary).toMatchObject({ inserted: 2 });
+    const csv = await app.inject({ method: 'GET', url: `/api/v1/employees/export?format=csv&agencyId=${agency}`, ...s });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="pegawai-.*\.csv"/);
+    // formula injection is neutralised for spreadsheet programs
+    expect(csv.body).toContain(`"'=HYPERLINK(""x"")"`);
+    const xlsx = await app.inject({ method: 'GET', url: `/api/v1/employees/export?format=xlsx&agencyId=${agency}`, ...s });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['nip', 'nama', 'jenis', 'jabatan', 'unit']));
+    const nips = [];
+    for (let i = 2; i <= ws.rowCount; i++) nips.push(String(ws.getRow(i).getCell(1).value));
+    expect(nips.sort()).toEqual(['197001011995032002', '198609262015051001', 'THL-9']);
+    const back = await run(xlsx.rawPayload);
+    expect(back.summary).toMatchObject({ inserted: 0, rejected: 0 });
+    const backCsv = await run(csv.rawPayload);
+    expect(backCsv.summary).toMatchObject({ inserted: 0, rejected: 0 });
+  });
+
+  it('runs an upload end to end: 202, then the run finishes with a summary', async () => {
+    const payload = '--b\r\nContent-Disposition: form-data; name="file"; filename="p.csv"\r\nContent-Type: text/csv\r\n\r\nnip,nama,jenis\r\n196803031990031005,Upload Check,PNS\r\n--b--\r\n';
+    const res = await app.inject({ method: 'POST', url: `/api/v1/agencies/${agency}/imports`, cookies: s.cookies, headers: { ...s.headers, 'content-type': 'multipart/form-data; boundary=b' }, payload });
+    expect(res.statusCode).toBe(202);
+    const id = res.json().id;
+    let run = res.json();
+    for (let i = 0; i < 100 && run.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      run = (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, ...s })).json();
+    }
+    expect(run).toMatchObject({ status: 'succeeded', bytesRead: run.bytesTotal, summary: { inserted: 1 } });
+    expect(run.bytesTotal).toBeGreaterThan(0);
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    let last = 0;
+    for (let i = 0; i < 25; i++) last = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } })).statusCode;
+    expect(last).toBe(429);
+  });
+});
