@@ -65,7 +65,7 @@ export function computeDeadlines(
     const rule = byId.get(id);
     if (!rule) throw new RangeError(`Unknown deadline rule ${id}`);
     if (seen.includes(id)) throw new RangeError(`Deadline rules form a cycle: ${[...seen, id].join(' -> ')}`);
-    let result: Deadline | null = null;
+    let result: Deadline | null;
     if ('event' in rule.from) {
       const date = events[rule.from.event];
       result = date ? computeDeadline(rule, date, context) : null;

@@ -306,7 +306,8 @@ async function mergeRows(tx: Queryable, stage: string, agencyId: string, agencyR
     [agencyId, agencyRegion],
   );
   const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stage}`)).rows[0]!.n;
-  let { inserted, updated } = rows[0]!;
+  const { inserted } = rows[0]!;
+  let { updated } = rows[0]!;
   // Contact data (protected) only where the file has it; a row whose only change is its contact
   // counts as updated.
   const contacts = await tx.query<{ n: number }>(

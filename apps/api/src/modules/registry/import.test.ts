@@ -124,6 +124,7 @@ describe.each(DB_KINDS)('employee import on %s', (kind) => {
     const ws = wb.addWorksheet('Data');
     ws.addRow(['nip', 'nama', 'jenis', 'jabatan', 'unit']);
     ws.addRow(['198001012005011002', 'Ani Lestari', 'PNS', 'Lurah', 'Kecamatan Bekasi Utara / Kelurahan Harapan Jaya']);
+    // eslint-disable-next-line no-loss-of-precision -- exactly what Excel does to an 18-digit NIP typed as a number
     ws.addRow([198001012005011003, 'Number Cell', 'PNS', '', '']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await imp(buf, { skipInvalid: true });

@@ -9,7 +9,7 @@ const fail = (code: string, message: string, messageId: string): IdCheck => ({ o
 
 /** Accepts the common written forms "19860926 201505 1 001" and "19860926.201505.1.001". */
 export function normalizeDigits(raw: string): string {
-  return raw.trim().replace(/[\s.\-]/g, '');
+  return raw.trim().replace(/[\s.-]/g, '');
 }
 
 export type Ymd = { y: number; m: number; d: number };
