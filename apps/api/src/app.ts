@@ -31,8 +31,6 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     loggerInstance: deps.logger,
     bodyLimit: LIMITS.jsonBodyBytes,
     trustProxy: false,
-    // request ids only; no IP addresses or user agents in logs
-    requestIdLogLabel: 'reqId',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
