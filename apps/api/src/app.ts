@@ -22,6 +22,7 @@ import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { electionRoutes } from './modules/elections/elections.routes.ts';
+import { tipRoutes } from './modules/tips/tips.routes.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     await api.register(registryRoutes(deps));
     await api.register(auditRoutes(deps));
     await api.register(electionRoutes(deps));
+    await api.register(tipRoutes(deps));
   }, { prefix: '/api/v1' });
 
   if (opts.serveWeb) {

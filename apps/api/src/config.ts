@@ -17,6 +17,10 @@ const ConfigSchema = z.object({
   NETRA_WEB_DIST: z.string().optional(),
   NETRA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   NETRA_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  NETRA_MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
 });
 
 export type Config = {
@@ -30,6 +34,8 @@ export type Config = {
   webDist: string;
   loginMaxFailures: number;
   lockoutMinutes: number;
+  /** Key that wraps the per-file keys of sealed evidence and reporter identities (base64, 32 bytes). */
+  masterKey: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -55,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.NETRA_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
     loginMaxFailures: e.NETRA_LOGIN_MAX_FAILURES,
     lockoutMinutes: e.NETRA_LOCKOUT_MINUTES,
+    masterKey: e.NETRA_MASTER_KEY,
   };
 }

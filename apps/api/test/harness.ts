@@ -46,7 +46,8 @@ export async function freshDb(kind: DbKind): Promise<{ db: Db; url: string | nul
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0, host: '127.0.0.1', database: { kind: 'embedded', dataDir: '/nonexistent' }, logLevel: 'silent', secureCookies: 'false',
-    sessionHours: 12, demo: 'false', webDist: '/nonexistent', loginMaxFailures: 5, lockoutMinutes: 15, ...overrides,
+    sessionHours: 12, demo: 'false', webDist: '/nonexistent', loginMaxFailures: 5, lockoutMinutes: 15,
+    masterKey: Buffer.alloc(32, 7).toString('base64'), ...overrides,
   };
 }
 

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'self.read',
+  'tips.read',
+  'tips.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './registry.ts';
 export * from './audit.ts';
 export * from './elections.ts';
+export * from './tips.ts';

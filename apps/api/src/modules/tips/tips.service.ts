@@ -1,0 +1,178 @@
+import crypto from 'node:crypto';
+import { verify } from '@node-rs/argon2';
+import type { z } from 'zod';
+import type { Tip, TipFollowView, TipInput } from '@netra/contracts';
+import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { hashPassword } from '../auth/auth.service.ts';
+import { scopeSql, type Principal } from '../auth/domain/policy.ts';
+import { timeZoneOfRegion, TIME_ZONES } from '@netra/rules';
+
+/** Crockford base32 without look-alike letters, grouped for reading over the phone. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function randomCode(groups: number): string {
+  const bytes = crypto.randomBytes(groups * 4);
+  const chars = [...bytes].map((b) => ALPHABET[b % 32]!);
+  return Array.from({ length: groups }, (_, i) => chars.slice(i * 4, i * 4 + 4).join('')).join('-');
+}
+
+const PUBLIC = { id: null, label: 'public' };
+const localDate = (now: Date, regionCode: string) =>
+  new Date(now.getTime() + TIME_ZONES[timeZoneOfRegion(regionCode) ?? 'WIB'].utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
+
+/** Receives an anonymous tip. Stores no sender data; returns the receipt code and a one-time secret. */
+export async function submitTip(deps: Deps, input: TipInput): Promise<{ receiptCode: string; secret: string; id: string }> {
+  const secret = randomCode(5);
+  const secretHash = await hashPassword(secret);
+  const receivedOn = localDate(deps.clock.now(), input.regionCode);
+  if (input.occurredOn && input.occurredOn > receivedOn)
+    throw invalid('TIP_DATE_FUTURE', { id: `Tanggal kejadian ${input.occurredOn} ada di masa depan.`, en: `Incident date ${input.occurredOn} is in the future.` });
+  return deps.db.transaction(async (tx) => {
+    const region = await tx.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode]);
+    if (!region.rowCount) throw invalid('REGION_UNKNOWN', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` });
+    for (let attempt = 0; ; attempt++) {
+      const receiptCode = `NTR-${randomCode(3)}`;
+      const r = await tx.query<{ id: string }>(
+        `INSERT INTO tips (receipt_code, secret_hash, region_code, occurred_on, what, where_text, who_text, links, received_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (receipt_code) DO NOTHING RETURNING id`,
+        [receiptCode, secretHash, input.regionCode, input.occurredOn ?? null, input.what, input.where ?? null, input.who ?? null, input.links, receivedOn],
+      );
+      if (r.rows[0]) {
+        await appendAudit(tx, { actor: PUBLIC, action: 'tip.received', entityType: 'tip', entityId: r.rows[0].id, at: deps.clock.now() });
+        return { receiptCode, secret, id: r.rows[0].id };
+      }
+      if (attempt > 5) throw new Error('could not allocate a receipt code');
+    }
+  });
+}
+
+type TipRow = {
+  id: string; receipt_code: string; secret_hash: string; region_code: string; region_name?: string; occurred_on: string | Date | null; what: string;
+  where_text: string | null; who_text: string | null; links: string[]; status: z.infer<typeof Tip>['status']; received_on: string | Date;
+  consented_to_report: boolean; follow_failures: number; follow_locked_until: Date | null;
+};
+const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+async function messagesOf(db: Queryable, tipId: string) {
+  const { rows } = await db.query<{ author: 'reporter' | 'handler' | 'system'; body: string; sent_on: string | Date }>(
+    'SELECT author, body, sent_on FROM tip_messages WHERE tip_id = $1 ORDER BY seq', [tipId],
+  );
+  return rows.map((m) => ({ author: m.author, body: m.body, sentOn: day(m.sent_on)! }));
+}
+
+const notFoundTip = () => new AppError(404, 'TIP_NOT_FOUND', { id: 'Kode tanda terima atau kode rahasia salah.', en: 'Wrong receipt code or secret.' });
+const MAX_FAILURES = 5;
+
+/** Verifies receipt code + secret; failures lock the receipt for 15 minutes after 5 tries. */
+async function authenticateTip(deps: Deps, creds: { receiptCode: string; secret: string }): Promise<TipRow> {
+  const now = deps.clock.now();
+  const tip = (await deps.db.query<TipRow>('SELECT * FROM tips WHERE receipt_code = $1', [creds.receiptCode])).rows[0];
+  if (!tip) {
+    await verify('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2a1Ua0lE2QEfwZ1Kmdm7vCNULqBxH0VmkTPqXHxQ1Yw', creds.secret).catch(() => false);
+    throw notFoundTip();
+  }
+  if (tip.follow_locked_until && tip.follow_locked_until > now)
+    throw new AppError(429, 'TIP_LOCKED', { id: 'Terlalu banyak percobaan; coba lagi dalam 15 menit.', en: 'Too many attempts; try again in 15 minutes.' });
+  if (!(await verify(tip.secret_hash, creds.secret).catch(() => false))) {
+    const failures = tip.follow_failures + 1;
+    await deps.db.query('UPDATE tips SET follow_failures = $2, follow_locked_until = $3 WHERE id = $1', [
+      tip.id, failures >= MAX_FAILURES ? 0 : failures, failures >= MAX_FAILURES ? new Date(now.getTime() + 15 * 60_000) : tip.follow_locked_until,
+    ]);
+    throw notFoundTip();
+  }
+  if (tip.follow_failures) await deps.db.query('UPDATE tips SET follow_failures = 0 WHERE id = $1', [tip.id]);
+  return tip;
+}
+
+export async function followTip(deps: Deps, creds: { receiptCode: string; secret: string }): Promise<z.infer<typeof TipFollowView>> {
+  const tip = await authenticateTip(deps, creds);
+  return { receiptCode: tip.receipt_code, status: tip.status, receivedOn: day(tip.received_on)!, messages: await messagesOf(deps.db, tip.id), consentedToReport: tip.consented_to_report };
+}
+
+/** The reporter answers a question or adds information through the receipt channel. */
+export async function replyToTip(deps: Deps, creds: { receiptCode: string; secret: string }, body: string) {
+  const tip = await authenticateTip(deps, creds);
+  if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+  await deps.db.transaction(async (tx) => {
+    await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'reporter', $2, $3)", [tip.id, body, localDate(deps.clock.now(), tip.region_code)]);
+    if (tip.status === 'needs_info') await tx.query("UPDATE tips SET status = 'in_review' WHERE id = $1", [tip.id]);
+    await appendAudit(tx, { actor: PUBLIC, action: 'tip.reporter_replied', entityType: 'tip', entityId: tip.id, at: deps.clock.now() });
+  });
+  return followTip(deps, creds);
+}
+
+/** Explicit consent, through the receipt channel only, to turn the tip into a formal report. */
+export async function consentToReport(deps: Deps, creds: { receiptCode: string; secret: string }) {
+  const tip = await authenticateTip(deps, creds);
+  await deps.db.transaction(async (tx) => {
+    await tx.query('UPDATE tips SET consented_to_report = true WHERE id = $1', [tip.id]);
+    await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'system', $2, $3)", [
+      tip.id, 'Pelapor menyetujui informasi ini dijadikan laporan resmi; identitas akan diminta oleh Bawaslu. / The reporter agreed to a formal report; Bawaslu will ask for identity.', localDate(deps.clock.now(), tip.region_code),
+    ]);
+    await appendAudit(tx, { actor: PUBLIC, action: 'tip.consented_to_report', entityType: 'tip', entityId: tip.id, at: deps.clock.now() });
+  });
+  return followTip(deps, creds);
+}
+
+const tipScope = (p: Principal, perm: 'tips.read' | 'tips.handle', params: unknown[]) => scopeSql(p, perm, { region: 't.region_code' }, params);
+
+async function toTip(db: Queryable, r: TipRow): Promise<z.infer<typeof Tip>> {
+  return {
+    id: r.id, receiptCode: r.receipt_code, regionCode: r.region_code, regionName: r.region_name ?? r.region_code, occurredOn: day(r.occurred_on), what: r.what,
+    where: r.where_text, who: r.who_text, links: r.links, status: r.status, receivedOn: day(r.received_on)!, consentedToReport: r.consented_to_report,
+    messages: await messagesOf(db, r.id),
+  };
+}
+
+export async function listTips(deps: Deps, p: Principal, q: { page: number; pageSize: number; status?: string; regionCode?: string }) {
+  const params: unknown[] = [];
+  const where = [tipScope(p, 'tips.read', params)];
+  if (q.status) where.push(`t.status = $${params.push(q.status)}`);
+  if (q.regionCode) where.push(`(t.region_code = $${params.push(q.regionCode)} OR t.region_code LIKE $${params.length} || '.%')`);
+  const cond = where.join(' AND ');
+  const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tips t WHERE ${cond}`, params)).rows[0]!.n;
+  const rows = (await deps.db.query<TipRow>(
+    `SELECT t.*, r.name AS region_name FROM tips t JOIN regions r ON r.code = t.region_code WHERE ${cond}
+      ORDER BY t.received_on DESC, t.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params,
+  )).rows;
+  return { items: await Promise.all(rows.map((r) => toTip(deps.db, r))), page: q.page, pageSize: q.pageSize, total };
+}
+
+export async function loadTip(db: Queryable, p: Principal, id: string, perm: 'tips.read' | 'tips.handle' = 'tips.read', forUpdate = false): Promise<TipRow> {
+  const params: unknown[] = [id];
+  const r = (await db.query<TipRow>(
+    `SELECT t.*, r.name AS region_name FROM tips t JOIN regions r ON r.code = t.region_code WHERE t.id = $1 AND ${tipScope(p, perm, params)} ${forUpdate ? 'FOR UPDATE OF t' : ''}`, params,
+  )).rows[0];
+  if (!r) throw notFound('Informasi / Tip', id);
+  return r;
+}
+
+export async function getTip(deps: Deps, p: Principal, id: string) {
+  return toTip(deps.db, await loadTip(deps.db, p, id));
+}
+
+/** A handler asks the anonymous reporter a question (shown on the follow page). */
+export async function askReporter(deps: Deps, p: Principal, id: string, body: string) {
+  await deps.db.transaction(async (tx) => {
+    const tip = await loadTip(tx, p, id, 'tips.handle', true);
+    if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+    await tx.query("INSERT INTO tip_messages (tip_id, author, handler_id, body, sent_on) VALUES ($1, 'handler', $2, $3, $4)", [id, p.userId, body, localDate(deps.clock.now(), tip.region_code)]);
+    await tx.query("UPDATE tips SET status = 'needs_info' WHERE id = $1", [id]);
+    await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: 'tip.question_sent', entityType: 'tip', entityId: id, at: deps.clock.now() });
+  });
+  return getTip(deps, p, id);
+}
+
+export async function setTipStatus(deps: Deps, p: Principal, id: string, status: 'in_review' | 'closed', note?: string) {
+  await deps.db.transaction(async (tx) => {
+    const tip = await loadTip(tx, p, id, 'tips.handle', true);
+    if (tip.status.startsWith('converted') || tip.status === 'closed')
+      throw new AppError(409, 'TIP_FINAL', { id: `Status informasi sudah final (${tip.status}).`, en: `The tip is already final (${tip.status}).` });
+    await tx.query('UPDATE tips SET status = $2 WHERE id = $1', [id, status]);
+    if (note) await tx.query("INSERT INTO tip_messages (tip_id, author, handler_id, body, sent_on) VALUES ($1, 'handler', $2, $3, $4)", [id, p.userId, note, localDate(deps.clock.now(), tip.region_code)]);
+    await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: `tip.${status === 'closed' ? 'closed' : 'review_started'}`, entityType: 'tip', entityId: id, before: { status: tip.status }, after: { status }, at: deps.clock.now() });
+  });
+  return getTip(deps, p, id);
+}
