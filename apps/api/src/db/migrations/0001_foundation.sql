@@ -63,7 +63,8 @@ CREATE TABLE employees (
 -- NIP / NI PPPK identify a person nationally; non-ASN ids are agency-internal.
 CREATE UNIQUE INDEX employees_nip_key ON employees (nip) WHERE nip IS NOT NULL;
 CREATE UNIQUE INDEX employees_internal_id_key ON employees (agency_id, internal_id) WHERE internal_id IS NOT NULL;
-CREATE INDEX employees_agency_name_idx ON employees (agency_id, name);
+CREATE INDEX employees_name_idx ON employees (name, id);
+CREATE INDEX employees_agency_name_idx ON employees (agency_id, name, id);
 CREATE INDEX employees_unit_idx ON employees (unit_id);
 CREATE INDEX employees_region_idx ON employees (region_code text_pattern_ops);
 CREATE INDEX employees_name_trgm_idx ON employees USING gin (name gin_trgm_ops);

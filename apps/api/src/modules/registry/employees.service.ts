@@ -7,7 +7,9 @@ import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { provinceCodes } from '../regions/regions.service.ts';
 import { validateInternalId, validateNik, validateNiPppk, validateNip, ymdOf } from './domain/identifiers.ts';
 
-const COLS = { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: 'u.id_path', employeeId: 'e.id' };
+// The unit path is looked up per row only when a unit-scoped grant needs it, so lists and counts
+// never have to join units.
+const COLS = { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: '(SELECT uu.id_path FROM units uu WHERE uu.id = e.unit_id)', employeeId: 'e.id' };
 
 /** Rows the caller may read: the registry scope, or their own record for the employee role. */
 function readScope(p: Principal, params: unknown[]) {
@@ -51,7 +53,8 @@ function filterSql(q: Partial<EmployeeQuery>, params: unknown[]): string[] {
     else where.push(`(e.name ILIKE '%' || $${params.push(escapeLike(q.q))} || '%' OR e.internal_id = $${params.length})`);
   }
   if (q.agencyId) where.push(`e.agency_id = $${params.push(q.agencyId)}`);
-  if (q.unitId) where.push(`u.id_path LIKE (SELECT id_path FROM units WHERE id = $${params.push(q.unitId)}) || '%'`);
+  if (q.unitId)
+    where.push(`e.unit_id IN (SELECT sub.id FROM units sub, units root WHERE root.id = $${params.push(q.unitId)} AND sub.agency_id = root.agency_id AND sub.id_path LIKE root.id_path || '%')`);
   if (q.regionCode) where.push(`(e.region_code = $${params.push(q.regionCode)} OR e.region_code LIKE $${params.length} || '.%')`);
   if (q.type) where.push(`e.employment_type = $${params.push(q.type)}`);
   if (q.active) where.push(`e.active = $${params.push(q.active === 'true')}`);
@@ -61,11 +64,13 @@ function filterSql(q: Partial<EmployeeQuery>, params: unknown[]): string[] {
 export async function listEmployees(deps: Deps, p: Principal, q: EmployeeQuery) {
   const params: unknown[] = [];
   const where = [readScope(p, params), ...filterSql(q, params)].join(' AND ');
-  const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n ${BASE} WHERE ${where}`, params)).rows[0]!.n;
+  const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM employees e WHERE ${where}`, params)).rows[0]!.n;
   const listParams = [...params];
+  // page first on employees alone (index order), then join names for the page's rows only
   const rows = (
     await deps.db.query<Row>(
-      `${selectCols(p, listParams)} ${BASE} WHERE ${where} ORDER BY ${SORTS[q.sort]} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      `${selectCols(p, listParams)} FROM (SELECT e.* FROM employees e WHERE ${where} ORDER BY ${SORTS[q.sort]} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}) e
+         JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id ORDER BY ${SORTS[q.sort]}`,
       listParams,
     )
   ).rows;
