@@ -4,12 +4,12 @@ import { once } from 'node:events';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** Writes N synthetic employees as canonical CSV with unique, valid NIPs (by construction). */
-export async function writeEmployeesCsv(file: string, n: number, units = 200): Promise<number> {
+export async function writeEmployeesCsv(file: string, n: number, units = 200, offset = 0): Promise<number> {
   const out = fs.createWriteStream(file);
   out.write('nip,nama,jenis,jabatan,unit\n');
   const base = Date.UTC(1970, 0, 1);
   let buf = '';
-  for (let i = 0; i < n; i++) {
+  for (let i = offset; i < offset + n; i++) {
     const seq = (i % 999) + 1;
     const k = Math.floor(i / 999);
     const birth = new Date(base + (k % 9000) * 86_400_000);
