@@ -11,6 +11,10 @@ const RegistryPage = lazy(() =>
 const EmployeePage = lazy(() =>
   import('./features/registry/employee-page.tsx').then((m) => ({ default: m.EmployeePage })),
 );
+const AssessPage = lazy(() => import('./features/assess/assess-page.tsx').then((m) => ({ default: m.AssessPage })));
+const TimelinePage = lazy(() =>
+  import('./features/timeline/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })),
+);
 const ImportPage = lazy(() => import('./features/import/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
@@ -28,6 +32,8 @@ export function App() {
       >
         <Route path="/registry" element={<RegistryPage />} />
         <Route path="/registry/:id" element={<EmployeePage />} />
+        <Route path="/assess" element={<AssessPage />} />
+        <Route path="/timeline" element={<TimelinePage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />

@@ -16,7 +16,18 @@ export const IncidentInput = z.looseObject({
 });
 
 const Named = z.object({ id: z.string(), name: LocalizedText });
-const Deadline = z.looseObject({ ruleId: z.string(), name: LocalizedText, dueDate: z.string(), dueAt: z.string() });
+const Deadline = z.looseObject({
+  ruleId: z.string(),
+  name: LocalizedText,
+  from: z.string(),
+  days: z.number(),
+  basis: z.enum(['working', 'calendar']),
+  dueDate: z.string(),
+  dueAt: z.string().describe('23:59 local time of the office, with its UTC offset'),
+  assumed: z.boolean(),
+  calendarCovered: z.boolean(),
+  unconfirmed: z.boolean(),
+});
 
 export const Assessment = z.looseObject({
   stage: Named.nullable(),
@@ -30,7 +41,7 @@ export const Assessment = z.looseObject({
   reportDeadline: Deadline,
   timely: z.boolean().nullable(),
   deadlines: z.array(Deadline),
-  sanctionOptions: z.array(z.looseObject({ id: z.string() })),
+  sanctionOptions: z.array(z.looseObject({ id: z.string(), kind: z.string(), level: z.string(), name: LocalizedText, source: z.string() })),
   explanation: z.array(z.object({ id: z.string(), en: z.string(), cites: z.array(z.string()) })),
 });
 
@@ -56,7 +67,15 @@ export type ElectionTimeline = z.infer<typeof ElectionTimeline>;
 
 export const TimelineQuery = z.object({ region: RegionCode });
 
-export const CatalogueAct = z.looseObject({ code: z.string(), track: z.string(), conduct: LocalizedText, defaultSanction: z.string(), source: z.string() });
+export const CatalogueAct = z.looseObject({
+  code: z.string(),
+  track: z.string(),
+  conduct: LocalizedText,
+  defaultSanction: z.string(),
+  legalBasis: z.string(),
+  counterpart: z.string().optional(),
+  source: z.string(),
+});
 
 export const Candidate = z.object({
   id: z.uuid(),

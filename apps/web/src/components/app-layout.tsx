@@ -13,12 +13,15 @@ import { LanguageSwitch } from './language-switch.tsx';
 interface NavItem {
   to: string;
   testId: string;
-  label: 'nav.registry' | 'nav.import' | 'nav.users' | 'nav.audit';
-  permission: Permission;
+  label: 'nav.registry' | 'nav.assess' | 'nav.timeline' | 'nav.import' | 'nav.users' | 'nav.audit';
+  /** Without one, every signed-in user sees the item. */
+  permission?: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/registry', testId: 'nav-registry', label: 'nav.registry', permission: 'registry.read' },
+  { to: '/assess', testId: 'nav-assess', label: 'nav.assess' },
+  { to: '/timeline', testId: 'nav-timeline', label: 'nav.timeline' },
   { to: '/import', testId: 'nav-import', label: 'nav.import', permission: 'registry.import' },
   { to: '/users', testId: 'nav-users', label: 'nav.users', permission: 'users.manage' },
   { to: '/audit', testId: 'nav-audit', label: 'nav.audit', permission: 'audit.read' },
@@ -62,7 +65,7 @@ export function AppLayout() {
     },
   });
 
-  const items = NAV_ITEMS.filter((item) => hasPermission(me, item.permission));
+  const items = NAV_ITEMS.filter((item) => !item.permission || hasPermission(me, item.permission));
 
   return (
     <AppShell

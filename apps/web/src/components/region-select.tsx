@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Select, type ComboboxItem } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -16,6 +16,8 @@ interface RegionSelectProps {
   /** Levels to search when there is no parent. */
   searchLevel?: RegionLevel;
   description?: string;
+  error?: ReactNode;
+  withAsterisk?: boolean;
   'data-testid'?: string;
 }
 
@@ -44,20 +46,27 @@ export function RegionSelect({ parent, searchLevel, value, onChange, ...rest }: 
     staleTime: 5 * 60_000,
   });
 
+  // A value set from outside (URL, default) is named too, not shown as a bare code.
+  const current = useQuery({
+    queryKey: ['regions', 'one', value],
+    queryFn: ({ signal }) => api.get<Region>(`/regions/${value}`, undefined, signal),
+    enabled: searchMode && Boolean(value) && selected?.value !== value,
+    staleTime: Infinity,
+  });
+
   const data = useMemo(() => {
     const items = [...((searchMode ? found.data?.items : children.data?.items) ?? [])];
     // Larger areas first, so "Kota Bekasi" comes before villages that share the name.
     if (searchMode) items.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
-    const options: ComboboxItem[] = items.map((region) => ({
-      value: region.code,
-      label: `${region.name} (${region.code}) · ${t(`regionLevels.${region.level}`)}`,
-    }));
+    const labelOf = (region: Region) => `${region.name} (${region.code}) · ${t(`regionLevels.${region.level}`)}`;
+    const options: ComboboxItem[] = items.map((region) => ({ value: region.code, label: labelOf(region) }));
     // Keep the current value visible even when it is not among the loaded options.
     if (value && !options.some((option) => option.value === value)) {
-      options.unshift(selected?.value === value ? selected : { value, label: value });
+      const named = current.data?.code === value ? { value, label: labelOf(current.data) } : { value, label: value };
+      options.unshift(selected?.value === value ? selected : named);
     }
     return options;
-  }, [searchMode, found.data, children.data, value, selected, t]);
+  }, [searchMode, found.data, children.data, current.data, value, selected, t]);
 
   return (
     <Select

@@ -11,6 +11,15 @@ export function useAgencies() {
   });
 }
 
+export function useAgency(agencyId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['agencies', agencyId],
+    queryFn: ({ signal }) => api.get<Agency>(`/agencies/${agencyId}`, undefined, signal),
+    enabled: Boolean(agencyId),
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function useUnits(agencyId: string | null | undefined) {
   return useQuery({
     queryKey: ['agencies', agencyId, 'units'],

@@ -1,0 +1,32 @@
+import { List, Paper, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format.ts';
+import type { Assessment } from './assess-api.ts';
+
+/** The engine's reasoning, one sentence per step, each with the regulations behind it. */
+export function ExplanationList({ lines }: { lines: Assessment['explanation'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="assess-explanation-title">
+      <Title order={3} size="h5" mb="sm" id="assess-explanation-title">
+        {t('assess.explanation')}
+      </Title>
+      <List type="ordered" spacing="sm" size="sm" data-testid="assess-explanation">
+        {lines.map((line, index) => {
+          const cites = [...new Set(line.cites)];
+          return (
+            <List.Item key={index}>
+              <Text size="sm">{format.localized(line)}</Text>
+              {cites.length > 0 && (
+                <Text size="xs" c="dimmed" mt={2}>
+                  {t('assess.citations')}: {cites.join('; ')}
+                </Text>
+              )}
+            </List.Item>
+          );
+        })}
+      </List>
+    </Paper>
+  );
+}
