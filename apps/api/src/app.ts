@@ -23,6 +23,7 @@ import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { electionRoutes } from './modules/elections/elections.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -97,6 +98,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     await api.register(auditRoutes(deps));
     await api.register(electionRoutes(deps));
     await api.register(tipRoutes(deps));
+    await api.register(caseRoutes(deps));
   }, { prefix: '/api/v1' });
 
   if (opts.serveWeb) {

@@ -18,6 +18,7 @@ import { exportEmployees } from './modules/registry/employees.service.ts';
 import { writeCsv, writeXlsx } from './modules/registry/export-writers.ts';
 import { loadDemo } from './modules/demo/demo.service.ts';
 import { assessIncidents, importCandidates } from './modules/elections/elections.service.ts';
+import { sweepDeadlines } from './modules/cases/cases.service.ts';
 import type { Principal } from './modules/auth/domain/policy.ts';
 
 const cliActor = (): Actor => ({ id: null, label: `cli:${os.userInfo().username}` });
@@ -198,6 +199,17 @@ imp2.action(async (file: string, o: { election: string; kind: 'party' | 'legisla
     if (status === 'rejected') throw new ExitCode(1);
   });
 });
+
+program
+  .command('sweep')
+  .description('Run the case deadline sweep once (warn before, escalate after; idempotent) — for cron')
+  .option('--json', 'print the result as JSON')
+  .action(async (o: { json?: boolean }) => {
+    await withDeps(async (deps) => {
+      const r = await sweepDeadlines(deps);
+      print(o.json ? JSON.stringify(r) : `Sweep: ${r.scanned} cases near or past a deadline, ${r.warned} warnings, ${r.escalated} escalations.`);
+    });
+  });
 
 const audit = program.command('audit').description('Audit trail');
 audit

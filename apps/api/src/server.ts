@@ -8,6 +8,7 @@ import { isEmpty, prepareDatabase } from './db/bootstrap.ts';
 import { systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logger.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './modules/demo/demo.service.ts';
+import { sweepDeadlines } from './modules/cases/cases.service.ts';
 
 export async function createDeps(config: Config): Promise<Deps> {
   const logger = createLogger(config.logLevel);
@@ -37,7 +38,19 @@ export async function serve(config: Config) {
   const serveWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (!serveWeb) deps.logger.warn('web UI not built; serving the API only (run npm run build)');
   const app = await buildApp(deps, { serveWeb });
+  // deadline sweep: warns before and escalates after statutory deadlines (idempotent)
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweepDeadlines(deps)
+      .then((r) => r.warned + r.escalated > 0 && deps.logger.info(r, 'deadline sweep'))
+      .catch((err: unknown) => deps.logger.error({ err }, 'deadline sweep failed'))
+      .finally(() => (sweeping = false));
+  }, 10 * 60_000);
+  sweep.unref();
   const close = async () => {
+    clearInterval(sweep);
     await app.close();
     await deps.db.close();
     process.exit(0);

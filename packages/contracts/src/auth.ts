@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'self.read',
   'tips.read',
   'tips.handle',
+  'cases.read',
+  'cases.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

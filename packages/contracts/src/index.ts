@@ -5,3 +5,4 @@ export * from './registry.ts';
 export * from './audit.ts';
 export * from './elections.ts';
 export * from './tips.ts';
+export * from './cases.ts';

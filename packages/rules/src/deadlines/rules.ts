@@ -7,6 +7,7 @@ export type DeadlineEvent =
   | 'known' // the date the suspected violation became known (incident date if not given)
   | 'receipt' // report received by Bawaslu
   | 'registration' // report registered after the initial review
+  | 'completion_requested' // the reporter was asked to complete the report
   | 'gakkumdu_declaration' // Gakkumdu declares a suspected election crime
   | 'police_receipt' // police receive the report
   | 'file_returned' // prosecutor returns an incomplete file
@@ -56,6 +57,12 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     name: { id: 'Pemberitahuan kelengkapan laporan kepada pelapor', en: 'Notice to the reporter to complete the report' },
     from: { rule: 'pemilu.initial_review' },
     source: `${PERBAWASLU_7} (reporter notified 1 day after the initial review) [S21]`,
+  },
+  {
+    id: 'pemilu.completion', regime: 'pemilu', track: 'bawaslu', days: 2, basis: 'working', basisUnconfirmed: true, unconfirmed: true,
+    name: { id: 'Batas waktu pelapor melengkapi laporan', en: 'Deadline for the reporter to complete the report' },
+    from: { event: 'completion_requested' },
+    source: 'Perbawaslu 7/2022 (incomplete reports are not registered if not completed in time); the number of days is not in domain.md §4.1 — default 2 working days, configurable [S21]',
   },
   {
     id: 'pemilu.review', regime: 'pemilu', track: 'bawaslu', days: 7, basis: 'working', basisUnconfirmed: true,

@@ -7,17 +7,17 @@
 import type { Permission, Role } from '@netra/contracts';
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  system_admin: ['registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.contact.read', 'agencies.manage', 'users.manage', 'audit.read', 'tips.read', 'tips.handle'],
+  system_admin: ['registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.contact.read', 'agencies.manage', 'users.manage', 'audit.read', 'tips.read', 'tips.handle', 'cases.read', 'cases.handle'],
   // Kesbangpol / BKPSDM of one Pemda
   agency_admin: ['registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.contact.read', 'agencies.manage', 'users.manage'],
   unit_admin: ['registry.read', 'registry.write', 'registry.export', 'registry.contact.read'],
   // Bawaslu RI / provinsi / kabupaten-kota
-  supervisor: ['registry.read', 'registry.export', 'tips.read', 'tips.handle'],
+  supervisor: ['registry.read', 'registry.export', 'tips.read', 'tips.handle', 'cases.read', 'cases.handle'],
   // BKN (formerly KASN)
-  authority_officer: ['registry.read', 'registry.export'],
+  authority_officer: ['registry.read', 'registry.export', 'cases.read', 'cases.handle'],
   // PPK
-  employing_official: ['registry.read', 'registry.export', 'registry.contact.read'],
-  auditor: ['registry.read', 'audit.read', 'tips.read'],
+  employing_official: ['registry.read', 'registry.export', 'registry.contact.read', 'cases.read', 'cases.handle'],
+  auditor: ['registry.read', 'audit.read', 'tips.read', 'cases.read'],
   employee: ['self.read'],
 };
 

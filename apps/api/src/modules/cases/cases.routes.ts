@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { CaseDetail, CaseEventInput, CaseQuery, CaseSummary, FindingInput, Problem, ReassignInput, ReportInput, ReporterIdentity, pageOf } from '@netra/contracts';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { requirePrincipal } from '../../platform/http.ts';
+import type { CaseEvent } from './domain/workflow.ts';
+import { createFinding, createReport, getCase, listCases, reassignHandlers, transitionCase, viewReporterIdentity } from './cases.service.ts';
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+const Id = z.object({ id: z.uuid() });
+
+export const caseRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/cases', { schema: { tags: ['cases'], summary: 'Handler inbox (overdue first)', querystring: CaseQuery, response: { 200: pageOf(CaseSummary), ...errors } } }, async (req) =>
+    listCases(deps, requirePrincipal(req, 'cases.read'), req.query),
+  );
+  app.post('/cases/findings', { schema: { tags: ['cases'], summary: "Open a supervisor's finding (temuan), optionally from a tip", body: FindingInput, response: { 201: CaseDetail, ...errors } } }, async (req, reply) =>
+    reply.status(201).send(await createFinding(deps, requirePrincipal(req, 'cases.handle'), req.body)),
+  );
+  app.post('/cases/reports', { schema: { tags: ['cases'], summary: 'Record a formal report (laporan, Form A.1/B.1) at the desk', body: ReportInput, response: { 201: CaseDetail, ...errors } } }, async (req, reply) =>
+    reply.status(201).send(await createReport(deps, requirePrincipal(req, 'cases.handle'), req.body)),
+  );
+  app.get('/cases/:id', { schema: { tags: ['cases'], params: Id, response: { 200: CaseDetail, ...errors } } }, async (req) => getCase(deps, requirePrincipal(req, 'cases.read'), req.params.id));
+  app.post('/cases/:id/events', {
+    schema: { tags: ['cases'], summary: 'Move the case through its workflow', params: Id, body: CaseEventInput, response: { 200: CaseDetail, ...errors } },
+  }, async (req) => {
+    const p = requirePrincipal(req, 'cases.handle');
+    await transitionCase(deps, p, req.params.id, req.body.event as unknown as CaseEvent, req.body.expectedVersion);
+    return getCase(deps, p, req.params.id);
+  });
+  app.post('/cases/:id/reporter-identity', {
+    schema: { tags: ['cases'], summary: 'Open the sealed reporter identity (assigned handlers, logged reason)', params: Id, body: z.object({ reason: z.string().trim().min(10).max(500) }), response: { 200: z.object({ reporter: ReporterIdentity, witnesses: z.array(z.looseObject({ name: z.string() })) }), ...errors } },
+  }, async (req, reply) => reply.header('cache-control', 'no-store').send(await viewReporterIdentity(deps, requirePrincipal(req, 'cases.handle'), req.params.id, req.body.reason)));
+  app.post('/cases/handlers/reassign', { schema: { tags: ['cases'], summary: 'Move cases from one handler to another (staff rotation)', body: ReassignInput, response: { 200: z.object({ moved: z.number().int() }), ...errors } } }, async (req) =>
+    reassignHandlers(deps, requirePrincipal(req, 'cases.handle'), req.body),
+  );
+};

@@ -1,0 +1,373 @@
+/**
+ * Case handling use-cases: intake (finding, finding from a tip, formal report with sealed
+ * reporter identity), the inbox, the case page, transitions through the pure workflow (lock,
+ * re-check, write + audit in one transaction), reporter identity access, handler rotation and
+ * the deadline sweep.
+ */
+import crypto from 'node:crypto';
+import { assess, findElection, parseIncident, timeZoneOfRegion, TIME_ZONES, type Deadline } from '@netra/rules';
+import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
+import type { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import { appendAudit, type Actor } from '../../platform/audit.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { loadMasterKey, openText, sealText } from '../../platform/keys.ts';
+import { grantsFor, regionWithin, type Principal } from '../auth/domain/policy.ts';
+import { loadTip } from '../tips/tips.service.ts';
+import {
+  FINAL_STATUSES, allowedEvents, describeDue, newCaseState, sweepActions, transition,
+  type CaseEvent, type CaseRole, type CaseState, type Effect,
+} from './domain/workflow.ts';
+
+const todayIn = (now: Date, regionCode: string) =>
+  new Date(now.getTime() + TIME_ZONES[timeZoneOfRegion(regionCode) ?? 'WIB'].utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
+const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+const actorOf = (p: Principal): Actor => ({ id: p.userId, label: p.username });
+
+/**
+ * Who sees which case: supervisors (and admins, auditors) by region subtree; the civil-service
+ * authority once a case is forwarded to it; a PPK only the recommendations for its own agency's
+ * employees. Built per grant and bound, like every scope.
+ */
+export function caseScopeSql(p: Principal, perm: 'cases.read' | 'cases.handle', params: unknown[]): string {
+  const alts: string[] = [];
+  const bind = (v: unknown) => `$${params.push(v)}`;
+  for (const g of grantsFor(p, perm)) {
+    const region = g.regionCode ? `(c.region_code = ${bind(g.regionCode)} OR c.region_code LIKE $${params.length} || '.%')` : 'TRUE';
+    if (g.role === 'employing_official') {
+      if (!g.agencyId) continue;
+      alts.push(`(c.reported_agency_id = ${bind(g.agencyId)} AND c.status IN ('recommended', 'ppk_non_compliant', 'escalated', 'ppk_decided') )`);
+      alts.push(`(c.reported_agency_id = $${params.length} AND c.status = 'closed' AND c.state -> 'recommendation' <> 'null'::jsonb)`);
+    } else if (g.role === 'authority_officer') {
+      alts.push(`(c.authority_id IS NOT NULL AND ${region})`);
+    } else if (g.agencyId || g.unitIdPath) {
+      continue; // agency-scoped grants of other roles do not reach cases
+    } else {
+      alts.push(region === 'TRUE' ? 'TRUE' : region);
+    }
+  }
+  if (alts.includes('TRUE')) return 'TRUE';
+  return alts.length ? `(${alts.join(' OR ')})` : 'FALSE';
+}
+
+function caseRolesOf(p: Principal, regionCode: string): CaseRole[] {
+  const roles = new Set<CaseRole>();
+  for (const g of grantsFor(p, 'cases.handle')) {
+    if (g.role === 'supervisor' || g.role === 'system_admin') {
+      if (!g.regionCode || regionWithin(regionCode, g.regionCode)) roles.add(g.role);
+    } else if (g.role === 'authority_officer' || g.role === 'employing_official') roles.add(g.role);
+  }
+  return [...roles];
+}
+
+function assertCanOpen(p: Principal, regionCode: string) {
+  if (!caseRolesOf(p, regionCode).some((r) => r === 'supervisor' || r === 'system_admin'))
+    throw forbidden('CASE_FORBIDDEN', { id: 'Hanya pengawas wilayah ini yang dapat membuka kasus.', en: 'Only a supervisor of this region can open a case.' });
+}
+
+async function resolveReported(tx: Queryable, input: { reportedEmployeeId?: string }) {
+  if (!input.reportedEmployeeId) return null;
+  const e = (await tx.query<{ agency_id: string }>('SELECT agency_id FROM employees WHERE id = $1', [input.reportedEmployeeId])).rows[0];
+  if (!e) throw invalid('EMPLOYEE_UNKNOWN', { id: 'Pegawai terlapor tidak ditemukan.', en: 'Reported employee not found.' });
+  return e.agency_id;
+}
+
+async function insertCase(
+  tx: Queryable,
+  deps: Deps,
+  p: Principal,
+  source: 'tip' | 'report' | 'finding',
+  input: FindingInput,
+): Promise<string> {
+  const election = findElection(input.electionId);
+  if (!election) throw invalid('ELECTION_UNKNOWN', { id: `Pemilihan tidak dikenal: ${input.electionId}`, en: `Unknown election: ${input.electionId}` });
+  const region = await tx.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode]);
+  if (!region.rowCount) throw invalid('REGION_UNKNOWN', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` });
+  assertCanOpen(p, input.regionCode);
+  const today = todayIn(deps.clock.now(), input.regionCode);
+  for (const [field, v] of [['incidentOn', input.incidentOn], ['knownOn', input.knownOn]] as const)
+    if (v && v > today) throw invalid('DATE_IN_FUTURE', { id: `${field} ${v} ada di masa depan`, en: `${field} ${v} is in the future` });
+  if (input.incidentOn && input.knownOn && input.knownOn < input.incidentOn)
+    throw invalid('KNOWN_DATE_BEFORE_INCIDENT', { id: `Tanggal diketahui ${input.knownOn} sebelum tanggal kejadian`, en: `Known date ${input.knownOn} is before the incident date` });
+  const reportedAgency = await resolveReported(tx, input);
+  const state = newCaseState({ regime: election.regime, regionCode: input.regionCode, receivedOn: today, knownOn: input.knownOn ?? input.incidentOn });
+  const id = crypto.randomUUID();
+  await tx.query(
+    `INSERT INTO cases (id, source, tip_id, election_id, regime, region_code, status, state, title, summary, incident_on, known_on, received_on,
+       act_code, actor_type, reported_text, reported_employee_id, reported_agency_id, next_due_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+    [
+      id, source, input.tipId ?? null, election.id, election.regime, input.regionCode, state.status, JSON.stringify(state), input.title, input.summary,
+      input.incidentOn ?? null, input.knownOn ?? null, today, input.actCode ?? null, input.actorType ?? null, input.reportedText ?? null,
+      input.reportedEmployeeId ?? null, reportedAgency, nextDue(state.deadlines),
+    ],
+  );
+  await writeDeadlines(tx, id, state.deadlines);
+  await tx.query('INSERT INTO case_handlers (case_id, user_id) VALUES ($1, $2)', [id, p.userId]);
+  await tx.query("INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, 'CREATED', NULL, $2, $3, $4, $5, $6)", [
+    id, state.status, JSON.stringify({ source }), p.userId, p.username, deps.clock.now(),
+  ]);
+  return id;
+}
+
+const nextDue = (deadlines: readonly Deadline[]) => (deadlines.length ? deadlines.map((d) => d.dueAt).sort()[0]! : null);
+
+async function writeDeadlines(tx: Queryable, caseId: string, deadlines: readonly Deadline[]) {
+  await tx.query("UPDATE case_deadlines SET status = 'met' WHERE case_id = $1 AND status = 'open' AND NOT (rule_id = ANY($2::text[]))", [caseId, deadlines.map((d) => d.ruleId)]);
+  for (const d of deadlines)
+    await tx.query(
+      `INSERT INTO case_deadlines (case_id, rule_id, name, due_date, due_at, status) VALUES ($1, $2, $3, $4, $5, 'open')
+       ON CONFLICT (case_id, rule_id) DO UPDATE SET due_date = excluded.due_date, due_at = excluded.due_at, status = 'open'`,
+      [caseId, d.ruleId, JSON.stringify(d.name), d.dueDate, d.dueAt],
+    );
+}
+
+async function tipNotice(tx: Queryable, deps: Deps, tipId: string, regionCode: string, body: string) {
+  await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'system', $2, $3)", [tipId, body, todayIn(deps.clock.now(), regionCode)]);
+}
+
+/** A supervisor's own finding (temuan), optionally from an anonymous tip (informasi awal). */
+export async function createFinding(deps: Deps, p: Principal, input: FindingInput): Promise<CaseDetail> {
+  const id = await deps.db.transaction(async (tx) => {
+    if (input.tipId) {
+      const tip = await loadTip(tx, p, input.tipId, 'tips.handle', true);
+      if (tip.status.startsWith('converted') || tip.status === 'closed')
+        throw conflict('TIP_FINAL', { id: `Informasi sudah final (${tip.status}).`, en: `The tip is already final (${tip.status}).` });
+    }
+    const caseId = await insertCase(tx, deps, p, input.tipId ? 'tip' : 'finding', input);
+    if (input.tipId) {
+      await tx.query("UPDATE tips SET status = 'converted_finding', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
+      await tipNotice(tx, deps, input.tipId, input.regionCode, 'Informasi Anda ditindaklanjuti Bawaslu sebagai temuan. / Your tip is being handled by Bawaslu as a finding.');
+    }
+    await appendAudit(tx, { actor: actorOf(p), action: 'case.opened', entityType: 'case', entityId: caseId, after: { source: input.tipId ? 'tip' : 'finding', regionCode: input.regionCode }, at: deps.clock.now() });
+    return caseId;
+  });
+  return getCase(deps, p, id);
+}
+
+/** A formal report (laporan, Form A.1/B.1) entered at the desk; the reporter identity is sealed. */
+export async function createReport(deps: Deps, p: Principal, input: ReportInput): Promise<CaseDetail> {
+  const key = loadMasterKey(deps.config);
+  const id = await deps.db.transaction(async (tx) => {
+    if (input.tipId) {
+      const tip = await loadTip(tx, p, input.tipId, 'tips.handle', true);
+      if (!tip.consented_to_report)
+        throw conflict('TIP_NO_CONSENT', { id: 'Pelapor belum menyetujui informasi dijadikan laporan resmi.', en: 'The reporter has not consented to a formal report.' });
+      if (tip.status.startsWith('converted') || tip.status === 'closed')
+        throw conflict('TIP_FINAL', { id: `Informasi sudah final (${tip.status}).`, en: `The tip is already final (${tip.status}).` });
+    }
+    const caseId = await insertCase(tx, deps, p, 'report', { ...input, summary: `${input.summary}\n\nKronologi: ${input.chronology}` });
+    await tx.query('INSERT INTO case_reporters (case_id, sealed_identity) VALUES ($1, $2)', [caseId, sealText(key, JSON.stringify({ reporter: input.reporter, witnesses: input.witnesses }), caseId)]);
+    if (input.tipId) {
+      await tx.query("UPDATE tips SET status = 'converted_report', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
+      await tipNotice(tx, deps, input.tipId, input.regionCode, 'Laporan resmi Anda telah diterima Bawaslu. / Your formal report was received by Bawaslu.');
+    }
+    // identity is never part of the audit digests
+    await appendAudit(tx, { actor: actorOf(p), action: 'case.report_received', entityType: 'case', entityId: caseId, after: { source: 'report', regionCode: input.regionCode }, at: deps.clock.now() });
+    return caseId;
+  });
+  return getCase(deps, p, id);
+}
+
+type CaseRow = {
+  id: string; case_number: string | null; source: 'tip' | 'report' | 'finding'; tip_id: string | null; election_id: string; regime: string; region_code: string;
+  region_name: string; status: string; state: CaseState | string; version: number; title: string; summary: string; incident_on: string | Date | null;
+  known_on: string | Date | null; received_on: string | Date; act_code: string | null; actor_type: string | null; reported_text: string | null;
+  reported_employee_id: string | null; reported_agency_id: string | null; authority_id: string | null; flags: string[];
+};
+const stateOf = (r: CaseRow): CaseState => (typeof r.state === 'string' ? (JSON.parse(r.state) as CaseState) : r.state);
+
+function deadlineView(d: Deadline, today: string) {
+  const due = describeDue(d.dueDate, today);
+  return { ruleId: d.ruleId, name: d.name, dueDate: d.dueDate, dueAt: d.dueAt, daysLeft: due.daysLeft, overdue: due.overdue, label: due.label, unconfirmed: d.unconfirmed };
+}
+
+function summaryOf(r: CaseRow, now: Date) {
+  const state = stateOf(r);
+  const today = todayIn(now, r.region_code);
+  const next = [...state.deadlines].sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))[0];
+  return {
+    id: r.id, caseNumber: r.case_number, source: r.source, electionId: r.election_id, regionCode: r.region_code, regionName: r.region_name, status: r.status,
+    title: r.title, receivedOn: day(r.received_on)!, reportedText: r.reported_text, nextDeadline: next ? deadlineView(next, today) : null, flags: r.flags, version: r.version,
+  };
+}
+
+const SELECT = `SELECT c.*, r.name AS region_name FROM cases c JOIN regions r ON r.code = c.region_code`;
+
+/** The handler inbox: overdue first, then by the nearest deadline. */
+export async function listCases(deps: Deps, p: Principal, q: { page: number; pageSize: number; status?: string; regionCode?: string; overdue?: 'true' | 'false'; q?: string }) {
+  const params: unknown[] = [];
+  const where = [caseScopeSql(p, 'cases.read', params)];
+  if (q.status) where.push(`c.status = $${params.push(q.status)}`);
+  if (q.regionCode) where.push(`(c.region_code = $${params.push(q.regionCode)} OR c.region_code LIKE $${params.length} || '.%')`);
+  if (q.overdue === 'true') where.push(`c.next_due_at IS NOT NULL AND c.next_due_at < $${params.push(deps.clock.now())}`);
+  if (q.q) where.push(`(c.title ILIKE '%' || $${params.push(q.q.replace(/[%_\\]/g, '\\$&'))} || '%' OR c.case_number = $${params.length} OR c.reported_text ILIKE '%' || $${params.length} || '%')`);
+  const cond = where.join(' AND ');
+  const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE ${cond}`, params)).rows[0]!.n;
+  const rows = (await deps.db.query<CaseRow>(`${SELECT} WHERE ${cond} ORDER BY c.next_due_at ASC NULLS LAST, c.received_on DESC, c.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params)).rows;
+  const now = deps.clock.now();
+  return { items: rows.map((r) => summaryOf(r, now)), page: q.page, pageSize: q.pageSize, total };
+}
+
+async function loadCase(db: Queryable, p: Principal, id: string, perm: 'cases.read' | 'cases.handle' = 'cases.read', forUpdate = false): Promise<CaseRow> {
+  const params: unknown[] = [id];
+  const r = (await db.query<CaseRow>(`${SELECT} WHERE c.id = $1 AND ${caseScopeSql(p, perm, params)} ${forUpdate ? 'FOR UPDATE OF c' : ''}`, params)).rows[0];
+  if (!r) throw notFound('Kasus / Case', id);
+  return r;
+}
+
+export async function getCase(deps: Deps, p: Principal, id: string): Promise<CaseDetail> {
+  const r = await loadCase(deps.db, p, id);
+  const state = stateOf(r);
+  const now = deps.clock.now();
+  const today = todayIn(now, r.region_code);
+  const [events, clarifications, reporter] = await Promise.all([
+    deps.db.query<{ seq: number; type: string; from_status: string | null; to_status: string; actor_label: string; at: Date; payload: Record<string, unknown> | string }>(
+      'SELECT seq, type, from_status, to_status, actor_label, at, payload FROM case_events WHERE case_id = $1 ORDER BY seq', [id],
+    ),
+    deps.db.query<{ party: string; person_label: string; held_on: string | Date | null; statement: string | null }>(
+      'SELECT party, person_label, held_on, statement FROM case_clarifications WHERE case_id = $1 ORDER BY created_at', [id],
+    ),
+    deps.db.query('SELECT 1 FROM case_reporters WHERE case_id = $1', [id]),
+  ]);
+  let assessment: Record<string, unknown> | null = null;
+  if (r.act_code && r.actor_type && (r.incident_on || r.known_on)) {
+    try {
+      assessment = assess(parseIncident({
+        election: r.election_id, regionCode: r.region_code, incidentDate: day(r.incident_on ?? r.known_on), knownDate: day(r.known_on) ?? undefined,
+        reportDate: day(r.received_on), actorType: r.actor_type, act: r.act_code,
+      })) as unknown as Record<string, unknown>;
+    } catch {
+      assessment = null;
+    }
+  }
+  const handling = grantsFor(p, 'cases.handle').length ? caseRolesOf(p, r.region_code) : [];
+  return {
+    ...summaryOf(r, now),
+    summary: r.summary, incidentOn: day(r.incident_on), knownOn: day(r.known_on), actCode: r.act_code, actorType: r.actor_type,
+    reportedEmployeeId: r.reported_employee_id, authorityId: r.authority_id,
+    deadlines: state.deadlines.map((d) => deadlineView(d, today)),
+    events: events.rows.map((e) => ({
+      seq: Number(e.seq), type: e.type, fromStatus: e.from_status, toStatus: e.to_status, actorLabel: e.actor_label, at: new Date(e.at).toISOString(),
+      payload: typeof e.payload === 'string' ? (JSON.parse(e.payload) as Record<string, unknown>) : e.payload,
+    })),
+    clarifications: clarifications.rows.map((c) => ({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
+    recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
+    allowedActions: allowedEvents(state, handling),
+  };
+}
+
+/** Lock, re-check, write: one transition with its event row, deadlines and audit row. */
+export async function transitionCase(deps: Deps, p: Principal | 'system', id: string, event: CaseEvent, expectedVersion?: number): Promise<{ effects: Effect[] }> {
+  const actor: Actor = p === 'system' ? { id: null, label: 'system:sweep' } : actorOf(p);
+  return deps.db.transaction(async (tx) => {
+    const r = p === 'system'
+      ? (await tx.query<CaseRow>(`${SELECT} WHERE c.id = $1 FOR UPDATE OF c`, [id])).rows[0]
+      : await loadCase(tx, p, id, 'cases.handle', true);
+    if (!r) throw notFound('Kasus / Case', id);
+    if (expectedVersion !== undefined && expectedVersion !== r.version)
+      throw conflict('CASE_VERSION_CONFLICT', {
+        id: `Kasus telah diubah orang lain (versi ${r.version}, Anda memegang versi ${expectedVersion}); muat ulang.`,
+        en: `The case was changed meanwhile (version ${r.version}, you had ${expectedVersion}); reload it.`,
+      });
+    const roles: CaseRole[] = p === 'system' ? ['system'] : caseRolesOf(p, r.region_code);
+    const before = stateOf(r);
+    const today = todayIn(deps.clock.now(), r.region_code);
+    const result = transition(before, event, { today, roles });
+    if (!result.ok) {
+      const status = result.code === 'CASE_FORBIDDEN' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
+      throw new AppError(status, result.code, result.message);
+    }
+    const next = result.next;
+    await tx.query(
+      `UPDATE cases SET status = $2, state = $3, version = version + 1, case_number = COALESCE($4, case_number), authority_id = COALESCE($5, authority_id),
+         next_due_at = $6, flags = $7, updated_at = now() WHERE id = $1`,
+      [id, next.status, JSON.stringify(next), next.caseNumber, next.authorityId, FINAL_STATUSES.includes(next.status) ? null : nextDue(next.deadlines), next.flags],
+    );
+    if (event.type === 'RECORD_CLARIFICATION')
+      await tx.query('INSERT INTO case_clarifications (case_id, party, person_label, held_on, statement, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
+        id, event.party, event.personLabel, event.heldOn, event.statement, p === 'system' ? null : p.userId,
+      ]);
+    await writeDeadlines(tx, id, FINAL_STATUSES.includes(next.status) ? [] : next.deadlines);
+    await tx.query('INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      id, event.type, before.status, next.status, JSON.stringify(event), actor.id, actor.label, deps.clock.now(),
+    ]);
+    // the anonymous reporter of a tip follows status changes through the receipt channel
+    if (r.tip_id && result.effects.some((e) => e.type === 'notify' && e.to === 'reporter'))
+      await tipNotice(tx, deps, r.tip_id, r.region_code, `Status penanganan: ${next.status}. / Handling status: ${next.status}.`);
+    await appendAudit(tx, { actor, action: `case.${event.type.toLowerCase()}`, entityType: 'case', entityId: id, before, after: next, at: deps.clock.now() });
+    return { effects: result.effects };
+  });
+}
+
+/** Reporter identity: assigned handlers only, with a stated reason, every access logged. */
+export async function viewReporterIdentity(deps: Deps, p: Principal, id: string, reason: string) {
+  const key = loadMasterKey(deps.config);
+  return deps.db.transaction(async (tx) => {
+    await loadCase(tx, p, id, 'cases.handle');
+    const assigned = await tx.query('SELECT 1 FROM case_handlers WHERE case_id = $1 AND user_id = $2', [id, p.userId]);
+    if (!assigned.rowCount)
+      throw forbidden('NOT_ASSIGNED', { id: 'Identitas pelapor hanya untuk petugas yang ditugaskan pada kasus ini.', en: 'Reporter identity is for the handlers assigned to this case only.' });
+    const row = (await tx.query<{ sealed_identity: string }>('SELECT sealed_identity FROM case_reporters WHERE case_id = $1', [id])).rows[0];
+    if (!row) throw notFound('Identitas pelapor / Reporter identity', id);
+    await tx.query('INSERT INTO reporter_identity_access (case_id, user_id, reason, at) VALUES ($1, $2, $3, $4)', [id, p.userId, reason, deps.clock.now()]);
+    await appendAudit(tx, { actor: actorOf(p), action: 'case.reporter_identity_viewed', entityType: 'case', entityId: id, details: { reason }, at: deps.clock.now() });
+    return JSON.parse(openText(key, row.sealed_identity, id)) as { reporter: z.infer<typeof ReportInput>['reporter']; witnesses: ReportInput['witnesses'] };
+  });
+}
+
+/** Staff rotation: move every (or the listed) case of one handler to another, within the manager's scope. */
+export async function reassignHandlers(deps: Deps, p: Principal, input: { fromUserId: string; toUserId: string; caseIds?: string[] }) {
+  return deps.db.transaction(async (tx) => {
+    const params: unknown[] = [input.fromUserId];
+    const scope = caseScopeSql(p, 'cases.handle', params);
+    const filter = input.caseIds ? ` AND c.id = ANY($${params.push(input.caseIds)}::uuid[])` : '';
+    const ids = (await tx.query<{ id: string }>(`SELECT c.id FROM cases c JOIN case_handlers h ON h.case_id = c.id AND h.user_id = $1 WHERE ${scope}${filter} FOR UPDATE OF c`, params)).rows.map((r) => r.id);
+    const target = await tx.query('SELECT 1 FROM users WHERE id = $1 AND active', [input.toUserId]);
+    if (!target.rowCount) throw invalid('USER_UNKNOWN', { id: 'Petugas tujuan tidak ditemukan.', en: 'Target handler not found.' });
+    if (ids.length) {
+      await tx.query('DELETE FROM case_handlers WHERE user_id = $1 AND case_id = ANY($2::uuid[])', [input.fromUserId, ids]);
+      await tx.query('INSERT INTO case_handlers (case_id, user_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING', [ids, input.toUserId]);
+    }
+    await appendAudit(tx, { actor: actorOf(p), action: 'case.handlers_reassigned', entityType: 'user', entityId: input.fromUserId, details: { toUserId: input.toUserId, cases: ids.length }, at: deps.clock.now() });
+    return { moved: ids.length };
+  });
+}
+
+/**
+ * The deadline sweep: a bounded batch of cases whose next deadline is near or past; one warning
+ * before and one escalation after each deadline (idempotent keys); an overdue PPK follow-up
+ * records the PPK's non-compliance.
+ */
+export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDaysBefore?: number } = {}) {
+  const now = deps.clock.now();
+  const horizon = new Date(now.getTime() + ((opts.warnDaysBefore ?? 1) + 1) * 86_400_000);
+  const { rows } = await deps.db.query<CaseRow>(
+    `${SELECT} WHERE c.next_due_at IS NOT NULL AND c.next_due_at < $1 AND NOT (c.status = ANY($2::text[])) ORDER BY c.next_due_at LIMIT $3`,
+    [horizon, FINAL_STATUSES, opts.batch ?? 500],
+  );
+  let warned = 0;
+  let escalated = 0;
+  for (const r of rows) {
+    const state = stateOf(r);
+    for (const a of sweepActions(r.id, state, todayIn(now, r.region_code), opts.warnDaysBefore ?? 1)) {
+      const fresh = await deps.db.transaction(async (tx) => {
+        const ins = await tx.query('INSERT INTO case_notices (key, case_id, kind, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING key', [a.key, r.id, a.kind, now]);
+        if (!ins.rowCount) return false;
+        await tx.query('INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, $2, $3, $3, $4, NULL, $5, $6)', [
+          r.id, a.kind === 'warn' ? 'DEADLINE_WARNING' : 'DEADLINE_PASSED', r.status, JSON.stringify({ ruleId: a.deadline.ruleId, dueAt: a.deadline.dueAt }), 'system:sweep', now,
+        ]);
+        await appendAudit(tx, { actor: { id: null, label: 'system:sweep' }, action: a.kind === 'warn' ? 'case.deadline_warned' : 'case.deadline_escalated', entityType: 'case', entityId: r.id, details: { ruleId: a.deadline.ruleId }, at: now });
+        return true;
+      });
+      if (!fresh) continue;
+      if (a.kind === 'warn') warned += 1;
+      else {
+        escalated += 1;
+        if (r.status === 'recommended' && a.deadline.ruleId === 'civil_service.ppk_follow_up') await transitionCase(deps, 'system', r.id, { type: 'PPK_FAIL' });
+      }
+    }
+  }
+  return { scanned: rows.length, warned, escalated };
+}

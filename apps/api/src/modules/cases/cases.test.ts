@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import type { Deps } from '../../deps.ts';
+import { createAgency, insertUnit } from '../agencies/agencies.service.ts';
+import { createEmployee } from '../registry/employees.service.ts';
+import type { Principal } from '../auth/domain/policy.ts';
+import { sweepDeadlines } from './cases.service.ts';
+
+const ROOT: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'fixture', displayName: 'fixture', grants: [{ id: 'x', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
+
+describe.each(DB_KINDS)('case handling on %s', (kind) => {
+  let deps: Deps;
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  const clock = new TestClock(new Date('2024-01-03T02:00:00Z')); // Wednesday 3 Jan 2024, 09:00 WIB
+  const s: Record<string, Awaited<ReturnType<typeof signIn>>> = {};
+  let camat: string;
+  let kota: string;
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    deps = makeDeps(f.db, clock);
+    kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
+    const serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
+    const unit = await deps.db.transaction((tx) => insertUnit(tx, kota, { name: 'Kecamatan Bekasi Barat', kind: 'kecamatan', regionCode: '32.75.01' }));
+    camat = (await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '197505052000031004', name: 'Drs. Camat Contoh', position: 'Camat', active: true })).id;
+    await addUser(deps, 'bawaslu.kota', 'supervisor', { regionCode: '32.75' });
+    await addUser(deps, 'bawaslu.kota2', 'supervisor', { regionCode: '32.75' });
+    await addUser(deps, 'bawaslu.banten', 'supervisor', { regionCode: '36' });
+    await addUser(deps, 'bkn', 'authority_officer');
+    await addUser(deps, 'ppk.kota', 'employing_official', { agencyId: kota });
+    await addUser(deps, 'ppk.serang', 'employing_official', { agencyId: serang });
+    app = await buildApp(deps);
+    for (const u of ['bawaslu.kota', 'bawaslu.kota2', 'bawaslu.banten', 'bkn', 'ppk.kota', 'ppk.serang']) s[u] = await signIn(app, u);
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  const as = (u: string) => s[u]!;
+  const event = (u: string, id: string, ev: object, expectedVersion?: number) =>
+    app.inject({ method: 'POST', url: `/api/v1/cases/${id}/events`, ...as(u), payload: { event: ev, ...(expectedVersion ? { expectedVersion } : {}) } });
+  const ok = async (u: string, id: string, ev: object) => {
+    const r = await event(u, id, ev);
+    expect(r.statusCode, `${(ev as { type: string }).type}: ${r.body}`).toBe(200);
+    return r.json();
+  };
+
+  it('walks seed 003 from an anonymous tip to the PPK decision, and the reporter follows it', async () => {
+    const tip = (await app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: {
+      what: 'Pj Wali Kota dan sejumlah camat berpose dengan jersey nomor punggung dua usai bermain sepak bola.',
+      regionCode: '32.75.01', where: 'GOR Patriot Chandrabhaga', occurredOn: '2023-12-29', who: 'Camat Bekasi Barat',
+    } })).json();
+    const tipId = (await app.inject({ method: 'GET', url: '/api/v1/tips', ...as('bawaslu.kota') })).json().items[0].id;
+    const opened = await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
+      tipId, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat berpose dengan jersey nomor dua', summary: 'Foto camat dengan jersey nomor dua beredar di media sosial.',
+      incidentOn: '2023-12-29', knownOn: '2024-01-02', actCode: 'KE-5', actorType: 'PNS', reportedText: 'Camat Bekasi Barat', reportedEmployeeId: camat,
+    } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const c = opened.json();
+    expect(c).toMatchObject({ source: 'tip', status: 'received', allowedActions: expect.arrayContaining(['START_REVIEW']) });
+    expect(c.deadlines[0]).toMatchObject({ ruleId: 'pemilu.initial_review', dueAt: '2024-01-05T23:59:00+07:00', label: { id: 'sisa 2 hari' } });
+    expect(c.assessment.routes).toContain('asn_ethics');
+    // out of scope for another region's supervisor and for the authority before forwarding
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bawaslu.banten') })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bkn') })).statusCode).toBe(404);
+
+    await ok('bawaslu.kota', c.id, { type: 'START_REVIEW' });
+    const reg = await ok('bawaslu.kota', c.id, { type: 'REGISTER', caseNumber: '001/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true });
+    expect(reg.caseNumber).toBe('001/Reg/TM/PL/Kota/13.13/I/2024');
+    await ok('bawaslu.kota', c.id, { type: 'BEGIN_REVIEW' });
+    await ok('bawaslu.kota', c.id, { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat Bekasi Barat', heldOn: '2024-01-03', statement: 'Foto diambil usai olahraga Jumat; tidak bermaksud mendukung.' });
+    await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Dugaan pelanggaran kode etik ASN (SKB 2022, KE-5).' });
+    const fwd = await ok('bawaslu.kota', c.id, { type: 'FORWARD', authorityId: 'BKN', letterNumber: '012/PP.01/K.JB-17/01/2024' });
+    expect(fwd.status).toBe('forwarded');
+    expect(fwd.clarifications).toHaveLength(1);
+
+    // BKN now sees it and recommends; the PPK of another agency never sees it
+    const rec = await ok('bkn', c.id, { type: 'RECOMMEND', actCode: 'KE-5', sanctionId: 'moral_open', level: 'moral', letterNumber: 'R-123/BKN/2024' });
+    expect(rec.deadlines[0]).toMatchObject({ ruleId: 'civil_service.ppk_follow_up', unconfirmed: true });
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('ppk.serang') })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/cases', ...as('ppk.kota') })).json().total).toBe(1);
+    const ppk = await ok('ppk.kota', c.id, { type: 'PPK_DECIDE', decreeNumber: '800/Kep.12-BKPSDM/2024', sanctionId: 'moral_closed', level: 'moral', decidedOn: '2024-01-03' });
+    expect(ppk.flags).toContain('SANCTION_MISMATCH'); // closed statement instead of the open one recommended
+    const closed = await ok('bawaslu.kota', c.id, { type: 'CLOSE', note: 'Selesai; sanksi telah dijatuhkan PPK.' });
+    expect(closed.status).toBe('closed');
+    expect(closed.events.map((e: { type: string }) => e.type)).toEqual([
+      'CREATED', 'START_REVIEW', 'REGISTER', 'BEGIN_REVIEW', 'RECORD_CLARIFICATION', 'DECIDE', 'FORWARD', 'RECOMMEND', 'PPK_DECIDE', 'CLOSE',
+    ]);
+    const follow = (await app.inject({ method: 'POST', url: '/api/v1/public/tips/follow', payload: tip })).json();
+    expect(follow.status).toBe('converted_finding');
+    expect(follow.messages.filter((m: { author: string }) => m.author === 'system').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('two concurrent transitions of one case give one success and one conflict', async () => {
+    const c = (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Temuan spanduk', summary: 'Spanduk bakal calon di kantor kelurahan.',
+    } })).json();
+    await ok('bawaslu.kota', c.id, { type: 'START_REVIEW' });
+    const reg = { type: 'REGISTER', caseNumber: '002/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true };
+    const results = await Promise.all([event('bawaslu.kota', c.id, reg), event('bawaslu.kota2', c.id, { ...reg, caseNumber: '003/X' })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = (await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bawaslu.kota') })).json();
+    expect(after.status).toBe('registered');
+    expect(after.events.filter((e: { type: string }) => e.type === 'REGISTER')).toHaveLength(1);
+    const stale = await event('bawaslu.kota', c.id, { type: 'BEGIN_REVIEW' }, after.version - 1);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('CASE_VERSION_CONFLICT');
+    const wrong = await event('bawaslu.kota', c.id, { type: 'RECOMMEND', actCode: 'KE-1', sanctionId: 'x', level: 'moral', letterNumber: 'x' });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json().message.en).toContain('registered');
+  });
+
+  it('keeps a formal reporter identity sealed: handlers only, with a reason, logged', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Laporan ajakan memilih', summary: 'Lurah mengajak warga memilih caleg tertentu.',
+      incidentOn: '2024-01-02', knownOn: '2024-01-02', chronology: 'Pada rapat RW, lurah mengajak warga memilih calon nomor tertentu.',
+      reporter: { name: 'Siti Pelapor Rahasia', address: 'Jl. Melati 7, Bekasi', phone: '081200000001', idNumber: '3275014501900001' },
+      witnesses: [{ name: 'Budi Saksi' }],
+    } });
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json().id;
+    expect(r.json().hasReporterIdentity).toBe(true);
+    const noReason = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/reporter-identity`, ...as('bawaslu.kota'), payload: { reason: 'x' } });
+    expect(noReason.statusCode).toBe(400);
+    const notAssigned = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/reporter-identity`, ...as('bawaslu.kota2'), payload: { reason: 'Memanggil pelapor untuk klarifikasi' } });
+    expect(notAssigned.statusCode).toBe(403);
+    const seen = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/reporter-identity`, ...as('bawaslu.kota'), payload: { reason: 'Memanggil pelapor untuk klarifikasi' } });
+    expect(seen.json().reporter.name).toBe('Siti Pelapor Rahasia');
+    const tables = ['cases', 'case_events', 'case_reporters', 'audit_events', 'case_deadlines'];
+    for (const t of tables) expect(JSON.stringify((await deps.db.query(`SELECT * FROM ${t}`)).rows), t).not.toContain('Siti Pelapor');
+    const log = (await deps.db.query<{ reason: string }>('SELECT reason FROM reporter_identity_access WHERE case_id = $1', [id])).rows;
+    expect(log).toEqual([{ reason: 'Memanggil pelapor untuk klarifikasi' }]);
+    // staff rotation hands the case (and the right to open the identity) to the colleague
+    const moved = await app.inject({ method: 'POST', url: '/api/v1/cases/handlers/reassign', ...as('bawaslu.kota'), payload: { fromUserId: (await app.inject({ method: 'GET', url: '/api/v1/auth/me', ...as('bawaslu.kota') })).json().id, toUserId: (await app.inject({ method: 'GET', url: '/api/v1/auth/me', ...as('bawaslu.kota2') })).json().id } });
+    expect(moved.json().moved).toBeGreaterThanOrEqual(3);
+    const now = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/reporter-identity`, ...as('bawaslu.kota2'), payload: { reason: 'Petugas pengganti melanjutkan kajian' } });
+    expect(now.statusCode).toBe(200);
+  });
+
+  it('the sweep warns before and escalates after a deadline, once each, and records PPK non-compliance', async () => {
+    const c = (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota2'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat memasang spanduk', summary: 'Spanduk bakal calon dipasang oleh camat.', reportedEmployeeId: camat,
+    } })).json();
+    for (const ev of [
+      { type: 'START_REVIEW' }, { type: 'REGISTER', caseNumber: '009/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true }, { type: 'BEGIN_REVIEW' },
+      { type: 'DECIDE', outcome: 'other_law', reasoning: 'Netralitas ASN' }, { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-9' },
+    ]) await ok('bawaslu.kota2', c.id, ev);
+    await ok('bkn', c.id, { type: 'RECOMMEND', actCode: 'D-1', sanctionId: 'berat_demotion', level: 'berat', letterNumber: 'R-9' });
+    clock.advance(86_400_000); // Thursday: the report received yesterday is due tomorrow
+    const first = await sweepDeadlines(deps);
+    expect(first.warned).toBeGreaterThan(0);
+    expect(await sweepDeadlines(deps)).toMatchObject({ warned: 0, escalated: 0 });
+    clock.advance(30 * 86_400_000);
+    const late = await sweepDeadlines(deps);
+    expect(late.escalated).toBeGreaterThan(0);
+    expect((await sweepDeadlines(deps)).escalated).toBe(0);
+    for (const u of ['bkn', 'bawaslu.kota']) s[u] = await signIn(app, u); // sessions expired over the month
+    const after = (await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bkn') })).json();
+    expect(after.status).toBe('ppk_non_compliant');
+    expect(after.allowedActions).toContain('ESCALATE');
+    const esc = await ok('bkn', c.id, { type: 'ESCALATE', letterNumber: 'B-77/BKN/2024' });
+    expect(esc.flags).toContain('SIASN_BLOCK_REQUESTED');
+    const overdue = (await app.inject({ method: 'GET', url: '/api/v1/cases?overdue=true', ...as('bawaslu.kota') })).json();
+    expect(overdue.items.every((i: { nextDeadline: { overdue: boolean } | null }) => i.nextDeadline?.overdue)).toBe(true);
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CASE_STATUSES, TRANSITIONS, allowedEvents, describeDue, newCaseState, sweepActions, transition,
+  type CaseEvent, type CaseEventType, type CaseRole, type CaseState, type CaseStatus,
+} from './workflow.ts';
+
+const ALL_ROLES: CaseRole[] = ['supervisor', 'authority_officer', 'employing_official', 'system_admin', 'system'];
+const ctx = (roles: CaseRole[] = ALL_ROLES, today = '2024-01-08') => ({ today, roles });
+
+/** A valid payload for every event type. */
+const SAMPLE: Record<CaseEventType, CaseEvent> = {
+  START_REVIEW: { type: 'START_REVIEW' },
+  REQUEST_COMPLETION: { type: 'REQUEST_COMPLETION', missing: ['fotokopi KTP'] },
+  COMPLETE: { type: 'COMPLETE' },
+  REGISTER: { type: 'REGISTER', caseNumber: '001/Reg/LP/PL/Kota/13.13/I/2024', formal: true, material: true },
+  REJECT: { type: 'REJECT', reason: 'tidak memenuhi syarat materiel' },
+  WITHDRAW: { type: 'WITHDRAW', reason: 'dicabut pelapor' },
+  BEGIN_REVIEW: { type: 'BEGIN_REVIEW' },
+  EXTEND_REVIEW: { type: 'EXTEND_REVIEW', reason: 'keterangan tambahan' },
+  RECORD_CLARIFICATION: { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat Bekasi Barat', heldOn: '2024-01-08', statement: 'Foto diambil usai olahraga.' },
+  DECIDE: { type: 'DECIDE', outcome: 'other_law', reasoning: 'Pelanggaran netralitas ASN' },
+  FORWARD: { type: 'FORWARD', authorityId: 'BKN', letterNumber: '012/PP.01/K.JB-17/01/2024' },
+  GAKKUMDU_INVESTIGATE: { type: 'GAKKUMDU_INVESTIGATE' },
+  GAKKUMDU_PROSECUTE: { type: 'GAKKUMDU_PROSECUTE' },
+  GAKKUMDU_TRIAL: { type: 'GAKKUMDU_TRIAL' },
+  GAKKUMDU_CONCLUDE: { type: 'GAKKUMDU_CONCLUDE', result: 'stopped', note: 'unsur tidak terpenuhi' },
+  RECOMMEND: { type: 'RECOMMEND', actCode: 'KE-5', sanctionId: 'moral_open', level: 'moral', letterNumber: 'R-123/BKN/2024' },
+  AUTHORITY_DISMISS: { type: 'AUTHORITY_DISMISS', reasoning: 'tidak terbukti' },
+  PPK_DECIDE: { type: 'PPK_DECIDE', decreeNumber: '800/Kep.12-BKPSDM/2024', sanctionId: 'moral_open', level: 'moral', decidedOn: '2024-01-08' },
+  PPK_FAIL: { type: 'PPK_FAIL' },
+  ESCALATE: { type: 'ESCALATE', letterNumber: 'B-77/BKN/2024' },
+  CLOSE: { type: 'CLOSE', note: 'selesai' },
+};
+
+/** Where each allowed (status, event) pair leads. */
+const EXPECTED: Partial<Record<`${CaseStatus} ${CaseEventType}`, CaseStatus>> = {
+  'received START_REVIEW': 'initial_review',
+  'received WITHDRAW': 'withdrawn',
+  'initial_review REQUEST_COMPLETION': 'incomplete',
+  'initial_review REGISTER': 'registered',
+  'initial_review REJECT': 'not_registered',
+  'initial_review WITHDRAW': 'withdrawn',
+  'incomplete COMPLETE': 'initial_review',
+  'incomplete REJECT': 'not_registered',
+  'incomplete WITHDRAW': 'withdrawn',
+  'registered BEGIN_REVIEW': 'under_review',
+  'under_review EXTEND_REVIEW': 'under_review',
+  'under_review RECORD_CLARIFICATION': 'under_review',
+  'under_review DECIDE': 'decided_other_law',
+  'decided_other_law FORWARD': 'forwarded',
+  'gakkumdu_discussion GAKKUMDU_INVESTIGATE': 'gakkumdu_investigation',
+  'gakkumdu_discussion GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
+  'gakkumdu_investigation GAKKUMDU_PROSECUTE': 'gakkumdu_prosecution',
+  'gakkumdu_investigation GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
+  'gakkumdu_prosecution GAKKUMDU_TRIAL': 'gakkumdu_trial',
+  'gakkumdu_prosecution GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
+  'gakkumdu_trial GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
+  'forwarded RECOMMEND': 'recommended',
+  'forwarded AUTHORITY_DISMISS': 'closed',
+  'recommended PPK_DECIDE': 'ppk_decided',
+  'recommended PPK_FAIL': 'ppk_non_compliant',
+  'ppk_non_compliant PPK_DECIDE': 'ppk_decided',
+  'ppk_non_compliant ESCALATE': 'escalated',
+  'escalated PPK_DECIDE': 'ppk_decided',
+  'decided_no_violation CLOSE': 'closed',
+  'decided_election_admin CLOSE': 'closed',
+  'decided_organiser_ethics CLOSE': 'closed',
+  'gakkumdu_concluded CLOSE': 'closed',
+  'ppk_decided CLOSE': 'closed',
+};
+
+const base = (status: CaseStatus, regime: 'pemilu' | 'pilkada' = 'pemilu'): CaseState => ({
+  ...newCaseState({ regime, regionCode: '32.75', receivedOn: '2024-01-05' }),
+  status,
+  recommendation: { actCode: 'KE-5', sanctionId: 'moral_open', level: 'moral', letterNumber: 'R-1' },
+});
+
+describe('every (status, event) pair', () => {
+  const pairs = CASE_STATUSES.flatMap((s) => (Object.keys(SAMPLE) as CaseEventType[]).map((e) => [s, e] as const));
+  it.each(pairs)('%s + %s', (status, type) => {
+    const r = transition(base(status), SAMPLE[type], ctx());
+    const want = EXPECTED[`${status} ${type}`];
+    if (want) {
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.next.status).toBe(want);
+    } else {
+      expect(r).toMatchObject({ ok: false, code: 'CASE_INVALID_TRANSITION' });
+      if (!r.ok) expect(r.message.en).toContain(status);
+    }
+  });
+  it('the table and the machine agree', () => {
+    const fromTable = Object.entries(TRANSITIONS).flatMap(([t, spec]) => spec.from.map((s) => `${s} ${t}`)).sort();
+    expect(fromTable).toEqual(Object.keys(EXPECTED).sort());
+  });
+});
+
+describe('roles and payloads', () => {
+  it('refuses an event to a role that may not fire it', () => {
+    expect(transition(base('forwarded'), SAMPLE.RECOMMEND, ctx(['supervisor']))).toMatchObject({ ok: false, code: 'CASE_FORBIDDEN' });
+    expect(transition(base('recommended'), SAMPLE.PPK_DECIDE, ctx(['authority_officer']))).toMatchObject({ ok: false, code: 'CASE_FORBIDDEN' });
+    expect(transition(base('recommended'), SAMPLE.PPK_DECIDE, ctx(['employing_official'])).ok).toBe(true);
+    expect(allowedEvents(base('forwarded'), ['authority_officer']).sort()).toEqual(['AUTHORITY_DISMISS', 'RECOMMEND']);
+    expect(allowedEvents(base('forwarded'), ['supervisor'])).toEqual([]);
+  });
+  it.each([
+    [{ ...SAMPLE.REGISTER, material: false }, 'materiel'],
+    [{ ...SAMPLE.RECORD_CLARIFICATION, heldOn: '2099-01-01' }, '2099-01-01'],
+    [{ ...SAMPLE.DECIDE, outcome: 'maybe' }, 'maybe'],
+    [{ ...SAMPLE.DECIDE, reasoning: ' ' }, 'reasoning'],
+  ] as [CaseEvent, string][])('rejects a bad payload (%#)', (event, fragment) => {
+    const status = event.type === 'REGISTER' ? 'initial_review' : 'under_review';
+    const r = transition(base(status), event, ctx());
+    expect(r).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    if (!r.ok) expect(r.message.id).toContain(fragment);
+  });
+  it('extends the review only once', () => {
+    const once = transition(base('under_review'), SAMPLE.EXTEND_REVIEW, ctx());
+    expect(once.ok).toBe(true);
+    if (once.ok) expect(transition(once.next, SAMPLE.EXTEND_REVIEW, ctx())).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+  });
+});
+
+describe('clocks', () => {
+  it('Pemilu: initial review 2 working days from receipt, review 7 (+7) from registration, at 23:59 WIB', () => {
+    // received Friday 5 Jan 2024 in Kota Bekasi
+    const s = newCaseState({ regime: 'pemilu', regionCode: '32.75', receivedOn: '2024-01-05' });
+    expect(s.deadlines.map((d) => [d.ruleId, d.dueAt])).toEqual([['pemilu.initial_review', '2024-01-09T23:59:00+07:00']]);
+    const reg = transition({ ...s, status: 'initial_review' }, SAMPLE.REGISTER, ctx(['supervisor'], '2024-01-08'));
+    if (!reg.ok) throw new Error('register failed');
+    expect(reg.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pemilu.review', '2024-01-17']]);
+    const review = transition(reg.next, SAMPLE.BEGIN_REVIEW, ctx(['supervisor']));
+    if (!review.ok) throw new Error();
+    const ext = transition(review.next, SAMPLE.EXTEND_REVIEW, ctx(['supervisor']));
+    if (!ext.ok) throw new Error();
+    expect(ext.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pemilu.review_extended', '2024-01-26']]);
+  });
+  it('Pilkada in a WITA region: review 3 days from receipt at 23:59 +08:00, then +2', () => {
+    const s = newCaseState({ regime: 'pilkada', regionCode: '73.71', receivedOn: '2024-10-18' });
+    expect(s.deadlines.map((d) => d.dueAt)).toEqual(['2024-10-21T23:59:00+08:00']);
+    const ext = transition({ ...s, status: 'under_review' }, SAMPLE.EXTEND_REVIEW, ctx(['supervisor'], '2024-10-20'));
+    if (!ext.ok) throw new Error();
+    expect(ext.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pilkada.review_extended', '2024-10-23']]);
+  });
+  it('a recommendation starts the PPK clock (14 days, UNCONFIRMED)', () => {
+    const r = transition(base('forwarded'), SAMPLE.RECOMMEND, ctx(['authority_officer'], '2024-02-01'));
+    if (!r.ok) throw new Error();
+    expect(r.next.deadlines).toMatchObject([{ ruleId: 'civil_service.ppk_follow_up', dueDate: '2024-02-15', unconfirmed: true }]);
+  });
+  it('describes due dates as sisa / terlambat N hari', () => {
+    expect(describeDue('2024-01-10', '2024-01-08').label.id).toBe('sisa 2 hari');
+    expect(describeDue('2024-01-08', '2024-01-08').label.id).toBe('hari ini');
+    expect(describeDue('2024-01-05', '2024-01-08')).toMatchObject({ overdue: true, label: { id: 'terlambat 3 hari', en: '3 days overdue' } });
+  });
+  it('the sweep warns once before and escalates once after, with stable keys', () => {
+    const s = newCaseState({ regime: 'pemilu', regionCode: '32.75', receivedOn: '2024-01-05' });
+    expect(sweepActions('c1', s, '2024-01-05')).toEqual([]);
+    const warn = sweepActions('c1', s, '2024-01-08');
+    expect(warn.map((a) => a.kind)).toEqual(['warn']);
+    expect(sweepActions('c1', s, '2024-01-08')).toEqual(warn);
+    const late = sweepActions('c1', s, '2024-01-12');
+    expect(late.map((a) => a.kind)).toEqual(['escalate']);
+    expect(late[0]!.key).not.toBe(warn[0]!.key);
+    expect(sweepActions('c1', { ...s, status: 'closed' }, '2024-01-12')).toEqual([]);
+  });
+});
+
+describe('outcomes', () => {
+  it('flags a PPK decree lighter than the recommendation', () => {
+    const rec = { ...base('recommended'), recommendation: { actCode: 'D-12', sanctionId: 'berat_demotion', level: 'berat' as const, letterNumber: 'R-2' } };
+    const r = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'ringan_oral', level: 'ringan' } as CaseEvent, ctx(['employing_official']));
+    expect(r.ok && r.next.flags).toEqual(['SANCTION_MISMATCH']);
+    const same = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'berat_demotion', level: 'berat' } as CaseEvent, ctx(['employing_official']));
+    expect(same.ok && same.next.flags).toEqual([]);
+  });
+  it('an election-crime decision opens the Gakkumdu track with its clock', () => {
+    const r = transition(base('under_review'), { ...SAMPLE.DECIDE, outcome: 'election_crime' } as CaseEvent, ctx(['supervisor'], '2024-01-10'));
+    if (!r.ok) throw new Error();
+    expect(r.next.status).toBe('gakkumdu_discussion');
+    expect(r.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pemilu.gakkumdu.police_forwarding', '2024-01-11']]);
+  });
+  it('flags forwarding an ASN case without hearing the reported person', () => {
+    const r = transition(base('under_review'), SAMPLE.DECIDE, ctx(['supervisor']));
+    expect(r.ok && r.next.flags).toEqual(['NO_RIGHT_OF_REPLY']);
+  });
+});

@@ -1,0 +1,372 @@
+/**
+ * The case workflow as data plus a pure `transition` (STYLE.md habit 1). Bawaslu handling
+ * (Perbawaslu 7/2022, UU 7/2017 Pasal 454-455; UU 10/2016 Pasal 134), the Gakkumdu track
+ * (domain.md §4.4) and the civil-service authority / PPK follow-up (§5). Clocks come from the
+ * deadline rules of @netra/rules; nothing here reads the clock or the database.
+ */
+import { computeDeadlines, DEADLINE_RULES, type Deadline, type DeadlineEvent, type DeadlineRule } from '@netra/rules';
+
+export type Regime = 'pemilu' | 'pilkada';
+
+export const CASE_STATUSES = [
+  'received', // intake: report / finding received (penerimaan)
+  'initial_review', // kajian awal: formal and material requirements
+  'incomplete', // reporter asked to complete the report
+  'not_registered', // requirements not met or not completed in time (final)
+  'withdrawn', // withdrawn before registration (final)
+  'registered', // registered with a case number
+  'under_review', // kajian: clarifications of reporter, reported person, witnesses
+  'decided_no_violation', // not a violation / stopped
+  'decided_election_admin', // election administrative violation (Bawaslu process)
+  'decided_organiser_ethics', // organiser ethics -> DKPP
+  'decided_other_law', // other-law violation (ASN neutrality), to be forwarded
+  'gakkumdu_discussion', // election crime: Gakkumdu discussions
+  'gakkumdu_investigation', // police investigation
+  'gakkumdu_prosecution', // prosecutor
+  'gakkumdu_trial', // district court (and appeal)
+  'gakkumdu_concluded', // verdict or stopped
+  'forwarded', // with the civil-service authority (KASN/BKN)
+  'recommended', // authority's sanction recommendation, PPK to act
+  'ppk_decided', // PPK decree recorded
+  'ppk_non_compliant', // PPK did not act in time
+  'escalated', // request to block the employee's data in SIASN recorded
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const FINAL_STATUSES: readonly CaseStatus[] = ['not_registered', 'withdrawn', 'closed'];
+
+export type Outcome = 'no_violation' | 'election_admin' | 'organiser_ethics' | 'election_crime' | 'other_law';
+export type SanctionLevel = 'moral' | 'ringan' | 'sedang' | 'berat' | 'ptdh' | 'contract' | 'none';
+export type Party = 'reporter' | 'reported' | 'witness';
+export type CaseRole = 'supervisor' | 'authority_officer' | 'employing_official' | 'system_admin' | 'system';
+
+export type CaseEvent =
+  | { type: 'START_REVIEW' }
+  | { type: 'REQUEST_COMPLETION'; missing: string[] }
+  | { type: 'COMPLETE' }
+  | { type: 'REGISTER'; caseNumber: string; formal: boolean; material: boolean }
+  | { type: 'REJECT'; reason: string }
+  | { type: 'WITHDRAW'; reason: string }
+  | { type: 'BEGIN_REVIEW' }
+  | { type: 'EXTEND_REVIEW'; reason: string }
+  | { type: 'RECORD_CLARIFICATION'; party: Party; personLabel: string; heldOn: string; statement: string }
+  | { type: 'DECIDE'; outcome: Outcome; reasoning: string }
+  | { type: 'FORWARD'; authorityId: string; letterNumber: string }
+  | { type: 'GAKKUMDU_INVESTIGATE' }
+  | { type: 'GAKKUMDU_PROSECUTE' }
+  | { type: 'GAKKUMDU_TRIAL' }
+  | { type: 'GAKKUMDU_CONCLUDE'; result: 'convicted' | 'acquitted' | 'stopped'; note: string }
+  | { type: 'RECOMMEND'; actCode: string; sanctionId: string; level: SanctionLevel; letterNumber: string }
+  | { type: 'AUTHORITY_DISMISS'; reasoning: string }
+  | { type: 'PPK_DECIDE'; decreeNumber: string; sanctionId: string; level: SanctionLevel; decidedOn: string }
+  | { type: 'PPK_FAIL' }
+  | { type: 'ESCALATE'; letterNumber: string }
+  | { type: 'CLOSE'; note: string };
+export type CaseEventType = CaseEvent['type'];
+
+/** Dates recorded on the case (local dates of the office, YYYY-MM-DD) that clocks count from. */
+export type CaseDates = Partial<Record<DeadlineEvent, string>>;
+
+export type CaseState = {
+  status: CaseStatus;
+  regime: Regime;
+  regionCode: string;
+  caseNumber: string | null;
+  dates: CaseDates;
+  reviewExtended: boolean;
+  outcome: Outcome | null;
+  authorityId: string | null;
+  recommendation: { actCode: string; sanctionId: string; level: SanctionLevel; letterNumber: string } | null;
+  ppkDecision: { decreeNumber: string; sanctionId: string; level: SanctionLevel; decidedOn: string } | null;
+  clarifications: { party: Party; personLabel: string; heldOn: string }[];
+  flags: string[];
+  deadlines: Deadline[];
+};
+
+export type TransitionContext = {
+  /** Today in the office's time zone (YYYY-MM-DD). */
+  today: string;
+  roles: readonly CaseRole[];
+  rules?: readonly DeadlineRule[];
+};
+
+export type Msg = { id: string; en: string };
+export type Effect =
+  | { type: 'notify'; to: 'reporter' | 'handlers' | 'authority' | 'ppk'; template: string }
+  | { type: 'flag'; flag: string };
+export type TransitionResult =
+  | { ok: true; next: CaseState; effects: Effect[] }
+  | { ok: false; code: 'CASE_INVALID_TRANSITION' | 'CASE_FORBIDDEN' | 'CASE_INVALID_PAYLOAD'; message: Msg };
+
+const SUPERVISOR: readonly CaseRole[] = ['supervisor', 'system_admin'];
+const AUTHORITY: readonly CaseRole[] = ['authority_officer', 'system_admin'];
+const PPK: readonly CaseRole[] = ['employing_official', 'system_admin'];
+
+/** Which event moves which status where, and who may fire it: the machine as data. */
+export const TRANSITIONS: Readonly<Record<CaseEventType, { from: readonly CaseStatus[]; roles: readonly CaseRole[] }>> = {
+  START_REVIEW: { from: ['received'], roles: SUPERVISOR },
+  REQUEST_COMPLETION: { from: ['initial_review'], roles: SUPERVISOR },
+  COMPLETE: { from: ['incomplete'], roles: SUPERVISOR },
+  REGISTER: { from: ['initial_review'], roles: SUPERVISOR },
+  REJECT: { from: ['initial_review', 'incomplete'], roles: SUPERVISOR },
+  WITHDRAW: { from: ['received', 'initial_review', 'incomplete'], roles: SUPERVISOR },
+  BEGIN_REVIEW: { from: ['registered'], roles: SUPERVISOR },
+  EXTEND_REVIEW: { from: ['under_review'], roles: SUPERVISOR },
+  RECORD_CLARIFICATION: { from: ['under_review'], roles: SUPERVISOR },
+  DECIDE: { from: ['under_review'], roles: SUPERVISOR },
+  FORWARD: { from: ['decided_other_law'], roles: SUPERVISOR },
+  GAKKUMDU_INVESTIGATE: { from: ['gakkumdu_discussion'], roles: SUPERVISOR },
+  GAKKUMDU_PROSECUTE: { from: ['gakkumdu_investigation'], roles: SUPERVISOR },
+  GAKKUMDU_TRIAL: { from: ['gakkumdu_prosecution'], roles: SUPERVISOR },
+  GAKKUMDU_CONCLUDE: { from: ['gakkumdu_discussion', 'gakkumdu_investigation', 'gakkumdu_prosecution', 'gakkumdu_trial'], roles: SUPERVISOR },
+  RECOMMEND: { from: ['forwarded'], roles: AUTHORITY },
+  AUTHORITY_DISMISS: { from: ['forwarded'], roles: AUTHORITY },
+  PPK_DECIDE: { from: ['recommended', 'ppk_non_compliant', 'escalated'], roles: PPK },
+  PPK_FAIL: { from: ['recommended'], roles: [...AUTHORITY, 'system'] },
+  ESCALATE: { from: ['ppk_non_compliant'], roles: AUTHORITY },
+  CLOSE: {
+    from: ['decided_no_violation', 'decided_election_admin', 'decided_organiser_ethics', 'gakkumdu_concluded', 'ppk_decided'],
+    roles: [...SUPERVISOR, 'authority_officer'],
+  },
+};
+
+/** Status -> the deadline rules running while a case is in it (per regime). */
+const CLOCKS: Readonly<Partial<Record<CaseStatus, Readonly<Record<Regime, readonly string[]>>>>> = {
+  received: { pemilu: ['pemilu.initial_review'], pilkada: ['pilkada.review'] },
+  initial_review: { pemilu: ['pemilu.initial_review'], pilkada: ['pilkada.review'] },
+  incomplete: { pemilu: ['pemilu.completion'], pilkada: ['pilkada.review_extended'] },
+  registered: { pemilu: ['pemilu.review'], pilkada: ['pilkada.review'] },
+  under_review: { pemilu: ['pemilu.review'], pilkada: ['pilkada.review'] },
+  decided_other_law: { pemilu: ['pemilu.review'], pilkada: ['pilkada.review'] },
+  gakkumdu_discussion: { pemilu: ['pemilu.gakkumdu.police_forwarding'], pilkada: ['pilkada.gakkumdu.initial_review'] },
+  gakkumdu_investigation: { pemilu: ['pemilu.gakkumdu.investigation'], pilkada: ['pilkada.gakkumdu.investigation'] },
+  gakkumdu_prosecution: { pemilu: ['pemilu.gakkumdu.prosecution'], pilkada: ['pilkada.gakkumdu.prosecution'] },
+  gakkumdu_trial: { pemilu: ['pemilu.gakkumdu.judgment'], pilkada: ['pilkada.gakkumdu.judgment'] },
+  recommended: { pemilu: ['civil_service.ppk_follow_up'], pilkada: ['civil_service.ppk_follow_up'] },
+  ppk_non_compliant: { pemilu: [], pilkada: [] },
+};
+
+/** Sanction severity, to flag a PPK decree lighter than (or different from) the recommendation. */
+const SEVERITY: Readonly<Record<SanctionLevel, number>> = { none: 0, moral: 1, contract: 1, ringan: 2, sedang: 3, berat: 4, ptdh: 5 };
+
+export function newCaseState(input: { regime: Regime; regionCode: string; receivedOn: string; knownOn?: string; rules?: readonly DeadlineRule[] }): CaseState {
+  const state: CaseState = {
+    status: 'received', regime: input.regime, regionCode: input.regionCode, caseNumber: null,
+    dates: { receipt: input.receivedOn, ...(input.knownOn ? { known: input.knownOn } : {}) }, reviewExtended: false, outcome: null,
+    authorityId: null, recommendation: null, ppkDecision: null, clarifications: [], flags: [], deadlines: [],
+  };
+  return { ...state, deadlines: clocksFor(state, input.rules) };
+}
+
+export function clocksFor(state: CaseState, rules: readonly DeadlineRule[] = DEADLINE_RULES): Deadline[] {
+  const ids = (CLOCKS[state.status]?.[state.regime] ?? []).map((id) =>
+    // an extended review runs on the extension's clock (which counts on from the first one)
+    state.reviewExtended && (id === 'pemilu.review' || id === 'pilkada.review') ? `${id}_extended` : id,
+  );
+  return computeDeadlines(rules, ids, state.dates, { regionCode: state.regionCode });
+}
+
+const fail = (code: Exclude<TransitionResult, { ok: true }>['code'], message: Msg): TransitionResult => ({ ok: false, code, message });
+const needText = (v: unknown, field: string): Msg | null =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= 5000 ? null : { id: `Kolom ${field} wajib diisi`, en: `Field ${field} is required` };
+const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+
+function validate(e: CaseEvent, state: CaseState, today: string): Msg | null {
+  switch (e.type) {
+    case 'REQUEST_COMPLETION':
+      return Array.isArray(e.missing) && e.missing.length > 0 ? null : { id: 'Sebutkan kekurangan laporan', en: 'List what the report is missing' };
+    case 'REGISTER':
+      if (!e.formal || !e.material)
+        return { id: 'Laporan hanya dapat diregistrasi bila syarat formal dan materiel terpenuhi', en: 'A report can be registered only when formal and material requirements are met' };
+      return needText(e.caseNumber, 'caseNumber');
+    case 'REJECT':
+    case 'WITHDRAW':
+      return needText(e.reason, 'reason');
+    case 'EXTEND_REVIEW':
+      if (state.reviewExtended) return { id: 'Masa kajian sudah diperpanjang', en: 'The review was already extended' };
+      return needText(e.reason, 'reason');
+    case 'RECORD_CLARIFICATION':
+      if (!['reporter', 'reported', 'witness'].includes(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
+      if (!isDate(e.heldOn) || e.heldOn > today) return { id: `Tanggal klarifikasi tidak valid: ${String(e.heldOn)}`, en: `Invalid clarification date: ${String(e.heldOn)}` };
+      return needText(e.personLabel, 'personLabel') ?? needText(e.statement, 'statement');
+    case 'DECIDE':
+      if (!['no_violation', 'election_admin', 'organiser_ethics', 'election_crime', 'other_law'].includes(e.outcome))
+        return { id: `Putusan tidak dikenal: ${String(e.outcome)}`, en: `Unknown outcome: ${String(e.outcome)}` };
+      return needText(e.reasoning, 'reasoning');
+    case 'FORWARD':
+      return needText(e.authorityId, 'authorityId') ?? needText(e.letterNumber, 'letterNumber');
+    case 'GAKKUMDU_CONCLUDE':
+      return ['convicted', 'acquitted', 'stopped'].includes(e.result) ? needText(e.note, 'note') : { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
+    case 'RECOMMEND':
+      if (!(e.level in SEVERITY)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
+      return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber');
+    case 'AUTHORITY_DISMISS':
+      return needText(e.reasoning, 'reasoning');
+    case 'PPK_DECIDE':
+      if (!(e.level in SEVERITY)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
+      if (!isDate(e.decidedOn) || e.decidedOn > today) return { id: `Tanggal keputusan tidak valid: ${String(e.decidedOn)}`, en: `Invalid decree date: ${String(e.decidedOn)}` };
+      return needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId');
+    case 'ESCALATE':
+      return needText(e.letterNumber, 'letterNumber');
+    case 'CLOSE':
+      return needText(e.note, 'note');
+    default:
+      return null;
+  }
+}
+
+const DECISION_STATUS: Readonly<Record<Outcome, CaseStatus>> = {
+  no_violation: 'decided_no_violation',
+  election_admin: 'decided_election_admin',
+  organiser_ethics: 'decided_organiser_ethics',
+  election_crime: 'gakkumdu_discussion',
+  other_law: 'decided_other_law',
+};
+
+/** Applies one event. Pure: the caller loads the state FOR UPDATE, then persists `next`. */
+export function transition(state: CaseState, event: CaseEvent, ctx: TransitionContext): TransitionResult {
+  const spec = TRANSITIONS[event.type];
+  if (!spec) return fail('CASE_INVALID_PAYLOAD', { id: `Peristiwa tidak dikenal: ${String(event.type)}`, en: `Unknown event: ${String(event.type)}` });
+  if (!spec.from.includes(state.status))
+    return fail('CASE_INVALID_TRANSITION', {
+      id: `Tindakan ${event.type} tidak dapat dilakukan pada status ${state.status}`,
+      en: `${event.type} is not possible in status ${state.status}`,
+    });
+  if (!ctx.roles.some((r) => spec.roles.includes(r)))
+    return fail('CASE_FORBIDDEN', { id: `Peran Anda tidak dapat melakukan ${event.type}`, en: `Your role cannot do ${event.type}` });
+  const invalid = validate(event, state, ctx.today);
+  if (invalid) return fail('CASE_INVALID_PAYLOAD', invalid);
+
+  const effects: Effect[] = [];
+  let next: CaseState = { ...state, dates: { ...state.dates }, flags: [...state.flags] };
+  const to = (status: CaseStatus) => (next = { ...next, status });
+  switch (event.type) {
+    case 'START_REVIEW':
+      to('initial_review');
+      break;
+    case 'REQUEST_COMPLETION':
+      to('incomplete');
+      next.dates.completion_requested = ctx.today;
+      effects.push({ type: 'notify', to: 'reporter', template: 'completion_requested' });
+      break;
+    case 'COMPLETE':
+      to('initial_review');
+      break;
+    case 'REGISTER':
+      to('registered');
+      next.caseNumber = event.caseNumber.trim();
+      next.dates.registration = ctx.today;
+      effects.push({ type: 'notify', to: 'reporter', template: 'registered' });
+      break;
+    case 'REJECT':
+      to('not_registered');
+      effects.push({ type: 'notify', to: 'reporter', template: 'not_registered' });
+      break;
+    case 'WITHDRAW':
+      to('withdrawn');
+      break;
+    case 'BEGIN_REVIEW':
+      to('under_review');
+      break;
+    case 'EXTEND_REVIEW':
+      next.reviewExtended = true;
+      break;
+    case 'RECORD_CLARIFICATION':
+      next.clarifications = [...state.clarifications, { party: event.party, personLabel: event.personLabel.trim(), heldOn: event.heldOn }];
+      break;
+    case 'DECIDE':
+      to(DECISION_STATUS[event.outcome]);
+      next.outcome = event.outcome;
+      if (event.outcome === 'election_crime') next.dates.gakkumdu_declaration = ctx.today;
+      if (event.outcome === 'other_law' && !state.clarifications.some((c) => c.party === 'reported'))
+        effects.push({ type: 'flag', flag: 'NO_RIGHT_OF_REPLY' });
+      effects.push({ type: 'notify', to: 'reporter', template: `decided_${event.outcome}` });
+      break;
+    case 'FORWARD':
+      to('forwarded');
+      next.authorityId = event.authorityId;
+      effects.push({ type: 'notify', to: 'authority', template: 'forwarded' }, { type: 'notify', to: 'reporter', template: 'forwarded' });
+      break;
+    case 'GAKKUMDU_INVESTIGATE':
+      to('gakkumdu_investigation');
+      next.dates.police_receipt = ctx.today;
+      break;
+    case 'GAKKUMDU_PROSECUTE':
+      to('gakkumdu_prosecution');
+      break;
+    case 'GAKKUMDU_TRIAL':
+      to('gakkumdu_trial');
+      next.dates.court_transfer = ctx.today;
+      break;
+    case 'GAKKUMDU_CONCLUDE':
+      to('gakkumdu_concluded');
+      break;
+    case 'RECOMMEND':
+      to('recommended');
+      next.recommendation = { actCode: event.actCode, sanctionId: event.sanctionId, level: event.level, letterNumber: event.letterNumber };
+      next.dates.recommendation = ctx.today;
+      effects.push({ type: 'notify', to: 'ppk', template: 'recommended' });
+      break;
+    case 'AUTHORITY_DISMISS':
+      to('closed');
+      effects.push({ type: 'notify', to: 'reporter', template: 'closed' });
+      break;
+    case 'PPK_DECIDE': {
+      to('ppk_decided');
+      next.ppkDecision = { decreeNumber: event.decreeNumber, sanctionId: event.sanctionId, level: event.level, decidedOn: event.decidedOn };
+      const rec = state.recommendation;
+      if (rec && (SEVERITY[event.level] < SEVERITY[rec.level] || (event.level === rec.level && event.sanctionId !== rec.sanctionId)))
+        effects.push({ type: 'flag', flag: 'SANCTION_MISMATCH' });
+      effects.push({ type: 'notify', to: 'authority', template: 'ppk_decided' });
+      break;
+    }
+    case 'PPK_FAIL':
+      to('ppk_non_compliant');
+      effects.push({ type: 'notify', to: 'authority', template: 'ppk_non_compliant' });
+      break;
+    case 'ESCALATE':
+      to('escalated');
+      effects.push({ type: 'flag', flag: 'SIASN_BLOCK_REQUESTED' });
+      break;
+    case 'CLOSE':
+      to('closed');
+      effects.push({ type: 'notify', to: 'reporter', template: 'closed' });
+      break;
+  }
+  for (const e of effects) if (e.type === 'flag' && !next.flags.includes(e.flag)) next.flags.push(e.flag);
+  next.deadlines = clocksFor(next, ctx.rules);
+  return { ok: true, next, effects };
+}
+
+/** The events a holder of `roles` may fire now (for `allowedActions` in responses). */
+export function allowedEvents(state: CaseState, roles: readonly CaseRole[]): CaseEventType[] {
+  return (Object.keys(TRANSITIONS) as CaseEventType[]).filter((t) => {
+    const spec = TRANSITIONS[t];
+    if (!spec.from.includes(state.status) || !roles.some((r) => spec.roles.includes(r))) return false;
+    return !(t === 'EXTEND_REVIEW' && state.reviewExtended);
+  });
+}
+
+/** "sisa N hari" / "terlambat N hari" / "hari ini", in calendar days of the office's local time. */
+export function describeDue(dueDate: string, today: string): { daysLeft: number; overdue: boolean; label: Msg } {
+  const days = Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  if (days === 0) return { daysLeft: 0, overdue: false, label: { id: 'hari ini', en: 'due today' } };
+  if (days > 0) return { daysLeft: days, overdue: false, label: { id: `sisa ${days} hari`, en: `${days} days left` } };
+  return { daysLeft: days, overdue: true, label: { id: `terlambat ${-days} hari`, en: `${-days} days overdue` } };
+}
+
+/**
+ * What the deadline sweep should do now: warn once before each running deadline, escalate once
+ * after it. Keys identify each action so a repeated sweep produces nothing new.
+ */
+export function sweepActions(caseId: string, state: CaseState, today: string, warnDaysBefore = 1): { key: string; kind: 'warn' | 'escalate'; deadline: Deadline }[] {
+  if (FINAL_STATUSES.includes(state.status)) return [];
+  const out: { key: string; kind: 'warn' | 'escalate'; deadline: Deadline }[] = [];
+  for (const d of state.deadlines) {
+    const { daysLeft, overdue } = describeDue(d.dueDate, today);
+    if (overdue) out.push({ key: `${caseId}:${state.status}:${d.ruleId}:${d.dueDate}:escalate`, kind: 'escalate', deadline: d });
+    else if (daysLeft <= warnDaysBefore) out.push({ key: `${caseId}:${state.status}:${d.ruleId}:${d.dueDate}:warn`, kind: 'warn', deadline: d });
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { LocalizedText, Pagination, RegionCode } from './common.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const FindingInput = z.object({
+  electionId: z.string().min(1).max(64),
+  regionCode: RegionCode,
+  title: z.string().trim().min(5).max(300),
+  summary: z.string().trim().min(10).max(20_000),
+  incidentOn: isoDate.optional(),
+  knownOn: isoDate.optional(),
+  actCode: z.string().max(10).optional(),
+  actorType: z.enum(['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD']).optional(),
+  reportedText: z.string().trim().max(500).optional(),
+  reportedEmployeeId: z.uuid().optional(),
+  tipId: z.uuid().optional(),
+});
+export type FindingInput = z.infer<typeof FindingInput>;
+
+/** Form A.1 / B.1 reporter identity: sealed, stored apart from the case. */
+export const ReporterIdentity = z.object({
+  name: z.string().trim().min(2).max(200),
+  birthPlaceDate: z.string().trim().max(200).optional(),
+  sex: z.enum(['L', 'P']).optional(),
+  occupation: z.string().trim().max(200).optional(),
+  citizenship: z.string().trim().max(100).default('WNI'),
+  address: z.string().trim().min(5).max(500),
+  phone: z.string().trim().max(30).optional(),
+  email: z.email().optional(),
+  idNumber: z.string().trim().max(30).optional(),
+});
+
+export const ReportInput = FindingInput.omit({ tipId: true }).extend({
+  reporter: ReporterIdentity,
+  witnesses: z.array(z.object({ name: z.string().trim().min(2).max(200), address: z.string().trim().max(500).optional(), phone: z.string().trim().max(30).optional() })).max(20).default([]),
+  chronology: z.string().trim().min(10).max(20_000),
+  tipId: z.uuid().optional().describe('A tip whose reporter consented to a formal report'),
+});
+export type ReportInput = z.infer<typeof ReportInput>;
+
+export const CaseDeadline = z.object({
+  ruleId: z.string(),
+  name: LocalizedText,
+  dueDate: z.string(),
+  dueAt: z.string(),
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+  label: LocalizedText,
+  unconfirmed: z.boolean(),
+});
+
+export const CaseSummary = z.object({
+  id: z.uuid(),
+  caseNumber: z.string().nullable(),
+  source: z.enum(['tip', 'report', 'finding']),
+  electionId: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  status: z.string(),
+  title: z.string(),
+  receivedOn: z.string(),
+  reportedText: z.string().nullable(),
+  nextDeadline: CaseDeadline.nullable(),
+  flags: z.array(z.string()),
+  version: z.number().int(),
+});
+
+export const CaseDetail = CaseSummary.extend({
+  summary: z.string(),
+  incidentOn: z.string().nullable(),
+  knownOn: z.string().nullable(),
+  actCode: z.string().nullable(),
+  actorType: z.string().nullable(),
+  reportedEmployeeId: z.uuid().nullable(),
+  authorityId: z.string().nullable(),
+  deadlines: z.array(CaseDeadline),
+  events: z.array(z.object({ seq: z.number().int(), type: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actorLabel: z.string(), at: z.string(), payload: z.record(z.string(), z.unknown()) })),
+  clarifications: z.array(z.object({ party: z.string(), personLabel: z.string(), heldOn: z.string().nullable(), statement: z.string().nullable() })),
+  recommendation: z.record(z.string(), z.unknown()).nullable(),
+  ppkDecision: z.record(z.string(), z.unknown()).nullable(),
+  hasReporterIdentity: z.boolean(),
+  assessment: z.record(z.string(), z.unknown()).nullable(),
+  allowedActions: z.array(z.string()),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseQuery = Pagination.extend({
+  status: z.string().max(40).optional(),
+  regionCode: RegionCode.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+});
+
+export const CaseEventInput = z.object({
+  event: z.looseObject({ type: z.string().min(1).max(40) }),
+  expectedVersion: z.number().int().min(1).optional().describe('Refuse with 409 if the case changed meanwhile'),
+});
+
+export const ReassignInput = z.object({ fromUserId: z.uuid(), toUserId: z.uuid(), caseIds: z.array(z.uuid()).max(10_000).optional() });
