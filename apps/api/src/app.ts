@@ -24,6 +24,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { electionRoutes } from './modules/elections/elections.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { custodyRoutes } from './modules/custody/custody.routes.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -99,6 +100,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     await api.register(electionRoutes(deps));
     await api.register(tipRoutes(deps));
     await api.register(caseRoutes(deps));
+    await api.register(custodyRoutes(deps));
   }, { prefix: '/api/v1' });
 
   if (opts.serveWeb) {

@@ -17,6 +17,7 @@ const ConfigSchema = z.object({
   NETRA_WEB_DIST: z.string().optional(),
   NETRA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   NETRA_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  NETRA_EVIDENCE_DIR: z.string().optional(),
   NETRA_MASTER_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -36,6 +37,8 @@ export type Config = {
   lockoutMinutes: number;
   /** Key that wraps the per-file keys of sealed evidence and reporter identities (base64, 32 bytes). */
   masterKey: string | undefined;
+  /** Where sealed evidence files live (default: <data dir>/evidence). */
+  evidenceDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -62,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.NETRA_LOGIN_MAX_FAILURES,
     lockoutMinutes: e.NETRA_LOCKOUT_MINUTES,
     masterKey: e.NETRA_MASTER_KEY,
+    evidenceDir: path.resolve(e.NETRA_EVIDENCE_DIR ?? path.join(e.NETRA_DATA_DIR, 'evidence')),
   };
 }

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
@@ -47,7 +49,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0, host: '127.0.0.1', database: { kind: 'embedded', dataDir: '/nonexistent' }, logLevel: 'silent', secureCookies: 'false',
     sessionHours: 12, demo: 'false', webDist: '/nonexistent', loginMaxFailures: 5, lockoutMinutes: 15,
-    masterKey: Buffer.alloc(32, 7).toString('base64'), ...overrides,
+    masterKey: Buffer.alloc(32, 7).toString('base64'), evidenceDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netra-evidence-')), ...overrides,
   };
 }
 

@@ -138,6 +138,7 @@ export async function createFinding(deps: Deps, p: Principal, input: FindingInpu
     const caseId = await insertCase(tx, deps, p, input.tipId ? 'tip' : 'finding', input);
     if (input.tipId) {
       await tx.query("UPDATE tips SET status = 'converted_finding', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
+      await tx.query('UPDATE evidence SET case_id = $2 WHERE tip_id = $1', [input.tipId, caseId]);
       await tipNotice(tx, deps, input.tipId, input.regionCode, 'Informasi Anda ditindaklanjuti Bawaslu sebagai temuan. / Your tip is being handled by Bawaslu as a finding.');
     }
     await appendAudit(tx, { actor: actorOf(p), action: 'case.opened', entityType: 'case', entityId: caseId, after: { source: input.tipId ? 'tip' : 'finding', regionCode: input.regionCode }, at: deps.clock.now() });
@@ -161,6 +162,7 @@ export async function createReport(deps: Deps, p: Principal, input: ReportInput)
     await tx.query('INSERT INTO case_reporters (case_id, sealed_identity) VALUES ($1, $2)', [caseId, sealText(key, JSON.stringify({ reporter: input.reporter, witnesses: input.witnesses }), caseId)]);
     if (input.tipId) {
       await tx.query("UPDATE tips SET status = 'converted_report', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
+      await tx.query('UPDATE evidence SET case_id = $2 WHERE tip_id = $1', [input.tipId, caseId]);
       await tipNotice(tx, deps, input.tipId, input.regionCode, 'Laporan resmi Anda telah diterima Bawaslu. / Your formal report was received by Bawaslu.');
     }
     // identity is never part of the audit digests

@@ -51,7 +51,7 @@ export async function submitTip(deps: Deps, input: TipInput): Promise<{ receiptC
 type TipRow = {
   id: string; receipt_code: string; secret_hash: string; region_code: string; region_name?: string; occurred_on: string | Date | null; what: string;
   where_text: string | null; who_text: string | null; links: string[]; status: z.infer<typeof Tip>['status']; received_on: string | Date;
-  consented_to_report: boolean; follow_failures: number; follow_locked_until: Date | null;
+  consented_to_report: boolean; follow_failures: number; follow_locked_until: Date | null; case_id?: string | null;
 };
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
@@ -66,7 +66,7 @@ const notFoundTip = () => new AppError(404, 'TIP_NOT_FOUND', { id: 'Kode tanda t
 const MAX_FAILURES = 5;
 
 /** Verifies receipt code + secret; failures lock the receipt for 15 minutes after 5 tries. */
-async function authenticateTip(deps: Deps, creds: { receiptCode: string; secret: string }): Promise<TipRow> {
+export async function authenticateTip(deps: Deps, creds: { receiptCode: string; secret: string }): Promise<TipRow> {
   const now = deps.clock.now();
   const tip = (await deps.db.query<TipRow>('SELECT * FROM tips WHERE receipt_code = $1', [creds.receiptCode])).rows[0];
   if (!tip) {

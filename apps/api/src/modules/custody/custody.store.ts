@@ -1,0 +1,189 @@
+/**
+ * Evidence storage with a chain of custody: the original is hashed (SHA-256) as it streams in,
+ * sealed with AES-256-GCM under its own data key (wrapped by the master key, which never sits
+ * beside the files) and never altered; a shareable copy has its metadata stripped (EXIF/GPS/
+ * device for images, document info for PDFs) and is sealed the same way.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import exifr from 'exifr';
+import { fileTypeFromBuffer } from 'file-type';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import sharp from 'sharp';
+import { AppError } from '../../platform/errors.ts';
+import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, checkUpload } from './domain/upload-policy.ts';
+
+export type SealInfo = { path: string; iv: string; tag: string; wrappedKey: string };
+export type EvidenceMetadata = {
+  takenAt?: string;
+  gps?: { lat: number; lon: number };
+  device?: { make?: string; model?: string };
+  software?: string;
+  pdf?: { author?: string; creator?: string; producer?: string; title?: string; createdAt?: string };
+};
+export type StoredEvidence = {
+  id: string; fileName: string; mime: string; size: number; sha256: string; sealed: { original: SealInfo; shared: SealInfo | null };
+  shareableSha256: string | null; shareableMime: string | null; stripped: boolean; metadata: EvidenceMetadata;
+};
+
+class LimitAndHash extends Transform {
+  readonly hash = crypto.createHash('sha256');
+  size = 0;
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback) {
+    this.size += chunk.length;
+    if (this.size > this.limit) return cb(new AppError(413, 'EVIDENCE_TOO_LARGE', { id: `Berkas lebih besar dari ${Math.round(this.limit / 2 ** 20)} MB.`, en: `File larger than ${Math.round(this.limit / 2 ** 20)} MB.` }));
+    this.hash.update(chunk);
+    cb(null, chunk);
+  }
+}
+
+function wrapKey(master: Buffer, dataKey: Buffer): string {
+  const iv = crypto.randomBytes(12);
+  const c = crypto.createCipheriv('aes-256-gcm', master, iv);
+  const ct = Buffer.concat([c.update(dataKey), c.final()]);
+  return Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64');
+}
+function unwrapKey(master: Buffer, wrapped: string): Buffer {
+  const b = Buffer.from(wrapped, 'base64');
+  const d = crypto.createDecipheriv('aes-256-gcm', master, b.subarray(0, 12));
+  d.setAuthTag(b.subarray(12, 28));
+  return Buffer.concat([d.update(b.subarray(28)), d.final()]);
+}
+
+async function seal(source: Readable, target: string, master: Buffer, aad: string): Promise<SealInfo> {
+  const dataKey = crypto.randomBytes(32);
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', dataKey, iv);
+  cipher.setAAD(Buffer.from(aad));
+  await pipeline(source, cipher, fs.createWriteStream(target, { mode: 0o600, flags: 'wx' }));
+  return { path: target, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrappedKey: wrapKey(master, dataKey) };
+}
+
+/** Decrypts a sealed file; a changed byte fails the GCM tag check (EVIDENCE_TAMPERED). */
+export function openSealed(info: SealInfo, master: Buffer, aad: string): Readable {
+  const d = crypto.createDecipheriv('aes-256-gcm', unwrapKey(master, info.wrappedKey), Buffer.from(info.iv, 'base64'));
+  d.setAAD(Buffer.from(aad));
+  d.setAuthTag(Buffer.from(info.tag, 'base64'));
+  const out = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      cb(null, d.update(chunk));
+    },
+    flush(cb) {
+      try {
+        cb(null, d.final());
+      } catch {
+        cb(new AppError(409, 'EVIDENCE_TAMPERED', { id: 'Berkas tersegel telah berubah (segel GCM tidak cocok).', en: 'The sealed file was altered (GCM seal mismatch).' }));
+      }
+    },
+  });
+  return fs.createReadStream(info.path).pipe(out);
+}
+
+/** Reads a sealed file whole and returns its SHA-256 (custody verification). */
+export async function verifySealed(info: SealInfo, master: Buffer, aad: string): Promise<string> {
+  const h = crypto.createHash('sha256');
+  for await (const c of openSealed(info, master, aad)) h.update(c as Buffer);
+  return h.digest('hex');
+}
+
+const MARKUP = /<\s*(svg|html|script|!doctype|\?xml|iframe|body)\b/i;
+
+async function sniff(file: string): Promise<{ mime: string | null; label: string | null; markup: boolean }> {
+  const fd = await fs.promises.open(file, 'r');
+  const head = Buffer.alloc(4100);
+  const { bytesRead } = await fd.read(head, 0, head.length, 0);
+  await fd.close();
+  const buf = head.subarray(0, bytesRead);
+  const t = await fileTypeFromBuffer(buf);
+  if (t) return { mime: t.mime, label: t.ext.toUpperCase(), markup: t.mime === 'image/svg+xml' || t.mime === 'application/xml' || t.mime === 'text/html' };
+  const text = buf.toString('utf8');
+  if (buf.includes(0)) return { mime: null, label: null, markup: false };
+  return { mime: 'text/plain', label: 'teks', markup: MARKUP.test(text) };
+}
+
+export async function extractMetadata(file: string, mime: string): Promise<EvidenceMetadata> {
+  try {
+    if (EVIDENCE_TYPES[mime]?.strip === 'image') {
+      const m = (await exifr.parse(file, { gps: true, tiff: true, exif: true })) as Record<string, unknown> | undefined;
+      if (!m) return {};
+      const taken = m.DateTimeOriginal ?? m.CreateDate;
+      return {
+        ...(taken instanceof Date ? { takenAt: taken.toISOString() } : {}),
+        ...(typeof m.latitude === 'number' && typeof m.longitude === 'number' ? { gps: { lat: m.latitude, lon: m.longitude } } : {}),
+        ...(m.Make || m.Model ? { device: { make: m.Make as string | undefined, model: m.Model as string | undefined } } : {}),
+        ...(m.Software ? { software: String(m.Software) } : {}),
+      };
+    }
+    if (mime === 'application/pdf') {
+      const doc = await PDFDocument.load(await fs.promises.readFile(file), { ignoreEncryption: true, updateMetadata: false });
+      return { pdf: { author: doc.getAuthor(), creator: doc.getCreator(), producer: doc.getProducer(), title: doc.getTitle(), createdAt: doc.getCreationDate()?.toISOString() } };
+    }
+  } catch {
+    /* unreadable metadata is not an error: the file is still evidence */
+  }
+  return {};
+}
+
+async function shareableCopy(file: string, mime: string): Promise<{ data: Buffer; mime: string; stripped: boolean } | null> {
+  const kind = EVIDENCE_TYPES[mime]?.strip;
+  if (kind === 'image') {
+    // re-encoded without any metadata (sharp keeps none unless asked); orientation applied first
+    const img = sharp(file, { failOn: 'error' }).rotate();
+    const data = mime === 'image/png' ? await img.png().toBuffer() : mime === 'image/webp' ? await img.webp().toBuffer() : await img.jpeg({ quality: 92 }).toBuffer();
+    return { data, mime, stripped: true };
+  }
+  if (kind === 'pdf') {
+    const doc = await PDFDocument.load(await fs.promises.readFile(file), { ignoreEncryption: true, updateMetadata: false });
+    for (const set of [doc.setTitle, doc.setAuthor, doc.setSubject, doc.setCreator, doc.setProducer]) set.call(doc, '');
+    doc.setKeywords([]);
+    doc.catalog.delete(PDFName.of('Metadata'));
+    const info = doc.context.trailerInfo.Info;
+    if (info) doc.context.trailerInfo.Info = undefined;
+    return { data: Buffer.from(await doc.save({ updateFieldAppearances: false })), mime, stripped: true };
+  }
+  return null;
+}
+
+/** Streams an upload in, checks it, seals the original and a stripped copy. Nothing is left behind on refusal. */
+export async function receiveEvidence(opts: { root: string; masterKey: Buffer; stream: Readable; fileName: string }): Promise<StoredEvidence> {
+  const id = crypto.randomUUID();
+  for (const d of ['tmp', 'sealed', 'shared']) fs.mkdirSync(path.join(opts.root, d), { recursive: true, mode: 0o700 });
+  const tmp = path.join(opts.root, 'tmp', id);
+  const cleanup = () => fs.rmSync(tmp, { force: true });
+  try {
+    const meter = new LimitAndHash(MAX_EVIDENCE_BYTES);
+    await pipeline(opts.stream, meter, fs.createWriteStream(tmp, { mode: 0o600 }));
+    const sha256 = meter.hash.digest('hex');
+    const sniffed = await sniff(tmp);
+    const check = checkUpload({ fileName: opts.fileName, sniffedMime: sniffed.mime, sniffedLabel: sniffed.label, size: meter.size, looksLikeMarkup: sniffed.markup });
+    if (!check.ok) throw new AppError(check.code === 'EVIDENCE_TOO_LARGE' ? 413 : 400, check.code, check.message);
+    const metadata = await extractMetadata(tmp, check.mime);
+    let copy: Awaited<ReturnType<typeof shareableCopy>>;
+    try {
+      copy = await shareableCopy(tmp, check.mime);
+    } catch {
+      throw new AppError(400, 'EVIDENCE_MALFORMED', { id: `${opts.fileName} rusak dan tidak dapat dibaca.`, en: `${opts.fileName} is damaged and cannot be read.` });
+    }
+    const original = await seal(fs.createReadStream(tmp), path.join(opts.root, 'sealed', id), opts.masterKey, `${id}:original`);
+    const shared = copy ? await seal(Readable.from([copy.data]), path.join(opts.root, 'shared', id), opts.masterKey, `${id}:shared`) : null;
+    return {
+      id, fileName: opts.fileName.slice(0, 255), mime: check.mime, size: meter.size, sha256, sealed: { original, shared },
+      shareableSha256: copy ? crypto.createHash('sha256').update(copy.data).digest('hex') : null, shareableMime: copy?.mime ?? null,
+      stripped: copy?.stripped ?? false, metadata,
+    };
+  } finally {
+    cleanup();
+  }
+}
+
+/** Removes the sealed files of an upload whose database row was not written. */
+export function discardEvidence(stored: StoredEvidence) {
+  fs.rmSync(stored.sealed.original.path, { force: true });
+  if (stored.sealed.shared) fs.rmSync(stored.sealed.shared.path, { force: true });
+}
