@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import type { CaseEvent } from './domain/workflow.ts';
-import { createFinding, createReport, getCase, listCases, reassignHandlers, transitionCase, viewReporterIdentity } from './cases.service.ts';
+import { confirmReportedPerson, createFinding, createReport, getCase, listCases, reassignHandlers, relatedCases, suggestReportedPersons, transitionCase, viewReporterIdentity } from './cases.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Id = z.object({ id: z.uuid() });
@@ -30,6 +30,17 @@ export const caseRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
   app.post('/cases/:id/reporter-identity', {
     schema: { tags: ['cases'], summary: 'Open the sealed reporter identity (assigned handlers, logged reason)', params: Id, body: z.object({ reason: z.string().trim().min(10).max(500) }), response: { 200: z.object({ reporter: ReporterIdentity, witnesses: z.array(z.looseObject({ name: z.string() })) }), ...errors } },
   }, async (req, reply) => reply.header('cache-control', 'no-store').send(await viewReporterIdentity(deps, requirePrincipal(req, 'cases.handle'), req.params.id, req.body.reason)));
+  app.get('/cases/:id/reported-suggestions', {
+    schema: { tags: ['cases'], summary: 'Ranked registry matches for the reported person', params: Id, querystring: z.object({ text: z.string().trim().min(2).max(300).optional() }),
+      response: { 200: z.object({ description: z.string(), items: z.array(z.object({ employeeId: z.uuid(), name: z.string(), nip: z.string().nullable(), position: z.string().nullable(), unitPath: z.string().nullable(), agencyName: z.string(), score: z.number(), reasons: z.array(z.string()) })) }), ...errors } },
+  }, async (req) => suggestReportedPersons(deps, requirePrincipal(req, 'cases.handle'), req.params.id, req.query.text));
+  app.post('/cases/:id/reported-person', { schema: { tags: ['cases'], params: Id, body: z.object({ employeeId: z.uuid() }), response: { 200: CaseDetail, ...errors } } }, async (req) =>
+    confirmReportedPerson(deps, requirePrincipal(req, 'cases.handle'), req.params.id, req.body.employeeId),
+  );
+  app.get('/cases/:id/related', {
+    schema: { tags: ['cases'], summary: "The same person's other cases and likely duplicates", params: Id,
+      response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string(), caseNumber: z.string().nullable(), incidentOn: z.string().nullable(), likelyDuplicate: z.boolean(), reasons: z.array(z.string()) })) }), ...errors } },
+  }, async (req) => ({ items: await relatedCases(deps, requirePrincipal(req, 'cases.read'), req.params.id) }));
   app.post('/cases/handlers/reassign', { schema: { tags: ['cases'], summary: 'Move cases from one handler to another (staff rotation)', body: ReassignInput, response: { 200: z.object({ moved: z.number().int() }), ...errors } } }, async (req) =>
     reassignHandlers(deps, requirePrincipal(req, 'cases.handle'), req.body),
   );

@@ -19,6 +19,7 @@ import {
   FINAL_STATUSES, allowedEvents, describeDue, newCaseState, sweepActions, transition,
   type CaseEvent, type CaseRole, type CaseState, type Effect,
 } from './domain/workflow.ts';
+import { parseDescription, rankCandidates } from './domain/reported-person.ts';
 
 const todayIn = (now: Date, regionCode: string) =>
   new Date(now.getTime() + TIME_ZONES[timeZoneOfRegion(regionCode) ?? 'WIB'].utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
@@ -30,17 +31,17 @@ const actorOf = (p: Principal): Actor => ({ id: p.userId, label: p.username });
  * authority once a case is forwarded to it; a PPK only the recommendations for its own agency's
  * employees. Built per grant and bound, like every scope.
  */
-export function caseScopeSql(p: Principal, perm: 'cases.read' | 'cases.handle', params: unknown[]): string {
+export function caseScopeSql(p: Principal, perm: 'cases.read' | 'cases.handle', params: unknown[], alias = 'c'): string {
   const alts: string[] = [];
   const bind = (v: unknown) => `$${params.push(v)}`;
   for (const g of grantsFor(p, perm)) {
-    const region = g.regionCode ? `(c.region_code = ${bind(g.regionCode)} OR c.region_code LIKE $${params.length} || '.%')` : 'TRUE';
+    const region = g.regionCode ? `(${alias}.region_code = ${bind(g.regionCode)} OR ${alias}.region_code LIKE $${params.length} || '.%')` : 'TRUE';
     if (g.role === 'employing_official') {
       if (!g.agencyId) continue;
-      alts.push(`(c.reported_agency_id = ${bind(g.agencyId)} AND c.status IN ('recommended', 'ppk_non_compliant', 'escalated', 'ppk_decided') )`);
-      alts.push(`(c.reported_agency_id = $${params.length} AND c.status = 'closed' AND c.state -> 'recommendation' <> 'null'::jsonb)`);
+      alts.push(`(${alias}.reported_agency_id = ${bind(g.agencyId)} AND ${alias}.status IN ('recommended', 'ppk_non_compliant', 'escalated', 'ppk_decided') )`);
+      alts.push(`(${alias}.reported_agency_id = $${params.length} AND ${alias}.status = 'closed' AND ${alias}.state -> 'recommendation' <> 'null'::jsonb)`);
     } else if (g.role === 'authority_officer') {
-      alts.push(`(c.authority_id IS NOT NULL AND ${region})`);
+      alts.push(`(${alias}.authority_id IS NOT NULL AND ${region})`);
     } else if (g.agencyId || g.unitIdPath) {
       continue; // agency-scoped grants of other roles do not reach cases
     } else {
@@ -372,4 +373,63 @@ export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDay
     }
   }
   return { scanned: rows.length, warned, escalated };
+}
+
+/**
+ * Ranked registry matches for the free-text description of the reported person, within the
+ * case's regency/city (reporters rarely know a NIP). The handler confirms one.
+ */
+export async function suggestReportedPersons(deps: Deps, p: Principal, id: string, text?: string) {
+  const c = await loadCase(deps.db, p, id, 'cases.handle');
+  const description = (text ?? c.reported_text ?? '').trim();
+  if (!description) return { description, items: [] };
+  const parsed = parseDescription(description);
+  const area = c.region_code.split('.').slice(0, 2).join('.');
+  const params: unknown[] = [area];
+  const ors: string[] = [];
+  for (const t of parsed.tokens.filter((x) => x.length >= 3).slice(0, 6)) ors.push(`e.name ILIKE '%' || $${params.push(t)} || '%' OR word_similarity($${params.length}, lower(e.name)) > 0.5`);
+  for (const pos of parsed.positions.slice(0, 4)) ors.push(`lower(e.position) LIKE $${params.push(`${pos}%`)}`);
+  if (!ors.length) return { description, items: [] };
+  const { rows } = await deps.db.query<{ id: string; name: string; position: string | null; unit_path: string | null; agency_name: string; nip: string | null }>(
+    `SELECT e.id, e.name, e.position, u.path AS unit_path, a.name AS agency_name, e.nip
+       FROM employees e JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id
+      WHERE (e.region_code = $1 OR e.region_code LIKE $1 || '.%') AND e.active AND (${ors.join(' OR ')}) LIMIT 500`,
+    params,
+  );
+  const ranked = rankCandidates(description, rows.map((r) => ({ id: r.id, name: r.name, position: r.position, unitPath: r.unit_path, agencyName: r.agency_name })));
+  const nipOf = new Map(rows.map((r) => [r.id, r.nip]));
+  return { description, items: ranked.map((r) => ({ employeeId: r.id, name: r.name, nip: nipOf.get(r.id) ?? null, position: r.position, unitPath: r.unitPath, agencyName: r.agencyName, score: Math.round(r.score * 100) / 100, reasons: r.reasons })) };
+}
+
+/** The handler confirms who was reported; the case then reaches that employee's PPK. */
+export async function confirmReportedPerson(deps: Deps, p: Principal, id: string, employeeId: string) {
+  await deps.db.transaction(async (tx) => {
+    const c = await loadCase(tx, p, id, 'cases.handle', true);
+    if (!caseRolesOf(p, c.region_code).some((r) => r === 'supervisor' || r === 'system_admin')) throw forbidden();
+    const agency = await resolveReported(tx, { reportedEmployeeId: employeeId });
+    await tx.query('UPDATE cases SET reported_employee_id = $2, reported_agency_id = $3, version = version + 1, updated_at = now() WHERE id = $1', [id, employeeId, agency]);
+    await appendAudit(tx, { actor: actorOf(p), action: 'case.reported_person_confirmed', entityType: 'case', entityId: id, before: { employeeId: c.reported_employee_id }, after: { employeeId }, at: deps.clock.now() });
+  });
+  return getCase(deps, p, id);
+}
+
+/** Other cases about the same employee, and likely duplicates (same person within 14 days, or the same file). */
+export async function relatedCases(deps: Deps, p: Principal, id: string) {
+  const c = await loadCase(deps.db, p, id);
+  const params: unknown[] = [id, c.reported_employee_id];
+  const scope = caseScopeSql(p, 'cases.read', params, 'o');
+  const { rows } = await deps.db.query<{ id: string; title: string; status: string; case_number: string | null; incident_on: string | Date | null; same_file: boolean }>(
+    `SELECT o.id, o.title, o.status, o.case_number, o.incident_on,
+            EXISTS (SELECT 1 FROM evidence a JOIN evidence b ON a.sha256 = b.sha256 WHERE a.case_id = $1 AND b.case_id = o.id) AS same_file
+       FROM cases o
+      WHERE o.id <> $1 AND (o.reported_employee_id = $2 OR EXISTS (SELECT 1 FROM evidence a JOIN evidence b ON a.sha256 = b.sha256 WHERE a.case_id = $1 AND b.case_id = o.id))
+        AND ${scope}
+      ORDER BY o.received_on DESC LIMIT 50`,
+    params,
+  );
+  const mine = day(c.incident_on);
+  return rows.map((r) => {
+    const near = mine && r.incident_on ? Math.abs(Date.parse(mine) - Date.parse(day(r.incident_on)!)) <= 14 * 86_400_000 : false;
+    return { id: r.id, title: r.title, status: r.status, caseNumber: r.case_number, incidentOn: day(r.incident_on), likelyDuplicate: r.same_file || near, reasons: [...(r.same_file ? ['same file (SHA-256)'] : []), ...(near ? ['same person within 14 days'] : []), ...(!r.same_file && !near ? ['same person'] : [])] };
+  });
 }

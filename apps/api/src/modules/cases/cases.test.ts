@@ -26,6 +26,9 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     const serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
     const unit = await deps.db.transaction((tx) => insertUnit(tx, kota, { name: 'Kecamatan Bekasi Barat', kind: 'kecamatan', regionCode: '32.75.01' }));
     camat = (await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '197505052000031004', name: 'Drs. Camat Contoh', position: 'Camat', active: true })).id;
+    const utara = await deps.db.transaction((tx) => insertUnit(tx, kota, { name: 'Kecamatan Bekasi Utara', kind: 'kecamatan', regionCode: '32.75.05' }));
+    await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, unitId: utara.id, employmentType: 'PNS', nip: '197002022000031005', name: 'Camat Lain', position: 'Camat', active: true });
+    await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '198002022005031006', name: 'Staf Barat', position: 'Pengadministrasi Umum', active: true });
     await addUser(deps, 'bawaslu.kota', 'supervisor', { regionCode: '32.75' });
     await addUser(deps, 'bawaslu.kota2', 'supervisor', { regionCode: '32.75' });
     await addUser(deps, 'bawaslu.banten', 'supervisor', { regionCode: '36' });
@@ -93,6 +96,23 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     const follow = (await app.inject({ method: 'POST', url: '/api/v1/public/tips/follow', payload: tip })).json();
     expect(follow.status).toBe('converted_finding');
     expect(follow.messages.filter((m: { author: string }) => m.author === 'system').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('proposes ranked registry matches for "Camat Bekasi Barat", links the same person and suggests duplicates', async () => {
+    const open = async (title: string, incidentOn: string) => (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title, summary: 'Uraian temuan pengawas kelurahan.', reportedText: 'pak Camat Bekasi Barat', incidentOn,
+    } })).json();
+    const a = await open('Camat hadir di deklarasi', '2024-01-01');
+    const sugg = (await app.inject({ method: 'GET', url: `/api/v1/cases/${a.id}/reported-suggestions`, ...as('bawaslu.kota') })).json();
+    expect(sugg.items[0]).toMatchObject({ employeeId: camat, nip: '197505052000031004' });
+    expect(sugg.items[0].reasons).toEqual(expect.arrayContaining([expect.stringMatching(/jabatan/), expect.stringMatching(/unit/)]));
+    expect(sugg.items.map((i: { name: string }) => i.name)).not.toContain('Staf Barat');
+    const confirmed = (await app.inject({ method: 'POST', url: `/api/v1/cases/${a.id}/reported-person`, ...as('bawaslu.kota'), payload: { employeeId: camat } })).json();
+    expect(confirmed.reportedEmployeeId).toBe(camat);
+    const related = (await app.inject({ method: 'GET', url: `/api/v1/cases/${a.id}/related`, ...as('bawaslu.kota') })).json().items;
+    // the seed-003 case (29 Dec) is about the same camat, within 14 days
+    expect(related.length).toBeGreaterThanOrEqual(1);
+    expect(related[0]).toMatchObject({ likelyDuplicate: true });
   });
 
   it('two concurrent transitions of one case give one success and one conflict', async () => {

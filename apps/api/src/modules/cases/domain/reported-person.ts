@@ -1,0 +1,116 @@
+/**
+ * Reporters rarely know a NIP: they write "pak camat Bekasi Barat" or "Bu Kartika dinas
+ * pendidikan". This turns such text into search terms (a name part, position words, place
+ * words) and ranks candidate employees with reasons. Pure.
+ */
+const HONORIFICS = new Set(['pak', 'bapak', 'bu', 'ibu', 'sdr', 'sdri', 'saudara', 'saudari', 'mas', 'mbak', 'kang', 'teh', 'h', 'hj', 'haji', 'hajah', 'dr', 'drs', 'dra', 'ir', 'prof', 'st', 'se', 'sh', 'mh', 'msi', 'mm', 'mpd', 'spd', 'ssos', 'sip', 'skm', 'amd', 'mt', 'si', 'pd', 'sos', 'kom', 'kes', 'ag', 'ap', 'ip', 'hum', 'psi', 'ked', 'farm', 'kep']);
+const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'kantor', 'pemerintah', 'pemkot', 'pemkab', 'kota', 'kabupaten', 'kab', 'asn', 'pns', 'pegawai', 'oknum', 'seorang', 'itu', 'ini']);
+/** Position words and the registry text they match (jabatan / unit kinds). */
+export const POSITION_WORDS: Readonly<Record<string, string[]>> = {
+  camat: ['camat'], lurah: ['lurah'], kades: ['kepala desa'], sekda: ['sekretaris daerah'], sekcam: ['sekretaris camat'],
+  kadis: ['kepala dinas', 'kepala'], kabid: ['kepala bidang'], kasi: ['kepala seksi'], guru: ['guru'], kepsek: ['kepala sekolah'],
+  dokter: ['dokter'], perawat: ['perawat'], bidan: ['bidan'], staf: ['staf', 'pengadministrasi', 'analis'],
+};
+
+export type ParsedDescription = { positions: string[]; tokens: string[] };
+
+export const normalize = (s: string) =>
+  s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9\s]/g, ' ').replace(/\s+/g, ' ').trim();
+
+const TWO_WORD_POSITIONS = new Set(['kepala dinas', 'kepala bidang', 'kepala seksi', 'kepala sekolah', 'kepala desa', 'sekretaris daerah', 'sekretaris camat']);
+
+/** Position words ("camat", "kepala dinas") and the remaining words (a name part or a place). */
+export function parseDescription(text: string): ParsedDescription {
+  const words = normalize(text).split(' ').filter(Boolean);
+  const positions: string[] = [];
+  const tokens: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const two = `${w} ${words[i + 1] ?? ''}`;
+    if (TWO_WORD_POSITIONS.has(two)) {
+      positions.push(two);
+      i++;
+    } else if (POSITION_WORDS[w]) positions.push(...POSITION_WORDS[w]);
+    else if (!HONORIFICS.has(w) && !STOP.has(w) && w.length > 1) tokens.push(w);
+  }
+  return { positions, tokens };
+}
+
+export type Candidate = { id: string; name: string; position: string | null; unitPath: string | null; agencyName: string };
+
+/** Jaro-Winkler similarity of two normalised words (0..1). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const am = new Array<boolean>(a.length).fill(false);
+  const bm = new Array<boolean>(b.length).fill(false);
+  let matches = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = Math.max(0, i - range); j < Math.min(b.length, i + range + 1); j++)
+      if (!bm[j] && a[i] === b[j]) {
+        am[i] = bm[j] = true;
+        matches++;
+        break;
+      }
+  if (!matches) return 0;
+  let k = 0;
+  let transpositions = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!am[i]) continue;
+    while (!bm[k]) k++;
+    if (a[i] !== b[k]) transpositions++;
+    k++;
+  }
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/**
+ * Scores one candidate: each remaining word counts as a name part (Jaro-Winkler >= 0.8 against
+ * the name's words) or a place (a word of the unit path or agency), whichever fits; position
+ * words must match the jabatan. Returns 0..1 with the reasons shown to the handler.
+ */
+export function scoreCandidate(d: ParsedDescription, c: Candidate): { score: number; reasons: string[] } {
+  const reasons: string[] = [];
+  let score = 0;
+  let parts = 0;
+  if (d.positions.length) {
+    parts++;
+    const pos = normalize(c.position ?? '');
+    if (d.positions.some((p) => pos.startsWith(p))) {
+      score += 1;
+      reasons.push(`jabatan: ${c.position}`);
+    }
+  }
+  if (d.tokens.length) {
+    parts++;
+    const nameWords = normalize(c.name).split(' ').filter((w) => !HONORIFICS.has(w));
+    const placeWords = new Set(normalize(`${c.unitPath ?? ''} ${c.agencyName}`).split(' '));
+    let sum = 0;
+    let nameHits = 0;
+    let placeHits = 0;
+    for (const t of d.tokens) {
+      const name = Math.max(0, ...nameWords.map((w) => jaroWinkler(t, w)));
+      const nameScore = name >= 0.8 ? name : 0;
+      const placeScore = placeWords.has(t) ? 1 : 0;
+      if (nameScore >= placeScore && nameScore > 0) nameHits++;
+      else if (placeScore) placeHits++;
+      sum += Math.max(nameScore, placeScore);
+    }
+    score += sum / d.tokens.length;
+    if (nameHits) reasons.push(`nama mirip: ${c.name}`);
+    if (placeHits) reasons.push(`unit: ${c.unitPath ?? c.agencyName}`);
+  }
+  return { score: parts ? score / parts : 0, reasons };
+}
+
+export function rankCandidates(text: string, candidates: readonly Candidate[], limit = 10) {
+  const d = parseDescription(text);
+  return candidates
+    .map((c) => ({ ...c, ...scoreCandidate(d, c) }))
+    .filter((c) => c.score > 0.5)
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
