@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import type { CaseEvent } from './domain/workflow.ts';
-import { confirmReportedPerson, createFinding, createReport, getCase, listCases, reassignHandlers, relatedCases, suggestReportedPersons, transitionCase, viewReporterIdentity } from './cases.service.ts';
+import { DOCUMENT_KINDS } from './case-documents.ts';
+import { issueCaseDocument, confirmReportedPerson, createFinding, createReport, getCase, listCases, reassignHandlers, relatedCases, suggestReportedPersons, transitionCase, viewReporterIdentity } from './cases.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Id = z.object({ id: z.uuid() });
@@ -41,6 +42,12 @@ export const caseRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
     schema: { tags: ['cases'], summary: "The same person's other cases and likely duplicates", params: Id,
       response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string(), caseNumber: z.string().nullable(), incidentOn: z.string().nullable(), likelyDuplicate: z.boolean(), reasons: z.array(z.string()) })) }), ...errors } },
   }, async (req) => ({ items: await relatedCases(deps, requirePrincipal(req, 'cases.read'), req.params.id) }));
+  app.get('/cases/:id/documents/:kind', {
+    schema: { tags: ['cases'], summary: 'Receipt, registration notice, review summary, forwarding letter or recommendation (PDF)', params: z.object({ id: z.uuid(), kind: z.enum(DOCUMENT_KINDS) }), produces: ['application/pdf'] },
+  }, async (req, reply) => {
+    const pdf = await issueCaseDocument(deps, requirePrincipal(req, 'cases.read'), req.params.id, req.params.kind);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${req.params.kind}-${req.params.id.slice(0, 8)}.pdf"`).send(Buffer.from(pdf));
+  });
   app.post('/cases/handlers/reassign', { schema: { tags: ['cases'], summary: 'Move cases from one handler to another (staff rotation)', body: ReassignInput, response: { 200: z.object({ moved: z.number().int() }), ...errors } } }, async (req) =>
     reassignHandlers(deps, requirePrincipal(req, 'cases.handle'), req.body),
   );

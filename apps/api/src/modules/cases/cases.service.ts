@@ -20,6 +20,7 @@ import {
   type CaseEvent, type CaseRole, type CaseState, type Effect,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
+import { availableDocuments, renderCaseDocument, type DocumentKind } from './case-documents.ts';
 
 const todayIn = (now: Date, regionCode: string) =>
   new Date(now.getTime() + TIME_ZONES[timeZoneOfRegion(regionCode) ?? 'WIB'].utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
@@ -432,4 +433,13 @@ export async function relatedCases(deps: Deps, p: Principal, id: string) {
     const near = mine && r.incident_on ? Math.abs(Date.parse(mine) - Date.parse(day(r.incident_on)!)) <= 14 * 86_400_000 : false;
     return { id: r.id, title: r.title, status: r.status, caseNumber: r.case_number, incidentOn: day(r.incident_on), likelyDuplicate: r.same_file || near, reasons: [...(r.same_file ? ['same file (SHA-256)'] : []), ...(near ? ['same person within 14 days'] : []), ...(!r.same_file && !near ? ['same person'] : [])] };
   });
+}
+
+/** Issues one of the case's PDF documents (never containing the sealed reporter identity). */
+export async function issueCaseDocument(deps: Deps, p: Principal, id: string, kind: DocumentKind): Promise<Uint8Array> {
+  const c = await getCase(deps, p, id);
+  if (!availableDocuments(c).includes(kind)) throw notFound(`Dokumen ${kind} / Document`, id);
+  const pdf = await renderCaseDocument(kind, c, deps.clock.now());
+  await deps.db.transaction((tx) => appendAudit(tx, { actor: actorOf(p), action: 'case.document_issued', entityType: 'case', entityId: id, details: { kind }, at: deps.clock.now() }));
+  return pdf;
 }

@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
@@ -93,6 +94,13 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(closed.events.map((e: { type: string }) => e.type)).toEqual([
       'CREATED', 'START_REVIEW', 'REGISTER', 'BEGIN_REVIEW', 'RECORD_CLARIFICATION', 'DECIDE', 'FORWARD', 'RECOMMEND', 'PPK_DECIDE', 'CLOSE',
     ]);
+    // the forwarding letter carries the review, never the reporter's identity
+    const letter = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/forwarding`, ...as('bawaslu.kota') });
+    expect(letter.statusCode).toBe(200);
+    expect(letter.headers['content-type']).toBe('application/pdf');
+    const pdfDoc = await PDFDocument.load(letter.rawPayload);
+    expect(pdfDoc.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(pdfDoc.getTitle()).toContain('001/Reg/TM/PL/Kota/13.13/I/2024');
     const follow = (await app.inject({ method: 'POST', url: '/api/v1/public/tips/follow', payload: tip })).json();
     expect(follow.status).toBe('converted_finding');
     expect(follow.messages.filter((m: { author: string }) => m.author === 'system').length).toBeGreaterThanOrEqual(4);
@@ -154,6 +162,11 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     for (const t of tables) expect(JSON.stringify((await deps.db.query(`SELECT * FROM ${t}`)).rows), t).not.toContain('Siti Pelapor');
     const log = (await deps.db.query<{ reason: string }>('SELECT reason FROM reporter_identity_access WHERE case_id = $1', [id])).rows;
     expect(log).toEqual([{ reason: 'Memanggil pelapor untuk klarifikasi' }]);
+    const receiptPdf = await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/documents/receipt`, ...as('bawaslu.kota') });
+    expect(receiptPdf.statusCode).toBe(200);
+    // documents are rendered from the case detail alone, which never holds the identity
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, ...as('bawaslu.kota') })).body).not.toContain('Siti');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/documents/forwarding`, ...as('bawaslu.kota') })).statusCode).toBe(404);
     // staff rotation hands the case (and the right to open the identity) to the colleague
     const moved = await app.inject({ method: 'POST', url: '/api/v1/cases/handlers/reassign', ...as('bawaslu.kota'), payload: { fromUserId: (await app.inject({ method: 'GET', url: '/api/v1/auth/me', ...as('bawaslu.kota') })).json().id, toUserId: (await app.inject({ method: 'GET', url: '/api/v1/auth/me', ...as('bawaslu.kota2') })).json().id } });
     expect(moved.json().moved).toBeGreaterThanOrEqual(3);

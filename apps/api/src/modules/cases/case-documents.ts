@@ -1,0 +1,108 @@
+/**
+ * Case documents as PDFs: receipt, registration notice, review summary, forwarding letter and
+ * recommendation. They are built from the case record only: the sealed reporter identity is never
+ * read here, so no forwarded package can carry it.
+ */
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import type { CaseDetail } from '@netra/contracts';
+
+export const DOCUMENT_KINDS = ['receipt', 'registration', 'review', 'forwarding', 'recommendation'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+const TITLES: Record<DocumentKind, string> = {
+  receipt: 'TANDA TERIMA PENYAMPAIAN LAPORAN / TEMUAN',
+  registration: 'PEMBERITAHUAN REGISTRASI',
+  review: 'RINGKASAN KAJIAN DUGAAN PELANGGARAN',
+  forwarding: 'PENERUSAN DUGAAN PELANGGARAN PERATURAN PERUNDANG-UNDANGAN LAINNYA (NETRALITAS ASN)',
+  recommendation: 'REKOMENDASI SANKSI',
+};
+
+/** Which documents exist once the case has reached a step. */
+export function availableDocuments(c: Pick<CaseDetail, 'status' | 'caseNumber' | 'events' | 'recommendation'>): DocumentKind[] {
+  const seen = new Set(c.events.map((e) => e.type));
+  return DOCUMENT_KINDS.filter((k) =>
+    k === 'receipt' ? true : k === 'registration' ? !!c.caseNumber : k === 'review' ? seen.has('DECIDE') : k === 'forwarding' ? seen.has('FORWARD') : !!c.recommendation,
+  );
+}
+
+// Standard PDF fonts are WinAnsi: keep the text to what they can draw.
+const ascii = (s: string) => s.normalize('NFKD').replace(/[^\x20-\x7e\n]/g, '');
+
+export async function renderCaseDocument(kind: DocumentKind, c: CaseDetail, issuedAt: Date): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(`${TITLES[kind]} ${c.caseNumber ?? c.id}`);
+  doc.setCreator('Netra');
+  doc.setProducer('Netra');
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  let page = doc.addPage([595, 842]); // A4
+  let y = 790;
+  const write = (text: string, opts: { bold?: boolean; size?: number; gap?: number } = {}) => {
+    const size = opts.size ?? 10;
+    const f = opts.bold ? bold : font;
+    for (const para of ascii(text).split('\n')) {
+      const words = para.split(' ');
+      let line = '';
+      const flush = () => {
+        if (y < 60) {
+          page = doc.addPage([595, 842]);
+          y = 790;
+        }
+        page.drawText(line, { x: 56, y, size, font: f, color: rgb(0.1, 0.1, 0.1) });
+        y -= size + 4;
+        line = '';
+      };
+      for (const w of words) {
+        const next = line ? `${line} ${w}` : w;
+        if (f.widthOfTextAtSize(next, size) > 483) flush();
+        line = line ? `${line} ${w}` : w;
+      }
+      flush();
+    }
+    y -= opts.gap ?? 4;
+  };
+  const field = (label: string, value: string | null | undefined) => write(`${label}: ${value ?? '-'}`);
+
+  write(TITLES[kind], { bold: true, size: 12, gap: 10 });
+  field('Nomor registrasi', c.caseNumber ?? '(belum diregistrasi)');
+  field('Wilayah', `${c.regionName} (${c.regionCode})`);
+  field('Pemilihan', c.electionId);
+  field('Diterima', c.receivedOn);
+  field('Sumber', c.source === 'report' ? 'Laporan' : c.source === 'tip' ? 'Informasi awal (temuan)' : 'Temuan');
+  write('');
+  field('Perihal', c.title);
+  field('Terlapor', c.reportedText);
+  field('Tanggal kejadian', c.incidentOn);
+  field('Tanggal diketahui', c.knownOn);
+  if (kind !== 'receipt') field('Status', c.status);
+  if (kind === 'review' || kind === 'forwarding') {
+    write('Uraian singkat:', { bold: true });
+    write(c.summary.split('\n\nKronologi:')[0]!);
+    for (const cl of c.clarifications) write(`Klarifikasi ${cl.party} (${cl.personLabel}, ${cl.heldOn ?? '-'}): ${cl.statement ?? ''}`);
+    const decide = c.events.filter((e) => e.type === 'DECIDE').at(-1);
+    if (decide) field('Kesimpulan kajian', String((decide.payload as { reasoning?: string }).reasoning ?? decide.toStatus));
+    const expl = c.assessment?.explanation as { id: string; cites: string[] }[] | undefined;
+    if (expl?.length) {
+      write('Dasar hukum (Periksa Kasus):', { bold: true });
+      for (const line of expl) write(`- ${line.id} [${line.cites.join('; ')}]`);
+    }
+  }
+  if (kind === 'forwarding') {
+    const fwd = c.events.filter((e) => e.type === 'FORWARD').at(-1);
+    field('Diteruskan kepada', c.authorityId);
+    field('Nomor surat', String((fwd?.payload as { letterNumber?: string } | undefined)?.letterNumber ?? '-'));
+    write('Identitas pelapor dirahasiakan dan tidak disertakan dalam penerusan ini.', { gap: 8 });
+  }
+  if (kind === 'recommendation' && c.recommendation) {
+    const r = c.recommendation as { actCode?: string; sanctionId?: string; level?: string; letterNumber?: string };
+    field('Bentuk pelanggaran', r.actCode);
+    field('Rekomendasi sanksi', `${r.sanctionId} (${r.level})`);
+    field('Nomor surat rekomendasi', r.letterNumber);
+    const ppkDeadline = c.deadlines.find((d) => d.ruleId === 'civil_service.ppk_follow_up');
+    if (ppkDeadline) field('Batas tindak lanjut PPK', ppkDeadline.dueAt);
+  }
+  if (kind === 'receipt') write('Simpan tanda terima ini. Perkembangan penanganan disampaikan sesuai ketentuan.', { gap: 8 });
+  write('');
+  write(`Dibuat oleh Netra pada ${issuedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, { size: 8 });
+  return doc.save();
+}
