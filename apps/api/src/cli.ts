@@ -144,15 +144,17 @@ user
   .option('--unit <id>', 'scope: unit subtree (unit_admin)')
   .option('--employee <id>', 'employee record (employee role)')
   .option('--display-name <name>', 'display name')
+  .option('--email <email>', 'e-mail for case notices')
+  .option('--phone <phone>', 'phone (international form) for WhatsApp notices')
   .option('--password-stdin', 'read the password from standard input')
   .option('--json', 'print the new user as JSON')
-  .action((o: { username: string; role: string; region?: string; agency?: string; unit?: string; employee?: string; displayName?: string; passwordStdin?: boolean; json?: boolean }) =>
+  .action((o: { username: string; role: string; region?: string; agency?: string; unit?: string; employee?: string; displayName?: string; email?: string; phone?: string; passwordStdin?: boolean; json?: boolean }) =>
     withDeps(async (deps) => {
       if (!o.passwordStdin) throw new AppError(400, 'PASSWORD_REQUIRED', { id: 'Gunakan --password-stdin.', en: 'Use --password-stdin to give the password.' });
       const password = (await readStdin()).replace(/\r?\n$/, '');
       const parsed = UserCreateInput.safeParse({
         username: o.username, displayName: o.displayName ?? o.username, password, role: o.role,
-        regionCode: o.region, agencyId: o.agency, unitId: o.unit, employeeId: o.employee,
+        regionCode: o.region, agencyId: o.agency, unitId: o.unit, employeeId: o.employee, email: o.email, phone: o.phone,
       });
       if (!parsed.success) {
         const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

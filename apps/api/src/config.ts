@@ -18,6 +18,10 @@ const ConfigSchema = z.object({
   NETRA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   NETRA_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   NETRA_EVIDENCE_DIR: z.string().optional(),
+  NETRA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  NETRA_MAIL_FROM: z.string().default('Netra <netra@localhost>'),
+  NETRA_WHATSAPP_URL: z.url().optional(),
+  NETRA_WHATSAPP_TOKEN: z.string().optional(),
   NETRA_MASTER_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -39,6 +43,11 @@ export type Config = {
   masterKey: string | undefined;
   /** Where sealed evidence files live (default: <data dir>/evidence). */
   evidenceDir: string;
+  /** Outgoing notices; a channel without configuration is skipped (recorded as such). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  whatsappUrl: string | undefined;
+  whatsappToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -66,5 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.NETRA_LOCKOUT_MINUTES,
     masterKey: e.NETRA_MASTER_KEY,
     evidenceDir: path.resolve(e.NETRA_EVIDENCE_DIR ?? path.join(e.NETRA_DATA_DIR, 'evidence')),
+    smtpUrl: e.NETRA_SMTP_URL,
+    mailFrom: e.NETRA_MAIL_FROM,
+    whatsappUrl: e.NETRA_WHATSAPP_URL,
+    whatsappToken: e.NETRA_WHATSAPP_TOKEN,
   };
 }

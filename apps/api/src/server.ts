@@ -8,12 +8,13 @@ import { isEmpty, prepareDatabase } from './db/bootstrap.ts';
 import { systemClock } from './platform/clock.ts';
 import { createLogger } from './platform/logger.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './modules/demo/demo.service.ts';
-import { sweepDeadlines } from './modules/cases/cases.service.ts';
+import { flushNotices, sweepDeadlines } from './modules/cases/cases.service.ts';
+import { createNotifier } from './platform/notify.ts';
 
 export async function createDeps(config: Config): Promise<Deps> {
   const logger = createLogger(config.logLevel);
   const db = await openDb(config.database);
-  return { db, config, logger, clock: systemClock };
+  return { db, config, logger, clock: systemClock, notifier: createNotifier(config) };
 }
 
 /** Demo data goes into an empty embedded database by default; on a server only when asked. */
@@ -45,6 +46,7 @@ export async function serve(config: Config) {
     sweeping = true;
     sweepDeadlines(deps)
       .then((r) => r.warned + r.escalated > 0 && deps.logger.info(r, 'deadline sweep'))
+      .then(() => flushNotices(deps))
       .catch((err: unknown) => deps.logger.error({ err }, 'deadline sweep failed'))
       .finally(() => (sweeping = false));
   }, 10 * 60_000);

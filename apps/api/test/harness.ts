@@ -49,7 +49,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0, host: '127.0.0.1', database: { kind: 'embedded', dataDir: '/nonexistent' }, logLevel: 'silent', secureCookies: 'false',
     sessionHours: 12, demo: 'false', webDist: '/nonexistent', loginMaxFailures: 5, lockoutMinutes: 15,
-    masterKey: Buffer.alloc(32, 7).toString('base64'), evidenceDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netra-evidence-')), ...overrides,
+    masterKey: Buffer.alloc(32, 7).toString('base64'), evidenceDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netra-evidence-')),
+    smtpUrl: undefined, mailFrom: 'Netra <netra@test.invalid>', whatsappUrl: undefined, whatsappToken: undefined, ...overrides,
   };
 }
 
@@ -94,6 +95,6 @@ export async function signIn(app: TestApp, username: string, password = PASSWORD
 }
 export const totpSecrets = new Map<string, string>();
 
-export async function addUser(deps: Deps, username: string, role: Role, scope: { regionCode?: string; agencyId?: string; unitId?: string; employeeId?: string } = {}) {
+export async function addUser(deps: Deps, username: string, role: Role, scope: { regionCode?: string; agencyId?: string; unitId?: string; employeeId?: string; email?: string; phone?: string } = {}) {
   return createUser(deps, 'system', SYSTEM, { username, displayName: username, password: PASSWORD, role, ...scope });
 }

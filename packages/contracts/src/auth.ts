@@ -78,6 +78,8 @@ export const UserCreateInput = z.object({
   agencyId: z.uuid().optional(),
   unitId: z.uuid().optional(),
   employeeId: z.uuid().optional(),
+  email: z.email().optional().describe('For case notices'),
+  phone: z.string().trim().regex(/^\+?[0-9]{8,15}$/, 'phone number in international form, e.g. +6281234567890').optional().describe('For WhatsApp notices'),
 });
 export type UserCreateInput = z.infer<typeof UserCreateInput>;
 

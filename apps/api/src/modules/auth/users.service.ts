@@ -64,7 +64,7 @@ export async function createUser(deps: Deps, manager: Manager, actor: Actor, inp
     const exists = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
     if (exists.rowCount) throw conflict('USERNAME_TAKEN', { id: `Nama pengguna ${input.username} sudah dipakai.`, en: `Username ${input.username} is taken.` });
     const userId = (
-      await tx.query<{ id: string }>('INSERT INTO users (username, display_name, password_hash, employee_id) VALUES ($1, $2, $3, $4) RETURNING id', [input.username, input.displayName, passwordHash, input.employeeId ?? null])
+      await tx.query<{ id: string }>('INSERT INTO users (username, display_name, password_hash, employee_id, email, phone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', [input.username, input.displayName, passwordHash, input.employeeId ?? null, input.email ?? null, input.phone ?? null])
     ).rows[0]!.id;
     await insertGrant(tx, userId, grant);
     await appendAudit(tx, {

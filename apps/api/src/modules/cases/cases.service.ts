@@ -13,6 +13,7 @@ import type { Queryable } from '../../db/client.ts';
 import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { loadMasterKey, openText, sealText } from '../../platform/keys.ts';
+import { deliverOutbox, enqueue, type Notice } from '../../platform/notify.ts';
 import { grantsFor, regionWithin, type Principal } from '../auth/domain/policy.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
@@ -300,9 +301,51 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     // the anonymous reporter of a tip follows status changes through the receipt channel
     if (r.tip_id && result.effects.some((e) => e.type === 'notify' && e.to === 'reporter'))
       await tipNotice(tx, deps, r.tip_id, r.region_code, `Status penanganan: ${next.status}. / Handling status: ${next.status}.`);
+    await enqueue(tx, await noticesFor(tx, r, next, result.effects));
     await appendAudit(tx, { actor, action: `case.${event.type.toLowerCase()}`, entityType: 'case', entityId: id, before, after: next, at: deps.clock.now() });
     return { effects: result.effects };
+  }).then((out) => {
+    flushNotices(deps);
+    return out;
   });
+}
+
+const NOTICE_TEXT: Record<string, string> = {
+  completion_requested: 'Laporan perlu dilengkapi', registered: 'Laporan diregistrasi', not_registered: 'Laporan tidak diregistrasi',
+  forwarded: 'Kasus diteruskan kepada instansi berwenang', recommended: 'Rekomendasi sanksi untuk ditindaklanjuti PPK',
+  ppk_decided: 'PPK telah menetapkan keputusan', ppk_non_compliant: 'PPK belum menindaklanjuti rekomendasi', closed: 'Kasus ditutup',
+  deadline_warning: 'Batas waktu penanganan segera berakhir', deadline_passed: 'Batas waktu penanganan terlewati',
+};
+
+/** Who hears of a step: handlers, the authority, the employee's PPK. Never the sealed reporter. */
+async function noticesFor(tx: Queryable, c: CaseRow, next: CaseState, effects: Effect[]): Promise<Notice[]> {
+  const notices: Notice[] = [];
+  const label = next.caseNumber ?? c.title;
+  for (const e of effects) {
+    if (e.type !== 'notify' || e.to === 'reporter') continue;
+    const recipients =
+      e.to === 'handlers'
+        ? await tx.query<{ email: string | null; phone: string | null }>('SELECT u.email, u.phone FROM case_handlers h JOIN users u ON u.id = h.user_id WHERE h.case_id = $1 AND u.active', [c.id])
+        : e.to === 'authority'
+          ? await tx.query<{ email: string | null; phone: string | null }>(
+              `SELECT DISTINCT u.email, u.phone FROM users u JOIN grants g ON g.user_id = u.id
+                WHERE u.active AND g.role = 'authority_officer' AND (g.region_code IS NULL OR $1 = g.region_code OR $1 LIKE g.region_code || '.%')`, [c.region_code])
+          : await tx.query<{ email: string | null; phone: string | null }>(
+              `SELECT DISTINCT u.email, u.phone FROM users u JOIN grants g ON g.user_id = u.id WHERE u.active AND g.role = 'employing_official' AND g.agency_id = $1`, [c.reported_agency_id]);
+    const subject = `[Netra] ${label}: ${NOTICE_TEXT[e.template] ?? e.template}`;
+    const body = `${NOTICE_TEXT[e.template] ?? e.template}.\nKasus: ${c.title}\nWilayah: ${c.region_name} (${c.region_code})\nStatus: ${next.status}\nBuka Netra untuk rinciannya.`;
+    for (const r of recipients.rows) {
+      if (r.email) notices.push({ channel: 'email', recipient: r.email, subject, body, caseId: c.id });
+      if (r.phone && e.to === 'ppk') notices.push({ channel: 'whatsapp', recipient: r.phone, subject, body, caseId: c.id });
+    }
+  }
+  return notices;
+}
+
+/** Delivery after commit; failures stay in the outbox for the next attempt. */
+export function flushNotices(deps: Deps): Promise<unknown> {
+  if (!deps.notifier) return Promise.resolve();
+  return deliverOutbox(deps.db, deps.notifier).catch((err: unknown) => deps.logger.error({ err }, 'notice delivery failed'));
 }
 
 /** Reporter identity: assigned handlers only, with a stated reason, every access logged. */
@@ -362,6 +405,7 @@ export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDay
         await tx.query('INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, $2, $3, $3, $4, NULL, $5, $6)', [
           r.id, a.kind === 'warn' ? 'DEADLINE_WARNING' : 'DEADLINE_PASSED', r.status, JSON.stringify({ ruleId: a.deadline.ruleId, dueAt: a.deadline.dueAt }), 'system:sweep', now,
         ]);
+        await enqueue(tx, await noticesFor(tx, r, state, [{ type: 'notify', to: 'handlers', template: a.kind === 'warn' ? 'deadline_warning' : 'deadline_passed' }]));
         await appendAudit(tx, { actor: { id: null, label: 'system:sweep' }, action: a.kind === 'warn' ? 'case.deadline_warned' : 'case.deadline_escalated', entityType: 'case', entityId: r.id, details: { ruleId: a.deadline.ruleId }, at: now });
         return true;
       });
@@ -373,6 +417,7 @@ export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDay
       }
     }
   }
+  await flushNotices(deps);
   return { scanned: rows.length, warned, escalated };
 }
 

@@ -1,0 +1,108 @@
+/**
+ * Case notices through the real adapters: a real local SMTP server (smtp-server) receives the
+ * e-mail, and a local HTTP stand-in plays the WhatsApp gateway (the only stand-in: the gateway
+ * is an outside service that cannot run here).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../test/harness.ts';
+import { buildApp } from '../app.ts';
+import type { Deps } from '../deps.ts';
+import { createAgency } from '../modules/agencies/agencies.service.ts';
+import { createEmployee } from '../modules/registry/employees.service.ts';
+import type { Principal } from '../modules/auth/domain/policy.ts';
+import { createNotifier, deliverOutbox } from './notify.ts';
+
+const ROOT: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'fixture', displayName: 'fixture', grants: [{ id: 'x', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
+
+describe('case notices by e-mail and WhatsApp', () => {
+  const mails: { to: string; data: string }[] = [];
+  const whatsapps: { auth: string | undefined; body: { to: string; text: string } }[] = [];
+  let smtp: SMTPServer;
+  let wa: http.Server;
+  let gatewayUp = true;
+  let deps: Deps;
+  let app: TestApp;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+      onData(stream, session, cb) {
+        let data = '';
+        stream.on('data', (c: Buffer) => (data += c));
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    wa = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c));
+      req.on('end', () => {
+        if (!gatewayUp) return res.writeHead(503).end();
+        whatsapps.push({ auth: req.headers.authorization, body: JSON.parse(body) });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"queued"}');
+      });
+    });
+    await new Promise<void>((r) => wa.listen(0, '127.0.0.1', r));
+    const f = await freshDb('postgres');
+    drop = f.drop;
+    const config = {
+      smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      whatsappUrl: `http://127.0.0.1:${(wa.address() as AddressInfo).port}/send`, whatsappToken: 'test-token',
+    };
+    deps = makeDeps(f.db, undefined, config);
+    deps.notifier = createNotifier(deps.config);
+    const kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
+    const camat = (await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, employmentType: 'PNS', nip: '197505052000031004', name: 'Camat Contoh', position: 'Camat', active: true })).id;
+    await addUser(deps, 'bawaslu', 'supervisor', { regionCode: '32.75', email: 'bawaslu@example.go.id' });
+    await addUser(deps, 'bkn', 'authority_officer', { email: 'pengawasan@bkn.example.go.id' });
+    await addUser(deps, 'ppk', 'employing_official', { agencyId: kota, email: 'walikota@example.go.id', phone: '+6281200000009' });
+    app = await buildApp(deps);
+    const s = await signIn(app, 'bawaslu');
+    const b = await signIn(app, 'bkn');
+    const c = (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...s, payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat memasang spanduk', summary: 'Spanduk bakal calon di kantor kecamatan.', reportedEmployeeId: camat,
+    } })).json();
+    for (const ev of [{ type: 'START_REVIEW' }, { type: 'REGISTER', caseNumber: '010/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true }, { type: 'BEGIN_REVIEW' },
+      { type: 'DECIDE', outcome: 'other_law', reasoning: 'Netralitas ASN' }, { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-10' }])
+      expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/events`, ...s, payload: { event: ev } })).statusCode).toBe(200);
+    gatewayUp = false;
+    expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/events`, ...b, payload: { event: { type: 'RECOMMEND', actCode: 'D-1', sanctionId: 'berat_demotion', level: 'berat', letterNumber: 'R-10' } } })).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+    await new Promise<void>((r) => smtp.close(() => r()));
+    await new Promise<void>((r) => wa.close(() => r()));
+  });
+
+  it('e-mails the authority when a case is forwarded, through a real SMTP server', () => {
+    const toBkn = mails.filter((m) => m.to === 'pengawasan@bkn.example.go.id');
+    expect(toBkn.length).toBe(1);
+    expect(toBkn[0]!.data).toContain('010/Reg/TM/PL/Kota/13.13/I/2024');
+  });
+
+  it('notifies the PPK by e-mail and WhatsApp; a failed gateway call is retried from the outbox', async () => {
+    expect(mails.some((m) => m.to === 'walikota@example.go.id')).toBe(true);
+    expect(whatsapps).toHaveLength(0); // the gateway was down
+    const pending = (await deps.db.query<{ status: string; attempts: number }>("SELECT status, attempts FROM notification_outbox WHERE channel = 'whatsapp'")).rows;
+    expect(pending).toEqual([{ status: 'pending', attempts: 1 }]);
+    gatewayUp = true;
+    const r = await deliverOutbox(deps.db, deps.notifier!);
+    expect(r.sent).toBe(1);
+    expect(whatsapps[0]).toMatchObject({ auth: 'Bearer test-token', body: { to: '+6281200000009' } });
+    expect(whatsapps[0]!.body.text).toContain('Rekomendasi sanksi');
+  });
+
+  it('skips channels that are not configured instead of failing', async () => {
+    const n = createNotifier({ smtpUrl: undefined, mailFrom: 'x', whatsappUrl: undefined, whatsappToken: undefined });
+    expect(await n.send({ channel: 'email', recipient: 'a@b.c', subject: 's', body: 'b' })).toBe('skipped');
+  });
+});

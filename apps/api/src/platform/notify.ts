@@ -1,0 +1,72 @@
+/**
+ * Outgoing notices through real adapters: e-mail over SMTP (nodemailer) and a WhatsApp gateway
+ * over HTTP (POST {to, text} with a bearer token — the common shape of Indonesian WA gateways).
+ * Messages are queued in `notification_outbox` inside the transaction of the change and delivered
+ * after commit; delivery is retried and never blocks the change.
+ */
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { Queryable } from '../db/client.ts';
+
+export type Channel = 'email' | 'whatsapp';
+export type Notice = { channel: Channel; recipient: string; subject: string; body: string; caseId?: string };
+
+export interface Notifier {
+  send(n: Notice): Promise<'sent' | 'skipped'>;
+}
+
+export function createNotifier(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'whatsappUrl' | 'whatsappToken'>): Notifier {
+  const mail = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  return {
+    async send(n) {
+      if (n.channel === 'email') {
+        if (!mail) return 'skipped';
+        await mail.sendMail({ from: config.mailFrom, to: n.recipient, subject: n.subject, text: n.body });
+        return 'sent';
+      }
+      if (!config.whatsappUrl) return 'skipped';
+      const res = await fetch(config.whatsappUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(config.whatsappToken ? { authorization: `Bearer ${config.whatsappToken}` } : {}) },
+        body: JSON.stringify({ to: n.recipient, text: `${n.subject}\n\n${n.body}` }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`WhatsApp gateway answered ${res.status}`);
+      return 'sent';
+    },
+  };
+}
+
+export async function enqueue(tx: Queryable, notices: Notice[]) {
+  for (const n of notices)
+    await tx.query('INSERT INTO notification_outbox (channel, recipient, subject, body, case_id) VALUES ($1, $2, $3, $4, $5)', [n.channel, n.recipient, n.subject, n.body, n.caseId ?? null]);
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** Delivers pending notices (a bounded batch); failures are retried up to 5 times. */
+export async function deliverOutbox(db: Queryable, notifier: Notifier, batch = 100): Promise<{ sent: number; failed: number; skipped: number }> {
+  // claim a batch atomically, so concurrent deliveries never send one notice twice; a claim left
+  // by a crashed process is taken over after 5 minutes
+  const { rows } = await db.query<{ id: string; channel: Channel; recipient: string; subject: string; body: string; attempts: number }>(
+    `UPDATE notification_outbox SET status = 'sending', claimed_at = now()
+      WHERE id IN (SELECT id FROM notification_outbox
+                    WHERE status = 'pending' OR (status = 'sending' AND claimed_at < now() - interval '5 minutes')
+                    ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, channel, recipient, subject, body, attempts`,
+    [batch],
+  );
+  const out = { sent: 0, failed: 0, skipped: 0 };
+  for (const r of rows) {
+    try {
+      const result = await notifier.send(r);
+      await db.query('UPDATE notification_outbox SET status = $2, attempts = attempts + 1, sent_at = now() WHERE id = $1', [r.id, result]);
+      out[result] += 1;
+    } catch (e) {
+      const attempts = r.attempts + 1;
+      await db.query('UPDATE notification_outbox SET status = $2, attempts = $3, last_error = $4 WHERE id = $1', [r.id, attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, (e as Error).message.slice(0, 500)]);
+      out.failed += 1;
+    }
+  }
+  return out;
+}
