@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
@@ -17,12 +17,19 @@ const TimelinePage = lazy(() =>
 );
 const ImportPage = lazy(() => import('./features/import/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const ReportPage = lazy(() => import('./features/public-report/report-page.tsx').then((m) => ({ default: m.ReportPage })));
+const FollowPage = lazy(() => import('./features/public-report/follow-page.tsx').then((m) => ({ default: m.FollowPage })));
+const CasesPage = lazy(() => import('./features/cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./features/cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* public, anonymous: no session is read or created on these pages */}
+      <Route path="/lapor" element={<Suspense fallback={null}><ReportPage /></Suspense>} />
+      <Route path="/lapor/pantau" element={<Suspense fallback={null}><FollowPage /></Suspense>} />
       <Route
         element={
           <RequireSession>
@@ -37,6 +44,8 @@ export function App() {
         <Route path="/import" element={<ImportPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />
+        <Route path="/cases" element={<CasesPage />} />
+        <Route path="/cases/:id" element={<CasePage />} />
       </Route>
       <Route path="*" element={<Navigate to="/registry" replace />} />
     </Routes>

@@ -13,13 +13,14 @@ import { LanguageSwitch } from './language-switch.tsx';
 interface NavItem {
   to: string;
   testId: string;
-  label: 'nav.registry' | 'nav.assess' | 'nav.timeline' | 'nav.import' | 'nav.users' | 'nav.audit';
+  label: 'nav.registry' | 'nav.assess' | 'nav.timeline' | 'nav.import' | 'nav.users' | 'nav.audit' | 'nav.cases';
   /** Without one, every signed-in user sees the item. */
   permission?: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/registry', testId: 'nav-registry', label: 'nav.registry', permission: 'registry.read' },
+  { to: '/cases', testId: 'nav-cases', label: 'nav.cases', permission: 'cases.read' },
   { to: '/assess', testId: 'nav-assess', label: 'nav.assess' },
   { to: '/timeline', testId: 'nav-timeline', label: 'nav.timeline' },
   { to: '/import', testId: 'nav-import', label: 'nav.import', permission: 'registry.import' },

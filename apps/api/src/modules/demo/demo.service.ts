@@ -33,8 +33,8 @@ function* employeesFor(seed: number, count: number, units: { path: string; kind:
     const name = `${r.pick(female ? FIRST_NAMES_F : FIRST_NAMES_M)} ${r.pick(LAST_NAMES)}`;
     const unit = units[i < units.length ? i : r.int(0, units.length - 1)]!;
     const roll = r.next();
-    const type = roll < 0.64 ? 'PNS' : roll < 0.9 ? 'PPPK' : 'NON_ASN';
-    const isHead = i < units.length; // first employee of each unit heads it
+    const isHead = i < units.length; // first employee of each unit heads it (a PNS: structural posts are PNS)
+    const type = isHead ? 'PNS' : roll < 0.64 ? 'PNS' : roll < 0.9 ? 'PPPK' : 'NON_ASN';
     const pool = unit.path.startsWith('Dinas Pendidikan') ? POSITIONS_EDU : unit.path.startsWith('Dinas Kesehatan') || unit.path.startsWith('RSUD') ? POSITIONS_HEALTH : POSITIONS_STAFF;
     const head = unit.kind === 'kecamatan' ? 'Camat' : unit.kind === 'kelurahan' ? 'Lurah' : unit.path.includes(' / ') ? 'Kepala Bidang' : 'Kepala';
     const jabatan = type === 'NON_ASN' ? r.pick(NON_ASN_POSITIONS) : isHead && type === 'PNS' ? head : r.pick(pool);

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { LoginResult as LoginResultSchema } from '@netra/contracts';
@@ -103,7 +103,11 @@ export function LoginPage() {
 
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)">
-      <Group justify="flex-end" p="sm">
+      <Group justify="space-between" p="sm">
+        <Group gap="md">
+          <Anchor component={Link} to="/lapor" size="sm" data-testid="link-report">{t('publicReport.toReport')}</Anchor>
+          <Anchor component={Link} to="/lapor/pantau" size="sm" data-testid="link-follow">{t('publicReport.toFollow')}</Anchor>
+        </Group>
         <LanguageSwitch />
       </Group>
       <Center px="md" pb="xl">

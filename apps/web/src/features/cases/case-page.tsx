@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { FullPageLoader } from '../../components/full-page-loader.tsx';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { useFormat } from '../../lib/format.ts';
+import { API_BASE } from '../../lib/api.ts';
+import { ExplanationList } from '../assess/explanation-list.tsx';
+import type { Assessment } from '../assess/assess-api.ts';
+import { EVENT_FIELDS, useCase, useCaseEvent, type CaseDetail } from './cases-api.ts';
+
+const DOCUMENTS = ['receipt', 'registration', 'review', 'forwarding', 'recommendation'] as const;
+
+/** One workflow action: its fields (from EVENT_FIELDS) in a dialog; the server re-checks everything. */
+function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fields = EVENT_FIELDS[type] ?? [];
+  const [values, setValues] = useState<Record<string, string | boolean>>({});
+  const event = useCaseEvent(c.id);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const payload: Record<string, unknown> = { type };
+    for (const f of fields) {
+      const v = values[f.name];
+      payload[f.name] = f.kind === 'checkbox' ? v === true : f.kind === 'list' ? String(v ?? '').split('\n').map((x) => x.trim()).filter(Boolean) : (v ?? (f.kind === 'select' ? f.options?.[0] : ''));
+    }
+    event.mutate({ event: payload, expectedVersion: c.version }, { onSuccess: onClose });
+  };
+  return (
+    <Modal opened onClose={onClose} title={type}>
+      <form onSubmit={submit}>
+        <Stack>
+          {fields.map((f) =>
+            f.kind === 'checkbox' ? (
+              <Checkbox key={f.name} label={f.name} checked={values[f.name] === true} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.checked })} data-testid={`action-field-${f.name}`} />
+            ) : f.kind === 'select' ? (
+              <NativeSelect key={f.name} label={f.name} data={f.options ?? []} value={String(values[f.name] ?? f.options?.[0] ?? '')} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })} data-testid={`action-field-${f.name}`} />
+            ) : f.kind === 'textarea' || f.kind === 'list' ? (
+              <Textarea key={f.name} label={f.name} autosize minRows={2} value={String(values[f.name] ?? '')} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })} data-testid={`action-field-${f.name}`} />
+            ) : (
+              <TextInput key={f.name} label={f.name} type={f.kind === 'date' ? 'date' : 'text'} value={String(values[f.name] ?? '')} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })} data-testid={`action-field-${f.name}`} />
+            ),
+          )}
+          <ProblemAlert error={event.error} data-testid="case-action-error" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('cases.cancel')}</Button>
+            <Button type="submit" loading={event.isPending} data-testid="case-action-submit">{t('cases.submit')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = useCase(id);
+  const [action, setAction] = useState<string | null>(null);
+  usePageTitle(query.data?.title ?? t('cases.title'));
+  if (query.isPending) return <FullPageLoader />;
+  if (!query.data) return <ProblemAlert error={query.error} />;
+  const c = query.data;
+  const explanation = (c.assessment as Assessment | null)?.explanation;
+  return (
+    <Stack gap="md" maw={1200} mx="auto">
+      <Anchor component={Link} to="/cases" size="sm">← {t('cases.back')}</Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={1} size="h3" data-testid="case-title">{c.title}</Title>
+          <Text size="sm" c="dimmed">{t('cases.number')}: {c.caseNumber ?? t('cases.unregistered')} · {c.regionName} · {c.electionId}</Text>
+        </Stack>
+        <Group gap={4}>
+          <Badge size="lg" data-testid="case-status" data-status={c.status}>{c.status}</Badge>
+          {c.flags.map((f) => <Badge key={f} color="red" variant="dot" data-testid="case-flag">{f}</Badge>)}
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={2} size="h5" mb="xs">{t('cases.deadlines')}</Title>
+          {c.deadlines.length === 0 && <Text size="sm" c="dimmed">{t('cases.noDeadline')}</Text>}
+          {c.deadlines.map((d) => (
+            <Group key={d.ruleId} justify="space-between" data-testid="case-deadline">
+              <Text size="sm">{format.localized(d.name)}{d.unconfirmed ? ` (${t('cases.unconfirmed')})` : ''}</Text>
+              <Badge color={d.overdue ? 'red' : d.daysLeft <= 1 ? 'orange' : 'blue'} variant="light">{format.localized(d.label)} · {d.dueAt.replace('T', ' ').slice(0, 16)}</Badge>
+            </Group>
+          ))}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h5" mb="xs">{t('cases.actions')}</Title>
+          {c.allowedActions.length === 0 && <Text size="sm" c="dimmed">{t('cases.noActions')}</Text>}
+          <Group gap="xs">
+            {c.allowedActions.map((a) => (
+              <Button key={a} size="xs" variant="light" onClick={() => setAction(a)} data-testid={`case-action-${a}`}>{a}</Button>
+            ))}
+          </Group>
+          <Title order={3} size="h6" mt="md" mb={4}>{t('cases.documents')}</Title>
+          <Group gap="xs">
+            {DOCUMENTS.map((d) => (
+              <Anchor key={d} size="sm" href={`${API_BASE}/cases/${c.id}/documents/${d}`}>{d}.pdf</Anchor>
+            ))}
+          </Group>
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="xs">{t('cases.summary')}</Title>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.summary}</Text>
+        <Text size="sm" mt="xs">{t('cases.reported')}: {c.reportedText ?? '—'}</Text>
+      </Paper>
+      {explanation && <ExplanationList lines={explanation} />}
+      {c.clarifications.length > 0 && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h5" mb="xs">{t('cases.clarifications')}</Title>
+          {c.clarifications.map((cl, i) => <Text key={i} size="sm">{cl.heldOn} · {cl.party} · {cl.personLabel}: {cl.statement}</Text>)}
+        </Paper>
+      )}
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="xs">{t('cases.events')}</Title>
+        <Table data-testid="case-events">
+          <Table.Tbody>
+            {c.events.map((e) => (
+              <Table.Tr key={e.seq}>
+                <Table.Td>{format.dateTime(e.at)}</Table.Td>
+                <Table.Td>{e.type}</Table.Td>
+                <Table.Td>{e.fromStatus ?? '—'} → {e.toStatus}</Table.Td>
+                <Table.Td>{e.actorLabel}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {action && <ActionDialog c={c} type={action} onClose={() => setAction(null)} />}
+    </Stack>
+  );
+}
