@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
+import { FullPageLoader } from './components/full-page-loader.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { RequireSession } from './features/auth/session.tsx';
 
@@ -17,8 +18,15 @@ const TimelinePage = lazy(() =>
 );
 const ImportPage = lazy(() => import('./features/import/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
-const ReportPage = lazy(() => import('./features/public-report/report-page.tsx').then((m) => ({ default: m.ReportPage })));
-const FollowPage = lazy(() => import('./features/public-report/follow-page.tsx').then((m) => ({ default: m.FollowPage })));
+const TipsPage = lazy(() => import('./features/tips/tips-page.tsx').then((m) => ({ default: m.TipsPage })));
+const TipPage = lazy(() => import('./features/tips/tip-page.tsx').then((m) => ({ default: m.TipPage })));
+// Public and anonymous: their own small chunks, and no session is read or created there.
+const ReportPage = lazy(() =>
+  import('./features/public-report/report-page.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const FollowPage = lazy(() =>
+  import('./features/public-report/follow-page.tsx').then((m) => ({ default: m.FollowPage })),
+);
 const CasesPage = lazy(() => import('./features/cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./features/cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
@@ -27,9 +35,23 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      {/* public, anonymous: no session is read or created on these pages */}
-      <Route path="/lapor" element={<Suspense fallback={null}><ReportPage /></Suspense>} />
-      <Route path="/lapor/pantau" element={<Suspense fallback={null}><FollowPage /></Suspense>} />
+      {/* Outside <RequireSession>: /auth/me is never called and nothing redirects to /login. */}
+      <Route
+        path="/lapor"
+        element={
+          <Suspense fallback={<FullPageLoader />}>
+            <ReportPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/lapor/pantau"
+        element={
+          <Suspense fallback={<FullPageLoader />}>
+            <FollowPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireSession>
@@ -44,6 +66,8 @@ export function App() {
         <Route path="/import" element={<ImportPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />
+        <Route path="/tips" element={<TipsPage />} />
+        <Route path="/tips/:id" element={<TipPage />} />
         <Route path="/cases" element={<CasesPage />} />
         <Route path="/cases/:id" element={<CasePage />} />
       </Route>

@@ -13,13 +13,22 @@ import { LanguageSwitch } from './language-switch.tsx';
 interface NavItem {
   to: string;
   testId: string;
-  label: 'nav.registry' | 'nav.assess' | 'nav.timeline' | 'nav.import' | 'nav.users' | 'nav.audit' | 'nav.cases';
+  label:
+    | 'nav.registry'
+    | 'nav.assess'
+    | 'nav.timeline'
+    | 'nav.import'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.tips'
+    | 'nav.cases';
   /** Without one, every signed-in user sees the item. */
   permission?: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/registry', testId: 'nav-registry', label: 'nav.registry', permission: 'registry.read' },
+  { to: '/tips', testId: 'nav-tips', label: 'nav.tips', permission: 'tips.read' },
   { to: '/cases', testId: 'nav-cases', label: 'nav.cases', permission: 'cases.read' },
   { to: '/assess', testId: 'nav-assess', label: 'nav.assess' },
   { to: '/timeline', testId: 'nav-timeline', label: 'nav.timeline' },

@@ -79,15 +79,21 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   query?: Record<string, QueryValue>;
+  /** JSON, or a FormData sent as multipart as it is. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Without cookie or CSRF token: nothing ties the request to a signed-in session. */
+  anonymous?: boolean;
 }
 
 async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const anonymous = options.anonymous ?? false;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  if (method !== 'GET' && csrfToken && !anonymous) headers['x-csrf-token'] = csrfToken;
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
@@ -95,12 +101,12 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
     method,
     headers,
     body,
-    credentials: 'same-origin',
+    credentials: anonymous ? 'omit' : 'same-origin',
     signal: options.signal,
   });
   const text = await response.text();
   if (!response.ok) {
-    handleUnauthorized(path, response.status);
+    if (!anonymous) handleUnauthorized(path, response.status);
     throw new ApiError(response.status, parseProblem(text));
   }
   return (text ? JSON.parse(text) : undefined) as T;
@@ -113,6 +119,16 @@ export const api = {
     request<T>('POST', path, { body, query }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/**
+ * For the public pages (/lapor): requests carry no cookie and no CSRF token, even in a browser
+ * where someone is signed in, so an anonymous tip is never linked to an account.
+ */
+export const publicApi = {
+  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal, anonymous: true }),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, { body, anonymous: true }),
 };
 
 export interface UploadOptions {

@@ -105,8 +105,12 @@ export function LoginPage() {
     <Box mih="100vh" bg="var(--mantine-color-gray-0)">
       <Group justify="space-between" p="sm">
         <Group gap="md">
-          <Anchor component={Link} to="/lapor" size="sm" data-testid="link-report">{t('publicReport.toReport')}</Anchor>
-          <Anchor component={Link} to="/lapor/pantau" size="sm" data-testid="link-follow">{t('publicReport.toFollow')}</Anchor>
+          <Anchor component={Link} to="/lapor" size="sm" data-testid="link-report">
+            {t('publicReport.toReport')}
+          </Anchor>
+          <Anchor component={Link} to="/lapor/pantau" size="sm" data-testid="link-follow">
+            {t('publicReport.toFollow')}
+          </Anchor>
         </Group>
         <LanguageSwitch />
       </Group>

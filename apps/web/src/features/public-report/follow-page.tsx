@@ -1,66 +1,233 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Container, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import type { Credentials, TipFollowView } from './public-api.ts';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { TipStatusBadge } from '../tips/tip-status.tsx';
+import { TipThread } from '../tips/tip-thread.tsx';
+import { PublicShell } from './public-shell.tsx';
+import { consentToReport, followTip, replyToTip, type TipCredentials, type TipFollowView } from './public-api.ts';
+import { TIP_LIMITS } from './tip-form.ts';
 
-/** The reporter's view: status, questions and answers. The secret stays in memory only. */
+const EMPTY_CREDENTIALS: TipCredentials = { receiptCode: '', secret: '' };
+
+/**
+ * /lapor/pantau: the reporter's status, questions and answers. The receipt code and secret are
+ * kept in this component's state only and dropped with "Selesai" or by leaving the page.
+ */
 export function FollowPage() {
   const { t } = useTranslation();
-  const [creds, setCreds] = useState<Credentials>({ receiptCode: '', secret: '' });
+  usePageTitle(t('publicReport.followTitle'));
+  const [credentials, setCredentials] = useState<TipCredentials>(EMPTY_CREDENTIALS);
   const [view, setView] = useState<TipFollowView | null>(null);
-  const [reply, setReply] = useState('');
-  const follow = useMutation({ mutationFn: () => api.post<TipFollowView>('/public/tips/follow', creds), onSuccess: setView });
-  const send = useMutation({ mutationFn: () => api.post<TipFollowView>('/public/tips/reply', { ...creds, body: reply }), onSuccess: (v) => { setView(v); setReply(''); } });
-  const consent = useMutation({ mutationFn: () => api.post<TipFollowView>('/public/tips/consent', creds), onSuccess: setView });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+
+  // Credentials travel in the closure, not as mutation variables, so the cache never holds them.
+  const follow = useMutation({ mutationFn: () => followTip(normalized(credentials)), onSuccess: setView });
+
+  const finish = () => {
+    setView(null);
+    setCredentials(EMPTY_CREDENTIALS);
+    follow.reset();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
     follow.mutate();
   };
+
   return (
-    <Container size="xs" py="lg">
-      <Stack>
-        <Title order={1} size="h3">{t('publicReport.followTitle')}</Title>
-        {!view && (
-          <form onSubmit={onSubmit}>
-            <Stack>
-              <TextInput label={t('publicReport.receiptCode')} required value={creds.receiptCode} onChange={(e) => setCreds({ ...creds, receiptCode: e.currentTarget.value })} data-testid="follow-code" />
-              <TextInput label={t('publicReport.secret')} required type="password" autoComplete="off" value={creds.secret} onChange={(e) => setCreds({ ...creds, secret: e.currentTarget.value })} data-testid="follow-secret" />
+    <PublicShell>
+      <Stack gap="lg">
+        <Title order={1} size="h2">
+          {t('publicReport.followTitle')}
+        </Title>
+        {view ? (
+          <FollowView
+            view={view}
+            credentials={normalized(credentials)}
+            onView={setView}
+            refresh={{ run: () => follow.mutate(), pending: follow.isPending, error: follow.error }}
+            onFinish={finish}
+          />
+        ) : (
+          <form onSubmit={onSubmit} noValidate aria-busy={follow.isPending}>
+            <Stack gap="md">
+              <Text size="sm">{t('publicReport.followIntro')}</Text>
+              <TextInput
+                label={t('publicReport.receiptCode')}
+                placeholder="NTR-XXXX-XXXX-XXXX"
+                required
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                value={credentials.receiptCode}
+                onChange={(event) => setCredentials({ ...credentials, receiptCode: event.currentTarget.value })}
+                data-testid="follow-code"
+              />
+              <PasswordInput
+                label={t('publicReport.secret')}
+                placeholder="XXXX-XXXX-XXXX-XXXX-XXXX"
+                required
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                value={credentials.secret}
+                onChange={(event) => setCredentials({ ...credentials, secret: event.currentTarget.value })}
+                data-testid="follow-secret"
+              />
+              <Text size="xs" c="dimmed">
+                {t('publicReport.followAttempts')}
+              </Text>
               <ProblemAlert error={follow.error} data-testid="follow-error" />
-              <Button type="submit" loading={follow.isPending} data-testid="follow-submit">{t('publicReport.followSubmit')}</Button>
+              <Button
+                type="submit"
+                size="md"
+                loading={follow.isPending}
+                disabled={!credentials.receiptCode.trim() || !credentials.secret.trim()}
+                data-testid="follow-submit"
+              >
+                {t('publicReport.followSubmit')}
+              </Button>
             </Stack>
           </form>
         )}
-        {view && (
-          <Stack>
-            <Paper withBorder p="md">
-              <Text size="sm">{t('publicReport.status')}</Text>
-              <Badge size="lg" data-testid="follow-status" data-status={view.status}>{t(`publicReport.statuses.${view.status}`)}</Badge>
-            </Paper>
-            {view.messages.length === 0 && <Text size="sm" c="dimmed">{t('publicReport.noMessages')}</Text>}
-            {view.messages.map((m, i) => (
-              <Paper key={i} withBorder p="sm" data-testid="follow-message" data-author={m.author} bg={m.author === 'reporter' ? 'gray.0' : undefined}>
-                <Text size="xs" c="dimmed">{t(`publicReport.authors.${m.author}`)} · {m.sentOn}</Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Text>
-              </Paper>
-            ))}
-            {view.status !== 'closed' && (
-              <Stack gap="xs">
-                <Textarea label={t('publicReport.reply')} autosize minRows={2} value={reply} onChange={(e) => setReply(e.currentTarget.value)} data-testid="follow-reply" />
-                <ProblemAlert error={send.error ?? consent.error} />
-                <Button onClick={() => send.mutate()} disabled={!reply.trim()} loading={send.isPending} data-testid="follow-reply-submit">{t('publicReport.replySubmit')}</Button>
-              </Stack>
-            )}
-            {view.consentedToReport ? (
-              <Alert color="green">{t('publicReport.consented')}</Alert>
-            ) : (
-              <Button variant="default" onClick={() => window.confirm(t('publicReport.consentConfirm')) && consent.mutate()} data-testid="follow-consent">{t('publicReport.consent')}</Button>
-            )}
-          </Stack>
-        )}
       </Stack>
-    </Container>
+    </PublicShell>
+  );
+}
+
+function normalized(credentials: TipCredentials): TipCredentials {
+  return { receiptCode: credentials.receiptCode.trim().toUpperCase(), secret: credentials.secret.trim() };
+}
+
+interface FollowViewProps {
+  view: TipFollowView;
+  credentials: TipCredentials;
+  onView: (view: TipFollowView) => void;
+  refresh: { run: () => void; pending: boolean; error: unknown };
+  onFinish: () => void;
+}
+
+function FollowView({ view, credentials, onView, refresh, onFinish }: FollowViewProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [reply, setReply] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const send = useMutation({
+    mutationFn: () => replyToTip(credentials, reply.trim()),
+    onSuccess: (next) => {
+      onView(next);
+      setReply('');
+    },
+  });
+  const consent = useMutation({
+    mutationFn: () => consentToReport(credentials),
+    onSuccess: (next) => {
+      onView(next);
+      setConfirming(false);
+    },
+  });
+  const open = view.status !== 'closed';
+
+  return (
+    <Stack gap="lg">
+      <Paper withBorder p="md">
+        <Stack gap={6}>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm" ff="monospace" fw={600}>
+              {view.receiptCode}
+            </Text>
+            <TipStatusBadge status={view.status} size="lg" testId="follow-status" />
+          </Group>
+          <Text size="sm">{t(`publicReport.statusHelp.${view.status}`)}</Text>
+          <Text size="xs" c="dimmed">
+            {t('publicReport.receivedOn', { date: format.date(view.receivedOn) })}
+          </Text>
+        </Stack>
+      </Paper>
+
+      <Stack gap="xs" component="section" aria-labelledby="follow-thread">
+        <Title order={2} size="h4" id="follow-thread">
+          {t('publicReport.thread')}
+        </Title>
+        <TipThread
+          messages={view.messages}
+          authorLabel={(author) => t(`publicReport.authors.${author}`)}
+          emptyText={t('publicReport.noMessages')}
+          messageTestId="follow-message"
+        />
+      </Stack>
+
+      {open && (
+        <Stack gap="xs" component="section">
+          <Textarea
+            label={t('publicReport.reply')}
+            description={t('publicReport.replyHelp')}
+            autosize
+            minRows={3}
+            maxLength={TIP_LIMITS.whatMax}
+            value={reply}
+            onChange={(event) => setReply(event.currentTarget.value)}
+            data-testid="follow-reply"
+          />
+          <ProblemAlert error={send.error} />
+          <Button
+            onClick={() => send.mutate()}
+            disabled={!reply.trim()}
+            loading={send.isPending}
+            data-testid="follow-reply-submit"
+          >
+            {t('publicReport.replySubmit')}
+          </Button>
+        </Stack>
+      )}
+
+      {view.consentedToReport ? (
+        <Alert color="green" variant="light" data-testid="follow-consented">
+          {t('publicReport.consented')}
+        </Alert>
+      ) : (
+        open && (
+          <Paper withBorder p="md" component="section">
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t('publicReport.consentTitle')}
+              </Title>
+              <Text size="sm">{t('publicReport.consentBody')}</Text>
+              <Button variant="default" onClick={() => setConfirming(true)} data-testid="follow-consent">
+                {t('publicReport.consent')}
+              </Button>
+            </Stack>
+          </Paper>
+        )
+      )}
+
+      <ProblemAlert error={refresh.error} data-testid="follow-error" />
+      <Group justify="space-between">
+        <Button variant="subtle" onClick={refresh.run} loading={refresh.pending}>
+          {t('publicReport.refresh')}
+        </Button>
+        <Button variant="default" onClick={onFinish} data-testid="follow-done">
+          {t('publicReport.done')}
+        </Button>
+      </Group>
+
+      <ConfirmModal
+        opened={confirming}
+        title={t('publicReport.consentConfirmTitle')}
+        message={t('publicReport.consentConfirm')}
+        confirmLabel={t('publicReport.consentConfirmButton')}
+        loading={consent.isPending}
+        error={consent.error}
+        onConfirm={() => consent.mutate()}
+        onClose={() => {
+          setConfirming(false);
+          consent.reset();
+        }}
+      />
+    </Stack>
   );
 }

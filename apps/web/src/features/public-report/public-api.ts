@@ -1,19 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Region, TipFollowView as TipFollowViewSchema } from '@netra/contracts';
-import { API_BASE, ApiError, api } from '../../lib/api.ts';
+import type {
+  Region,
+  RegionLevel,
+  TipCredentials as TipCredentialsSchema,
+  TipFollowView as TipFollowViewSchema,
+  TipInput,
+  TipReceipt as TipReceiptSchema,
+} from '@netra/contracts';
+import { publicApi } from '../../lib/api.ts';
 
+/**
+ * The anonymous side of tips. Every request goes through publicApi (no cookie, no CSRF token),
+ * and the receipt code and secret live only in component state: never in the URL, storage or
+ * the query cache.
+ */
+
+export type TipReceipt = z.infer<typeof TipReceiptSchema>;
+export type TipCredentials = z.infer<typeof TipCredentialsSchema>;
 export type TipFollowView = z.infer<typeof TipFollowViewSchema>;
-export type Credentials = { receiptCode: string; secret: string };
 
-export const regionsOf = (level: Region['level'], parent?: string) =>
-  api.get<{ items: Region[] }>('/regions', { level, parent, limit: 1000 }).then((r) => r.items);
-
-/** Adds a file to the tip: credentials first, then the file (the server reads them in that order). */
-export async function sendEvidence(creds: Credentials, file: File): Promise<void> {
-  const form = new FormData();
-  form.append('receiptCode', creds.receiptCode);
-  form.append('secret', creds.secret);
-  form.append('file', file, file.name);
-  const res = await fetch(`${API_BASE}/public/tips/evidence`, { method: 'POST', body: form, credentials: 'omit' });
-  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => null)) as never);
+/** Provinces (no parent), or the children of one region. */
+export function useRegionOptions(level: RegionLevel, parent: string | null) {
+  return useQuery({
+    queryKey: ['public', 'regions', level, parent],
+    queryFn: ({ signal }) =>
+      publicApi.get<{ items: Region[] }>('/regions', { level, parent, limit: 1000 }, signal).then((r) => r.items),
+    enabled: level === 'province' || Boolean(parent),
+    staleTime: Infinity,
+  });
 }
+
+export const submitTip = (input: TipInput) => publicApi.post<TipReceipt>('/public/tips', input);
+
+/**
+ * Adds one file to a tip. The server reads the credentials before the file, so they are appended
+ * first; the file goes under a neutral name because a phone's file name can say whose it is.
+ */
+export function sendEvidence(receipt: TipReceipt, file: File): Promise<unknown> {
+  const form = new FormData();
+  form.append('receiptCode', receipt.receiptCode);
+  form.append('secret', receipt.secret);
+  const extension = /\.[a-z0-9]{1,5}$/i.exec(file.name)?.[0].toLowerCase() ?? '';
+  form.append('file', file, `bukti${extension}`);
+  return publicApi.post('/public/tips/evidence', form);
+}
+
+export const followTip = (creds: TipCredentials) => publicApi.post<TipFollowView>('/public/tips/follow', creds);
+
+export const replyToTip = (creds: TipCredentials, body: string) =>
+  publicApi.post<TipFollowView>('/public/tips/reply', { ...creds, body });
+
+export const consentToReport = (creds: TipCredentials) =>
+  publicApi.post<TipFollowView>('/public/tips/consent', creds);

@@ -1,104 +1,257 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Code, Container, CopyButton, Group, Input, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Input, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Region } from '@netra/contracts';
-import { api } from '../../lib/api.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { regionsOf, sendEvidence, type Credentials } from './public-api.ts';
+import { todayAtOffset } from '../../lib/dates.ts';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { PublicShell } from './public-shell.tsx';
+import { sendEvidence, submitTip, type TipReceipt } from './public-api.ts';
+import { REQUIRED_REGION_DEPTH, RegionCascade } from './region-cascade.tsx';
+import { ReceiptPanel } from './receipt-panel.tsx';
+import { EMPTY_DRAFT, TIP_LIMITS, linesOf, toTipInput, type TipDraft, type TipDraftProblem } from './tip-form.ts';
 
-type Level = Region['level'];
-const LEVELS: Level[] = ['province', 'regency', 'district', 'village'];
+const EVIDENCE_TYPES = 'image/jpeg,image/png,image/webp,application/pdf,video/mp4,audio/*';
 
-/** Province -> kab/kota -> kecamatan -> kelurahan, one select per level, loaded as chosen. */
-function RegionCascade({ onChange }: { onChange: (code: string) => void }) {
+/** The reporter's own calendar date, for the date field's maximum. */
+const localToday = () => todayAtOffset(-new Date().getTimezoneOffset());
+
+/** /lapor: an anonymous tip about a civil servant's partisanship. No account, no cookie. */
+export function ReportPage() {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [options, setOptions] = useState<Region[][]>([]);
-  useEffect(() => {
-    void regionsOf('province').then((p) => setOptions([p]));
-  }, []);
-  const pick = (level: number, code: string) => {
-    const next = [...chosen.slice(0, level), code].filter(Boolean);
-    setChosen(next);
-    onChange(next.at(-1) ?? '');
-    setOptions((o) => o.slice(0, level + 1));
-    if (code && level < 3) void regionsOf(LEVELS[level + 1]!, code).then((r) => setOptions((o) => [...o.slice(0, level + 1), r]));
+  usePageTitle(t('publicReport.title'));
+  const [draft, setDraft] = useState<TipDraft>(EMPTY_DRAFT);
+  const [file, setFile] = useState<File | null>(null);
+  const [problems, setProblems] = useState<TipDraftProblem[]>([]);
+
+  // gcTime 0: the receipt (with its secret) leaves memory as soon as this page does.
+  const upload = useMutation({
+    gcTime: 0,
+    mutationFn: ({ receipt, evidence }: { receipt: TipReceipt; evidence: File }) => sendEvidence(receipt, evidence),
+  });
+  const submit = useMutation({
+    gcTime: 0,
+    mutationFn: submitTip,
+    onSuccess: (receipt) => {
+      if (file) upload.mutate({ receipt, evidence: file });
+    },
+  });
+
+  // Leaving now would lose the codes, which are shown only once (or the tip, while it is sent).
+  useWindowEvent('beforeunload', (event) => {
+    if (submit.isPending || submit.data || upload.isPending) event.preventDefault();
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = toTipInput(draft, { today: localToday(), requiredRegionDepth: REQUIRED_REGION_DEPTH });
+    setProblems(checked.problems);
+    if (checked.input) submit.mutate(checked.input);
   };
-  const labels = [t('publicReport.province'), t('publicReport.regency'), t('publicReport.district'), t('publicReport.village')];
-  const ids = ['tip-province', 'tip-regency', 'tip-district', 'tip-village'];
+
+  const receipt = submit.data;
+  if (receipt) {
+    return (
+      <PublicShell>
+        <ReceiptPanel
+          receipt={receipt}
+          upload={
+            file
+              ? {
+                  status: upload.isPending ? 'uploading' : upload.isError ? 'failed' : upload.isSuccess ? 'sent' : 'uploading',
+                  error: upload.error,
+                  retry: () => upload.mutate({ receipt, evidence: file }),
+                }
+              : null
+          }
+        />
+      </PublicShell>
+    );
+  }
+
   return (
-    <>
-      {options.map((opts, level) => (
-        <NativeSelect key={level} label={labels[level]} value={chosen[level] ?? ''} required={level < 2}
-          data={[{ value: '', label: '—' }, ...opts.map((r) => ({ value: r.code, label: r.name }))]}
-          onChange={(e) => pick(level, e.currentTarget.value)} data-testid={ids[level]} />
-      ))}
-    </>
+    <PublicShell>
+      <Stack gap="lg">
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            {t('publicReport.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('publicReport.intro')}
+          </Text>
+        </Stack>
+        <SafetyNotice />
+        <TipFields
+          draft={draft}
+          onChange={setDraft}
+          file={file}
+          onFile={setFile}
+          problems={problems}
+          sending={submit.isPending}
+          error={submit.error}
+          onSubmit={onSubmit}
+        />
+      </Stack>
+    </PublicShell>
   );
 }
 
-export function ReportPage() {
+/** What is and is not kept, in plain words, before anything is typed. */
+function SafetyNotice() {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ what: '', regionCode: '', where: '', occurredOn: '', who: '', links: '' });
-  const [file, setFile] = useState<File | null>(null);
-  const [fileResult, setFileResult] = useState<'sent' | 'failed' | null>(null);
-  const today = new Date().toISOString().slice(0, 10);
-  const submit = useMutation({
-    mutationFn: async () => {
-      const receipt = await api.post<Credentials>('/public/tips', {
-        what: form.what, regionCode: form.regionCode, where: form.where || undefined, occurredOn: form.occurredOn || undefined, who: form.who || undefined,
-        links: form.links.split('\n').map((l) => l.trim()).filter(Boolean),
-      });
-      if (file) await sendEvidence(receipt, file).then(() => setFileResult('sent'), () => setFileResult('failed'));
-      return receipt;
-    },
-  });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    submit.mutate();
-  };
-  if (submit.data) {
-    const r = submit.data;
-    return (
-      <Container size="xs" py="lg">
-        <Stack>
-          <Title order={1} size="h3">{t('publicReport.receiptTitle')}</Title>
-          <Alert color="orange">{t('publicReport.receiptWarning')}</Alert>
-          <Paper withBorder p="md">
-            <Stack gap="xs">
-              <Text size="sm">{t('publicReport.receiptCode')}</Text>
-              <Group><Code fz="lg" data-testid="tip-receipt-code">{r.receiptCode}</Code><CopyButton value={r.receiptCode}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('publicReport.copied') : t('publicReport.copy')}</Button>}</CopyButton></Group>
-              <Text size="sm">{t('publicReport.secret')}</Text>
-              <Group><Code fz="lg" data-testid="tip-secret">{r.secret}</Code><CopyButton value={r.secret}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('publicReport.copied') : t('publicReport.copy')}</Button>}</CopyButton></Group>
-            </Stack>
-          </Paper>
-          {fileResult && <Alert color={fileResult === 'sent' ? 'green' : 'red'} data-testid="tip-file-result">{fileResult === 'sent' ? t('publicReport.fileSent') : t('publicReport.fileFailed')}</Alert>}
-          <Anchor component={Link} to="/lapor/pantau">{t('publicReport.follow')}</Anchor>
-        </Stack>
-      </Container>
-    );
-  }
   return (
-    <Container size="xs" py="lg">
-      <form onSubmit={onSubmit}>
-        <Stack>
-          <Title order={1} size="h3">{t('publicReport.title')}</Title>
-          <Alert color="blue">{t('publicReport.safety')}</Alert>
-          <Textarea label={t('publicReport.what')} description={t('publicReport.whatHelp')} required minLength={10} autosize minRows={4} value={form.what} onChange={(e) => setForm({ ...form, what: e.currentTarget.value })} data-testid="tip-what" />
-          <RegionCascade onChange={(regionCode) => setForm((f) => ({ ...f, regionCode }))} />
-          <TextInput label={t('publicReport.where')} value={form.where} onChange={(e) => setForm({ ...form, where: e.currentTarget.value })} data-testid="tip-where" />
-          <TextInput type="date" max={today} label={t('publicReport.date')} value={form.occurredOn} onChange={(e) => setForm({ ...form, occurredOn: e.currentTarget.value })} data-testid="tip-date" />
-          <TextInput label={t('publicReport.who')} description={t('publicReport.whoHelp')} value={form.who} onChange={(e) => setForm({ ...form, who: e.currentTarget.value })} data-testid="tip-who" />
-          <Textarea label={t('publicReport.links')} autosize minRows={2} value={form.links} onChange={(e) => setForm({ ...form, links: e.currentTarget.value })} data-testid="tip-links" />
-          <Input.Wrapper label={t('publicReport.file')}>
-            <input type="file" accept="image/jpeg,image/png,image/webp,application/pdf,video/mp4,audio/*" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} data-testid="tip-file" style={{ display: 'block', marginTop: 4 }} />
-          </Input.Wrapper>
-          <ProblemAlert error={submit.error} data-testid="tip-error" />
-          <Button type="submit" loading={submit.isPending} disabled={!form.regionCode} data-testid="tip-submit">{t('publicReport.submit')}</Button>
-        </Stack>
-      </form>
-    </Container>
+    <Alert color="blue" variant="light" title={t('publicReport.safetyTitle')} component="section">
+      <List size="sm" spacing={6}>
+        <List.Item>{t('publicReport.safety.noIdentity')}</List.Item>
+        <List.Item>{t('publicReport.safety.ownName')}</List.Item>
+        <List.Item>{t('publicReport.safety.informasiAwal')}</List.Item>
+        <List.Item>{t('publicReport.safety.photos')}</List.Item>
+        <List.Item>{t('publicReport.safety.device')}</List.Item>
+      </List>
+    </Alert>
+  );
+}
+
+interface TipFieldsProps {
+  draft: TipDraft;
+  onChange: (draft: TipDraft) => void;
+  file: File | null;
+  onFile: (file: File | null) => void;
+  problems: readonly TipDraftProblem[];
+  sending: boolean;
+  error: unknown;
+  onSubmit: (event: FormEvent) => void;
+}
+
+function TipFields({ draft, onChange, file, onFile, problems, sending, error, onSubmit }: TipFieldsProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = localToday();
+  const set = <K extends keyof TipDraft>(key: K, value: TipDraft[K]) => onChange({ ...draft, [key]: value });
+  const has = (field: TipDraftProblem['field']) => problems.some((problem) => problem.field === field);
+  const invalidLinks = problems.flatMap((problem) => (problem.kind === 'invalid' ? [problem.link] : []));
+  const linkCount = linesOf(draft.links).length;
+
+  useEffect(() => {
+    if (problems.length > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [problems]);
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-busy={sending}>
+      <Stack gap="md">
+        <Textarea
+          label={t('publicReport.what')}
+          description={t('publicReport.whatHelp')}
+          withAsterisk
+          autosize
+          minRows={5}
+          maxLength={TIP_LIMITS.whatMax}
+          value={draft.what}
+          onChange={(event) => set('what', event.currentTarget.value)}
+          error={has('what') ? t('publicReport.whatTooShort', { count: TIP_LIMITS.whatMin }) : undefined}
+          inputWrapperOrder={['label', 'description', 'input', 'error']}
+          data-testid="tip-what"
+        />
+        <Text size="xs" c="dimmed" ta="right" mt={-12} aria-live="off">
+          {t('publicReport.characters', { count: draft.what.length, max: TIP_LIMITS.whatMax })}
+        </Text>
+
+        <Paper withBorder p="sm" component="fieldset" m={0}>
+          <Text component="legend" size="sm" fw={600} px={4}>
+            {t('publicReport.regionTitle')}
+          </Text>
+          <Text size="xs" c="dimmed" mb="xs">
+            {t('publicReport.regionHelp')}
+          </Text>
+          <RegionCascade
+            value={draft.regionCodes}
+            onChange={(regionCodes) => set('regionCodes', regionCodes)}
+            error={has('region') ? t('publicReport.regionRequired') : undefined}
+          />
+        </Paper>
+
+        <TextInput
+          label={t('publicReport.where')}
+          description={t('publicReport.whereHelp')}
+          maxLength={TIP_LIMITS.textMax}
+          value={draft.where}
+          onChange={(event) => set('where', event.currentTarget.value)}
+          data-testid="tip-where"
+        />
+        <TextInput
+          type="date"
+          label={t('publicReport.date')}
+          description={t('publicReport.dateHelp')}
+          max={today}
+          value={draft.occurredOn}
+          onChange={(event) => set('occurredOn', event.currentTarget.value)}
+          error={has('occurredOn') ? t('publicReport.dateFuture') : undefined}
+          data-testid="tip-date"
+        />
+        <TextInput
+          label={t('publicReport.who')}
+          description={t('publicReport.whoHelp')}
+          maxLength={TIP_LIMITS.textMax}
+          value={draft.who}
+          onChange={(event) => set('who', event.currentTarget.value)}
+          data-testid="tip-who"
+        />
+        <Textarea
+          label={t('publicReport.links')}
+          description={t('publicReport.linksHelp', { max: TIP_LIMITS.linksMax })}
+          autosize
+          minRows={2}
+          placeholder="https://"
+          spellCheck={false}
+          autoCapitalize="none"
+          value={draft.links}
+          onChange={(event) => set('links', event.currentTarget.value)}
+          error={
+            problems.some((problem) => problem.kind === 'tooMany')
+              ? t('publicReport.linksTooMany', { max: TIP_LIMITS.linksMax, count: linkCount })
+              : invalidLinks.length > 0
+                ? t('publicReport.linksInvalid', { links: invalidLinks.join(', ') })
+                : undefined
+          }
+          data-testid="tip-links"
+        />
+        <Input.Wrapper
+          label={t('publicReport.file')}
+          description={t('publicReport.fileHelp')}
+          inputWrapperOrder={['label', 'description', 'input']}
+        >
+          <input
+            type="file"
+            accept={EVIDENCE_TYPES}
+            onChange={(event) => onFile(event.currentTarget.files?.[0] ?? null)}
+            data-testid="tip-file"
+            style={{ display: 'block', marginTop: 6, maxWidth: '100%' }}
+          />
+          {file && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('publicReport.fileChosen', { size: format.fileSize(file.size) })}
+            </Text>
+          )}
+        </Input.Wrapper>
+
+        {problems.length > 0 ? (
+          <Alert color="red" variant="light" role="alert" data-testid="tip-error">
+            {t('publicReport.checkFields')}
+          </Alert>
+        ) : (
+          <ProblemAlert error={error} data-testid="tip-error" />
+        )}
+        <Button type="submit" size="md" loading={sending} data-testid="tip-submit">
+          {t('publicReport.submit')}
+        </Button>
+        {sending && (
+          <Text size="sm" c="dimmed" ta="center" role="status" aria-live="polite">
+            {file ? t('publicReport.sendingWithFile') : t('publicReport.sending')}
+          </Text>
+        )}
+      </Stack>
+    </form>
   );
 }
