@@ -25,6 +25,7 @@ import { electionRoutes } from './modules/elections/elections.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { custodyRoutes } from './modules/custody/custody.routes.ts';
+import { pledgeRoutes } from './modules/pledges/pledges.routes.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -101,6 +102,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     await api.register(tipRoutes(deps));
     await api.register(caseRoutes(deps));
     await api.register(custodyRoutes(deps));
+    await api.register(pledgeRoutes(deps));
   }, { prefix: '/api/v1' });
 
   if (opts.serveWeb) {

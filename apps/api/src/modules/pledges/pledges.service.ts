@@ -1,0 +1,205 @@
+/**
+ * Neutrality pledges: campaigns per agency (unit subtree, employment types, period), self-service
+ * signing with a one-time code sent to the employee's registered contact, ceremonies recorded in
+ * bulk, public verification by short code (masked name), revocation and coverage.
+ */
+import crypto from 'node:crypto';
+import { findElection } from '@netra/rules';
+import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import { appendAudit, sha256, type Actor } from '../../platform/audit.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { enqueue, deliverOutbox } from '../../platform/notify.ts';
+import { scopeSql, type Principal } from '../auth/domain/policy.ts';
+import { DEFAULT_PLEDGE, checkCanSign, maskName } from './domain/pledge-rules.ts';
+
+const today = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const shortCode = () => Array.from(crypto.randomBytes(10), (b) => ALPHABET[b % ALPHABET.length]).join('');
+
+async function defaultTemplate(tx: Queryable): Promise<string> {
+  const hash = sha256(DEFAULT_PLEDGE.body);
+  const existing = (await tx.query<{ id: string }>("SELECT id FROM pledge_templates WHERE kind = $1 AND content_hash = $2", [DEFAULT_PLEDGE.kind, hash])).rows[0];
+  if (existing) return existing.id;
+  return (await tx.query<{ id: string }>(
+    `INSERT INTO pledge_templates (kind, version, title, body, content_hash)
+     VALUES ($1, COALESCE((SELECT max(version) FROM pledge_templates WHERE kind = $1), 0) + 1, $2, $3, $4) RETURNING id`,
+    [DEFAULT_PLEDGE.kind, DEFAULT_PLEDGE.title, DEFAULT_PLEDGE.body, hash],
+  )).rows[0]!.id;
+}
+
+export type CampaignInput = { agencyId: string; electionId: string; unitId?: string; employmentTypes: string[]; opensOn: string; closesOn: string; title?: string };
+
+export async function createCampaign(deps: Deps, p: Principal, input: CampaignInput) {
+  if (!findElection(input.electionId)) throw invalid('ELECTION_UNKNOWN', { id: `Pemilihan tidak dikenal: ${input.electionId}`, en: `Unknown election: ${input.electionId}` });
+  if (input.closesOn < input.opensOn) throw invalid('PERIOD_INVALID', { id: 'Tanggal tutup sebelum tanggal buka.', en: 'The closing date is before the opening date.' });
+  return deps.db.transaction(async (tx) => {
+    const params: unknown[] = [input.agencyId];
+    const ok = await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'agencies.manage', { region: 'a.region_code', agency: 'a.id' }, params)}`, params);
+    if (!ok.rowCount) throw forbidden();
+    if (input.unitId && !(await tx.query('SELECT 1 FROM units WHERE id = $1 AND agency_id = $2', [input.unitId, input.agencyId])).rowCount)
+      throw invalid('UNIT_UNKNOWN', { id: 'Unit tidak ditemukan di instansi ini.', en: 'Unit not found in this agency.' });
+    const templateId = await defaultTemplate(tx);
+    const id = (await tx.query<{ id: string }>(
+      `INSERT INTO pledge_campaigns (agency_id, template_id, election_id, unit_id, employment_types, opens_on, closes_on, title, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [input.agencyId, templateId, input.electionId, input.unitId ?? null, input.employmentTypes, input.opensOn, input.closesOn, input.title ?? DEFAULT_PLEDGE.title, p.userId],
+    )).rows[0]!.id;
+    await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: 'pledge.campaign_opened', entityType: 'pledge_campaign', entityId: id, after: input, at: deps.clock.now() });
+    return { id, templateId };
+  });
+}
+
+type Campaign = { id: string; agency_id: string; unit_id: string | null; employment_types: string[]; opens_on: string | Date; closes_on: string | Date; title: string; content_hash: string; body: string };
+const day = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+async function loadCampaign(db: Queryable, id: string): Promise<Campaign> {
+  const c = (await db.query<Campaign>('SELECT c.*, t.content_hash, t.body FROM pledge_campaigns c JOIN pledge_templates t ON t.id = c.template_id WHERE c.id = $1', [id])).rows[0];
+  if (!c) throw notFound('Kampanye / Campaign', id);
+  return c;
+}
+
+/** Employees a campaign covers: its agency, unit subtree, employment types; active only. */
+const coveredSql = (alias: string) =>
+  `${alias}.agency_id = c.agency_id AND ${alias}.active AND ${alias}.employment_type = ANY(c.employment_types)
+   AND (c.unit_id IS NULL OR ${alias}.unit_id IN (SELECT s.id FROM units s, units r WHERE r.id = c.unit_id AND s.id_path LIKE r.id_path || '%'))`;
+
+async function employeeFor(tx: Queryable, c: Campaign, nip: string) {
+  const digits = nip.replace(/[\s.]/g, '');
+  return (await tx.query<{ id: string; name: string; employment_type: string; active: boolean; in_scope: boolean; email: string | null; phone: string | null }>(
+    `SELECT e.id, e.name, e.employment_type, e.active, (${coveredSql('e')}) AS in_scope, ct.email, ct.phone
+       FROM pledge_campaigns c, employees e LEFT JOIN employee_contacts ct ON ct.employee_id = e.id
+      WHERE c.id = $1 AND (e.nip = $2 OR (e.agency_id = c.agency_id AND e.internal_id = $3))`,
+    [c.id, digits, nip.trim()],
+  )).rows[0];
+}
+
+const OTP_MINUTES = 10;
+
+/** Sends a one-time code to the employee's registered contact (never shown in the response). */
+export async function requestSigningCode(deps: Deps, input: { campaignId: string; nip: string }) {
+  const now = deps.clock.now();
+  const result = await deps.db.transaction(async (tx) => {
+    const c = await loadCampaign(tx, input.campaignId);
+    const e = await employeeFor(tx, c, input.nip);
+    if (!e) throw notFound('Pegawai / Employee', input.nip.slice(0, 20));
+    const signed = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
+    const refusal = checkCanSign({ today: today(now), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: signed });
+    if (refusal) throw new AppError(refusal.code === 'PLEDGE_ALREADY_SIGNED' ? 409 : 400, refusal.code, refusal.message);
+    if (!e.email && !e.phone) throw invalid('PLEDGE_NO_CONTACT', { id: 'Tidak ada kontak terdaftar; hubungi admin unit untuk tanda tangan di tempat.', en: 'No registered contact; ask the unit admin to record a signature in person.' });
+    const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+    const otpId = crypto.randomUUID();
+    await tx.query('INSERT INTO pledge_otps (id, campaign_id, employee_id, code_hash, expires_at) VALUES ($1, $2, $3, $4, $5)', [otpId, c.id, e.id, sha256(`${otpId}:${code}`), new Date(now.getTime() + OTP_MINUTES * 60_000)]);
+    const text = `Kode tanda tangan pernyataan netralitas Anda: ${code} (berlaku ${OTP_MINUTES} menit). Jangan berikan kode ini kepada siapa pun.`;
+    await enqueue(tx, [e.email ? { channel: 'email' as const, recipient: e.email, subject: 'Kode tanda tangan pernyataan netralitas', body: text } : { channel: 'whatsapp' as const, recipient: e.phone!, subject: 'Netra', body: text }]);
+    return { sentTo: e.email ? e.email.replace(/^(.).*(@.*)$/, '$1***$2') : `***${e.phone!.slice(-3)}` };
+  });
+  if (deps.notifier) await deliverOutbox(deps.db, deps.notifier).catch((err: unknown) => deps.logger.error({ err }, 'code delivery failed'));
+  return result;
+}
+
+/** Signs with the one-time code; a concurrent or repeated submission yields one pledge. */
+export async function signWithCode(deps: Deps, input: { campaignId: string; nip: string; code: string; emeteraiSerial?: string }) {
+  const now = deps.clock.now();
+  const out = await deps.db.transaction(async (tx) => {
+    const c = await loadCampaign(tx, input.campaignId);
+    const e = await employeeFor(tx, c, input.nip);
+    if (!e) throw notFound('Pegawai / Employee', input.nip.slice(0, 20));
+    const refusal = checkCanSign({ today: today(now), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
+    if (refusal) throw new AppError(400, refusal.code, refusal.message);
+    const otps = (await tx.query<{ id: string; code_hash: string; used_at: Date | null; expires_at: Date; attempts: number }>(
+      'SELECT id, code_hash, used_at, expires_at, attempts FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5 FOR UPDATE', [c.id, e.id],
+    )).rows;
+    const match = otps.find((o) => sha256(`${o.id}:${input.code.trim()}`) === o.code_hash);
+    if (!match) {
+      if (otps[0]) await tx.query('UPDATE pledge_otps SET attempts = attempts + 1 WHERE id = $1', [otps[0].id]);
+      return { error: invalid('PLEDGE_CODE_INVALID', { id: 'Kode salah.', en: 'Wrong code.' }) };
+    }
+    if (match.used_at) return { error: invalid('PLEDGE_CODE_USED', { id: 'Kode sudah dipakai.', en: 'This code was already used.' }) };
+    if (match.expires_at < now || match.attempts >= 5) return { error: invalid('PLEDGE_CODE_EXPIRED', { id: 'Kode kedaluwarsa; minta kode baru.', en: 'The code expired; ask for a new one.' }) };
+    await tx.query('UPDATE pledge_otps SET used_at = $2 WHERE id = $1', [match.id, now]);
+    const verifyCode = shortCode();
+    const ins = await tx.query<{ id: string }>(
+      `INSERT INTO pledges (campaign_id, employee_id, signed_at, method, content_hash, emeterai_serial, verify_code)
+       VALUES ($1, $2, $3, 'self_service', $4, $5, $6) ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING RETURNING id`,
+      [c.id, e.id, now, c.content_hash, input.emeteraiSerial ?? null, verifyCode],
+    );
+    if (!ins.rows[0]) return { error: conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' }) };
+    await appendAudit(tx, { actor: { id: null, label: 'employee:self-service' }, action: 'pledge.signed', entityType: 'pledge', entityId: ins.rows[0].id, details: { campaignId: c.id, contentHash: c.content_hash }, at: now });
+    return { pledgeId: ins.rows[0].id, verifyCode };
+  });
+  if ('error' in out) throw out.error;
+  return out;
+}
+
+/** A unit admin records a ceremony: the attendance list signs in bulk (scanned sheet kept as evidence elsewhere). */
+export async function recordCeremony(deps: Deps, p: Principal, campaignId: string, nips: string[]) {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const c = await loadCampaign(tx, campaignId);
+    const params: unknown[] = [c.agency_id];
+    if (!(await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', { region: 'a.region_code', agency: 'a.id', ignoreUnit: true }, params)}`, params)).rowCount) throw forbidden();
+    const rows = (await tx.query<{ id: string; nip: string }>(
+      `SELECT e.id, e.nip FROM pledge_campaigns c, employees e WHERE c.id = $1 AND e.nip = ANY($2::text[]) AND ${coveredSql('e')}`, [c.id, nips],
+    )).rows;
+    const found = new Set(rows.map((r) => r.nip));
+    let signed = 0;
+    for (const r of rows) {
+      const ins = await tx.query(
+        `INSERT INTO pledges (campaign_id, employee_id, signed_at, method, content_hash, verify_code, recorded_by)
+         VALUES ($1, $2, $3, 'ceremony', $4, $5, $6) ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING`,
+        [c.id, r.id, now, c.content_hash, shortCode(), p.userId],
+      );
+      signed += ins.rowCount;
+    }
+    await appendAudit(tx, { actor: { id: p.userId, label: p.username } as Actor, action: 'pledge.ceremony_recorded', entityType: 'pledge_campaign', entityId: c.id, details: { signed, listed: nips.length }, at: now });
+    return { signed, alreadySigned: rows.length - signed, notCovered: nips.filter((n) => !found.has(n)) };
+  });
+}
+
+/** Public check of a pledge by its short code: valid or revoked, name masked. */
+export async function verifyPledge(deps: Deps, code: string) {
+  const r = (await deps.db.query<{ name: string; agency: string; title: string; signed_at: Date; revoked_at: Date | null; content_hash: string; method: string }>(
+    `SELECT e.name, a.name AS agency, c.title, p.signed_at, p.revoked_at, p.content_hash, p.method
+       FROM pledges p JOIN employees e ON e.id = p.employee_id JOIN pledge_campaigns c ON c.id = p.campaign_id JOIN agencies a ON a.id = c.agency_id
+      WHERE p.verify_code = $1`, [code.trim().toUpperCase()],
+  )).rows[0];
+  if (!r) throw notFound('Pernyataan / Pledge', code.slice(0, 20));
+  return { status: r.revoked_at ? ('revoked' as const) : ('valid' as const), name: maskName(r.name), agency: r.agency, title: r.title, signedAt: new Date(r.signed_at).toISOString(), method: r.method, contentHash: r.content_hash };
+}
+
+export async function revokePledge(deps: Deps, p: Principal, pledgeId: string, reason: string) {
+  await deps.db.transaction(async (tx) => {
+    const params: unknown[] = [pledgeId];
+    const row = (await tx.query<{ id: string; revoked_at: Date | null }>(
+      `SELECT p.id, p.revoked_at FROM pledges p JOIN pledge_campaigns c ON c.id = p.campaign_id JOIN agencies a ON a.id = c.agency_id
+        WHERE p.id = $1 AND ${scopeSql(p, 'agencies.manage', { region: 'a.region_code', agency: 'a.id' }, params)} FOR UPDATE OF p`, params,
+    )).rows[0];
+    if (!row) throw notFound('Pernyataan / Pledge', pledgeId);
+    if (row.revoked_at) throw conflict('PLEDGE_ALREADY_REVOKED', { id: 'Pernyataan sudah dicabut.', en: 'The pledge is already revoked.' });
+    await tx.query('UPDATE pledges SET revoked_at = $2, revoke_reason = $3 WHERE id = $1', [pledgeId, deps.clock.now(), reason]);
+    await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: 'pledge.revoked', entityType: 'pledge', entityId: pledgeId, details: { reason }, at: deps.clock.now() });
+  });
+}
+
+/** Coverage per unit and per employment type: required, signed, missing, percentage. */
+export async function coverage(deps: Deps, p: Principal, campaignId: string) {
+  const c = await loadCampaign(deps.db, campaignId);
+  const params: unknown[] = [campaignId];
+  const scope = scopeSql(p, 'registry.read', { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: '(SELECT uu.id_path FROM units uu WHERE uu.id = e.unit_id)' }, params);
+  const { rows } = await deps.db.query<{ unit: string | null; type: string; required: number; signed: number }>(
+    `SELECT u.path AS unit, e.employment_type AS type, count(*)::int AS required, count(p.id)::int AS signed
+       FROM pledge_campaigns c JOIN employees e ON ${coveredSql('e')}
+       LEFT JOIN units u ON u.id = e.unit_id
+       LEFT JOIN pledges p ON p.campaign_id = c.id AND p.employee_id = e.id AND p.revoked_at IS NULL
+      WHERE c.id = $1 AND ${scope}
+      GROUP BY u.path, e.employment_type ORDER BY u.path NULLS FIRST, e.employment_type`, params,
+  );
+  const total = rows.reduce((a, r) => ({ required: a.required + r.required, signed: a.signed + r.signed }), { required: 0, signed: 0 });
+  const pct = (s: number, r: number) => (r ? Math.round((s / r) * 1000) / 10 : 0);
+  return {
+    campaign: { id: c.id, title: c.title, opensOn: day(c.opens_on), closesOn: day(c.closes_on) },
+    total: { ...total, missing: total.required - total.signed, percent: pct(total.signed, total.required) },
+    rows: rows.map((r) => ({ ...r, missing: r.required - r.signed, percent: pct(r.signed, r.required) })),
+  };
+}

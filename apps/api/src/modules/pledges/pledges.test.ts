@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import type { Deps } from '../../deps.ts';
+import { createAgency } from '../agencies/agencies.service.ts';
+import { createEmployee } from '../registry/employees.service.ts';
+import type { Principal } from '../auth/domain/policy.ts';
+
+const ROOT: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'fixture', displayName: 'fixture', grants: [{ id: 'x', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
+
+describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
+  let deps: Deps;
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  let campaign: string;
+  let s: Awaited<ReturnType<typeof signIn>>;
+  const clock = new TestClock(new Date('2023-11-04T02:00:00Z'));
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    deps = makeDeps(f.db, clock);
+    const kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
+    const serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
+    for (const [nip, name, agencyId, email] of [
+      ['198609262015051001', 'Budi Santoso', kota, 'budi@example.go.id'], ['197001011995032002', 'Ani Lestari', kota, 'ani@example.go.id'],
+      ['197505052000031004', 'Orang Serang', serang, 'serang@example.go.id'],
+    ] as const) await createEmployee(deps, ROOT, SYSTEM, { agencyId, employmentType: 'PNS', nip, name, active: true, contact: { email } });
+    await addUser(deps, 'kesbangpol', 'agency_admin', { agencyId: kota });
+    app = await buildApp(deps);
+    s = await signIn(app, 'kesbangpol');
+    const res = await app.inject({ method: 'POST', url: '/api/v1/pledge-campaigns', ...s, payload: { agencyId: kota, electionId: 'pemilu-2024', opensOn: '2023-11-02', closesOn: '2023-11-13' } });
+    expect(res.statusCode, res.body).toBe(201);
+    campaign = res.json().id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  const code = async () => {
+    const body = (await deps.db.query<{ body: string }>("SELECT body FROM notification_outbox ORDER BY created_at DESC LIMIT 1")).rows[0]!.body;
+    return body.match(/\b(\d{6})\b/)![1]!;
+  };
+  const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload });
+
+  it('signs with a one-time code sent to the registered contact; coverage moves; the code verifies publicly', async () => {
+    const before = (await app.inject({ method: 'GET', url: `/api/v1/pledge-campaigns/${campaign}/coverage`, ...s })).json();
+    expect(before.total).toMatchObject({ required: 2, signed: 0, missing: 2 });
+    const sent = await post('/api/v1/public/pledges/code', { campaignId: campaign, nip: '198609262015051001' });
+    expect(sent.json().sentTo).toBe('b***@example.go.id');
+    const c = await code();
+    const signed = await post('/api/v1/public/pledges/sign', { campaignId: campaign, nip: '198609262015051001', code: c, emeteraiSerial: 'ABCDEFGHIJ0123456789XY' });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const verify = (await app.inject({ method: 'GET', url: `/api/v1/public/pledges/verify/${signed.json().verifyCode}` })).json();
+    expect(verify).toMatchObject({ status: 'valid', name: 'B*** S******', agency: 'Pemerintah Kota Bekasi' });
+    const after = (await app.inject({ method: 'GET', url: `/api/v1/pledge-campaigns/${campaign}/coverage`, ...s })).json();
+    expect(after.total).toMatchObject({ required: 2, signed: 1, missing: 1, percent: 50 });
+    // replaying the used code, and signing twice, are refused
+    expect((await post('/api/v1/public/pledges/sign', { campaignId: campaign, nip: '198609262015051001', code: c })).json().code).toBe('PLEDGE_CODE_USED');
+    expect((await post('/api/v1/public/pledges/code', { campaignId: campaign, nip: '198609262015051001' })).json().code).toBe('PLEDGE_ALREADY_SIGNED');
+    // revocation shows on the public page
+    expect((await app.inject({ method: 'POST', url: `/api/v1/pledges/${signed.json().pledgeId}/revoke`, ...s, payload: { reason: 'Ditandatangani oleh orang lain' } })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/public/pledges/verify/${signed.json().verifyCode}` })).json().status).toBe('revoked');
+  });
+
+  it('refuses outside the scope and outside the period with clear messages', async () => {
+    const out = await post('/api/v1/public/pledges/code', { campaignId: campaign, nip: '197505052000031004' });
+    expect(out.json().code).toBe('PLEDGE_OUT_OF_SCOPE');
+    clock.advance(15 * 86_400_000);
+    const late = await post('/api/v1/public/pledges/code', { campaignId: campaign, nip: '197001011995032002' });
+    expect(late.json()).toMatchObject({ code: 'PLEDGE_OUTSIDE_PERIOD', message: { en: expect.stringContaining('2023-11-13') } });
+    clock.advance(-15 * 86_400_000);
+  });
+
+  it('concurrent double submissions create one pledge', async () => {
+    await post('/api/v1/public/pledges/code', { campaignId: campaign, nip: '197001011995032002' });
+    const c = await code();
+    const both = await Promise.all([1, 2].map(() => post('/api/v1/public/pledges/sign', { campaignId: campaign, nip: '197001011995032002', code: c })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    const n = (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.nip = '197001011995032002'")).rows[0]!.n;
+    expect(n).toBe(1);
+  });
+
+  it('records a ceremony from an attendance list', async () => {
+    const r = (await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...s, payload: { nips: ['198609262015051001', '197001011995032002', '197505052000031004'] } })).json();
+    // Budi's pledge was revoked, so he signs again at the ceremony; Ani had signed already
+    expect(r).toEqual({ signed: 1, alreadySigned: 1, notCovered: ['197505052000031004'] });
+  });
+});
