@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -44,6 +45,8 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
     },
   });
+  // gzip/brotli for text (API JSON, HTML, JS, CSS): the public report page must load on a slow phone connection
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: LIMITS.importFileBytes, files: 1, fields: 10 } });
@@ -109,7 +112,15 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     const root = deps.config.webDist;
     if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`Web UI not built: ${root}/index.html is missing (run npm run build).`);
     // wildcard: files are looked up on each request, so a rebuilt UI is served without a restart
-    await app.register(fastifyStatic, { root, wildcard: true, index: false });
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: true,
+      index: false,
+      // hashed build assets never change: let phones cache them for a year
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   return app;
 }
