@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { buildApp } from '../src/app.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import type { Clock } from '../src/platform/clock.ts';
 import { createUser } from '../src/modules/auth/users.service.ts';
+import type { Principal } from '../src/modules/auth/domain/policy.ts';
 
 export type DbKind = 'embedded' | 'postgres';
 export const DB_KINDS: DbKind[] = ['embedded', 'postgres'];
@@ -97,4 +99,25 @@ export const totpSecrets = new Map<string, string>();
 
 export async function addUser(deps: Deps, username: string, role: Role, scope: { regionCode?: string; agencyId?: string; unitId?: string; employeeId?: string; email?: string; phone?: string } = {}) {
   return createUser(deps, 'system', SYSTEM, { username, displayName: username, password: PASSWORD, role, ...scope });
+}
+
+/** A principal with national system-admin scope, for building fixtures through the services. */
+export const SYSTEM_PRINCIPAL: Principal = {
+  userId: '00000000-0000-0000-0000-000000000000', username: 'fixture', displayName: 'fixture',
+  grants: [{ id: 'fixture', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }],
+};
+
+const BIN = path.resolve(import.meta.dirname, '../bin/netra.js');
+
+/** Runs the real `netra` command in its own process. */
+export function runNetra(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NETRA_LOG_LEVEL: 'warn' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(stdin);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }

@@ -7,15 +7,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../test/harness.ts';
+import { addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp, SYSTEM_PRINCIPAL } from '../../test/harness.ts';
 import { buildApp } from '../app.ts';
 import type { Deps } from '../deps.ts';
 import { createAgency } from '../modules/agencies/agencies.service.ts';
 import { createEmployee } from '../modules/registry/employees.service.ts';
-import type { Principal } from '../modules/auth/domain/policy.ts';
 import { createNotifier, deliverOutbox } from './notify.ts';
 
-const ROOT: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'fixture', displayName: 'fixture', grants: [{ id: 'x', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
 
 describe('case notices by e-mail and WhatsApp', () => {
   const mails: { to: string; data: string }[] = [];
@@ -59,7 +57,7 @@ describe('case notices by e-mail and WhatsApp', () => {
     deps = makeDeps(f.db, undefined, config);
     deps.notifier = createNotifier(deps.config);
     const kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
-    const camat = (await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, employmentType: 'PNS', nip: '197505052000031004', name: 'Camat Contoh', position: 'Camat', active: true })).id;
+    const camat = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, employmentType: 'PNS', nip: '197505052000031004', name: 'Camat Contoh', position: 'Camat', active: true })).id;
     await addUser(deps, 'bawaslu', 'supervisor', { regionCode: '32.75', email: 'bawaslu@example.go.id' });
     await addUser(deps, 'bkn', 'authority_officer', { email: 'pengawasan@bkn.example.go.id' });
     await addUser(deps, 'ppk', 'employing_official', { agencyId: kota, email: 'walikota@example.go.id', phone: '+6281200000009' });

@@ -5,17 +5,15 @@
  */
 import type { Role } from '@netra/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../../test/harness.ts';
+import { DB_KINDS, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp, SYSTEM_PRINCIPAL } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency, insertUnit } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
-import type { Principal } from './domain/policy.ts';
 
 type Emp = 'K1' | 'K2' | 'S1';
 type Who = { username: string; role: Role; sees: Emp[]; agencies: ('kota' | 'serang')[]; contact: boolean; write: boolean; export: boolean; manageUsers: boolean; audit: boolean };
 
-const ROOT: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'fixture', displayName: 'fixture', grants: [{ id: 'x', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
 
 describe.each(DB_KINDS)('scope matrix on %s', (kind) => {
   let deps: Deps;
@@ -55,7 +53,7 @@ describe.each(DB_KINDS)('scope matrix on %s', (kind) => {
     ids.barat = barat!.id;
     ids.serangUnit = serangUnit!.id;
     const mk = async (e: Emp, agencyId: string, unitId: string) =>
-      (ids[e] = (await createEmployee(deps, ROOT, SYSTEM, { agencyId, unitId, employmentType: 'PNS', nip: nips[e], name: names[e], active: true, contact: { email: `${e.toLowerCase()}@example.go.id` } })).id);
+      (ids[e] = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId, unitId, employmentType: 'PNS', nip: nips[e], name: names[e], active: true, contact: { email: `${e.toLowerCase()}@example.go.id` } })).id);
     await mk('K1', ids.kota, ids.barat);
     await mk('K2', ids.kota, dinas!.id);
     await mk('S1', ids.serang, serangUnit!.id);

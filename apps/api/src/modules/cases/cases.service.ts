@@ -5,7 +5,7 @@
  * the deadline sweep.
  */
 import crypto from 'node:crypto';
-import { assess, findElection, parseIncident, timeZoneOfRegion, TIME_ZONES, type Deadline } from '@netra/rules';
+import { assess, findElection, localDateInRegion, parseIncident, type Deadline } from '@netra/rules';
 import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -23,8 +23,7 @@ import {
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
 import { availableDocuments, renderCaseDocument, type DocumentKind } from './case-documents.ts';
 
-const todayIn = (now: Date, regionCode: string) =>
-  new Date(now.getTime() + TIME_ZONES[timeZoneOfRegion(regionCode) ?? 'WIB'].utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
+const todayIn = localDateInRegion;
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 const actorOf = (p: Principal): Actor => ({ id: p.userId, label: p.username });
 

@@ -1,14 +1,12 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../../test/harness.ts';
+import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp, SYSTEM_PRINCIPAL } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency, insertUnit } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
-import type { Principal } from '../auth/domain/policy.ts';
 import { sweepDeadlines } from './cases.service.ts';
 
-const ROOT: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'fixture', displayName: 'fixture', grants: [{ id: 'x', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
 
 describe.each(DB_KINDS)('case handling on %s', (kind) => {
   let deps: Deps;
@@ -26,10 +24,10 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
     const serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
     const unit = await deps.db.transaction((tx) => insertUnit(tx, kota, { name: 'Kecamatan Bekasi Barat', kind: 'kecamatan', regionCode: '32.75.01' }));
-    camat = (await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '197505052000031004', name: 'Drs. Camat Contoh', position: 'Camat', active: true })).id;
+    camat = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '197505052000031004', name: 'Drs. Camat Contoh', position: 'Camat', active: true })).id;
     const utara = await deps.db.transaction((tx) => insertUnit(tx, kota, { name: 'Kecamatan Bekasi Utara', kind: 'kecamatan', regionCode: '32.75.05' }));
-    await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, unitId: utara.id, employmentType: 'PNS', nip: '197002022000031005', name: 'Camat Lain', position: 'Camat', active: true });
-    await createEmployee(deps, ROOT, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '198002022005031006', name: 'Staf Barat', position: 'Pengadministrasi Umum', active: true });
+    await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, unitId: utara.id, employmentType: 'PNS', nip: '197002022000031005', name: 'Camat Lain', position: 'Camat', active: true });
+    await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '198002022005031006', name: 'Staf Barat', position: 'Pengadministrasi Umum', active: true });
     await addUser(deps, 'bawaslu.kota', 'supervisor', { regionCode: '32.75' });
     await addUser(deps, 'bawaslu.kota2', 'supervisor', { regionCode: '32.75' });
     await addUser(deps, 'bawaslu.banten', 'supervisor', { regionCode: '36' });

@@ -1,6 +1,6 @@
 import {
   ACT_CODES, ELECTIONS, assess, catalogueActs, findElection, isAssessmentInputError, parseIncident, parseLegislativeCandidateRows,
-  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, TIME_ZONES, type Assessment,
+  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, type Assessment,
 } from '@netra/rules';
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../deps.ts';
@@ -57,7 +57,7 @@ export async function electionTimeline(db: Queryable, electionId: string, region
   if (!election) throw notFound('Pemilihan / Election', electionId);
   await assertRegionExists(db, regionCode);
   const tz = timeZoneOfRegion(regionCode) ?? 'WIB';
-  const today = new Date(now.getTime() + TIME_ZONES[tz].utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
+  const today = localDateInRegion(now, regionCode);
   return {
     election: { id: election.id, kind: election.kind, regime: election.regime, name: election.name, source: election.source },
     regionCode,

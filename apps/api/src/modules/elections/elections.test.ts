@@ -1,21 +1,8 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, addUser, freshDb, makeDeps, signIn, TestClock, type TestApp } from '../../../test/harness.ts';
+import { DB_KINDS, addUser, freshDb, makeDeps, signIn, TestClock, type TestApp, runNetra } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../../bin/netra.js');
-function netra(args: string[], env: Record<string, string>, stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NETRA_LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(stdin);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 // Seed 004: an eselon-II official of Pemkab Bekasi at a party agenda during party factual verification.
 const SEED_004 = { election: 'pemilu-2024', regionCode: '32.16', incidentDate: '2022-11-20', actorType: 'PNS', act: 'KE-6' };
@@ -92,15 +79,15 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
     const api = (await post(inputs)).json();
     const env: Record<string, string> = kind === 'postgres' ? { DATABASE_URL: url! } : { NETRA_DATA_DIR: path.join(process.env.TMPDIR ?? '/tmp', `netra-assess-${process.pid}`) };
     if (kind === 'embedded') return; // one engine is enough for the process round trip (the engine is pure); embedded start-up is covered by cli.test.ts
-    const cli = await netra(['assess'], env, JSON.stringify(inputs));
+    const cli = await runNetra(['assess'], env, JSON.stringify(inputs));
     expect(cli.code).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual(api);
-    const single = await netra(['assess'], env, JSON.stringify(SEED_004));
+    const single = await runNetra(['assess'], env, JSON.stringify(SEED_004));
     expect(JSON.parse(single.stdout)).toEqual(api[0]);
-    const bad = await netra(['assess'], env, JSON.stringify({ ...SEED_004, act: 'KE-42' }));
+    const bad = await runNetra(['assess'], env, JSON.stringify({ ...SEED_004, act: 'KE-42' }));
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('KE-42');
-    const notJson = await netra(['assess'], env, '{nope');
+    const notJson = await runNetra(['assess'], env, '{nope');
     expect(notJson.code).not.toBe(0);
   }, 60_000);
 

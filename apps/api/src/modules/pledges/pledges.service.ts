@@ -4,7 +4,7 @@
  * bulk, public verification by short code (masked name), revocation and coverage.
  */
 import crypto from 'node:crypto';
-import { findElection } from '@netra/rules';
+import { findElection, localDateInRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appendAudit, sha256, type Actor } from '../../platform/audit.ts';
@@ -13,7 +13,6 @@ import { enqueue, deliverOutbox } from '../../platform/notify.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { DEFAULT_PLEDGE, checkCanSign, maskName } from './domain/pledge-rules.ts';
 
-const today = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const shortCode = () => Array.from(crypto.randomBytes(10), (b) => ALPHABET[b % ALPHABET.length]).join('');
 
@@ -50,11 +49,11 @@ export async function createCampaign(deps: Deps, p: Principal, input: CampaignIn
   });
 }
 
-type Campaign = { id: string; agency_id: string; unit_id: string | null; employment_types: string[]; opens_on: string | Date; closes_on: string | Date; title: string; content_hash: string; body: string };
+type Campaign = { id: string; agency_id: string; region_code: string; unit_id: string | null; employment_types: string[]; opens_on: string | Date; closes_on: string | Date; title: string; content_hash: string; body: string };
 const day = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 async function loadCampaign(db: Queryable, id: string): Promise<Campaign> {
-  const c = (await db.query<Campaign>('SELECT c.*, t.content_hash, t.body FROM pledge_campaigns c JOIN pledge_templates t ON t.id = c.template_id WHERE c.id = $1', [id])).rows[0];
+  const c = (await db.query<Campaign>('SELECT c.*, t.content_hash, t.body, a.region_code FROM pledge_campaigns c JOIN pledge_templates t ON t.id = c.template_id JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1', [id])).rows[0];
   if (!c) throw notFound('Kampanye / Campaign', id);
   return c;
 }
@@ -84,7 +83,7 @@ export async function requestSigningCode(deps: Deps, input: { campaignId: string
     const e = await employeeFor(tx, c, input.nip);
     if (!e) throw notFound('Pegawai / Employee', input.nip.slice(0, 20));
     const signed = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
-    const refusal = checkCanSign({ today: today(now), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: signed });
+    const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: signed });
     if (refusal) throw new AppError(refusal.code === 'PLEDGE_ALREADY_SIGNED' ? 409 : 400, refusal.code, refusal.message);
     if (!e.email && !e.phone) throw invalid('PLEDGE_NO_CONTACT', { id: 'Tidak ada kontak terdaftar; hubungi admin unit untuk tanda tangan di tempat.', en: 'No registered contact; ask the unit admin to record a signature in person.' });
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
@@ -105,7 +104,7 @@ export async function signWithCode(deps: Deps, input: { campaignId: string; nip:
     const c = await loadCampaign(tx, input.campaignId);
     const e = await employeeFor(tx, c, input.nip);
     if (!e) throw notFound('Pegawai / Employee', input.nip.slice(0, 20));
-    const refusal = checkCanSign({ today: today(now), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
+    const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
     if (refusal) throw new AppError(400, refusal.code, refusal.message);
     const otps = (await tx.query<{ id: string; code_hash: string; used_at: Date | null; expires_at: Date; attempts: number }>(
       'SELECT id, code_hash, used_at, expires_at, attempts FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5 FOR UPDATE', [c.id, e.id],

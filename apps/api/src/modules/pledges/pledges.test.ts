@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../../test/harness.ts';
+import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp, SYSTEM_PRINCIPAL } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
-import type { Principal } from '../auth/domain/policy.ts';
 
-const ROOT: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'fixture', displayName: 'fixture', grants: [{ id: 'x', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
 
 describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
   let deps: Deps;
@@ -25,7 +23,7 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     for (const [nip, name, agencyId, email] of [
       ['198609262015051001', 'Budi Santoso', kota, 'budi@example.go.id'], ['197001011995032002', 'Ani Lestari', kota, 'ani@example.go.id'],
       ['197505052000031004', 'Orang Serang', serang, 'serang@example.go.id'],
-    ] as const) await createEmployee(deps, ROOT, SYSTEM, { agencyId, employmentType: 'PNS', nip, name, active: true, contact: { email } });
+    ] as const) await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId, employmentType: 'PNS', nip, name, active: true, contact: { email } });
     await addUser(deps, 'kesbangpol', 'agency_admin', { agencyId: kota });
     app = await buildApp(deps);
     s = await signIn(app, 'kesbangpol');

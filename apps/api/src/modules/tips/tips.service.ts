@@ -8,7 +8,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../auth/auth.service.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
-import { timeZoneOfRegion, TIME_ZONES } from '@netra/rules';
+import { localDateInRegion } from '@netra/rules';
 
 /** Crockford base32 without look-alike letters, grouped for reading over the phone. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -19,8 +19,7 @@ function randomCode(groups: number): string {
 }
 
 const PUBLIC = { id: null, label: 'public' };
-const localDate = (now: Date, regionCode: string) =>
-  new Date(now.getTime() + TIME_ZONES[timeZoneOfRegion(regionCode) ?? 'WIB'].utcOffsetHours * 3_600_000).toISOString().slice(0, 10);
+const localDate = localDateInRegion;
 
 /** Receives an anonymous tip. Stores no sender data; returns the receipt code and a one-time secret. */
 export async function submitTip(deps: Deps, input: TipInput): Promise<{ receiptCode: string; secret: string; id: string }> {
