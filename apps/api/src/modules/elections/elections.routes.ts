@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Assessment, Candidate, CandidateImportResult, CatalogueAct, ElectionSummary, ElectionTimeline, IncidentInput, Pagination, Problem, RegionCode, TimelineQuery, pageOf } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { forbidden, invalid } from '../../platform/errors.ts';
+import { invalid } from '../../platform/errors.ts';
 import { actorOf, requirePrincipal } from '../../platform/http.ts';
 import { assessIncidents, electionTimeline, importCandidates, listActs, listCandidates, listElections } from './elections.service.ts';
 
@@ -52,7 +52,6 @@ export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     schema: { tags: ['elections'], summary: 'Import a KPU list (CSV/XLSX, multipart field "file")', consumes: ['multipart/form-data'], params: ElectionId, querystring: ImportQuery, response: { 200: CandidateImportResult, ...errors } },
   }, async (req) => {
     const p = requirePrincipal(req);
-    if (!p.grants.some((g) => g.role === 'system_admin' || g.role === 'supervisor')) throw forbidden();
     if (!req.isMultipart()) throw invalid('MULTIPART_REQUIRED', { id: 'Unggah berkas sebagai multipart/form-data (kolom "file").', en: 'Upload the file as multipart/form-data (field "file").' });
     const file = await req.file();
     if (!file) throw invalid('FILE_MISSING', { id: 'Tidak ada berkas yang diunggah.', en: 'No file was uploaded.' });

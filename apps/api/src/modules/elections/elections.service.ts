@@ -87,6 +87,8 @@ export async function importCandidates(
   actor: Actor,
   input: { electionId: string; kind: CandidateKind; stream: Readable; dryRun: boolean; skipInvalid: boolean },
 ): Promise<ImportOutcome & { status: 'succeeded' | 'rejected' }> {
+  if (who !== 'system' && !who.grants.some((g) => g.role === 'system_admin' || g.role === 'supervisor'))
+    throw new AppError(403, 'FORBIDDEN', { id: 'Hanya pengawas atau admin sistem yang dapat mengimpor daftar calon.', en: 'Only supervisors or system admins can import candidate lists.' });
   if (!findElection(input.electionId)) throw notFound('Pemilihan / Election', input.electionId);
   const sheet = await openSheet(input.stream);
   const raw: Record<string, string>[] = [];
