@@ -127,6 +127,9 @@ describe('seed 003: the camat in jersey number two', () => {
     await page.reload();
     await act(page, 'CLOSE', { note: 'Sanksi moral telah dijatuhkan PPK.' });
     expect(await page.getByTestId('case-status').getAttribute('data-status')).toBe('closed');
+    // the tip's photo travelled with the case: the handler sees it with its GPS as a plausibility signal
+    await expect.poll(async () => page.getByTestId('case-evidence-item').count()).toBe(1);
+    expect(await page.getByTestId('case-evidence').textContent()).toMatch(/-6\.24/);
     for (const c of [bawaslu, bkn, ppk]) await c.ctx.close();
   });
 

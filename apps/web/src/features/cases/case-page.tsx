@@ -9,6 +9,9 @@ import { useFormat } from '../../lib/format.ts';
 import { API_BASE } from '../../lib/api.ts';
 import { ExplanationList } from '../assess/explanation-list.tsx';
 import type { Assessment } from '../assess/assess-api.ts';
+import { hasPermission, useSession } from '../auth/session.tsx';
+import { EvidencePanel } from './evidence-panel.tsx';
+import { ReportedPersonPanel } from './reported-person-panel.tsx';
 import { EVENT_FIELDS, useCase, useCaseEvent, type CaseDetail } from './cases-api.ts';
 
 const DOCUMENTS = ['receipt', 'registration', 'review', 'forwarding', 'recommendation'] as const;
@@ -59,6 +62,7 @@ export function CasePage() {
   const { t } = useTranslation();
   const format = useFormat();
   const query = useCase(id);
+  const me = useSession();
   const [action, setAction] = useState<string | null>(null);
   usePageTitle(query.data?.title ?? t('cases.title'));
   if (query.isPending) return <FullPageLoader />;
@@ -108,8 +112,11 @@ export function CasePage() {
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">{t('cases.summary')}</Title>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.summary}</Text>
-        <Text size="sm" mt="xs">{t('cases.reported')}: {c.reportedText ?? '—'}</Text>
       </Paper>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ReportedPersonPanel c={c} />
+        <EvidencePanel caseId={c.id} canHandle={hasPermission(me, 'cases.handle')} />
+      </SimpleGrid>
       {explanation && <ExplanationList lines={explanation} />}
       {c.clarifications.length > 0 && (
         <Paper withBorder p="md">

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CaseDetail as CaseDetailSchema, CaseSummary as CaseSummarySchema } from '@netra/contracts';
-import { api, type Page } from '../../lib/api.ts';
+import { api, uploadFile, type Page } from '../../lib/api.ts';
 
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
@@ -49,3 +49,89 @@ export const EVENT_FIELDS: Record<string, { name: string; kind: 'text' | 'textar
   ESCALATE: [{ name: 'letterNumber', kind: 'text' }],
   CLOSE: [{ name: 'note', kind: 'textarea' }],
 };
+
+/*
+ * Evidence, custody and registry suggestions. @netra/contracts does not export these shapes yet (the API declares them
+ * in custody.routes.ts and cases.routes.ts), so they are mirrored here until they move to the contracts package.
+ */
+export interface EvidenceItem {
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  shareableSha256: string | null;
+  /** Time taken, GPS, device…: a plausibility signal, never proof. */
+  metadata: Record<string, unknown>;
+  receivedAt: string;
+  /** Other uploads with the same SHA-256 (possible duplicate report). */
+  sameFileElsewhere: number;
+}
+
+export interface CustodyEntry {
+  action: string;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface ReportedSuggestion {
+  employeeId: string;
+  name: string;
+  nip: string | null;
+  position: string | null;
+  unitPath: string | null;
+  agencyName: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface ReportedSuggestions {
+  description: string;
+  items: ReportedSuggestion[];
+}
+
+export function useCaseEvidence(caseId: string) {
+  return useQuery({
+    queryKey: ['case-evidence', caseId],
+    queryFn: ({ signal }) => api.get<{ items: EvidenceItem[] }>(`/cases/${caseId}/evidence`, undefined, signal),
+  });
+}
+
+export function useEvidenceUpload(caseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { file: File; onProgress?: (fraction: number) => void }) =>
+      uploadFile<unknown>(`/cases/${caseId}/evidence`, input.file, { fieldName: 'file', onProgress: input.onProgress }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['case-evidence', caseId] }),
+  });
+}
+
+/** The chain of custody of one file; loaded only when the handler opens it. */
+export function useCustody(evidenceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['evidence-custody', evidenceId],
+    queryFn: ({ signal }) => api.get<{ items: CustodyEntry[] }>(`/evidence/${evidenceId}/custody`, undefined, signal),
+    enabled,
+  });
+}
+
+/** Ranked registry matches for the reported person; requested only on an explicit click. */
+export function useReportedSuggestions(caseId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['case-suggestions', caseId],
+    queryFn: ({ signal }) => api.get<ReportedSuggestions>(`/cases/${caseId}/reported-suggestions`, undefined, signal),
+    enabled,
+  });
+}
+
+export function useConfirmReportedPerson(caseId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (employeeId: string) => api.post<CaseDetail>(`/cases/${caseId}/reported-person`, { employeeId }),
+    onSuccess: (data) => {
+      qc.setQueryData(['case', caseId], data);
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+}
