@@ -46,6 +46,17 @@ const child = (engine: string, file: string) => {
 const netra = child('postgres', csv);
 if (netra.inserted !== N) throw new Error(`import wrote ${netra.inserted} of ${N}: ${JSON.stringify(netra)}`);
 
+// Floor: the same rows written by the server alone into a copy of the registry table with all its
+// indexes (no parsing, validation, staging or upsert) - what any import into the live registry pays.
+const f = new pg.Client({ connectionString: url });
+await f.connect();
+await f.query('CREATE TABLE bench_floor (LIKE employees INCLUDING ALL)');
+const tf = performance.now();
+await f.query('INSERT INTO bench_floor SELECT * FROM employees');
+const floorMs = performance.now() - tf;
+const indexes = (await f.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'employees'")).rows[0]!.n;
+await f.end();
+
 const small = path.join(tmp, 'small.csv');
 await writeEmployeesCsv(small, 25_000);
 const embedded = child('embedded', small);
@@ -56,6 +67,8 @@ console.log('');
 console.log(`raw COPY into a bare table        ${fmt(copyRate).padStart(10)} rows/s  (${(copyMs / 1000).toFixed(1)} s)`);
 console.log(`netra import (PostgreSQL, valid.)  ${fmt(netraRate).padStart(10)} rows/s  (${(netra.ms / 1000).toFixed(1)} s)`);
 console.log(`ratio netra / raw COPY             ${(netraRate / copyRate).toFixed(2)}x  (target >= 0.5x)`);
+console.log(`floor: INSERT..SELECT of the rows into the indexed registry table (${indexes} indexes) ${fmt(N / (floorMs / 1000))} rows/s (${(floorMs / 1000).toFixed(1)} s) = ${(N / (floorMs / 1000) / copyRate).toFixed(2)}x raw COPY`);
+console.log(`netra / floor                      ${(netraRate / (N / (floorMs / 1000))).toFixed(2)}x`);
 console.log(`peak RSS of the import process     ${fmt(netra.maxRssKb / 1024)} MB  (target < 300 MB)`);
 console.log(`re-import of the same file (no-op) ${(netra.msAgain / 1000).toFixed(1)} s, unchanged ${fmt(netra.unchanged)}`);
 console.log(`embedded (PGlite) 25,000 rows      ${(embedded.ms / 1000).toFixed(2)} s (${fmt(25_000 / (embedded.ms / 1000))} rows/s), re-import ${(embedded.msAgain / 1000).toFixed(2)} s`);
