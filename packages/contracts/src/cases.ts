@@ -82,6 +82,9 @@ export const CaseDetail = CaseSummary.extend({
   hasReporterIdentity: z.boolean(),
   assessment: z.record(z.string(), z.unknown()).nullable(),
   allowedActions: z.array(z.string()),
+  summons: z.array(z.object({ party: z.string(), personLabel: z.string(), scheduledOn: z.string(), place: z.string(), issuedOn: z.string() })),
+  /** Which PDFs exist at this step (receipt, registration, summons, review, gakkumdu_minutes, forwarding, recommendation). */
+  documents: z.array(z.string()),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

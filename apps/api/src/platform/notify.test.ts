@@ -68,10 +68,11 @@ describe('case notices by e-mail and WhatsApp', () => {
       electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat memasang spanduk', summary: 'Spanduk bakal calon di kantor kecamatan.', reportedEmployeeId: camat,
     } })).json();
     for (const ev of [{ type: 'START_REVIEW' }, { type: 'REGISTER', caseNumber: '010/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true }, { type: 'BEGIN_REVIEW' },
+      { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat', heldOn: '2026-11-20', statement: 'Tidak tahu itu dilarang.' },
       { type: 'DECIDE', outcome: 'other_law', reasoning: 'Netralitas ASN' }, { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-10' }])
       expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/events`, ...s, payload: { event: ev } })).statusCode).toBe(200);
     gatewayUp = false;
-    expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/events`, ...b, payload: { event: { type: 'RECOMMEND', actCode: 'D-1', sanctionId: 'berat_demotion', level: 'berat', letterNumber: 'R-10' } } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/events`, ...b, payload: { event: { type: 'RECOMMEND', actCode: 'D-1', sanctionId: 'pp94_demotion_12m', level: 'berat', letterNumber: 'R-10' } } })).statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
   });
   afterAll(async () => {

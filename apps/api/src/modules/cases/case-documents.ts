@@ -5,13 +5,16 @@
  */
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { CaseDetail } from '@netra/contracts';
+import { MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS, PTDH_SANCTIONS } from '@netra/rules';
 
-export const DOCUMENT_KINDS = ['receipt', 'registration', 'review', 'forwarding', 'recommendation'] as const;
+export const DOCUMENT_KINDS = ['receipt', 'registration', 'summons', 'review', 'gakkumdu_minutes', 'forwarding', 'recommendation'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const TITLES: Record<DocumentKind, string> = {
   receipt: 'TANDA TERIMA PENYAMPAIAN LAPORAN / TEMUAN',
   registration: 'PEMBERITAHUAN REGISTRASI',
+  summons: 'UNDANGAN KLARIFIKASI',
+  gakkumdu_minutes: 'BERITA ACARA PEMBAHASAN SENTRA GAKKUMDU',
   review: 'RINGKASAN KAJIAN DUGAAN PELANGGARAN',
   forwarding: 'PENERUSAN DUGAAN PELANGGARAN PERATURAN PERUNDANG-UNDANGAN LAINNYA (NETRALITAS ASN)',
   recommendation: 'REKOMENDASI SANKSI',
@@ -20,10 +23,26 @@ const TITLES: Record<DocumentKind, string> = {
 /** Which documents exist once the case has reached a step. */
 export function availableDocuments(c: Pick<CaseDetail, 'status' | 'caseNumber' | 'events' | 'recommendation'>): DocumentKind[] {
   const seen = new Set(c.events.map((e) => e.type));
-  return DOCUMENT_KINDS.filter((k) =>
-    k === 'receipt' ? true : k === 'registration' ? !!c.caseNumber : k === 'review' ? seen.has('DECIDE') : k === 'forwarding' ? seen.has('FORWARD') : !!c.recommendation,
-  );
+  const gakkumdu = c.events.some((e) => e.type === 'DECIDE' && (e.payload as { outcome?: string }).outcome === 'election_crime');
+  const exists: Record<DocumentKind, boolean> = {
+    receipt: true, registration: !!c.caseNumber, summons: seen.has('SUMMON'), review: seen.has('DECIDE'), gakkumdu_minutes: gakkumdu,
+    forwarding: seen.has('FORWARD'), recommendation: !!c.recommendation,
+  };
+  return DOCUMENT_KINDS.filter((k) => exists[k]);
 }
+
+const SANCTION_NAMES = new Map(
+  [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...PTDH_SANCTIONS, ...NON_ASN_CONTRACT_SANCTIONS].map((f) => [f.id, `${f.name.id} (${f.source})`]),
+);
+const sanctionName = (id: string | undefined) => (id ? (SANCTION_NAMES.get(id) ?? id) : '-');
+const PARTY: Record<string, string> = { reporter: 'Pelapor', reported: 'Terlapor', witness: 'Saksi' };
+const GAKKUMDU_STEPS: Record<string, string> = {
+  DECIDE: 'Pembahasan pertama: dugaan tindak pidana pemilihan diteruskan ke Sentra Gakkumdu',
+  GAKKUMDU_INVESTIGATE: 'Pembahasan kedua: diteruskan kepada penyidik Kepolisian',
+  GAKKUMDU_PROSECUTE: 'Pembahasan ketiga: berkas penyidikan diserahkan kepada penuntut umum',
+  GAKKUMDU_TRIAL: 'Pelimpahan berkas perkara ke Pengadilan Negeri',
+  GAKKUMDU_CONCLUDE: 'Kesimpulan',
+};
 
 // Standard PDF fonts are WinAnsi: keep the text to what they can draw.
 const ascii = (s: string) => s.normalize('NFKD').replace(/[^\x20-\x7e\n]/g, '');
@@ -93,10 +112,32 @@ export async function renderCaseDocument(kind: DocumentKind, c: CaseDetail, issu
     field('Nomor surat', String((fwd?.payload as { letterNumber?: string } | undefined)?.letterNumber ?? '-'));
     write('Identitas pelapor dirahasiakan dan tidak disertakan dalam penerusan ini.', { gap: 8 });
   }
+  if (kind === 'summons') {
+    const sm = c.events.filter((e) => e.type === 'SUMMON').at(-1)!.payload as { party?: string; personLabel?: string; scheduledOn?: string; place?: string };
+    field('Kepada', `${sm.personLabel ?? '-'} (${PARTY[sm.party ?? ''] ?? sm.party})`);
+    field('Hari/tanggal', sm.scheduledOn);
+    field('Tempat', sm.place);
+    write(
+      sm.party === 'reported'
+        ? 'Saudara diundang untuk memberikan keterangan/klarifikasi atas dugaan pelanggaran tersebut. Kehadiran Saudara merupakan kesempatan untuk menggunakan hak jawab; bila tidak hadir, kajian dilanjutkan berdasarkan keterangan dan bukti yang ada.'
+        : 'Saudara diundang untuk memberikan keterangan/klarifikasi terkait dugaan pelanggaran tersebut.',
+      { gap: 8 },
+    );
+  }
+  if (kind === 'gakkumdu_minutes') {
+    write('Tahapan pembahasan:', { bold: true });
+    for (const e of c.events.filter((ev) => ev.type in GAKKUMDU_STEPS && (ev.type !== 'DECIDE' || ev.toStatus === 'gakkumdu_discussion'))) {
+      const pl = e.payload as { result?: string; note?: string; reasoning?: string };
+      const extra = e.type === 'GAKKUMDU_CONCLUDE' ? ` - hasil: ${pl.result ?? '-'}; ${pl.note ?? ''}` : e.type === 'DECIDE' ? ` - ${pl.reasoning ?? ''}` : '';
+      write(`- ${e.at.slice(0, 10)}: ${GAKKUMDU_STEPS[e.type]} (${e.actorLabel})${extra}`);
+    }
+    for (const d of c.deadlines) field(`Batas waktu ${d.name.id}`, d.dueAt);
+    write('Dibahas bersama unsur Bawaslu, Kepolisian dan Kejaksaan dalam Sentra Gakkumdu.', { gap: 8 });
+  }
   if (kind === 'recommendation' && c.recommendation) {
     const r = c.recommendation as { actCode?: string; sanctionId?: string; level?: string; letterNumber?: string };
     field('Bentuk pelanggaran', r.actCode);
-    field('Rekomendasi sanksi', `${r.sanctionId} (${r.level})`);
+    field('Rekomendasi sanksi', `${sanctionName(r.sanctionId)} - tingkat ${r.level}`);
     field('Nomor surat rekomendasi', r.letterNumber);
     const ppkDeadline = c.deadlines.find((d) => d.ruleId === 'civil_service.ppk_follow_up');
     if (ppkDeadline) field('Batas tindak lanjut PPK', ppkDeadline.dueAt);

@@ -247,7 +247,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     }
   }
   const handling = grantsFor(p, 'cases.handle').length ? caseRolesOf(p, r.region_code) : [];
-  return {
+  const detail: Omit<CaseDetail, 'documents'> = {
     ...summaryOf(r, now),
     summary: r.summary, incidentOn: day(r.incident_on), knownOn: day(r.known_on), actCode: r.act_code, actorType: r.actor_type,
     reportedEmployeeId: r.reported_employee_id, authorityId: r.authority_id,
@@ -258,8 +258,10 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     })),
     clarifications: clarifications.rows.map((c) => ({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
     recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
-    allowedActions: allowedEvents(state, handling),
+    allowedActions: allowedEvents(state, handling, today),
+    summons: state.summons ?? [],
   };
+  return { ...detail, documents: availableDocuments(detail) };
 }
 
 /** Lock, re-check, write: one transition with its event row, deadlines and audit row. */
@@ -278,7 +280,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     const roles: CaseRole[] = p === 'system' ? ['system'] : caseRolesOf(p, r.region_code);
     const before = stateOf(r);
     const today = todayIn(deps.clock.now(), r.region_code);
-    const result = transition(before, event, { today, roles });
+    const result = transition(before, event, { today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on) } });
     if (!result.ok) {
       const status = result.code === 'CASE_FORBIDDEN' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
       throw new AppError(status, result.code, result.message);

@@ -76,7 +76,7 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     await ok('bawaslu.kota', c.id, { type: 'BEGIN_REVIEW' });
     await ok('bawaslu.kota', c.id, { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat Bekasi Barat', heldOn: '2024-01-03', statement: 'Foto diambil usai olahraga Jumat; tidak bermaksud mendukung.' });
     await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Dugaan pelanggaran kode etik ASN (SKB 2022, KE-5).' });
-    const fwd = await ok('bawaslu.kota', c.id, { type: 'FORWARD', authorityId: 'BKN', letterNumber: '012/PP.01/K.JB-17/01/2024' });
+    const fwd = await ok('bawaslu.kota', c.id, { type: 'FORWARD', authorityId: 'KASN', letterNumber: '012/PP.01/K.JB-17/01/2024' });
     expect(fwd.status).toBe('forwarded');
     expect(fwd.clarifications).toHaveLength(1);
 
@@ -178,9 +178,10 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     } })).json();
     for (const ev of [
       { type: 'START_REVIEW' }, { type: 'REGISTER', caseNumber: '009/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true }, { type: 'BEGIN_REVIEW' },
-      { type: 'DECIDE', outcome: 'other_law', reasoning: 'Netralitas ASN' }, { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-9' },
+      { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat', heldOn: '2024-01-03', statement: 'Tidak tahu itu dilarang.' },
+      { type: 'DECIDE', outcome: 'other_law', reasoning: 'Netralitas ASN' }, { type: 'FORWARD', authorityId: 'KASN', letterNumber: 'F-9' },
     ]) await ok('bawaslu.kota2', c.id, ev);
-    await ok('bkn', c.id, { type: 'RECOMMEND', actCode: 'D-1', sanctionId: 'berat_demotion', level: 'berat', letterNumber: 'R-9' });
+    await ok('bkn', c.id, { type: 'RECOMMEND', actCode: 'D-1', sanctionId: 'pp94_demotion_12m', level: 'berat', letterNumber: 'R-9' });
     clock.advance(86_400_000); // Thursday: the report received yesterday is due tomorrow
     const first = await sweepDeadlines(deps);
     expect(first.warned).toBeGreaterThan(0);
@@ -197,5 +198,36 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(esc.flags).toContain('SIASN_BLOCK_REQUESTED');
     const overdue = (await app.inject({ method: 'GET', url: '/api/v1/cases?overdue=true', ...as('bawaslu.kota') })).json();
     expect(overdue.items.every((i: { nextDeadline: { overdue: boolean } | null }) => i.nextDeadline?.overdue)).toBe(true);
+  });
+  it('hears the reported person before finding against them, and documents the summons and the Gakkumdu track', async () => {
+    s['bawaslu.kota2'] = await signIn(app, 'bawaslu.kota2');
+    const today = () => new Date(clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const c = (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota2'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat membagikan uang saat kampanye', summary: 'Camat diduga membagikan uang kepada warga saat kampanye calon.', reportedEmployeeId: camat,
+    } })).json();
+    for (const ev of [{ type: 'START_REVIEW' }, { type: 'REGISTER', caseNumber: '011/Reg/TM/PL/Kota/13.13/II/2024', formal: true, material: true }, { type: 'BEGIN_REVIEW' }])
+      await ok('bawaslu.kota2', c.id, ev);
+    const unheard = await event('bawaslu.kota2', c.id, { type: 'DECIDE', outcome: 'election_crime', reasoning: 'Unsur pidana pemilu terpenuhi' });
+    expect(unheard.statusCode).toBe(400);
+    expect(unheard.json().message.id).toContain('hak jawab');
+    const summoned = await ok('bawaslu.kota2', c.id, { type: 'SUMMON', party: 'reported', personLabel: 'Drs. Camat Contoh', scheduledOn: today(), place: 'Kantor Bawaslu Kota Bekasi' });
+    expect(summoned.summons).toEqual([expect.objectContaining({ party: 'reported', scheduledOn: today() })]);
+    expect(summoned.documents).toContain('summons');
+    expect(summoned.documents).not.toContain('gakkumdu_minutes');
+    const letter = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/summons`, ...as('bawaslu.kota2') });
+    expect(letter.statusCode).toBe(200);
+    expect((await PDFDocument.load(letter.rawPayload)).getTitle()).toContain('UNDANGAN KLARIFIKASI');
+    // the summons date has come and the person stayed away: the decision may be taken, and says so
+    const decided = await ok('bawaslu.kota2', c.id, { type: 'DECIDE', outcome: 'election_crime', reasoning: 'Unsur pidana pemilu terpenuhi' });
+    expect(decided.status).toBe('gakkumdu_discussion');
+    expect(decided.flags).toContain('REPORTED_DID_NOT_ATTEND');
+    await ok('bawaslu.kota2', c.id, { type: 'GAKKUMDU_INVESTIGATE' });
+    const after = (await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bawaslu.kota2') })).json();
+    expect(after.documents).toEqual(expect.arrayContaining(['receipt', 'registration', 'summons', 'review', 'gakkumdu_minutes']));
+    expect(after.documents).not.toContain('forwarding');
+    const minutes = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/gakkumdu_minutes`, ...as('bawaslu.kota2') });
+    expect(minutes.statusCode).toBe(200);
+    expect((await PDFDocument.load(minutes.rawPayload)).getTitle()).toContain('GAKKUMDU');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/forwarding`, ...as('bawaslu.kota2') })).statusCode).toBe(404);
   });
 });

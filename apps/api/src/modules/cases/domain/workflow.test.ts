@@ -17,9 +17,11 @@ const SAMPLE: Record<CaseEventType, CaseEvent> = {
   WITHDRAW: { type: 'WITHDRAW', reason: 'dicabut pelapor' },
   BEGIN_REVIEW: { type: 'BEGIN_REVIEW' },
   EXTEND_REVIEW: { type: 'EXTEND_REVIEW', reason: 'keterangan tambahan' },
+  SUMMON: { type: 'SUMMON', party: 'reported', personLabel: 'Camat Bekasi Barat', scheduledOn: '2024-01-10', place: 'Kantor Bawaslu Kota Bekasi' },
   RECORD_CLARIFICATION: { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat Bekasi Barat', heldOn: '2024-01-08', statement: 'Foto diambil usai olahraga.' },
   DECIDE: { type: 'DECIDE', outcome: 'other_law', reasoning: 'Pelanggaran netralitas ASN' },
-  FORWARD: { type: 'FORWARD', authorityId: 'BKN', letterNumber: '012/PP.01/K.JB-17/01/2024' },
+  // in January 2024 ASN cases still went to KASN (BKN from the KASN end date on)
+  FORWARD: { type: 'FORWARD', authorityId: 'KASN', letterNumber: '012/PP.01/K.JB-17/01/2024' },
   GAKKUMDU_INVESTIGATE: { type: 'GAKKUMDU_INVESTIGATE' },
   GAKKUMDU_PROSECUTE: { type: 'GAKKUMDU_PROSECUTE' },
   GAKKUMDU_TRIAL: { type: 'GAKKUMDU_TRIAL' },
@@ -45,6 +47,7 @@ const EXPECTED: Partial<Record<`${CaseStatus} ${CaseEventType}`, CaseStatus>> = 
   'incomplete WITHDRAW': 'withdrawn',
   'registered BEGIN_REVIEW': 'under_review',
   'under_review EXTEND_REVIEW': 'under_review',
+  'under_review SUMMON': 'under_review',
   'under_review RECORD_CLARIFICATION': 'under_review',
   'under_review DECIDE': 'decided_other_law',
   'decided_other_law FORWARD': 'forwarded',
@@ -73,6 +76,7 @@ const base = (status: CaseStatus, regime: 'pemilu' | 'pilkada' = 'pemilu'): Case
   ...newCaseState({ regime, regionCode: '32.75', receivedOn: '2024-01-05' }),
   status,
   recommendation: { actCode: 'KE-5', sanctionId: 'moral_open', level: 'moral', letterNumber: 'R-1' },
+  clarifications: [{ party: 'reported', personLabel: 'Camat Bekasi Barat', heldOn: '2024-01-08' }],
 });
 
 describe('every (status, event) pair', () => {
@@ -166,10 +170,10 @@ describe('clocks', () => {
 
 describe('outcomes', () => {
   it('flags a PPK decree lighter than the recommendation', () => {
-    const rec = { ...base('recommended'), recommendation: { actCode: 'D-12', sanctionId: 'berat_demotion', level: 'berat' as const, letterNumber: 'R-2' } };
-    const r = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'ringan_oral', level: 'ringan' } as CaseEvent, ctx(['employing_official']));
+    const rec = { ...base('recommended'), recommendation: { actCode: 'D-12', sanctionId: 'pp94_demotion_12m', level: 'berat' as const, letterNumber: 'R-2' } };
+    const r = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'pp94_oral_reprimand', level: 'ringan' } as CaseEvent, ctx(['employing_official']));
     expect(r.ok && r.next.flags).toEqual(['SANCTION_MISMATCH']);
-    const same = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'berat_demotion', level: 'berat' } as CaseEvent, ctx(['employing_official']));
+    const same = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'pp94_demotion_12m', level: 'berat' } as CaseEvent, ctx(['employing_official']));
     expect(same.ok && same.next.flags).toEqual([]);
   });
   it('an election-crime decision opens the Gakkumdu track with its clock', () => {
@@ -178,8 +182,64 @@ describe('outcomes', () => {
     expect(r.next.status).toBe('gakkumdu_discussion');
     expect(r.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pemilu.gakkumdu.police_forwarding', '2024-01-11']]);
   });
-  it('flags forwarding an ASN case without hearing the reported person', () => {
-    const r = transition(base('under_review'), SAMPLE.DECIDE, ctx(['supervisor']));
-    expect(r.ok && r.next.flags).toEqual(['NO_RIGHT_OF_REPLY']);
+  it('refuses to find against a reported person who was neither heard nor summoned (right of reply)', () => {
+    const unheard = { ...base('under_review'), clarifications: [] };
+    for (const outcome of ['other_law', 'election_crime'] as const) {
+      const r = transition(unheard, { ...SAMPLE.DECIDE, outcome } as CaseEvent, ctx(['supervisor']));
+      expect(r).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+      if (!r.ok) expect(r.message.en).toContain('right of reply');
+    }
+    // clearing the person needs no hearing
+    expect(transition(unheard, { ...SAMPLE.DECIDE, outcome: 'no_violation' } as CaseEvent, ctx(['supervisor'])).ok).toBe(true);
+  });
+  it('a summons whose date has passed gives the chance to reply; the decision is flagged as made without a statement', () => {
+    const unheard = { ...base('under_review'), clarifications: [] };
+    expect(transition(unheard, { ...SAMPLE.SUMMON, scheduledOn: '2024-01-05' } as CaseEvent, ctx(['supervisor'], '2024-01-08'))).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    const summoned = transition(unheard, SAMPLE.SUMMON, ctx(['supervisor'], '2024-01-08'));
+    if (!summoned.ok) throw new Error(summoned.message.en);
+    expect(summoned.next.summons).toEqual([{ party: 'reported', personLabel: 'Camat Bekasi Barat', scheduledOn: '2024-01-10', place: 'Kantor Bawaslu Kota Bekasi', issuedOn: '2024-01-08' }]);
+    expect(transition(summoned.next, SAMPLE.DECIDE, ctx(['supervisor'], '2024-01-09')).ok).toBe(false);
+    const decided = transition(summoned.next, SAMPLE.DECIDE, ctx(['supervisor'], '2024-01-10'));
+    expect(decided.ok && decided.next.flags).toEqual(['REPORTED_DID_NOT_ATTEND']);
+    expect(transition(base('under_review'), SAMPLE.DECIDE, ctx(['supervisor'])).ok).toBe(true);
+  });
+  it('forwards only to the authority in office that day', () => {
+    const decided = base('decided_other_law');
+    const bkn = { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-1' } as CaseEvent;
+    const early = transition(decided, bkn, ctx(['supervisor'], '2024-01-08'));
+    expect(early).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    if (!early.ok) expect(early.message.en).toContain('KASN');
+    expect(transition(decided, bkn, ctx(['supervisor'], '2024-10-01')).ok).toBe(true);
+    expect(transition(decided, bkn, { ...ctx(['supervisor'], '2024-10-01'), authorityOptions: { kasnEndDate: '2024-12-31' } }).ok).toBe(false);
+  });
+  it('a recommendation must be a sanction of the catalogue that fits the act, the actor and the date', () => {
+    const fwd = base('forwarded');
+    const rec = (over: object, subject?: { actorType: string | null; incidentOn: string | null }) =>
+      transition(fwd, { ...SAMPLE.RECOMMEND, ...over } as CaseEvent, { ...ctx(['authority_officer']), ...(subject ? { subject } : {}) });
+    expect(rec({}).ok).toBe(true);
+    expect(rec({ actCode: 'X-99' })).toMatchObject({ ok: false, message: { en: 'Unknown act code: X-99' } });
+    // an ethics act carries moral sanctions, not discipline
+    const wrongTrack = rec({ sanctionId: 'pp94_demotion_12m', level: 'berat' });
+    expect(wrongTrack).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    if (!wrongTrack.ok) expect(wrongTrack.message.en).toContain('moral_open');
+    expect(rec({ level: 'berat' })).toMatchObject({ ok: false, message: { en: 'moral_open is a moral sanction, not berat' } });
+    // non-ASN staff get contract sanctions
+    expect(rec({}, { actorType: 'NON_ASN', incidentOn: '2024-01-03' }).ok).toBe(false);
+    expect(rec({ sanctionId: 'contract_termination', level: 'contract' }, { actorType: 'NON_ASN', incidentOn: '2024-01-03' }).ok).toBe(true);
+  });
+  it('PPK non-compliance can be recorded only after the follow-up period', () => {
+    const r = transition(base('forwarded'), SAMPLE.RECOMMEND, ctx(['authority_officer'], '2024-02-01'));
+    if (!r.ok) throw new Error();
+    expect(transition(r.next, SAMPLE.PPK_FAIL, ctx(['authority_officer'], '2024-02-15'))).toMatchObject({ ok: false, message: { en: "The PPK's follow-up period runs until 2024-02-15" } });
+    expect(allowedEvents(r.next, ['authority_officer'], '2024-02-15')).not.toContain('PPK_FAIL');
+    expect(transition(r.next, SAMPLE.PPK_FAIL, ctx(['authority_officer'], '2024-02-16')).ok).toBe(true);
+    expect(allowedEvents(r.next, ['authority_officer'], '2024-02-16')).toContain('PPK_FAIL');
+  });
+  it('a PPK decree names a sanction of the catalogue with its own level', () => {
+    const rec = base('recommended');
+    expect(transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'teguran', level: 'ringan' } as CaseEvent, ctx(['employing_official']))).toMatchObject({ ok: false, message: { en: 'Unknown sanction: teguran' } });
+    expect(transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'pp94_oral_reprimand', level: 'berat' } as CaseEvent, ctx(['employing_official'])).ok).toBe(false);
+    const none = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'none', level: 'none' } as CaseEvent, ctx(['employing_official']));
+    expect(none.ok && none.next.flags).toEqual(['SANCTION_MISMATCH']);
   });
 });

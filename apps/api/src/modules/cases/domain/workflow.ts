@@ -4,7 +4,10 @@
  * (domain.md §4.4) and the civil-service authority / PPK follow-up (§5). Clocks come from the
  * deadline rules of @netra/rules; nothing here reads the clock or the database.
  */
-import { computeDeadlines, DEADLINE_RULES, type Deadline, type DeadlineEvent, type DeadlineRule } from '@netra/rules';
+import {
+  administrativeSanctions, asnAuthorityOn, computeDeadlines, DEADLINE_RULES, findAct, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
+  PTDH_SANCTIONS, type AuthorityOptions, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
+} from '@netra/rules';
 
 export type Regime = 'pemilu' | 'pilkada';
 
@@ -50,6 +53,7 @@ export type CaseEvent =
   | { type: 'WITHDRAW'; reason: string }
   | { type: 'BEGIN_REVIEW' }
   | { type: 'EXTEND_REVIEW'; reason: string }
+  | { type: 'SUMMON'; party: Party; personLabel: string; scheduledOn: string; place: string }
   | { type: 'RECORD_CLARIFICATION'; party: Party; personLabel: string; heldOn: string; statement: string }
   | { type: 'DECIDE'; outcome: Outcome; reasoning: string }
   | { type: 'FORWARD'; authorityId: string; letterNumber: string }
@@ -80,6 +84,8 @@ export type CaseState = {
   recommendation: { actCode: string; sanctionId: string; level: SanctionLevel; letterNumber: string } | null;
   ppkDecision: { decreeNumber: string; sanctionId: string; level: SanctionLevel; decidedOn: string } | null;
   clarifications: { party: Party; personLabel: string; heldOn: string }[];
+  /** Summons (undangan klarifikasi) issued; older stored states may lack it. */
+  summons?: { party: Party; personLabel: string; scheduledOn: string; place: string; issuedOn: string }[];
   flags: string[];
   deadlines: Deadline[];
 };
@@ -89,6 +95,10 @@ export type TransitionContext = {
   today: string;
   roles: readonly CaseRole[];
   rules?: readonly DeadlineRule[];
+  /** Which body receives ASN cases on which day (KASN until its end date, then BKN). */
+  authorityOptions?: AuthorityOptions;
+  /** Who was reported, to check a sanction against the catalogue for that actor and date. */
+  subject?: { actorType: string | null; incidentOn: string | null };
 };
 
 export type Msg = { id: string; en: string };
@@ -113,6 +123,7 @@ export const TRANSITIONS: Readonly<Record<CaseEventType, { from: readonly CaseSt
   WITHDRAW: { from: ['received', 'initial_review', 'incomplete'], roles: SUPERVISOR },
   BEGIN_REVIEW: { from: ['registered'], roles: SUPERVISOR },
   EXTEND_REVIEW: { from: ['under_review'], roles: SUPERVISOR },
+  SUMMON: { from: ['under_review'], roles: SUPERVISOR },
   RECORD_CLARIFICATION: { from: ['under_review'], roles: SUPERVISOR },
   DECIDE: { from: ['under_review'], roles: SUPERVISOR },
   FORWARD: { from: ['decided_other_law'], roles: SUPERVISOR },
@@ -154,7 +165,7 @@ export function newCaseState(input: { regime: Regime; regionCode: string; receiv
   const state: CaseState = {
     status: 'received', regime: input.regime, regionCode: input.regionCode, caseNumber: null,
     dates: { receipt: input.receivedOn, ...(input.knownOn ? { known: input.knownOn } : {}) }, reviewExtended: false, outcome: null,
-    authorityId: null, recommendation: null, ppkDecision: null, clarifications: [], flags: [], deadlines: [],
+    authorityId: null, recommendation: null, ppkDecision: null, clarifications: [], summons: [], flags: [], deadlines: [],
   };
   return { ...state, deadlines: clocksFor(state, input.rules) };
 }
@@ -172,7 +183,44 @@ const needText = (v: unknown, field: string): Msg | null =>
   typeof v === 'string' && v.trim().length > 0 && v.length <= 5000 ? null : { id: `Kolom ${field} wajib diisi`, en: `Field ${field} is required` };
 const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 
-function validate(e: CaseEvent, state: CaseState, today: string): Msg | null {
+const ALL_SANCTIONS = [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...PTDH_SANCTIONS, ...NON_ASN_CONTRACT_SANCTIONS];
+const ACTORS: readonly SanctionActor[] = ['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD'];
+/** Outcomes that find against the reported person: only after they were heard or summoned. */
+const ACCUSING: readonly Outcome[] = ['other_law', 'election_crime'];
+
+/** The sanction must exist for this act, actor type and incident date (catalogue of @netra/rules). */
+function checkRecommendation(e: Extract<CaseEvent, { type: 'RECOMMEND' }>, ctx: TransitionContext): Msg | null {
+  const act = findAct(e.actCode);
+  if (!act) return { id: `Kode perbuatan tidak dikenal: ${e.actCode}`, en: `Unknown act code: ${e.actCode}` };
+  const actor = ctx.subject?.actorType;
+  const actors = actor && (ACTORS as readonly string[]).includes(actor) ? [actor as SanctionActor] : (['PNS', 'NON_ASN'] as const);
+  const date = ctx.subject?.incidentOn ?? ctx.today;
+  const options = actors.flatMap((a) => administrativeSanctions(act, a, date));
+  const option = options.find((o) => o.id === e.sanctionId);
+  if (!option)
+    return {
+      id: `Sanksi ${e.sanctionId} tidak tersedia untuk ${act.code}${actor ? ` (${actor})` : ''}; pilihan: ${options.map((o) => o.id).join(', ') || 'tidak ada'}`,
+      en: `Sanction ${e.sanctionId} does not fit ${act.code}${actor ? ` (${actor})` : ''}; options: ${options.map((o) => o.id).join(', ') || 'none'}`,
+    };
+  if (option.level !== e.level)
+    return { id: `Tingkat sanksi ${e.sanctionId} adalah ${option.level}, bukan ${e.level}`, en: `${e.sanctionId} is a ${option.level} sanction, not ${e.level}` };
+  return null;
+}
+
+function checkDecree(e: Extract<CaseEvent, { type: 'PPK_DECIDE' }>): Msg | null {
+  if (e.level === 'none') return e.sanctionId === 'none' ? null : { id: 'Tanpa sanksi: sanctionId harus "none"', en: 'No sanction: sanctionId must be "none"' };
+  const form = ALL_SANCTIONS.find((f) => f.id === e.sanctionId);
+  if (!form) return { id: `Sanksi tidak dikenal: ${e.sanctionId}`, en: `Unknown sanction: ${e.sanctionId}` };
+  if (form.level !== e.level) return { id: `Tingkat sanksi ${e.sanctionId} adalah ${form.level}, bukan ${e.level}`, en: `${e.sanctionId} is a ${form.level} sanction, not ${e.level}` };
+  return null;
+}
+
+/** Right of reply: the reported person gave a statement, or was summoned and the date has passed. */
+const reportedWasHeard = (state: CaseState, today: string) =>
+  state.clarifications.some((c) => c.party === 'reported') || (state.summons ?? []).some((s) => s.party === 'reported' && s.scheduledOn <= today);
+
+function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg | null {
+  const today = ctx.today;
   switch (e.type) {
     case 'REQUEST_COMPLETION':
       return Array.isArray(e.missing) && e.missing.length > 0 ? null : { id: 'Sebutkan kekurangan laporan', en: 'List what the report is missing' };
@@ -186,6 +234,10 @@ function validate(e: CaseEvent, state: CaseState, today: string): Msg | null {
     case 'EXTEND_REVIEW':
       if (state.reviewExtended) return { id: 'Masa kajian sudah diperpanjang', en: 'The review was already extended' };
       return needText(e.reason, 'reason');
+    case 'SUMMON':
+      if (!['reporter', 'reported', 'witness'].includes(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
+      if (!isDate(e.scheduledOn) || e.scheduledOn < today) return { id: `Tanggal panggilan tidak valid: ${String(e.scheduledOn)}`, en: `Invalid summons date: ${String(e.scheduledOn)}` };
+      return needText(e.personLabel, 'personLabel') ?? needText(e.place, 'place');
     case 'RECORD_CLARIFICATION':
       if (!['reporter', 'reported', 'witness'].includes(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
       if (!isDate(e.heldOn) || e.heldOn > today) return { id: `Tanggal klarifikasi tidak valid: ${String(e.heldOn)}`, en: `Invalid clarification date: ${String(e.heldOn)}` };
@@ -193,20 +245,39 @@ function validate(e: CaseEvent, state: CaseState, today: string): Msg | null {
     case 'DECIDE':
       if (!['no_violation', 'election_admin', 'organiser_ethics', 'election_crime', 'other_law'].includes(e.outcome))
         return { id: `Putusan tidak dikenal: ${String(e.outcome)}`, en: `Unknown outcome: ${String(e.outcome)}` };
+      if (ACCUSING.includes(e.outcome) && !reportedWasHeard(state, today))
+        return {
+          id: 'Terlapor belum didengar (hak jawab): catat klarifikasi terlapor, atau panggil terlapor dan putuskan setelah tanggal panggilan lewat',
+          en: 'The reported person has not been heard (right of reply): record their statement, or summon them and decide after the summons date',
+        };
       return needText(e.reasoning, 'reasoning');
-    case 'FORWARD':
-      return needText(e.authorityId, 'authorityId') ?? needText(e.letterNumber, 'letterNumber');
+    case 'FORWARD': {
+      const missing = needText(e.authorityId, 'authorityId') ?? needText(e.letterNumber, 'letterNumber');
+      if (missing) return missing;
+      const body = asnAuthorityOn(today, ctx.authorityOptions);
+      if (!body) return { id: `Tidak ada instansi berwenang yang terkonfigurasi pada ${today}`, en: `No authority is configured for ${today}` };
+      if (body.id !== e.authorityId)
+        return { id: `Pada ${today} kasus ASN diteruskan kepada ${body.name.id} (${body.id}), bukan ${e.authorityId}`, en: `On ${today} ASN cases go to ${body.name.en} (${body.id}), not ${e.authorityId}` };
+      return null;
+    }
     case 'GAKKUMDU_CONCLUDE':
       return ['convicted', 'acquitted', 'stopped'].includes(e.result) ? needText(e.note, 'note') : { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
     case 'RECOMMEND':
       if (!(e.level in SEVERITY)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
-      return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber');
+      return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber') ?? checkRecommendation(e, ctx);
     case 'AUTHORITY_DISMISS':
       return needText(e.reasoning, 'reasoning');
     case 'PPK_DECIDE':
       if (!(e.level in SEVERITY)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
       if (!isDate(e.decidedOn) || e.decidedOn > today) return { id: `Tanggal keputusan tidak valid: ${String(e.decidedOn)}`, en: `Invalid decree date: ${String(e.decidedOn)}` };
-      return needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId');
+      return needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId') ?? checkDecree(e);
+    case 'PPK_FAIL': {
+      // non-compliance can be recorded only once the PPK's follow-up period has run out
+      const clock = state.deadlines.find((d) => d.ruleId === 'civil_service.ppk_follow_up');
+      if (clock && clock.dueDate >= today)
+        return { id: `PPK masih dalam tenggat tindak lanjut hingga ${clock.dueDate}`, en: `The PPK's follow-up period runs until ${clock.dueDate}` };
+      return null;
+    }
     case 'ESCALATE':
       return needText(e.letterNumber, 'letterNumber');
     case 'CLOSE':
@@ -235,7 +306,7 @@ export function transition(state: CaseState, event: CaseEvent, ctx: TransitionCo
     });
   if (!ctx.roles.some((r) => spec.roles.includes(r)))
     return fail('CASE_FORBIDDEN', { id: `Peran Anda tidak dapat melakukan ${event.type}`, en: `Your role cannot do ${event.type}` });
-  const invalid = validate(event, state, ctx.today);
+  const invalid = validate(event, state, ctx);
   if (invalid) return fail('CASE_INVALID_PAYLOAD', invalid);
 
   const effects: Effect[] = [];
@@ -272,6 +343,9 @@ export function transition(state: CaseState, event: CaseEvent, ctx: TransitionCo
     case 'EXTEND_REVIEW':
       next.reviewExtended = true;
       break;
+    case 'SUMMON':
+      next.summons = [...(state.summons ?? []), { party: event.party, personLabel: event.personLabel.trim(), scheduledOn: event.scheduledOn, place: event.place.trim(), issuedOn: ctx.today }];
+      break;
     case 'RECORD_CLARIFICATION':
       next.clarifications = [...state.clarifications, { party: event.party, personLabel: event.personLabel.trim(), heldOn: event.heldOn }];
       break;
@@ -279,8 +353,9 @@ export function transition(state: CaseState, event: CaseEvent, ctx: TransitionCo
       to(DECISION_STATUS[event.outcome]);
       next.outcome = event.outcome;
       if (event.outcome === 'election_crime') next.dates.gakkumdu_declaration = ctx.today;
-      if (event.outcome === 'other_law' && !state.clarifications.some((c) => c.party === 'reported'))
-        effects.push({ type: 'flag', flag: 'NO_RIGHT_OF_REPLY' });
+      // summoned but never gave a statement: the decision stands, and the file shows it
+      if (ACCUSING.includes(event.outcome) && !state.clarifications.some((c) => c.party === 'reported'))
+        effects.push({ type: 'flag', flag: 'REPORTED_DID_NOT_ATTEND' });
       effects.push({ type: 'notify', to: 'reporter', template: `decided_${event.outcome}` });
       break;
     case 'FORWARD':
@@ -340,10 +415,11 @@ export function transition(state: CaseState, event: CaseEvent, ctx: TransitionCo
 }
 
 /** The events a holder of `roles` may fire now (for `allowedActions` in responses). */
-export function allowedEvents(state: CaseState, roles: readonly CaseRole[]): CaseEventType[] {
+export function allowedEvents(state: CaseState, roles: readonly CaseRole[], today?: string): CaseEventType[] {
   return (Object.keys(TRANSITIONS) as CaseEventType[]).filter((t) => {
     const spec = TRANSITIONS[t];
     if (!spec.from.includes(state.status) || !roles.some((r) => spec.roles.includes(r))) return false;
+    if (t === 'PPK_FAIL' && today) return validate({ type: 'PPK_FAIL' }, state, { today, roles }) === null;
     return !(t === 'EXTEND_REVIEW' && state.reviewExtended);
   });
 }
