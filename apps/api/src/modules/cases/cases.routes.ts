@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import type { CaseEvent } from './domain/workflow.ts';
 import { DOCUMENT_KINDS } from './case-documents.ts';
-import { issueCaseDocument, confirmReportedPerson, createFinding, createReport, getCase, listCases, reassignHandlers, relatedCases, suggestReportedPersons, transitionCase, viewReporterIdentity } from './cases.service.ts';
+import { issueCaseDocument, confirmReportedPerson, createFinding, createReport, getCase, listCases, listHandlers, reassignHandlers, relatedCases, suggestReportedPersons, transitionCase, viewReporterIdentity } from './cases.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Id = z.object({ id: z.uuid() });
@@ -48,6 +48,9 @@ export const caseRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
     const pdf = await issueCaseDocument(deps, requirePrincipal(req, 'cases.read'), req.params.id, req.params.kind);
     return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${req.params.kind}-${req.params.id.slice(0, 8)}.pdf"`).send(Buffer.from(pdf));
   });
+  app.get('/cases/handlers', {
+    schema: { tags: ['cases'], summary: 'Colleagues who supervise cases in the caller\'s regions, with their open case load', response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), regionCode: z.string().nullable(), openCases: z.number().int() })) }), ...errors } },
+  }, async (req) => ({ items: await listHandlers(deps, requirePrincipal(req, 'cases.handle')) }));
   app.post('/cases/handlers/reassign', { schema: { tags: ['cases'], summary: 'Move cases from one handler to another (staff rotation)', body: ReassignInput, response: { 200: z.object({ moved: z.number().int() }), ...errors } } }, async (req) =>
     reassignHandlers(deps, requirePrincipal(req, 'cases.handle'), req.body),
   );

@@ -15,6 +15,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { loadMasterKey, openText, sealText } from '../../platform/keys.ts';
 import { deliverOutbox, enqueue, type Notice } from '../../platform/notify.ts';
 import { grantsFor, regionWithin, type Principal } from '../auth/domain/policy.ts';
+import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
   FINAL_STATUSES, allowedEvents, describeDue, newCaseState, sweepActions, transition,
@@ -366,14 +367,31 @@ export async function viewReporterIdentity(deps: Deps, p: Principal, id: string,
 }
 
 /** Staff rotation: move every (or the listed) case of one handler to another, within the manager's scope. */
+const supervises = (p: Principal, regionCode: string) => caseRolesOf(p, regionCode).some((r) => r === 'supervisor' || r === 'system_admin');
+
+/**
+ * Staff rotation: moves one handler's open cases (or the listed ones) to a colleague. Only cases the
+ * caller supervises move, and only to an active colleague who supervises every one of them, so a
+ * rotation can never hand a case (and its sealed reporter identity) to someone outside its region.
+ */
 export async function reassignHandlers(deps: Deps, p: Principal, input: { fromUserId: string; toUserId: string; caseIds?: string[] }) {
+  if (input.fromUserId === input.toUserId) throw invalid('REASSIGN_SAME_USER', { id: 'Petugas asal dan tujuan sama.', en: 'The handlers are the same person.' });
   return deps.db.transaction(async (tx) => {
     const params: unknown[] = [input.fromUserId];
     const scope = caseScopeSql(p, 'cases.handle', params);
-    const filter = input.caseIds ? ` AND c.id = ANY($${params.push(input.caseIds)}::uuid[])` : '';
-    const ids = (await tx.query<{ id: string }>(`SELECT c.id FROM cases c JOIN case_handlers h ON h.case_id = c.id AND h.user_id = $1 WHERE ${scope}${filter} FOR UPDATE OF c`, params)).rows.map((r) => r.id);
-    const target = await tx.query('SELECT 1 FROM users WHERE id = $1 AND active', [input.toUserId]);
-    if (!target.rowCount) throw invalid('USER_UNKNOWN', { id: 'Petugas tujuan tidak ditemukan.', en: 'Target handler not found.' });
+    const filter = input.caseIds ? ` AND c.id = ANY($${params.push(input.caseIds)}::uuid[])` : ` AND NOT (c.status = ANY($${params.push(FINAL_STATUSES)}::text[]))`;
+    const rows = (await tx.query<{ id: string; region_code: string }>(`SELECT c.id, c.region_code FROM cases c JOIN case_handlers h ON h.case_id = c.id AND h.user_id = $1 WHERE ${scope}${filter} FOR UPDATE OF c`, params)).rows
+      .filter((r) => supervises(p, r.region_code));
+    const user = await findUserById(tx, input.toUserId);
+    if (!user?.active) throw invalid('USER_UNKNOWN', { id: 'Petugas tujuan tidak ditemukan atau tidak aktif.', en: 'Target handler not found or inactive.' });
+    const target = toPrincipal(user, (await loadGrants(tx, [user.id])).get(user.id) ?? []);
+    const outside = rows.filter((r) => !supervises(target, r.region_code));
+    if (outside.length)
+      throw invalid('REASSIGN_OUT_OF_SCOPE', {
+        id: `${user.display_name} tidak berwenang menangani ${outside.length} kasus ini (wilayah ${[...new Set(outside.map((r) => r.region_code))].join(', ')}); tidak ada yang dipindahkan.`,
+        en: `${user.display_name} may not handle ${outside.length} of these cases (region ${[...new Set(outside.map((r) => r.region_code))].join(', ')}); nothing was moved.`,
+      });
+    const ids = rows.map((r) => r.id);
     if (ids.length) {
       await tx.query('DELETE FROM case_handlers WHERE user_id = $1 AND case_id = ANY($2::uuid[])', [input.fromUserId, ids]);
       await tx.query('INSERT INTO case_handlers (case_id, user_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING', [ids, input.toUserId]);
@@ -381,6 +399,23 @@ export async function reassignHandlers(deps: Deps, p: Principal, input: { fromUs
     await appendAudit(tx, { actor: actorOf(p), action: 'case.handlers_reassigned', entityType: 'user', entityId: input.fromUserId, details: { toUserId: input.toUserId, cases: ids.length }, at: deps.clock.now() });
     return { moved: ids.length };
   });
+}
+
+/** Colleagues who supervise cases in (part of) the caller's regions, with their open case load. */
+export async function listHandlers(deps: Deps, p: Principal) {
+  const mine = grantsFor(p, 'cases.handle').filter((g) => g.role === 'supervisor' || g.role === 'system_admin');
+  if (!mine.length) throw forbidden();
+  const { rows } = await deps.db.query<{ id: string; username: string; display_name: string; region_code: string | null; open_cases: number }>(
+    `SELECT u.id, u.username, u.display_name, g.region_code,
+            (SELECT count(*)::int FROM case_handlers h JOIN cases c ON c.id = h.case_id WHERE h.user_id = u.id AND NOT (c.status = ANY($1::text[]))) AS open_cases
+       FROM users u JOIN grants g ON g.user_id = u.id
+      WHERE u.active AND g.role = 'supervisor' ORDER BY u.display_name, u.id`,
+    [FINAL_STATUSES],
+  );
+  const overlaps = (r: string | null) => mine.some((g) => !g.regionCode || !r || regionWithin(r, g.regionCode) || regionWithin(g.regionCode, r));
+  const seen = new Set<string>();
+  return rows.filter((r) => overlaps(r.region_code) && !seen.has(r.id) && seen.add(r.id))
+    .map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, regionCode: r.region_code, openCases: r.open_cases }));
 }
 
 /**

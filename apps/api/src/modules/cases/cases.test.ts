@@ -230,4 +230,21 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect((await PDFDocument.load(minutes.rawPayload)).getTitle()).toContain('GAKKUMDU');
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/forwarding`, ...as('bawaslu.kota2') })).statusCode).toBe(404);
   });
+
+  it('rotates handlers only to colleagues who supervise the cases, all or nothing', async () => {
+    for (const u of ['bawaslu.kota2', 'ppk.kota']) s[u] = await signIn(app, u);
+    const handlers = (await app.inject({ method: 'GET', url: '/api/v1/cases/handlers', ...as('bawaslu.kota2') })).json().items as { id: string; username: string; openCases: number }[];
+    const byName = Object.fromEntries(handlers.map((h) => [h.username, h]));
+    expect(Object.keys(byName).sort()).toEqual(['bawaslu.kota', 'bawaslu.kota2']); // Banten's supervisor is not a colleague for Kota Bekasi
+    expect(byName['bawaslu.kota2']!.openCases).toBeGreaterThan(0);
+    const ids = Object.fromEntries(await Promise.all(['bawaslu.banten', 'ppk.kota'].map(async (u) => [u, (await deps.db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [u])).rows[0]!.id])));
+    for (const to of [ids['bawaslu.banten'], ids['ppk.kota']]) {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/cases/handlers/reassign', ...as('bawaslu.kota2'), payload: { fromUserId: byName['bawaslu.kota2']!.id, toUserId: to } });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().code).toBe('REASSIGN_OUT_OF_SCOPE');
+    }
+    const still = (await app.inject({ method: 'GET', url: '/api/v1/cases/handlers', ...as('bawaslu.kota2') })).json().items.find((h: { username: string }) => h.username === 'bawaslu.kota2');
+    expect(still.openCases).toBe(byName['bawaslu.kota2']!.openCases);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/cases/handlers', ...as('ppk.kota') })).statusCode).toBe(403);
+  });
 });
