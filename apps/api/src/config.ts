@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   NETRA_MAIL_FROM: z.string().default('Netra <netra@localhost>'),
   NETRA_WHATSAPP_URL: z.url().optional(),
   NETRA_WHATSAPP_TOKEN: z.string().optional(),
+  NETRA_PUBLIC_URL: z.url().optional(),
+  NETRA_SIGNING_IP_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(3000),
   NETRA_MASTER_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -48,6 +50,10 @@ export type Config = {
   mailFrom: string;
   whatsappUrl: string | undefined;
   whatsappToken: string | undefined;
+  /** Public base URL printed in documents and QR codes (verification links), without a trailing slash. */
+  publicUrl: string;
+  /** Self-service pledge code/sign requests per minute from one IP address (an office behind one NAT address). */
+  signingIpLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -79,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.NETRA_MAIL_FROM,
     whatsappUrl: e.NETRA_WHATSAPP_URL,
     whatsappToken: e.NETRA_WHATSAPP_TOKEN,
+    publicUrl: (e.NETRA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    signingIpLimit: e.NETRA_SIGNING_IP_LIMIT,
   };
 }

@@ -52,7 +52,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0, host: '127.0.0.1', database: { kind: 'embedded', dataDir: '/nonexistent' }, logLevel: 'silent', secureCookies: 'false',
     sessionHours: 12, demo: 'false', webDist: '/nonexistent', loginMaxFailures: 5, lockoutMinutes: 15,
     masterKey: Buffer.alloc(32, 7).toString('base64'), evidenceDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netra-evidence-')),
-    smtpUrl: undefined, mailFrom: 'Netra <netra@test.invalid>', whatsappUrl: undefined, whatsappToken: undefined, ...overrides,
+    smtpUrl: undefined, mailFrom: 'Netra <netra@test.invalid>', whatsappUrl: undefined, whatsappToken: undefined,
+    publicUrl: 'https://netra.test', signingIpLimit: 3000, ...overrides,
   };
 }
 

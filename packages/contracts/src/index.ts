@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './elections.ts';
 export * from './tips.ts';
 export * from './cases.ts';
+export * from './pledges.ts';

@@ -3,11 +3,9 @@
  * e-mail, and a local HTTP stand-in plays the WhatsApp gateway (the only stand-in: the gateway
  * is an outside service that cannot run here).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp, SYSTEM_PRINCIPAL } from '../../test/harness.ts';
+import { startNoticeServers, type NoticeServers } from '../../test/notice-servers.ts';
 import { buildApp } from '../app.ts';
 import type { Deps } from '../deps.ts';
 import { createAgency } from '../modules/agencies/agencies.service.ts';
@@ -16,45 +14,19 @@ import { createNotifier, deliverOutbox } from './notify.ts';
 
 
 describe('case notices by e-mail and WhatsApp', () => {
-  const mails: { to: string; data: string }[] = [];
-  const whatsapps: { auth: string | undefined; body: { to: string; text: string } }[] = [];
-  let smtp: SMTPServer;
-  let wa: http.Server;
-  let gatewayUp = true;
+  let servers: NoticeServers;
+  let mails: NoticeServers['mails'];
+  let whatsapps: NoticeServers['whatsapps'];
   let deps: Deps;
   let app: TestApp;
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-      onData(stream, session, cb) {
-        let data = '';
-        stream.on('data', (c: Buffer) => (data += c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    wa = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c));
-      req.on('end', () => {
-        if (!gatewayUp) return res.writeHead(503).end();
-        whatsapps.push({ auth: req.headers.authorization, body: JSON.parse(body) });
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"queued"}');
-      });
-    });
-    await new Promise<void>((r) => wa.listen(0, '127.0.0.1', r));
+    servers = await startNoticeServers();
+    ({ mails, whatsapps } = servers);
     const f = await freshDb('postgres');
     drop = f.drop;
-    const config = {
-      smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-      whatsappUrl: `http://127.0.0.1:${(wa.address() as AddressInfo).port}/send`, whatsappToken: 'test-token',
-    };
-    deps = makeDeps(f.db, undefined, config);
+    deps = makeDeps(f.db, undefined, servers.config);
     deps.notifier = createNotifier(deps.config);
     const kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
     const camat = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, employmentType: 'PNS', nip: '197505052000031004', name: 'Camat Contoh', position: 'Camat', active: true })).id;
@@ -71,15 +43,14 @@ describe('case notices by e-mail and WhatsApp', () => {
       { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat', heldOn: '2026-11-20', statement: 'Tidak tahu itu dilarang.' },
       { type: 'DECIDE', outcome: 'other_law', reasoning: 'Netralitas ASN' }, { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-10' }])
       expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/events`, ...s, payload: { event: ev } })).statusCode).toBe(200);
-    gatewayUp = false;
+    servers.setGatewayUp(false);
     expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/events`, ...b, payload: { event: { type: 'RECOMMEND', actCode: 'D-1', sanctionId: 'pp94_demotion_12m', level: 'berat', letterNumber: 'R-10' } } })).statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
   });
   afterAll(async () => {
     await app?.close();
     await drop?.();
-    await new Promise<void>((r) => smtp.close(() => r()));
-    await new Promise<void>((r) => wa.close(() => r()));
+    await servers?.close();
   });
 
   it('e-mails the authority when a case is forwarded, through a real SMTP server', () => {
@@ -93,7 +64,7 @@ describe('case notices by e-mail and WhatsApp', () => {
     expect(whatsapps).toHaveLength(0); // the gateway was down
     const pending = (await deps.db.query<{ status: string; attempts: number }>("SELECT status, attempts FROM notification_outbox WHERE channel = 'whatsapp'")).rows;
     expect(pending).toEqual([{ status: 'pending', attempts: 1 }]);
-    gatewayUp = true;
+    servers.setGatewayUp(true);
     const r = await deliverOutbox(deps.db, deps.notifier!);
     expect(r.sent).toBe(1);
     expect(whatsapps[0]).toMatchObject({ auth: 'Bearer test-token', body: { to: '+6281200000009' } });

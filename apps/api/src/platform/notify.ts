@@ -37,9 +37,16 @@ export function createNotifier(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'wh
   };
 }
 
+/** Queues notices in the caller's transaction, in batches (a reminder run may queue thousands). */
 export async function enqueue(tx: Queryable, notices: Notice[]) {
-  for (const n of notices)
-    await tx.query('INSERT INTO notification_outbox (channel, recipient, subject, body, case_id) VALUES ($1, $2, $3, $4, $5)', [n.channel, n.recipient, n.subject, n.body, n.caseId ?? null]);
+  for (let i = 0; i < notices.length; i += 1000) {
+    const batch = notices.slice(i, i + 1000);
+    await tx.query(
+      `INSERT INTO notification_outbox (channel, recipient, subject, body, case_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[])`,
+      [batch.map((n) => n.channel), batch.map((n) => n.recipient), batch.map((n) => n.subject), batch.map((n) => n.body), batch.map((n) => n.caseId ?? null)],
+    );
+  }
 }
 
 const MAX_ATTEMPTS = 5;

@@ -1,51 +1,93 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { EMPLOYMENT_TYPES, Problem } from '@netra/contracts';
+import {
+  PledgeCampaignCreated, PledgeCampaignInput, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
+  PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
+  PledgeSignInput, PledgeVerification, Problem, pageOf,
+} from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
-import { coverage, createCampaign, recordCeremony, requestSigningCode, revokePledge, signWithCode, verifyPledge } from './pledges.service.ts';
+import { tooMany } from '../../platform/errors.ts';
+import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listMissing, sendReminders } from './pledge-follow-up.service.ts';
+import { createCampaign, recordCeremony, requestSigningCode, revokePledge, signWithCode, verifyPledge } from './pledges.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Id = z.object({ id: z.uuid() });
 const publicLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+const pdf = (bytes: Uint8Array, fileName: string) => ({ body: Buffer.from(bytes), headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName}"` } });
 
 export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
+  // Self-service code and signing: a whole office signs from behind one NAT address, so the tight limit is
+  // per employee (NIP, as the service normalises it; shared by both endpoints) and the per-address one is a
+  // ceiling sized for an office (NETRA_SIGNING_IP_LIMIT). The per-NIP check runs once the body is parsed.
+  const perNip = app.createRateLimit({ max: 10, timeWindow: '1 minute', keyGenerator: (req) => `pledge-nip:${(req.body as { nip: string }).nip.replace(/[\s.]/g, '')}` });
+  const signingLimit = {
+    config: { rateLimit: { max: deps.config.signingIpLimit, timeWindow: '1 minute' } },
+    preHandler: async (req: FastifyRequest) => {
+      const r = await perNip(req);
+      if (!r.isAllowed && r.isExceeded) throw tooMany('RATE_LIMITED', { id: 'Terlalu banyak permintaan untuk NIP ini; coba lagi sebentar lagi.', en: 'Too many requests for this NIP; try again shortly.' });
+    },
+  };
+
   app.post('/pledge-campaigns', {
-    schema: { tags: ['pledges'], summary: 'Open a neutrality pledge campaign for an agency (unit subtree, types, period)',
-      body: z.object({ agencyId: z.uuid(), electionId: z.string().min(1).max(64), unitId: z.uuid().optional(), employmentTypes: z.array(z.enum(EMPLOYMENT_TYPES)).min(1).default([...EMPLOYMENT_TYPES]), opensOn: isoDate, closesOn: isoDate, title: z.string().trim().min(3).max(200).optional() }),
-      response: { 201: z.object({ id: z.uuid(), templateId: z.uuid() }), ...errors } },
+    schema: { tags: ['pledges'], summary: 'Open a neutrality pledge campaign for an agency (unit subtree, types, period)', body: PledgeCampaignInput, response: { 201: PledgeCampaignCreated, ...errors } },
   }, async (req, reply) => reply.status(201).send(await createCampaign(deps, requirePrincipal(req, 'agencies.manage'), req.body)));
 
   app.get('/pledge-campaigns/:id/coverage', {
-    schema: { tags: ['pledges'], params: Id, response: { 200: z.object({
-      campaign: z.object({ id: z.uuid(), title: z.string(), opensOn: z.string(), closesOn: z.string() }),
-      total: z.object({ required: z.number().int(), signed: z.number().int(), missing: z.number().int(), percent: z.number() }),
-      rows: z.array(z.object({ unit: z.string().nullable(), type: z.string(), required: z.number().int(), signed: z.number().int(), missing: z.number().int(), percent: z.number() })),
-    }), ...errors } },
-  }, async (req) => coverage(deps, requirePrincipal(req, 'registry.read'), req.params.id));
+    schema: { tags: ['pledges'], summary: 'Coverage: totals and breakdowns by unit (drill down with unitId), region and employment type', params: Id, querystring: PledgeCoverageQuery, response: { 200: PledgeCoverage, ...errors } },
+  }, async (req) => coverage(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.query));
+
+  app.get('/pledge-campaigns/:id/missing', {
+    schema: { tags: ['pledges'], summary: 'Covered employees who have not signed (paged, within the caller\'s scope)', params: Id, querystring: PledgeMissingQuery, response: { 200: pageOf(PledgeMissingEmployee), ...errors } },
+  }, async (req) => listMissing(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.query));
+
+  app.get('/pledge-campaigns/:id/missing/export', {
+    schema: { tags: ['pledges'], summary: 'Export the missing list as CSV, XLSX or PDF (audited; no contact data)', params: Id, querystring: PledgeMissingExportQuery,
+      produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'] },
+  }, async (req, reply) => {
+    const file = await exportMissing(deps, requirePrincipal(req, 'registry.export'), req.params.id, req.query);
+    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+  });
+
+  app.post('/pledge-campaigns/:id/reminders', {
+    schema: { tags: ['pledges'], summary: 'Remind the employees who have not signed, and send unit admins a summary (once per campaign and local day)', params: Id, response: { 200: PledgeReminderResult, ...errors } },
+  }, async (req) => sendReminders(deps, requirePrincipal(req, 'agencies.manage'), req.params.id));
 
   app.post('/pledge-campaigns/:id/ceremonies', {
-    schema: { tags: ['pledges'], summary: 'Record a signing ceremony from its attendance list (NIPs)', params: Id, body: z.object({ nips: z.array(z.string().trim().min(1).max(30)).min(1).max(50_000) }),
-      response: { 200: z.object({ signed: z.number().int(), alreadySigned: z.number().int(), notCovered: z.array(z.string()) }), ...errors } },
+    schema: { tags: ['pledges'], summary: 'Record a signing ceremony from its attendance list (NIPs)', params: Id, body: PledgeCeremonyInput, response: { 200: PledgeCeremonyResult, ...errors } },
   }, async (req) => recordCeremony(deps, requirePrincipal(req, 'registry.write'), req.params.id, req.body.nips));
 
-  app.post('/pledges/:id/revoke', { schema: { tags: ['pledges'], params: Id, body: z.object({ reason: z.string().trim().min(5).max(500) }), response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+  app.get('/pledges/:id/document', {
+    schema: { tags: ['pledges'], summary: 'The signed pledge as a PDF with its verification QR code (admins in scope, or the employee)', params: Id, produces: ['application/pdf'] },
+  }, async (req, reply) => {
+    const doc = pdf(await issuePledgeDocument(deps, requirePrincipal(req), req.params.id), `pernyataan-${req.params.id.slice(0, 8)}.pdf`);
+    return reply.headers(doc.headers).send(doc.body);
+  });
+
+  app.post('/pledges/:id/revoke', { schema: { tags: ['pledges'], params: Id, body: PledgeRevokeInput, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     await revokePledge(deps, requirePrincipal(req, 'agencies.manage'), req.params.id, req.body.reason);
     return reply.status(204).send(null);
   });
 
   // Public self-service and verification
-  const Sign = z.object({ campaignId: z.uuid(), nip: z.string().trim().min(3).max(30) });
-  app.post('/public/pledges/code', { config: publicLimit, schema: { tags: ['pledges'], summary: 'Send a one-time signing code to the registered contact', body: Sign, response: { 200: z.object({ sentTo: z.string() }), ...errors } } }, async (req) =>
+  app.post('/public/pledges/code', { ...signingLimit, schema: { tags: ['pledges'], summary: 'Send a one-time signing code to the registered contact', body: PledgeCodeRequest, response: { 200: PledgeCodeSent, ...errors } } }, async (req) =>
     requestSigningCode(deps, req.body),
   );
   app.post('/public/pledges/sign', {
-    config: publicLimit,
-    schema: { tags: ['pledges'], body: Sign.extend({ code: z.string().trim().regex(/^\d{6}$/, '6 digits'), emeteraiSerial: z.string().trim().regex(/^[A-Za-z0-9]{22}$/, '22 characters').optional() }), response: { 201: z.object({ pledgeId: z.uuid(), verifyCode: z.string() }), ...errors } },
+    ...signingLimit,
+    schema: { tags: ['pledges'], body: PledgeSignInput, response: { 201: PledgeSigned, ...errors } },
   }, async (req, reply) => reply.status(201).send(await signWithCode(deps, req.body)));
+  app.post('/public/pledges/document', {
+    config: publicLimit,
+    schema: { tags: ['pledges'], summary: 'The signer\'s one download of the signed PDF, with the one-time token from the signing response', body: PledgeDocumentTokenInput, produces: ['application/pdf'] },
+  }, async (req, reply) => {
+    const out = await downloadSignedPledge(deps, req.body.token);
+    const doc = pdf(out.pdf, `pernyataan-${out.verifyCode}.pdf`);
+    return reply.headers(doc.headers).send(doc.body);
+  });
   app.get('/public/pledges/verify/:code', {
     config: publicLimit,
-    schema: { tags: ['pledges'], params: z.object({ code: z.string().min(4).max(40) }), response: { 200: z.object({ status: z.enum(['valid', 'revoked']), name: z.string(), agency: z.string(), title: z.string(), signedAt: z.string(), method: z.string(), contentHash: z.string() }), ...errors } },
+    schema: { tags: ['pledges'], params: z.object({ code: z.string().min(4).max(40) }), response: { 200: PledgeVerification, ...errors } },
   }, async (req) => verifyPledge(deps, req.params.code));
 };

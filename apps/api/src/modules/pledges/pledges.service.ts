@@ -4,6 +4,7 @@
  * bulk, public verification by short code (masked name), revocation and coverage.
  */
 import crypto from 'node:crypto';
+import type { Permission } from '@netra/contracts';
 import { findElection, localDateInRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -49,17 +50,30 @@ export async function createCampaign(deps: Deps, p: Principal, input: CampaignIn
   });
 }
 
-type Campaign = { id: string; agency_id: string; region_code: string; unit_id: string | null; employment_types: string[]; opens_on: string | Date; closes_on: string | Date; title: string; content_hash: string; body: string };
-const day = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+export type Campaign = {
+  id: string; agency_id: string; agency_name: string; region_code: string; unit_id: string | null; unit_id_path: string | null; employment_types: string[];
+  opens_on: string | Date; closes_on: string | Date; title: string; content_hash: string; body: string;
+};
+export const day = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
-async function loadCampaign(db: Queryable, id: string): Promise<Campaign> {
-  const c = (await db.query<Campaign>('SELECT c.*, t.content_hash, t.body, a.region_code FROM pledge_campaigns c JOIN pledge_templates t ON t.id = c.template_id JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1', [id])).rows[0];
+/**
+ * Loads a campaign; with `scope`, only when the caller's `perm` reaches its agency (a unit-scoped
+ * grant sees its agency's campaigns; the figures inside stay limited to its unit). Otherwise 404.
+ */
+export async function loadCampaign(db: Queryable, id: string, scope?: { p: Principal; perm: Permission }): Promise<Campaign> {
+  const params: unknown[] = [id];
+  const where = scope ? `AND ${scopeSql(scope.p, scope.perm, { region: 'a.region_code', agency: 'a.id', regionOverlap: true, ignoreUnit: true }, params)}` : '';
+  const c = (await db.query<Campaign>(
+    `SELECT c.*, t.content_hash, t.body, a.region_code, a.name AS agency_name, u.id_path AS unit_id_path
+       FROM pledge_campaigns c JOIN pledge_templates t ON t.id = c.template_id JOIN agencies a ON a.id = c.agency_id LEFT JOIN units u ON u.id = c.unit_id
+      WHERE c.id = $1 ${where}`, params,
+  )).rows[0];
   if (!c) throw notFound('Kampanye / Campaign', id);
   return c;
 }
 
 /** Employees a campaign covers: its agency, unit subtree, employment types; active only. */
-const coveredSql = (alias: string) =>
+export const coveredSql = (alias: string) =>
   `${alias}.agency_id = c.agency_id AND ${alias}.active AND ${alias}.employment_type = ANY(c.employment_types)
    AND (c.unit_id IS NULL OR ${alias}.unit_id IN (SELECT s.id FROM units s, units r WHERE r.id = c.unit_id AND s.id_path LIKE r.id_path || '%'))`;
 
@@ -74,6 +88,8 @@ async function employeeFor(tx: Queryable, c: Campaign, nip: string) {
 }
 
 const OTP_MINUTES = 10;
+const DOWNLOAD_MINUTES = 15;
+export const SELF_SERVICE: Actor = { id: null, label: 'employee:self-service' };
 
 /** Sends a one-time code to the employee's registered contact (never shown in the response). */
 export async function requestSigningCode(deps: Deps, input: { campaignId: string; nip: string }) {
@@ -124,8 +140,16 @@ export async function signWithCode(deps: Deps, input: { campaignId: string; nip:
       [c.id, e.id, now, c.content_hash, input.emeteraiSerial ?? null, verifyCode],
     );
     if (!ins.rows[0]) return { error: conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' }) };
-    await appendAudit(tx, { actor: { id: null, label: 'employee:self-service' }, action: 'pledge.signed', entityType: 'pledge', entityId: ins.rows[0].id, details: { campaignId: c.id, contentHash: c.content_hash }, at: now });
-    return { pledgeId: ins.rows[0].id, verifyCode };
+    // The signer gets the signed PDF (full name and NIP) through a one-time token, not through the
+    // verification code: that code is printed on the document and in its QR code and is meant to be
+    // shown to anyone, never expires and is short, so a download by code would hand the personal data
+    // to everyone who ever sees a copy. The token is 256 random bits held only by whoever completed the
+    // one-time code, kept hashed, used once, expires in minutes and travels in a POST body (never in a URL).
+    const downloadToken = crypto.randomBytes(32).toString('base64url');
+    const downloadExpiresAt = new Date(now.getTime() + DOWNLOAD_MINUTES * 60_000);
+    await tx.query('INSERT INTO pledge_download_tokens (token_hash, pledge_id, expires_at) VALUES ($1, $2, $3)', [sha256(downloadToken), ins.rows[0].id, downloadExpiresAt]);
+    await appendAudit(tx, { actor: SELF_SERVICE, action: 'pledge.signed', entityType: 'pledge', entityId: ins.rows[0].id, details: { campaignId: c.id, contentHash: c.content_hash }, at: now });
+    return { pledgeId: ins.rows[0].id, verifyCode, downloadToken, downloadExpiresAt: downloadExpiresAt.toISOString() };
   });
   if ('error' in out) throw out.error;
   return out;
@@ -179,26 +203,4 @@ export async function revokePledge(deps: Deps, p: Principal, pledgeId: string, r
     await tx.query('UPDATE pledges SET revoked_at = $2, revoke_reason = $3 WHERE id = $1', [pledgeId, deps.clock.now(), reason]);
     await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: 'pledge.revoked', entityType: 'pledge', entityId: pledgeId, details: { reason }, at: deps.clock.now() });
   });
-}
-
-/** Coverage per unit and per employment type: required, signed, missing, percentage. */
-export async function coverage(deps: Deps, p: Principal, campaignId: string) {
-  const c = await loadCampaign(deps.db, campaignId);
-  const params: unknown[] = [campaignId];
-  const scope = scopeSql(p, 'registry.read', { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: '(SELECT uu.id_path FROM units uu WHERE uu.id = e.unit_id)' }, params);
-  const { rows } = await deps.db.query<{ unit: string | null; type: string; required: number; signed: number }>(
-    `SELECT u.path AS unit, e.employment_type AS type, count(*)::int AS required, count(p.id)::int AS signed
-       FROM pledge_campaigns c JOIN employees e ON ${coveredSql('e')}
-       LEFT JOIN units u ON u.id = e.unit_id
-       LEFT JOIN pledges p ON p.campaign_id = c.id AND p.employee_id = e.id AND p.revoked_at IS NULL
-      WHERE c.id = $1 AND ${scope}
-      GROUP BY u.path, e.employment_type ORDER BY u.path NULLS FIRST, e.employment_type`, params,
-  );
-  const total = rows.reduce((a, r) => ({ required: a.required + r.required, signed: a.signed + r.signed }), { required: 0, signed: 0 });
-  const pct = (s: number, r: number) => (r ? Math.round((s / r) * 1000) / 10 : 0);
-  return {
-    campaign: { id: c.id, title: c.title, opensOn: day(c.opens_on), closesOn: day(c.closes_on) },
-    total: { ...total, missing: total.required - total.signed, percent: pct(total.signed, total.required) },
-    rows: rows.map((r) => ({ ...r, missing: r.required - r.signed, percent: pct(r.signed, r.required) })),
-  };
 }

@@ -9,7 +9,7 @@ import { validateInternalId, validateNik, validateNiPppk, validateNip, ymdOf } f
 
 // The unit path is looked up per row only when a unit-scoped grant needs it, so lists and counts
 // never have to join units.
-const COLS = { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: '(SELECT uu.id_path FROM units uu WHERE uu.id = e.unit_id)', employeeId: 'e.id' };
+export const COLS = { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: '(SELECT uu.id_path FROM units uu WHERE uu.id = e.unit_id)', employeeId: 'e.id' };
 
 /** Rows the caller may read: the registry scope, or their own record for the employee role. */
 function readScope(p: Principal, params: unknown[]) {
@@ -45,7 +45,7 @@ const SORTS: Record<EmployeeQuery['sort'], string> = {
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /** Filters shared by the list and the export; every one is bound, never interpolated. */
-function filterSql(q: Partial<EmployeeQuery>, params: unknown[]): string[] {
+export function filterSql(q: Partial<EmployeeQuery>, params: unknown[]): string[] {
   const where: string[] = [];
   if (q.q) {
     const digits = q.q.replace(/[\s.]/g, '');

@@ -1,0 +1,290 @@
+/**
+ * Following a pledge campaign up: coverage broken down by unit (with drill-down), region and
+ * employment type; the list of employees who have not signed (paged and exported); daily reminders;
+ * and the signed-pledge PDF with its verification QR code.
+ */
+import { PassThrough, type Readable } from 'node:stream';
+import { EMPLOYMENT_TYPES, type EmploymentType, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult } from '@netra/contracts';
+import { localDateInRegion } from '@netra/rules';
+import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import { appendAudit, sha256 } from '../../platform/audit.ts';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http.ts';
+import { deliverOutbox, enqueue, type Notice } from '../../platform/notify.ts';
+import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
+import { COLS as EMPLOYEE_COLS, filterSql } from '../registry/employees.service.ts';
+import { writeCsvTable, writeXlsxTable, type ExportTable } from '../registry/export-writers.ts';
+import { checkPeriod, countsOf, employeeReminder, unitSummary } from './domain/pledge-rules.ts';
+import { renderMissingList, renderPledgeDocument, type PledgeDocumentData } from './pledge-documents.ts';
+import { SELF_SERVICE, coveredSql, day, loadCampaign, type Campaign } from './pledges.service.ts';
+
+/** Covered employees of campaign $1 (alias e), their unit (u) and standing pledge (p), limited by `scope`. */
+const coveredFrom = (scope: string, joins = '') =>
+  `FROM pledge_campaigns c JOIN employees e ON ${coveredSql('e')}
+     LEFT JOIN units u ON u.id = e.unit_id
+     LEFT JOIN pledges p ON p.campaign_id = c.id AND p.employee_id = e.id AND p.revoked_at IS NULL ${joins}
+    WHERE c.id = $1 AND ${scope}`;
+
+type UnitRow = { id: string; name: string; path: string; id_path: string };
+
+/** A unit of the campaign's agency inside the campaign's unit subtree, else 404. */
+async function unitOfCampaign(db: Queryable, c: Campaign, unitId: string): Promise<UnitRow> {
+  const u = (await db.query<UnitRow>(
+    `SELECT id, name, path, id_path FROM units WHERE id = $1 AND agency_id = $2 AND id_path LIKE $3 || '%'`, [unitId, c.agency_id, c.unit_id_path ?? '/'],
+  )).rows[0];
+  if (!u) throw notFound('Unit', unitId);
+  return u;
+}
+
+const byPath = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a.localeCompare(b));
+
+// GROUPING(unit_path, type, child_id, region_code): a bit is set for each column a row is NOT grouped by
+const GROUPED = { unitAndType: 0b0011, child: 0b1101, region: 0b1110, type: 0b1011, total: 0b1111 } as const;
+
+/**
+ * Coverage within the caller's registry scope: totals and breakdowns by unit, region and employment
+ * type. The unit breakdown lists the direct children of the root (`unitId` to drill down, else the
+ * campaign's unit, else the agency's top-level units) plus a `direct` row for the root's own staff.
+ */
+export async function coverage(deps: Deps, p: Principal, campaignId: string, q: { unitId?: string } = {}): Promise<PledgeCoverage> {
+  const c = await loadCampaign(deps.db, campaignId, { p, perm: 'registry.read' });
+  const rootId = q.unitId ?? c.unit_id;
+  const root = rootId ? await unitOfCampaign(deps.db, c, rootId) : null;
+  const params: unknown[] = [campaignId, root?.id_path ?? '/'];
+  const scope = scopeSql(p, 'registry.read', EMPLOYEE_COLS, params);
+  const { rows } = await deps.db.query<{ g: number; unit_path: string | null; type: EmploymentType | null; child_id: string | null; region_code: string | null; required: number; signed: number }>(
+    `WITH cov AS (
+       SELECT u.path AS unit_path, e.employment_type AS type, e.region_code, p.id IS NOT NULL AS signed,
+              NULLIF(split_part(substr(u.id_path, length($2) + 1), '/', 1), '') AS child_id
+       ${coveredFrom(scope)} ${root ? `AND u.id_path LIKE $2 || '%'` : ''})
+     SELECT GROUPING(unit_path, type, child_id, region_code)::int AS g, unit_path, type, child_id, region_code,
+            count(*)::int AS required, (count(*) FILTER (WHERE signed))::int AS signed
+       FROM cov GROUP BY GROUPING SETS ((unit_path, type), (child_id), (region_code), (type), ())`, params,
+  );
+  const of = (g: number) => rows.filter((r) => r.g === g);
+  const childIds = of(GROUPED.child).flatMap((r) => (r.child_id ? [r.child_id] : []));
+  const units = new Map((await deps.db.query<{ id: string; name: string; path: string; has_children: boolean }>(
+    'SELECT x.id, x.name, x.path, EXISTS (SELECT 1 FROM units k WHERE k.parent_id = x.id) AS has_children FROM units x WHERE x.id = ANY($1::uuid[])', [childIds],
+  )).rows.map((u) => [u.id, u]));
+  const regionCodes = of(GROUPED.region).map((r) => r.region_code!);
+  const regions = new Map((await deps.db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code = ANY($1::text[])', [regionCodes])).rows.map((r) => [r.code, r.name]));
+  const total = of(GROUPED.total)[0] ?? { required: 0, signed: 0 };
+  return {
+    campaign: { id: c.id, title: c.title, opensOn: day(c.opens_on), closesOn: day(c.closes_on) },
+    unit: root && { id: root.id, name: root.name, path: root.path },
+    total: countsOf(total),
+    rows: of(GROUPED.unitAndType)
+      .sort((a, b) => byPath(a.unit_path, b.unit_path) || a.type!.localeCompare(b.type!))
+      .map((r) => ({ unit: r.unit_path, type: r.type!, ...countsOf(r) })),
+    byUnit: of(GROUPED.child)
+      .map((r) => {
+        const u = r.child_id ? units.get(r.child_id) : undefined;
+        const shown = r.child_id ? u : root;
+        return { unitId: r.child_id ?? root?.id ?? null, name: shown?.name ?? null, path: shown?.path ?? null, direct: !r.child_id, hasChildren: u?.has_children ?? false, ...countsOf(r) };
+      })
+      .sort((a, b) => Number(b.direct) - Number(a.direct) || byPath(a.path, b.path)),
+    byRegion: of(GROUPED.region)
+      .map((r) => ({ regionCode: r.region_code!, regionName: regions.get(r.region_code!) ?? null, ...countsOf(r) }))
+      .sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
+    byEmploymentType: of(GROUPED.type)
+      .map((r) => ({ type: r.type!, ...countsOf(r) }))
+      .sort((a, b) => EMPLOYMENT_TYPES.indexOf(a.type) - EMPLOYMENT_TYPES.indexOf(b.type)),
+  };
+}
+
+type MissingRow = { id: string; nip: string; name: string; employment_type: EmploymentType; position: string | null; unit_id: string | null; unit_path: string | null; region_code: string; has_contact: boolean; sort_path: string };
+
+const MISSING_SELECT = `SELECT e.id, coalesce(e.nip, e.internal_id) AS nip, e.name, e.employment_type, e.position, e.unit_id, u.path AS unit_path, e.region_code,
+  coalesce(u.path, '') AS sort_path,
+  EXISTS (SELECT 1 FROM employee_contacts ct WHERE ct.employee_id = e.id AND (ct.email IS NOT NULL OR ct.phone IS NOT NULL)) AS has_contact`;
+const MISSING_ORDER = `ORDER BY coalesce(u.path, ''), e.name, e.id`;
+
+const toMissing = (r: MissingRow): PledgeMissingEmployee => ({
+  employeeId: r.id, nip: r.nip, name: r.name, employmentType: r.employment_type, position: r.position, unitId: r.unit_id, unitPath: r.unit_path, regionCode: r.region_code, hasContact: r.has_contact,
+});
+
+/** WHERE of the missing list: campaign $1, the caller's `perm` scope, no standing pledge, filters. */
+function missingWhere(p: Principal, perm: 'registry.read' | 'registry.export', q: { unitId?: string; q?: string }, params: unknown[]) {
+  const scope = scopeSql(p, perm, EMPLOYEE_COLS, params);
+  return [coveredFrom(scope), 'AND p.id IS NULL', ...filterSql({ unitId: q.unitId, q: q.q }, params).map((f) => `AND ${f}`)].join(' ');
+}
+
+async function checkMissingQuery(deps: Deps, p: Principal, campaignId: string, perm: 'registry.read' | 'registry.export', unitId: string | undefined) {
+  const c = await loadCampaign(deps.db, campaignId, { p, perm });
+  if (unitId) await unitOfCampaign(deps.db, c, unitId);
+  return c;
+}
+
+/** Covered employees in the caller's scope who have not signed, a page at a time. */
+export async function listMissing(deps: Deps, p: Principal, campaignId: string, q: PledgeMissingQuery) {
+  await checkMissingQuery(deps, p, campaignId, 'registry.read', q.unitId);
+  const params: unknown[] = [campaignId];
+  const from = missingWhere(p, 'registry.read', q, params);
+  const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params)).rows[0]!.n;
+  const rows = (await deps.db.query<MissingRow>(`${MISSING_SELECT} ${from} ${MISSING_ORDER} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params)).rows;
+  return { items: rows.map(toMissing), page: q.page, pageSize: q.pageSize, total };
+}
+
+/** The whole missing list in keyset pages (unit path, name, id), so memory stays flat. */
+async function* missingRows(deps: Deps, p: Principal, campaignId: string, q: { unitId?: string; q?: string }): AsyncGenerator<PledgeMissingEmployee> {
+  let after: [string, string, string] | null = null;
+  for (;;) {
+    const params: unknown[] = [campaignId];
+    let from = missingWhere(p, 'registry.export', q, params);
+    if (after) from += ` AND (coalesce(u.path, ''), e.name, e.id) > ($${params.push(after[0])}, $${params.push(after[1])}, $${params.push(after[2])}::uuid)`;
+    const rows = (await deps.db.query<MissingRow>(`${MISSING_SELECT} ${from} ${MISSING_ORDER} LIMIT 2000`, params)).rows;
+    for (const r of rows) yield toMissing(r);
+    const last = rows.at(-1);
+    if (!last || rows.length < 2000) return;
+    after = [last.sort_path, last.name, last.id];
+  }
+}
+
+/** Export columns: identification and placement only; contact data is never exported. */
+const MISSING_TABLE: ExportTable<PledgeMissingEmployee> = {
+  sheet: 'Belum menandatangani',
+  columns: [
+    { header: 'nip', get: (e) => e.nip },
+    { header: 'nama', get: (e) => e.name, wide: true },
+    { header: 'jenis', get: (e) => e.employmentType },
+    { header: 'jabatan', get: (e) => e.position ?? '' },
+    { header: 'unit', get: (e) => e.unitPath ?? '', wide: true },
+    { header: 'kode_wilayah', get: (e) => e.regionCode },
+  ],
+};
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+
+/** Exports the missing list (audited); CSV and XLSX stream, the PDF is a printable table. */
+export async function exportMissing(deps: Deps, p: Principal, campaignId: string, q: PledgeMissingExportQuery): Promise<{ fileName: string; contentType: string; body: Readable | Buffer }> {
+  if (!can(p, 'registry.export')) throw forbidden();
+  const c = await checkMissingQuery(deps, p, campaignId, 'registry.export', q.unitId);
+  const now = deps.clock.now();
+  await deps.db.transaction((tx) => appendAudit(tx, { actor: actorOf(p), action: 'pledge.missing_exported', entityType: 'pledge_campaign', entityId: c.id, details: { format: q.format, unitId: q.unitId ?? null, q: q.q ?? null }, at: now }));
+  const fileName = `belum-menandatangani-${c.id.slice(0, 8)}-${now.toISOString().slice(0, 10)}.${q.format}`;
+  const rows = missingRows(deps, p, c.id, q);
+  if (q.format === 'pdf')
+    return { fileName, contentType: CONTENT_TYPES.pdf, body: Buffer.from(await renderMissingList({ campaignTitle: c.title, agency: c.agency_name, generatedAt: now, rows })) };
+  const out = new PassThrough();
+  void (q.format === 'csv' ? writeCsvTable(rows, MISSING_TABLE, out) : writeXlsxTable(rows, MISSING_TABLE, out)).catch((err: unknown) => {
+    deps.logger.error({ err, campaignId: c.id }, 'missing-list export failed');
+    out.destroy(err as Error);
+  });
+  return { fileName, contentType: CONTENT_TYPES[q.format], body: out };
+}
+
+/** E-mail when registered, else WhatsApp: one notice per person. */
+const noticeTo = (to: { email: string | null; phone: string | null }, text: { subject: string; body: string }): Notice | null =>
+  to.email ? { channel: 'email', recipient: to.email, ...text } : to.phone ? { channel: 'whatsapp', recipient: to.phone, ...text } : null;
+
+/**
+ * Reminds every covered employee who has not signed and has a registered contact, and sends each
+ * unit admin a count for their unit. The registry has no "head of unit" field (the demo only gives
+ * heads a position title), so unit summaries go to the accounts holding a unit_admin grant on that
+ * unit. At most one run per campaign and local day: the run row's unique key makes a second call
+ * that day, even a concurrent one, send nothing.
+ */
+export async function sendReminders(deps: Deps, p: Principal, campaignId: string): Promise<PledgeReminderResult> {
+  const now = deps.clock.now();
+  const result = await deps.db.transaction(async (tx): Promise<PledgeReminderResult> => {
+    const c = await loadCampaign(tx, campaignId, { p, perm: 'agencies.manage' });
+    const localDate = localDateInRegion(now, c.region_code);
+    const closed = checkPeriod({ today: localDate, opensOn: day(c.opens_on), closesOn: day(c.closes_on) });
+    if (closed) throw new AppError(400, closed.code, closed.message);
+    const run = (await tx.query<{ id: string }>(
+      'INSERT INTO pledge_reminder_runs (campaign_id, local_date, sent_by) VALUES ($1, $2, $3) ON CONFLICT (campaign_id, local_date) DO NOTHING RETURNING id', [c.id, localDate, p.userId],
+    )).rows[0];
+    if (!run)
+      return { alreadySent: true, localDate, employeesReminded: 0, withoutContact: 0, summaries: 0,
+        message: { id: `Pengingat kampanye ini sudah dikirim hari ini (${localDate}); tidak ada yang dikirim ulang.`, en: `Reminders for this campaign were already sent today (${localDate}); nothing was sent again.` } };
+    const text = { title: c.title, closesOn: day(c.closes_on), agency: c.agency_name, publicBase: deps.config.publicUrl };
+    const params: unknown[] = [c.id];
+    const scope = scopeSql(p, 'agencies.manage', EMPLOYEE_COLS, params);
+    const missing = (await tx.query<{ email: string | null; phone: string | null }>(
+      `SELECT ct.email, ct.phone ${coveredFrom(scope, 'LEFT JOIN employee_contacts ct ON ct.employee_id = e.id')} AND p.id IS NULL`, params,
+    )).rows;
+    const reminder = employeeReminder(text);
+    const toEmployees = missing.flatMap((m) => noticeTo(m, reminder) ?? []);
+    const admins = (await tx.query<{ email: string | null; phone: string | null; unit_path: string; missing: number; required: number }>(
+      `WITH cov AS (SELECT u.id_path, p.id IS NULL AS missing ${coveredFrom(scope)})
+       SELECT us.email, us.phone, gu.path AS unit_path, (count(*) FILTER (WHERE cov.missing))::int AS missing, count(*)::int AS required
+         FROM grants g JOIN users us ON us.id = g.user_id AND us.active JOIN units gu ON gu.id = g.unit_id
+         JOIN cov ON cov.id_path LIKE gu.id_path || '%'
+        WHERE g.role = 'unit_admin' AND gu.agency_id = $${params.push(c.agency_id)} AND (us.email IS NOT NULL OR us.phone IS NOT NULL)
+        GROUP BY g.id, us.email, us.phone, gu.path HAVING count(*) FILTER (WHERE cov.missing) > 0`, params,
+    )).rows;
+    const toAdmins = admins.flatMap((a) => noticeTo(a, unitSummary({ ...text, unitPath: a.unit_path, missing: a.missing, required: a.required })) ?? []);
+    await enqueue(tx, [...toEmployees, ...toAdmins]);
+    const counts = { employeesReminded: toEmployees.length, withoutContact: missing.length - toEmployees.length, summaries: toAdmins.length };
+    await tx.query('UPDATE pledge_reminder_runs SET employees_reminded = $2, without_contact = $3, summaries = $4 WHERE id = $1', [run.id, counts.employeesReminded, counts.withoutContact, counts.summaries]);
+    await appendAudit(tx, { actor: actorOf(p), action: 'pledge.reminders_sent', entityType: 'pledge_campaign', entityId: c.id, details: { localDate, ...counts }, at: now });
+    return { alreadySent: false, localDate, ...counts,
+      message: { id: `${counts.employeesReminded} pengingat dan ${counts.summaries} rekap unit dikirim; ${counts.withoutContact} pegawai tanpa kontak terdaftar.`, en: `${counts.employeesReminded} reminders and ${counts.summaries} unit summaries sent; ${counts.withoutContact} employees have no registered contact.` } };
+  });
+  if (!result.alreadySent) void drainOutbox(deps);
+  return result;
+}
+
+/** Delivers the outbox batch after batch in the background; failures stay queued for retry. */
+async function drainOutbox(deps: Deps) {
+  if (!deps.notifier) return;
+  try {
+    for (;;) {
+      const r = await deliverOutbox(deps.db, deps.notifier);
+      if (r.sent + r.failed + r.skipped < 100 || r.failed) return;
+    }
+  } catch (err) {
+    deps.logger.error({ err }, 'reminder delivery failed');
+  }
+}
+
+type DocumentRow = {
+  id: string; signed_at: Date; method: 'self_service' | 'ceremony'; content_hash: string; emeterai_serial: string | null; verify_code: string; revoked_at: Date | null;
+  name: string; nip: string; position: string | null; unit_path: string | null; agency: string; campaign_title: string; title: string; body: string;
+};
+
+const DOCUMENT_SELECT = `SELECT p.id, p.signed_at, p.method, p.content_hash, p.emeterai_serial, p.verify_code, p.revoked_at, e.name,
+    coalesce(e.nip, e.internal_id) AS nip, e.position, u.path AS unit_path, a.name AS agency, c.title AS campaign_title, t.title, t.body
+  FROM pledges p JOIN employees e ON e.id = p.employee_id JOIN pledge_campaigns c ON c.id = p.campaign_id
+  JOIN pledge_templates t ON t.id = c.template_id JOIN agencies a ON a.id = c.agency_id LEFT JOIN units u ON u.id = e.unit_id`;
+
+const toDocument = (r: DocumentRow): PledgeDocumentData => ({
+  title: r.title, body: r.body, agency: r.agency, campaignTitle: r.campaign_title, employeeName: r.name, employeeId: r.nip, position: r.position, unitPath: r.unit_path,
+  signedAt: new Date(r.signed_at), method: r.method, contentHash: r.content_hash, emeteraiSerial: r.emeterai_serial, verifyCode: r.verify_code, revokedAt: r.revoked_at && new Date(r.revoked_at),
+});
+
+/** The signed pledge as a PDF, for admins whose registry write scope holds the employee, and the employee themself. */
+export async function issuePledgeDocument(deps: Deps, p: Principal, pledgeId: string): Promise<Uint8Array> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const params: unknown[] = [pledgeId];
+    const scope = `(${scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)} OR ${scopeSql(p, 'self.read', EMPLOYEE_COLS, params)})`;
+    const r = (await tx.query<DocumentRow>(`${DOCUMENT_SELECT} WHERE p.id = $1 AND ${scope}`, params)).rows[0];
+    if (!r) throw notFound('Pernyataan / Pledge', pledgeId);
+    const pdf = await renderPledgeDocument(toDocument(r), deps.config.publicUrl, now);
+    await appendAudit(tx, { actor: actorOf(p), action: 'pledge.document_issued', entityType: 'pledge', entityId: r.id, at: now });
+    return pdf;
+  });
+}
+
+/** The self-service signer's one download of the signed PDF, with the token from the signing response. */
+export async function downloadSignedPledge(deps: Deps, token: string): Promise<{ pdf: Uint8Array; verifyCode: string }> {
+  const now = deps.clock.now();
+  const out = await deps.db.transaction(async (tx) => {
+    const used = (await tx.query<{ pledge_id: string }>(
+      'UPDATE pledge_download_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING pledge_id', [sha256(token.trim()), now],
+    )).rows[0];
+    if (!used) return null;
+    const r = (await tx.query<DocumentRow>(`${DOCUMENT_SELECT} WHERE p.id = $1`, [used.pledge_id])).rows[0]!;
+    const pdf = await renderPledgeDocument(toDocument(r), deps.config.publicUrl, now);
+    await appendAudit(tx, { actor: SELF_SERVICE, action: 'pledge.document_downloaded', entityType: 'pledge', entityId: r.id, at: now });
+    return { pdf, verifyCode: r.verify_code };
+  });
+  if (!out)
+    throw invalid('PLEDGE_DOWNLOAD_TOKEN_INVALID', {
+      id: 'Tautan unduhan tidak berlaku (sudah dipakai atau kedaluwarsa). Periksa pernyataan dengan kode verifikasinya, atau minta dokumen kepada admin unit.',
+      en: 'The download token is not valid (already used or expired). Check the pledge with its verification code, or ask the unit admin for the document.',
+    });
+  return out;
+}

@@ -1,0 +1,265 @@
+/**
+ * Pledge follow-up against both databases: the signed PDF with its QR code (admin, employee and the
+ * self-service one-time download), coverage breakdowns with drill-down, the missing list and its
+ * exports, and daily reminders delivered through a real local SMTP server and a WhatsApp stand-in.
+ */
+import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
+import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, SYSTEM, SYSTEM_PRINCIPAL, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
+import { startNoticeServers, type NoticeServers } from '../../../test/notice-servers.ts';
+import { buildApp } from '../../app.ts';
+import type { Deps } from '../../deps.ts';
+import { verifyAuditChain } from '../../platform/audit.ts';
+import { createNotifier } from '../../platform/notify.ts';
+import { createAgency, createUnit } from '../agencies/agencies.service.ts';
+import { createEmployee } from '../registry/employees.service.ts';
+import { sendReminders } from './pledge-follow-up.service.ts';
+
+// jsqr is a CommonJS bundle exporting `default`: require it as such on every loader
+const jsQR = (createRequire(import.meta.url)('jsqr') as typeof import('jsqr')).default;
+
+/** Streams of a PDF, inflated. */
+async function pdfStreams(bytes: Uint8Array) {
+  const doc = await PDFDocument.load(bytes);
+  return doc.context.enumerateIndirectObjects().flatMap(([, o]) => {
+    if (!(o instanceof PDFRawStream)) return [];
+    const flate = o.dict.get(PDFName.of('Filter'))?.toString() === '/FlateDecode';
+    return [{ dict: o.dict, data: flate ? zlib.inflateSync(o.contents) : Buffer.from(o.contents) }];
+  });
+}
+
+/** The text drawn on the pages (pdf-lib writes standard-font text as <hex> strings). */
+async function pdfText(bytes: Uint8Array) {
+  const streams = await pdfStreams(bytes);
+  return streams
+    .filter((s) => !s.dict.get(PDFName.of('Subtype')))
+    .flatMap((s) => [...s.data.toString('latin1').matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1')))
+    .join('\n');
+}
+
+/** Decodes the QR code of the first image (pdf-lib stores an opaque PNG as raw, deflated RGB). */
+async function pdfQr(bytes: Uint8Array) {
+  const img = (await pdfStreams(bytes)).find((s) => s.dict.get(PDFName.of('Subtype'))?.toString() === '/Image');
+  if (!img) return null;
+  const num = (k: string) => (img.dict.get(PDFName.of(k)) as PDFNumber).asNumber();
+  const [w, h] = [num('Width'), num('Height')];
+  const gray = img.dict.get(PDFName.of('ColorSpace'))?.toString() === '/DeviceGray';
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  for (let i = 0; i < w * h; i++) {
+    for (let k = 0; k < 3; k++) rgba[i * 4 + k] = img.data[gray ? i : i * 3 + k]!;
+    rgba[i * 4 + 3] = 255;
+  }
+  return jsQR(rgba, w, h)?.data ?? null;
+}
+
+describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
+  let servers: NoticeServers;
+  let deps: Deps;
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  const clock = new TestClock(new Date('2023-11-04T02:00:00Z'));
+  const ids: Record<string, string> = {};
+  let campaign: string;
+  let signed: { pledgeId: string; verifyCode: string; downloadToken: string };
+  let admin: Awaited<ReturnType<typeof signIn>>;
+  // one sign-in per account: a TOTP code is accepted once per 30-second step
+  const sessions = new Map<string, Promise<Awaited<ReturnType<typeof signIn>>>>();
+  const as = (username: string) => sessions.get(username) ?? sessions.set(username, signIn(app, username)).get(username)!;
+
+  beforeAll(async () => {
+    servers = await startNoticeServers();
+    const f = await freshDb(kind);
+    drop = f.drop;
+    deps = makeDeps(f.db, clock, servers.config);
+    deps.notifier = createNotifier(deps.config);
+    const kota = (ids.kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id);
+    const serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
+    ids.kecCode = (await deps.db.query<{ code: string }>("SELECT code FROM regions WHERE parent_code = '32.75' ORDER BY code LIMIT 1")).rows[0]!.code;
+    ids.kec = (await createUnit(deps, SYSTEM_PRINCIPAL, SYSTEM, kota, { name: 'Kecamatan Bekasi Barat', kind: 'kecamatan', regionCode: ids.kecCode })).id;
+    ids.kel = (await createUnit(deps, SYSTEM_PRINCIPAL, SYSTEM, kota, { name: 'Kelurahan Bintara', kind: 'kelurahan', parentId: ids.kec })).id;
+    ids.dik = (await createUnit(deps, SYSTEM_PRINCIPAL, SYSTEM, kota, { name: 'Dinas Pendidikan', kind: 'opd' })).id;
+    const add = async (key: string, input: Record<string, unknown>) =>
+      (ids[key] = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, active: true, ...input } as Parameters<typeof createEmployee>[3])).id);
+    await add('budi', { employmentType: 'PNS', nip: '198609262015051001', name: 'Budi Santoso', position: 'Camat', unitId: ids.kec, contact: { email: 'budi@example.go.id' } });
+    await add('ani', { employmentType: 'PPPK', nip: '199001012021012001', name: 'Ani Lestari', unitId: ids.kel, contact: { phone: '+6281200000001' } });
+    await add('citra', { employmentType: 'NON_ASN', internalId: 'THL-000001', name: 'Citra Dewi', unitId: ids.dik });
+    await add('dedi', { employmentType: 'PNS', nip: '197001011995031002', name: 'Dedi Kurniawan', contact: { email: 'dedi@example.go.id', phone: '+6281200000002' } });
+    await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: serang, employmentType: 'PNS', nip: '197505052000031004', name: 'Orang Serang', active: true });
+    await addUser(deps, 'kesbangpol', 'agency_admin', { agencyId: kota });
+    await addUser(deps, 'adminkec', 'unit_admin', { agencyId: kota, unitId: ids.kec, email: 'adminkec@example.go.id' });
+    await addUser(deps, 'admindik', 'unit_admin', { agencyId: kota, unitId: ids.dik, phone: '+6281299999999' });
+    await addUser(deps, 'adminserang', 'agency_admin', { agencyId: serang });
+    await addUser(deps, 'budi', 'employee', { employeeId: ids.budi });
+    await addUser(deps, 'ani', 'employee', { employeeId: ids.ani });
+    app = await buildApp(deps);
+    admin = await as('kesbangpol');
+    const res = await app.inject({ method: 'POST', url: '/api/v1/pledge-campaigns', ...admin, payload: { agencyId: kota, electionId: 'pemilu-2024', opensOn: '2023-11-02', closesOn: '2023-11-13' } });
+    expect(res.statusCode, res.body).toBe(201);
+    campaign = res.json().id;
+    // Budi signs himself
+    await app.inject({ method: 'POST', url: '/api/v1/public/pledges/code', payload: { campaignId: campaign, nip: '198609262015051001' } });
+    const otp = (await deps.db.query<{ body: string }>("SELECT body FROM notification_outbox ORDER BY created_at DESC LIMIT 1")).rows[0]!.body.match(/\b(\d{6})\b/)![1];
+    const s = await app.inject({ method: 'POST', url: '/api/v1/public/pledges/sign', payload: { campaignId: campaign, nip: '198609262015051001', code: otp, emeteraiSerial: 'ABCDEFGHIJ0123456789XY' } });
+    expect(s.statusCode, s.body).toBe(201);
+    signed = s.json();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+    await servers?.close();
+  });
+
+  const get = (url: string, who: Awaited<ReturnType<typeof signIn>> = admin) => app.inject({ method: 'GET', url: `/api/v1${url}`, ...who });
+  const audits = async (action: string) => (await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE action = $1', [action])).rows[0]!.n;
+
+  it('lets the self-service signer download the signed PDF once; it carries the text, signer, hash and a QR code of the verify link', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/public/pledges/document', payload: { token: signed.downloadToken } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const bytes = res.rawPayload;
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getTitle()).toContain(signed.verifyCode);
+    const text = await pdfText(bytes);
+    for (const part of ['Budi Santoso', '198609262015051001', signed.verifyCode, 'ABCDEFGHIJ0123456789XY', 'Menjaga dan menegakkan prinsip netralitas', '2023-11-04 02:00 UTC', `https://netra.test/verify/${signed.verifyCode}`])
+      expect(text).toContain(part);
+    const hash = (await deps.db.query<{ content_hash: string }>('SELECT content_hash FROM pledges WHERE id = $1', [signed.pledgeId])).rows[0]!.content_hash;
+    expect(text).toContain(hash);
+    expect(await pdfQr(bytes)).toBe(`https://netra.test/verify/${signed.verifyCode}`);
+    // the token works once; a guess or a replay is refused
+    const again = await app.inject({ method: 'POST', url: '/api/v1/public/pledges/document', payload: { token: signed.downloadToken } });
+    expect(again.statusCode).toBe(400);
+    expect(again.json()).toMatchObject({ code: 'PLEDGE_DOWNLOAD_TOKEN_INVALID', message: { id: expect.any(String), en: expect.any(String) } });
+    expect(await audits('pledge.document_downloaded')).toBe(1);
+  });
+
+  it('serves the signed PDF to the agency admin, the unit admin in scope and the employee, and to no one else', async () => {
+    const ok = await get(`/pledges/${signed.pledgeId}/document`);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await pdfQr(ok.rawPayload)).toBe(`https://netra.test/verify/${signed.verifyCode}`);
+    expect((await get(`/pledges/${signed.pledgeId}/document`, await as('adminkec'))).statusCode).toBe(200);
+    expect((await get(`/pledges/${signed.pledgeId}/document`, await as('budi'))).statusCode).toBe(200);
+    for (const who of ['admindik', 'adminserang', 'ani']) {
+      const res = await get(`/pledges/${signed.pledgeId}/document`, await as(who));
+      expect(res.statusCode, who).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(await audits('pledge.document_issued')).toBe(3);
+  });
+
+  it('breaks coverage down by unit (with drill-down), region and employment type, within the caller scope', async () => {
+    const all = (await get(`/pledge-campaigns/${campaign}/coverage`)).json();
+    expect(all.total).toEqual({ required: 4, signed: 1, missing: 3, percent: 25 });
+    expect(all.unit).toBeNull();
+    expect(all.rows).toContainEqual({ unit: 'Kecamatan Bekasi Barat', type: 'PNS', required: 1, signed: 1, missing: 0, percent: 100 });
+    expect(all.byUnit).toEqual([
+      { unitId: null, name: null, path: null, direct: true, hasChildren: false, required: 1, signed: 0, missing: 1, percent: 0 },
+      { unitId: ids.dik, name: 'Dinas Pendidikan', path: 'Dinas Pendidikan', direct: false, hasChildren: false, required: 1, signed: 0, missing: 1, percent: 0 },
+      { unitId: ids.kec, name: 'Kecamatan Bekasi Barat', path: 'Kecamatan Bekasi Barat', direct: false, hasChildren: true, required: 2, signed: 1, missing: 1, percent: 50 },
+    ]);
+    expect(all.byRegion).toEqual([
+      { regionCode: '32.75', regionName: expect.any(String), required: 3, signed: 0, missing: 3, percent: 0 },
+      { regionCode: ids.kecCode, regionName: expect.any(String), required: 1, signed: 1, missing: 0, percent: 100 },
+    ]);
+    expect(all.byEmploymentType).toEqual([
+      { type: 'PNS', required: 2, signed: 1, missing: 1, percent: 50 },
+      { type: 'PPPK', required: 1, signed: 0, missing: 1, percent: 0 },
+      { type: 'NON_ASN', required: 1, signed: 0, missing: 1, percent: 0 },
+    ]);
+    const kec = (await get(`/pledge-campaigns/${campaign}/coverage?unitId=${ids.kec}`)).json();
+    expect(kec.unit).toEqual({ id: ids.kec, name: 'Kecamatan Bekasi Barat', path: 'Kecamatan Bekasi Barat' });
+    expect(kec.total).toEqual({ required: 2, signed: 1, missing: 1, percent: 50 });
+    expect(kec.byUnit.map((u: { name: string; direct: boolean; required: number; signed: number }) => [u.name, u.direct, u.required, u.signed])).toEqual([
+      ['Kecamatan Bekasi Barat', true, 1, 1],
+      ['Kelurahan Bintara', false, 1, 0],
+    ]);
+    // a unit admin sees only their subtree; another agency sees nothing; unknown units are 404
+    expect((await get(`/pledge-campaigns/${campaign}/coverage`, await as('adminkec'))).json().total).toMatchObject({ required: 2, signed: 1 });
+    expect((await get(`/pledge-campaigns/${campaign}/coverage`, await as('adminserang'))).statusCode).toBe(404);
+    expect((await get(`/pledge-campaigns/${campaign}/coverage?unitId=00000000-0000-4000-8000-000000000000`)).json().code).toBe('NOT_FOUND');
+  });
+
+  it('lists who has not signed, paged, filtered and scoped, without contact data', async () => {
+    const page1 = (await get(`/pledge-campaigns/${campaign}/missing?pageSize=2`)).json();
+    expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(page1.items).toHaveLength(2);
+    const page2 = (await get(`/pledge-campaigns/${campaign}/missing?pageSize=2&page=2`)).json();
+    const names = [...page1.items, ...page2.items].map((e: { name: string }) => e.name);
+    expect(names).toEqual(['Dedi Kurniawan', 'Citra Dewi', 'Ani Lestari']); // no unit first, then by unit path
+    expect(page1.items[0]).toEqual({ employeeId: ids.dedi, nip: '197001011995031002', name: 'Dedi Kurniawan', employmentType: 'PNS', position: null, unitId: null, unitPath: null, regionCode: '32.75', hasContact: true });
+    expect(JSON.stringify([page1, page2])).not.toMatch(/example\.go\.id|\+628/);
+    expect((await get(`/pledge-campaigns/${campaign}/missing?q=citra`)).json().items.map((e: { nip: string }) => e.nip)).toEqual(['THL-000001']);
+    expect((await get(`/pledge-campaigns/${campaign}/missing?unitId=${ids.kec}`)).json().items.map((e: { name: string }) => e.name)).toEqual(['Ani Lestari']);
+    expect((await get(`/pledge-campaigns/${campaign}/missing`, await as('admindik'))).json()).toMatchObject({ total: 1, items: [{ name: 'Citra Dewi', hasContact: false }] });
+    expect((await get(`/pledge-campaigns/${campaign}/missing`, await as('adminserang'))).statusCode).toBe(404);
+  });
+
+  it('exports the missing list as CSV, XLSX and PDF, each audited', async () => {
+    const before = await audits('pledge.missing_exported');
+    const csv = await get(`/pledge-campaigns/${campaign}/missing/export?format=csv`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('nip,nama,jenis,jabatan,unit,kode_wilayah');
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['Dedi Kurniawan', 'Citra Dewi', 'Ani Lestari']);
+    expect(csv.body).not.toMatch(/example\.go\.id|\+628/);
+    const xlsx = await get(`/pledge-campaigns/${campaign}/missing/export?format=xlsx&unitId=${ids.kec}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await get(`/pledge-campaigns/${campaign}/missing/export?format=pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    for (const n of ['Dedi Kurniawan', 'Citra Dewi', 'Ani Lestari', 'THL-000001']) expect(text).toContain(n);
+    expect(text).not.toContain('Budi Santoso');
+    expect(await audits('pledge.missing_exported')).toBe(before + 3);
+    // the employee role may not export; another agency finds no campaign
+    expect((await get(`/pledge-campaigns/${campaign}/missing/export`, await as('ani'))).statusCode).toBe(403);
+    expect((await get(`/pledge-campaigns/${campaign}/missing/export`, await as('adminserang'))).statusCode).toBe(404);
+  });
+
+  it('reminds the missing employees and summarises per unit admin, once per local day', async () => {
+    const { mails, whatsapps } = servers;
+    mails.length = 0;
+    whatsapps.length = 0;
+    const post = (who = admin) => app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/reminders`, ...who });
+    expect((await post(await as('adminkec'))).statusCode).toBe(403);
+    expect((await post(await as('adminserang'))).statusCode).toBe(404);
+    const first = await post();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ alreadySent: false, localDate: '2023-11-04', employeesReminded: 2, withoutContact: 1, summaries: 2 });
+    await expect.poll(() => mails.length + whatsapps.length, { timeout: 10_000 }).toBe(4);
+    expect(mails.map((m) => m.to).sort()).toEqual(['adminkec@example.go.id', 'dedi@example.go.id']);
+    expect(whatsapps.map((w) => w.body.to).sort()).toEqual(['+6281200000001', '+6281299999999']);
+    const summary = mails.find((m) => m.to === 'adminkec@example.go.id')!.data;
+    expect(summary).toContain('1 dari 2 pegawai');
+    // reminders name nobody: a misdirected message leaks nothing
+    for (const m of [...mails.map((x) => x.data), ...whatsapps.map((x) => x.body.text)]) expect(m).not.toMatch(/Ani|Citra|Dedi|Budi/);
+    const queued = (await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notification_outbox')).rows[0]!.n;
+    const again = (await post()).json();
+    expect(again).toMatchObject({ alreadySent: true, employeesReminded: 0, summaries: 0, message: { en: expect.stringContaining('already sent today') } });
+    expect((await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notification_outbox')).rows[0]!.n).toBe(queued);
+    // the day is the campaign's local day (WIB): 23:30 is still today, 00:30 is tomorrow. Sessions
+    // would expire over these clock jumps, so the service is called with the admin's principal.
+    const userId = (await deps.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'kesbangpol'")).rows[0]!.id;
+    const principal = { userId, username: 'kesbangpol', displayName: 'kesbangpol', grants: [{ id: 'g', role: 'agency_admin' as const, regionCode: null, agencyId: ids.kota!, unitId: null, unitIdPath: null, employeeId: null }] };
+    clock.advance(14.5 * 3_600_000);
+    expect((await sendReminders(deps, principal, campaign)).alreadySent).toBe(true);
+    clock.advance(3_600_000);
+    expect(await sendReminders(deps, principal, campaign)).toMatchObject({ alreadySent: false, localDate: '2023-11-05' });
+    // two admins pressing the button at once: one run
+    clock.advance(86_400_000);
+    const both = await Promise.all([1, 2].map(() => sendReminders(deps, principal, campaign)));
+    expect(both.map((r) => r.alreadySent).sort()).toEqual([false, true]);
+    clock.advance(-86_400_000);
+    // after the closing day there is nothing to remind
+    clock.advance(10 * 86_400_000);
+    await expect(sendReminders(deps, principal, campaign)).rejects.toMatchObject({ status: 400, code: 'PLEDGE_OUTSIDE_PERIOD' });
+    clock.advance(-(10 * 86_400_000 + 15.5 * 3_600_000));
+    expect(await audits('pledge.reminders_sent')).toBe(3);
+  });
+
+  it('keeps the audit chain intact', async () => {
+    expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+  });
+});

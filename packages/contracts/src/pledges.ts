@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { LIMITS, LocalizedText, Pagination } from './common.ts';
+import { EMPLOYMENT_TYPES, EmploymentType } from './registry.ts';
+
+/** Neutrality pledges (surat pernyataan netralitas): campaigns, signing, verification, follow-up. */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const PledgeCampaignInput = z.object({
+  agencyId: z.uuid(),
+  electionId: z.string().min(1).max(64),
+  unitId: z.uuid().optional(),
+  employmentTypes: z.array(EmploymentType).min(1).default([...EMPLOYMENT_TYPES]),
+  opensOn: IsoDate,
+  closesOn: IsoDate,
+  title: z.string().trim().min(3).max(200).optional(),
+});
+export type PledgeCampaignInput = z.infer<typeof PledgeCampaignInput>;
+export const PledgeCampaignCreated = z.object({ id: z.uuid(), templateId: z.uuid() });
+
+/** Required = covered employees; signed = with a standing (not revoked) pledge. */
+export const PledgeCounts = z.object({ required: z.number().int(), signed: z.number().int(), missing: z.number().int(), percent: z.number() });
+export type PledgeCounts = z.infer<typeof PledgeCounts>;
+
+export const PledgeCoverageQuery = z.object({ unitId: z.uuid().optional().describe('Drill down: break down by the direct children of this unit') });
+export const PledgeCoverage = z.object({
+  campaign: z.object({ id: z.uuid(), title: z.string(), opensOn: z.string(), closesOn: z.string() }),
+  /** The unit broken down: `?unitId=`, else the campaign's unit; null for the whole agency. */
+  unit: z.object({ id: z.uuid(), name: z.string(), path: z.string() }).nullable(),
+  total: PledgeCounts,
+  /** Per unit path and employment type (the first, flat breakdown). */
+  rows: z.array(PledgeCounts.extend({ unit: z.string().nullable(), type: z.string() })),
+  /** Per direct child unit of the root; `direct` is the root's own staff (or staff without a unit). */
+  byUnit: z.array(PledgeCounts.extend({ unitId: z.uuid().nullable(), name: z.string().nullable(), path: z.string().nullable(), direct: z.boolean(), hasChildren: z.boolean() })),
+  byRegion: z.array(PledgeCounts.extend({ regionCode: z.string(), regionName: z.string().nullable() })),
+  byEmploymentType: z.array(PledgeCounts.extend({ type: EmploymentType })),
+});
+export type PledgeCoverage = z.infer<typeof PledgeCoverage>;
+
+export const PledgeMissingQuery = Pagination.extend({
+  unitId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(LIMITS.searchMax).optional(),
+});
+export type PledgeMissingQuery = z.infer<typeof PledgeMissingQuery>;
+export const PLEDGE_EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export const PledgeMissingExportQuery = PledgeMissingQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(PLEDGE_EXPORT_FORMATS).default('csv') });
+export type PledgeMissingExportQuery = z.infer<typeof PledgeMissingExportQuery>;
+
+/** A covered employee without a standing pledge. Contact data is never part of it, only whether a reminder can reach them. */
+export const PledgeMissingEmployee = z.object({
+  employeeId: z.uuid(),
+  nip: z.string().describe('NIP / NI PPPK, or the agency-internal id of non-ASN staff'),
+  name: z.string(),
+  employmentType: EmploymentType,
+  position: z.string().nullable(),
+  unitId: z.uuid().nullable(),
+  unitPath: z.string().nullable(),
+  regionCode: z.string(),
+  hasContact: z.boolean(),
+});
+export type PledgeMissingEmployee = z.infer<typeof PledgeMissingEmployee>;
+
+export const PledgeReminderResult = z.object({
+  /** True when reminders for this campaign already went out on this local day: nothing new was sent. */
+  alreadySent: z.boolean(),
+  localDate: z.string(),
+  employeesReminded: z.number().int(),
+  withoutContact: z.number().int(),
+  summaries: z.number().int(),
+  message: LocalizedText,
+});
+export type PledgeReminderResult = z.infer<typeof PledgeReminderResult>;
+
+export const PledgeCeremonyInput = z.object({ nips: z.array(z.string().trim().min(1).max(30)).min(1).max(50_000) });
+export const PledgeCeremonyResult = z.object({ signed: z.number().int(), alreadySigned: z.number().int(), notCovered: z.array(z.string()) });
+export const PledgeRevokeInput = z.object({ reason: z.string().trim().min(5).max(500) });
+
+export const PledgeCodeRequest = z.object({ campaignId: z.uuid(), nip: z.string().trim().min(3).max(30) });
+export const PledgeCodeSent = z.object({ sentTo: z.string() });
+export const PledgeSignInput = PledgeCodeRequest.extend({
+  code: z.string().trim().regex(/^\d{6}$/, '6 digits'),
+  emeteraiSerial: z.string().trim().regex(/^[A-Za-z0-9]{22}$/, '22 characters').optional(),
+});
+export const PledgeSigned = z.object({
+  pledgeId: z.uuid(),
+  verifyCode: z.string(),
+  /** One-time token for POST /public/pledges/document (the signed PDF); expires at downloadExpiresAt. */
+  downloadToken: z.string(),
+  downloadExpiresAt: z.string(),
+});
+export const PledgeDocumentTokenInput = z.object({ token: z.string().trim().min(20).max(100) });
+export const PledgeVerification = z.object({
+  status: z.enum(['valid', 'revoked']),
+  name: z.string(),
+  agency: z.string(),
+  title: z.string(),
+  signedAt: z.string(),
+  method: z.string(),
+  contentHash: z.string(),
+});
+
+/** A campaign in the list of the caller's scope, with its headline coverage. */
+export const PledgeCampaignSummary = PledgeCounts.extend({
+  id: z.uuid(),
+  title: z.string(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  electionId: z.string(),
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  employmentTypes: z.array(EmploymentType),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  /** Signing is possible today (the agency's local date is within the period). */
+  open: z.boolean(),
+});
+
+/** What the public signing page shows before anyone signs: the text, its hash and the period. */
+export const PledgePublicCampaign = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  agency: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  open: z.boolean(),
+  body: z.string(),
+  contentHash: z.string(),
+});
