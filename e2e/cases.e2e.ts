@@ -37,6 +37,7 @@ afterAll(async () => {
 
 async function signedIn(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext();
+  ctx.setDefaultTimeout(15_000); // a missing element fails with its name, well inside the test's time
   const page = await ctx.newPage();
   await page.goto(`${server.url}/login`);
   await page.getByTestId('login-username').fill(username);
@@ -55,7 +56,9 @@ async function act(page: Page, type: string, fields: Record<string, string | boo
     else await field.fill(value);
   }
   await page.getByTestId('case-action-submit').click();
-  await expect.poll(async () => page.getByTestId(`case-action-${type}`).count(), { timeout: 10_000 }).toBe(0);
+  // on failure, say what the server answered rather than only that the button stayed
+  const error = page.getByTestId('case-action-error');
+  await expect.poll(async () => (await page.getByTestId(`case-action-${type}`).count()) === 0 || ((await error.count()) ? await error.textContent() : 'pending'), { timeout: 10_000 }).toBe(true);
 }
 
 describe('seed 003: the camat in jersey number two', () => {
@@ -83,23 +86,29 @@ describe('seed 003: the camat in jersey number two', () => {
 
   it('Bawaslu reviews, decides and forwards; BKN recommends; the PPK decides; the case closes', async () => {
     const bawaslu = await signedIn('bawaslu.kota');
-    // the tip becomes Bawaslu's own finding (the tip inbox is API-only for now)
-    const tips = await bawaslu.page.request.get(`${server.url}/api/v1/tips`);
-    const tip = (await tips.json()).items[0];
-    const me = await (await bawaslu.page.request.get(`${server.url}/api/v1/auth/me`)).json();
-    const opened = await bawaslu.page.request.post(`${server.url}/api/v1/cases/findings`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { tipId: tip.id, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat berpose dengan jersey nomor dua', summary: tip.what, incidentOn: '2023-12-29', actCode: 'KE-5', actorType: 'PNS', reportedText: tip.who },
-    });
-    expect(opened.status()).toBe(201);
-    caseId = (await opened.json()).id;
+    // the tip becomes Bawaslu's own finding through the intake form, which starts from the tip
+    const tip = (await (await bawaslu.page.request.get(`${server.url}/api/v1/tips`)).json()).items[0];
+    await bawaslu.page.goto(`${server.url}/tips/${tip.id}`);
+    await bawaslu.page.getByTestId('tip-to-finding').click();
+    await bawaslu.page.getByTestId('intake-from-tip').waitFor();
+    expect(await bawaslu.page.getByTestId('intake-reported').inputValue()).toBe('Camat Bekasi Barat');
+    expect(await bawaslu.page.getByTestId('intake-incident').inputValue()).toBe('2023-12-29');
+    await bawaslu.page.getByTestId('intake-election').selectOption('pemilu-2024');
+    await bawaslu.page.getByTestId('intake-title').fill('Camat berpose dengan jersey nomor dua');
+    await bawaslu.page.getByTestId('intake-act').selectOption('KE-5');
+    await bawaslu.page.getByTestId('intake-actor').selectOption('PNS');
+    await bawaslu.page.getByTestId('intake-submit').click();
+    await bawaslu.page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    caseId = bawaslu.page.url().split('/').pop()!;
+    await bawaslu.page.getByTestId('case-title').waitFor();
+    expect(await bawaslu.page.getByTestId('case-title').textContent()).toBe('Camat berpose dengan jersey nomor dua');
     // the reporter wrote "Camat Bekasi Barat": the registry match proposes the camat, the handler confirms
-    const sugg = await (await bawaslu.page.request.get(`${server.url}/api/v1/cases/${caseId}/reported-suggestions`)).json();
-    expect(sugg.items[0].position).toBe('Camat');
-    expect(sugg.items[0].unitPath).toContain('Bekasi Barat');
-    const confirmed = await bawaslu.page.request.post(`${server.url}/api/v1/cases/${caseId}/reported-person`, { headers: { 'x-csrf-token': me.csrfToken }, data: { employeeId: sugg.items[0].employeeId } });
-    expect(confirmed.status()).toBe(200);
     const page = bawaslu.page;
+    await page.getByTestId('case-suggest').click();
+    await page.getByTestId('case-suggestion').first().waitFor();
+    expect(await page.getByTestId('case-suggestion').first().textContent()).toMatch(/Camat.*Bekasi Barat/s);
+    await page.getByTestId('case-suggestion-confirm').first().click();
+    await page.getByTestId('case-reported-employee').waitFor();
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('cases-row').first().click();
     await page.getByTestId('case-title').waitFor();
@@ -112,18 +121,39 @@ describe('seed 003: the camat in jersey number two', () => {
     await page.getByTestId('action-field-heldOn').fill(new Date().toISOString().slice(0, 10));
     await page.getByTestId('action-field-statement').fill('Foto diambil usai olahraga Jumat pagi; tidak bermaksud mendukung calon.');
     await page.getByTestId('case-action-submit').click();
-    await expect.poll(async () => (await page.getByTestId('case-events').textContent()) ?? '').toContain('RECORD_CLARIFICATION');
+    await expect.poll(async () => (await page.getByTestId('case-events').textContent()) ?? '').toContain('Catat klarifikasi');
     await act(page, 'DECIDE', { outcome: 'other_law', reasoning: 'Dugaan pelanggaran kode etik ASN (SKB 2022, KE-5).' });
-    await act(page, 'FORWARD', { authorityId: 'BKN', letterNumber: '012/PP.01/K.JB-17/01/2024' });
+    // the authority in office today is proposed (BKN since KASN's functions moved in 2024)
+    await page.getByTestId('case-action-FORWARD').click();
+    expect(await page.getByTestId('action-field-authorityId').inputValue()).toBe('BKN');
+    await page.getByTestId('case-action-submit').click();
+    await page.getByTestId('case-action-error').waitFor(); // the letter number is required
+    await page.getByTestId('action-field-letterNumber').fill('012/PP.01/K.JB-17/01/2024');
+    await page.getByTestId('case-action-submit').click();
+    await expect.poll(async () => page.getByTestId('case-action-FORWARD').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('case-status').getAttribute('data-status')).toBe('forwarded');
     expect(await page.getByTestId('assess-explanation').textContent()).toMatch(/SKB|PP 42/);
 
     const bkn = await signedIn('bkn');
-    await bkn.page.goto(`${server.url}/cases/${caseId}`);
-    await act(bkn.page, 'RECOMMEND', { actCode: 'KE-5', sanctionId: 'moral_open', level: 'moral', letterNumber: 'R-123/BKN/2024' });
+    // BKN's desk opens on the forwarding queue
+    await bkn.page.getByTestId('nav-cases').click();
+    await bkn.page.getByTestId('cases-row').first().click();
+    await bkn.page.waitForURL(new RegExp(caseId));
+    await bkn.page.getByTestId('case-action-RECOMMEND').click();
+    expect(await bkn.page.getByTestId('action-field-actCode').inputValue()).toBe('KE-5');
+    // an ethics act (KE-5) offers the moral sanctions of PP 42/2004 only
+    await expect.poll(async () => bkn.page.getByTestId('action-field-sanctionId').locator('option').allTextContents()).toEqual([expect.stringContaining('tertutup'), expect.stringContaining('terbuka')]);
+    await bkn.page.getByTestId('action-field-sanctionId').selectOption('moral_open');
+    await bkn.page.getByTestId('action-field-letterNumber').fill('R-123/BKN/2024');
+    await bkn.page.getByTestId('case-action-submit').click();
+    await expect.poll(async () => bkn.page.getByTestId('case-action-RECOMMEND').count(), { timeout: 10_000 }).toBe(0);
+    // the PPK's desk opens on the decisions it has to take; the recommended sanction is proposed
     const ppk = await signedIn('ppk');
-    await ppk.page.goto(`${server.url}/cases/${caseId}`);
-    await act(ppk.page, 'PPK_DECIDE', { decreeNumber: '800/Kep.12-BKPSDM/2024', sanctionId: 'moral_open', level: 'moral', decidedOn: new Date().toISOString().slice(0, 10) });
+    await ppk.page.getByTestId('nav-cases').click();
+    await ppk.page.getByTestId('cases-row').first().click();
+    await ppk.page.waitForURL(new RegExp(caseId));
+    await act(ppk.page, 'PPK_DECIDE', { decreeNumber: '800/Kep.12-BKPSDM/2024', decidedOn: new Date().toISOString().slice(0, 10) });
+    expect(await ppk.page.getByTestId('case-flag').count()).toBe(0); // imposed = recommended
     await page.reload();
     await act(page, 'CLOSE', { note: 'Sanksi moral telah dijatuhkan PPK.' });
     expect(await page.getByTestId('case-status').getAttribute('data-status')).toBe('closed');

@@ -14,7 +14,7 @@ import { createDeps, maybeLoadDemo, serve } from './server.ts';
 import { createAgency, getAgency } from './modules/agencies/agencies.service.ts';
 import { createUser } from './modules/auth/users.service.ts';
 import { runImport, startImportRun } from './modules/registry/import.service.ts';
-import { exportEmployees } from './modules/registry/employees.service.ts';
+import { auditExport, exportEmployees } from './modules/registry/employees.service.ts';
 import { writeCsv, writeXlsx } from './modules/registry/export-writers.ts';
 import { loadDemo } from './modules/demo/demo.service.ts';
 import { assessIncidents, importCandidates } from './modules/elections/elections.service.ts';
@@ -113,7 +113,9 @@ exp
     withDeps(async (deps) => {
       const all: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'cli', displayName: 'CLI', grants: [{ id: 'cli', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
       const out = fs.createWriteStream(o.out);
-      const rows = exportEmployees(deps, all, o.agency ? { agencyId: o.agency } : {});
+      const filters = o.agency ? { agencyId: o.agency } : {};
+      await auditExport(deps, cliActor(), { format: o.format, filters, out: path.basename(o.out) });
+      const rows = exportEmployees(deps, all, filters);
       const n = o.format === 'csv' ? await writeCsv(rows, out) : await writeXlsx(rows, out);
       print(`Exported ${n} employees to ${o.out}`);
     }),

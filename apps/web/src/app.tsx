@@ -29,6 +29,11 @@ const FollowPage = lazy(() =>
 );
 const CasesPage = lazy(() => import('./features/cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./features/cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
+const IntakePage = lazy(() => import('./features/cases/intake-page.tsx').then((m) => ({ default: m.IntakePage })));
+const CampaignsPage = lazy(() => import('./features/pledges/campaigns-page.tsx').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('./features/pledges/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })));
+const SignPage = lazy(() => import('./features/pledges/sign-page.tsx').then((m) => ({ default: m.SignPage })));
+const VerifyPage = lazy(() => import('./features/pledges/verify-page.tsx').then((m) => ({ default: m.VerifyPage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
 export function App() {
@@ -53,6 +58,22 @@ export function App() {
         }
       />
       <Route
+        path="/tandatangan/:campaignId"
+        element={
+          <Suspense fallback={<FullPageLoader />}>
+            <SignPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/verify/:code"
+        element={
+          <Suspense fallback={<FullPageLoader />}>
+            <VerifyPage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireSession>
             <AppLayout />
@@ -68,7 +89,10 @@ export function App() {
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/tips" element={<TipsPage />} />
         <Route path="/tips/:id" element={<TipPage />} />
+        <Route path="/pledges" element={<CampaignsPage />} />
+        <Route path="/pledges/:id" element={<CampaignPage />} />
         <Route path="/cases" element={<CasesPage />} />
+        <Route path="/cases/new" element={<IntakePage />} />
         <Route path="/cases/:id" element={<CasePage />} />
       </Route>
       <Route path="*" element={<Navigate to="/registry" replace />} />

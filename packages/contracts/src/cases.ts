@@ -85,6 +85,8 @@ export const CaseDetail = CaseSummary.extend({
   summons: z.array(z.object({ party: z.string(), personLabel: z.string(), scheduledOn: z.string(), place: z.string(), issuedOn: z.string() })),
   /** Which PDFs exist at this step (receipt, registration, summons, review, gakkumdu_minutes, forwarding, recommendation). */
   documents: z.array(z.string()),
+  /** The body ASN cases go to today (KASN, BKN, ...): what a FORWARD must name. */
+  forwardTo: z.object({ id: z.string(), name: LocalizedText }).nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

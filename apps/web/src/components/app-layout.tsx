@@ -21,7 +21,8 @@ interface NavItem {
     | 'nav.users'
     | 'nav.audit'
     | 'nav.tips'
-    | 'nav.cases';
+    | 'nav.cases'
+    | 'nav.pledges';
   /** Without one, every signed-in user sees the item. */
   permission?: Permission;
 }
@@ -30,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/registry', testId: 'nav-registry', label: 'nav.registry', permission: 'registry.read' },
   { to: '/tips', testId: 'nav-tips', label: 'nav.tips', permission: 'tips.read' },
   { to: '/cases', testId: 'nav-cases', label: 'nav.cases', permission: 'cases.read' },
+  { to: '/pledges', testId: 'nav-pledges', label: 'nav.pledges', permission: 'registry.read' },
   { to: '/assess', testId: 'nav-assess', label: 'nav.assess' },
   { to: '/timeline', testId: 'nav-timeline', label: 'nav.timeline' },
   { to: '/import', testId: 'nav-import', label: 'nav.import', permission: 'registry.import' },

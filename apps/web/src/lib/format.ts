@@ -15,6 +15,8 @@ export interface Formatters {
   /** "2024-02-21T23:59:00+07:00" as the local time there, with its zone: "21 Feb 2024 23.59 WIB". */
   wallClock: (isoWithOffset: string) => string;
   fileSize: (bytes: number) => string;
+  /** A count with the locale's grouping ("24.013"). */
+  number: (n: number) => string;
 }
 
 /** Locale-aware formatters that follow the UI language. */
@@ -49,6 +51,7 @@ function formattersFor(language: Language): Formatters {
       const parsed = parseWallClock(isoWithOffset);
       return parsed ? `${wallClock.format(parsed.local)} ${parsed.zone}` : isoWithOffset;
     },
+    number: (n) => number.format(n),
     fileSize: (bytes) => {
       if (bytes < 1024) return `${bytes} B`;
       if (bytes < 1_048_576) return `${number.format(bytes / 1024)} KB`;

@@ -3,8 +3,8 @@
  * recommendation. They are built from the case record only: the sealed reporter identity is never
  * read here, so no forwarded package can carry it.
  */
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { CaseDetail } from '@netra/contracts';
+import { PdfWriter, type TextOptions } from '../../platform/pdf.ts';
 import { MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS, PTDH_SANCTIONS } from '@netra/rules';
 
 export const DOCUMENT_KINDS = ['receipt', 'registration', 'summons', 'review', 'gakkumdu_minutes', 'forwarding', 'recommendation'] as const;
@@ -44,43 +44,10 @@ const GAKKUMDU_STEPS: Record<string, string> = {
   GAKKUMDU_CONCLUDE: 'Kesimpulan',
 };
 
-// Standard PDF fonts are WinAnsi: keep the text to what they can draw.
-const ascii = (s: string) => s.normalize('NFKD').replace(/[^\x20-\x7e\n]/g, '');
-
 export async function renderCaseDocument(kind: DocumentKind, c: CaseDetail, issuedAt: Date): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`${TITLES[kind]} ${c.caseNumber ?? c.id}`);
-  doc.setCreator('Netra');
-  doc.setProducer('Netra');
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  let page = doc.addPage([595, 842]); // A4
-  let y = 790;
-  const write = (text: string, opts: { bold?: boolean; size?: number; gap?: number } = {}) => {
-    const size = opts.size ?? 10;
-    const f = opts.bold ? bold : font;
-    for (const para of ascii(text).split('\n')) {
-      const words = para.split(' ');
-      let line = '';
-      const flush = () => {
-        if (y < 60) {
-          page = doc.addPage([595, 842]);
-          y = 790;
-        }
-        page.drawText(line, { x: 56, y, size, font: f, color: rgb(0.1, 0.1, 0.1) });
-        y -= size + 4;
-        line = '';
-      };
-      for (const w of words) {
-        const next = line ? `${line} ${w}` : w;
-        if (f.widthOfTextAtSize(next, size) > 483) flush();
-        line = line ? `${line} ${w}` : w;
-      }
-      flush();
-    }
-    y -= opts.gap ?? 4;
-  };
-  const field = (label: string, value: string | null | undefined) => write(`${label}: ${value ?? '-'}`);
+  const pdf = await PdfWriter.create({ title: `${TITLES[kind]} ${c.caseNumber ?? c.id}` });
+  const write = (text: string, opts?: TextOptions) => pdf.text(text, opts);
+  const field = (label: string, value: string | null | undefined) => pdf.field(label, value);
 
   write(TITLES[kind], { bold: true, size: 12, gap: 10 });
   field('Nomor registrasi', c.caseNumber ?? '(belum diregistrasi)');
@@ -145,5 +112,5 @@ export async function renderCaseDocument(kind: DocumentKind, c: CaseDetail, issu
   if (kind === 'receipt') write('Simpan tanda terima ini. Perkembangan penanganan disampaikan sesuai ketentuan.', { gap: 8 });
   write('');
   write(`Dibuat oleh Netra pada ${issuedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, { size: 8 });
-  return doc.save();
+  return pdf.save();
 }

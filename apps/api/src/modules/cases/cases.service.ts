@@ -5,7 +5,7 @@
  * the deadline sweep.
  */
 import crypto from 'node:crypto';
-import { assess, findElection, localDateInRegion, parseIncident, type Deadline } from '@netra/rules';
+import { asnAuthorityOn, assess, findElection, localDateInRegion, parseIncident, type Deadline } from '@netra/rules';
 import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -261,6 +261,10 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
     allowedActions: allowedEvents(state, handling, today),
     summons: state.summons ?? [],
+    forwardTo: (() => {
+      const body = r.status === 'decided_other_law' ? asnAuthorityOn(today) : null;
+      return body ? { id: body.id, name: body.name } : null;
+    })(),
   };
   return { ...detail, documents: availableDocuments(detail) };
 }
@@ -425,23 +429,36 @@ export async function listHandlers(deps: Deps, p: Principal) {
  */
 export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDaysBefore?: number } = {}) {
   const now = deps.clock.now();
-  const horizon = new Date(now.getTime() + ((opts.warnDaysBefore ?? 1) + 1) * 86_400_000);
-  const { rows } = await deps.db.query<CaseRow>(
-    `${SELECT} WHERE c.next_due_at IS NOT NULL AND c.next_due_at < $1 AND NOT (c.status = ANY($2::text[])) ORDER BY c.next_due_at LIMIT $3`,
-    [horizon, FINAL_STATUSES, opts.batch ?? 500],
-  );
+  const warnDays = opts.warnDaysBefore ?? 1;
+  const horizon = new Date(now.getTime() + (warnDays + 1) * 86_400_000);
   let warned = 0;
   let escalated = 0;
-  for (const r of rows) {
-    const state = stateOf(r);
-    for (const a of sweepActions(r.id, state, todayIn(now, r.region_code), opts.warnDaysBefore ?? 1)) {
+  let scanned = 0;
+  // Walk every due case in pages (keyset on due time, id): cases escalated long ago keep their
+  // past due time, and must not hide the newer ones behind a fixed-size first page.
+  let after: [Date, string] | null = null;
+  for (;;) {
+    const params: unknown[] = [horizon, FINAL_STATUSES, opts.batch ?? 500];
+    const keyset: string = after ? ` AND (c.next_due_at, c.id) > ($${params.push(after[0])}, $${params.push(after[1])}::uuid)` : '';
+    const { rows }: { rows: (CaseRow & { next_due_at: Date })[] } = await deps.db.query<CaseRow & { next_due_at: Date }>(
+      `${SELECT} WHERE c.next_due_at IS NOT NULL AND c.next_due_at < $1 AND NOT (c.status = ANY($2::text[]))${keyset} ORDER BY c.next_due_at, c.id LIMIT $3`,
+      params,
+    );
+    if (!rows.length) break;
+    scanned += rows.length;
+    after = [rows.at(-1)!.next_due_at, rows.at(-1)!.id];
+    const planned = rows.flatMap((r) => sweepActions(r.id, stateOf(r), todayIn(now, r.region_code), warnDays).map((a) => ({ r, a })));
+    // actions already taken are skipped without opening a transaction for each
+    const done = new Set((await deps.db.query<{ key: string }>('SELECT key FROM case_notices WHERE key = ANY($1::text[])', [planned.map((x) => x.a.key)])).rows.map((x) => x.key));
+    for (const { r, a } of planned) {
+      if (done.has(a.key)) continue;
       const fresh = await deps.db.transaction(async (tx) => {
         const ins = await tx.query('INSERT INTO case_notices (key, case_id, kind, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING key', [a.key, r.id, a.kind, now]);
         if (!ins.rowCount) return false;
         await tx.query('INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, $2, $3, $3, $4, NULL, $5, $6)', [
           r.id, a.kind === 'warn' ? 'DEADLINE_WARNING' : 'DEADLINE_PASSED', r.status, JSON.stringify({ ruleId: a.deadline.ruleId, dueAt: a.deadline.dueAt }), 'system:sweep', now,
         ]);
-        await enqueue(tx, await noticesFor(tx, r, state, [{ type: 'notify', to: 'handlers', template: a.kind === 'warn' ? 'deadline_warning' : 'deadline_passed' }]));
+        await enqueue(tx, await noticesFor(tx, r, stateOf(r), [{ type: 'notify', to: 'handlers', template: a.kind === 'warn' ? 'deadline_warning' : 'deadline_passed' }]));
         await appendAudit(tx, { actor: { id: null, label: 'system:sweep' }, action: a.kind === 'warn' ? 'case.deadline_warned' : 'case.deadline_escalated', entityType: 'case', entityId: r.id, details: { ruleId: a.deadline.ruleId }, at: now });
         return true;
       });
@@ -454,7 +471,7 @@ export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDay
     }
   }
   await flushNotices(deps);
-  return { scanned: rows.length, warned, escalated };
+  return { scanned, warned, escalated };
 }
 
 /**

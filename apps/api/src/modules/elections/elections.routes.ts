@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Assessment, Candidate, CandidateImportResult, CatalogueAct, ElectionSummary, ElectionTimeline, IncidentInput, Pagination, Problem, RegionCode, TimelineQuery, pageOf } from '@netra/contracts';
+import { Assessment, Candidate, LocalizedText, CandidateImportResult, CatalogueAct, ElectionSummary, ElectionTimeline, IncidentInput, Pagination, Problem, RegionCode, TimelineQuery, pageOf } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { invalid } from '../../platform/errors.ts';
 import { actorOf, requirePrincipal } from '../../platform/http.ts';
-import { assessIncidents, electionTimeline, importCandidates, listActs, listCandidates, listElections } from './elections.service.ts';
+import { assessIncidents, electionTimeline, importCandidates, listActs, listCandidates, listElections, listSanctions } from './elections.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const ElectionId = z.object({ id: z.string().min(1).max(64) });
@@ -35,6 +35,17 @@ export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
   app.get('/catalogue/acts', { schema: { tags: ['elections'], summary: 'Prohibited acts (SKB 2022 matrix)', response: { 200: z.object({ items: z.array(CatalogueAct) }), ...errors } } }, async (req) => {
     requirePrincipal(req);
     return { items: listActs() };
+  });
+
+  app.get('/catalogue/sanctions', {
+    schema: {
+      tags: ['elections'], summary: 'Administrative sanctions for an act, actor type and incident date',
+      querystring: z.object({ act: z.string().min(1).max(10), actorType: z.enum(['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD']), date: z.iso.date() }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: LocalizedText, level: z.string(), kind: z.string(), source: z.string(), unconfirmed: z.boolean() })) }), ...errors },
+    },
+  }, async (req) => {
+    requirePrincipal(req);
+    return { items: listSanctions(req.query) };
   });
 
   const CandidateQuery = Pagination.extend({ kind: z.enum(['legislative', 'pair']).optional(), regionCode: RegionCode.optional(), q: z.string().trim().min(1).max(100).optional() });

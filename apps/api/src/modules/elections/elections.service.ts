@@ -1,6 +1,6 @@
 import {
   ACT_CODES, ELECTIONS, assess, catalogueActs, findElection, isAssessmentInputError, parseIncident, parseLegislativeCandidateRows,
-  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, type Assessment,
+  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, administrativeSanctions, findAct, type Assessment, type SanctionActor,
 } from '@netra/rules';
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../deps.ts';
@@ -72,6 +72,13 @@ export async function electionTimeline(db: Queryable, electionId: string, region
 
 export function listActs() {
   return catalogueActs().map((a) => ({ ...a }));
+}
+
+/** Administrative sanctions available for an act, actor type and incident date (the recommendation form). */
+export function listSanctions(q: { act: string; actorType: SanctionActor; date: string }) {
+  const act = findAct(q.act);
+  if (!act) throw notFound('Bentuk pelanggaran / Act', q.act);
+  return administrativeSanctions(act, q.actorType, q.date).map((o) => ({ id: o.id, name: o.name, level: o.level, kind: o.kind, source: o.source, unconfirmed: !!o.unconfirmed }));
 }
 
 export type CandidateKind = 'party' | 'legislative' | 'pair';

@@ -12,40 +12,84 @@ import type { Assessment } from '../assess/assess-api.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
 import { EvidencePanel } from './evidence-panel.tsx';
 import { ReportedPersonPanel } from './reported-person-panel.tsx';
-import { EVENT_FIELDS, useCase, useCaseEvent, type CaseDetail } from './cases-api.ts';
-
-const DOCUMENTS = ['receipt', 'registration', 'review', 'forwarding', 'recommendation'] as const;
+import { EVENT_FIELDS, useCase, useCaseEvent, useSanctions, type CaseDetail } from './cases-api.ts';
+import { useWorkflowLabels } from './workflow-labels.ts';
+import { useActs } from '../assess/assess-api.ts';
 
 /** One workflow action: its fields (from EVENT_FIELDS) in a dialog; the server re-checks everything. */
 function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useWorkflowLabels();
   const fields = EVENT_FIELDS[type] ?? [];
-  const [values, setValues] = useState<Record<string, string | boolean>>({});
+  const rec = c.recommendation as { actCode?: string; sanctionId?: string } | null;
+  const [values, setValues] = useState<Record<string, string | boolean>>(() => ({
+    ...(type === 'FORWARD' && c.forwardTo ? { authorityId: c.forwardTo.id } : {}),
+    ...(type === 'RECOMMEND' && c.actCode ? { actCode: c.actCode } : {}),
+    ...(type === 'PPK_DECIDE' && rec?.sanctionId ? { sanctionId: rec.sanctionId } : {}),
+  }));
+  const acts = useActs();
+  const act = type === 'PPK_DECIDE' ? (rec?.actCode ?? null) : String(values.actCode ?? '') || null;
+  const needsSanctions = fields.some((f) => f.kind === 'sanction');
+  const sanctions = useSanctions(needsSanctions ? act : null, c.actorType ?? 'PNS', c.incidentOn ?? c.receivedOn);
+  const sanctionItems = [
+    ...(sanctions.data?.items ?? []).map((o) => ({ value: o.id, label: `${format.localized(o.name)} (${labels.option(o.level)})${o.unconfirmed ? ' *' : ''}` })),
+    ...(type === 'PPK_DECIDE' ? [{ value: 'none', label: labels.option('none') }] : []),
+  ];
   const event = useCaseEvent(c.id);
+  const set = (name: string, v: string | boolean) => setValues({ ...values, [name]: v });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const payload: Record<string, unknown> = { type };
     for (const f of fields) {
       const v = values[f.name];
-      payload[f.name] = f.kind === 'checkbox' ? v === true : f.kind === 'list' ? String(v ?? '').split('\n').map((x) => x.trim()).filter(Boolean) : (v ?? (f.kind === 'select' ? f.options?.[0] : ''));
+      payload[f.name] =
+        f.kind === 'checkbox' ? v === true
+        : f.kind === 'list' ? String(v ?? '').split('\n').map((x) => x.trim()).filter(Boolean)
+        : f.kind === 'sanction' ? (v ?? sanctionItems[0]?.value ?? '')
+        : (v ?? (f.kind === 'select' ? f.options?.[0] : ''));
+    }
+    if (payload.sanctionId !== undefined) {
+      const chosen = sanctions.data?.items.find((o) => o.id === payload.sanctionId);
+      payload.level = payload.sanctionId === 'none' ? 'none' : (chosen?.level ?? '');
     }
     event.mutate({ event: payload, expectedVersion: c.version }, { onSuccess: onClose });
   };
+  const common = (name: string) => ({ label: labels.field(name), 'data-testid': `action-field-${name}` });
   return (
-    <Modal opened onClose={onClose} title={type}>
+    <Modal opened onClose={onClose} title={labels.event(type)}>
       <form onSubmit={submit}>
         <Stack>
-          {fields.map((f) =>
-            f.kind === 'checkbox' ? (
-              <Checkbox key={f.name} label={f.name} checked={values[f.name] === true} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.checked })} data-testid={`action-field-${f.name}`} />
-            ) : f.kind === 'select' ? (
-              <NativeSelect key={f.name} label={f.name} data={f.options ?? []} value={String(values[f.name] ?? f.options?.[0] ?? '')} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })} data-testid={`action-field-${f.name}`} />
-            ) : f.kind === 'textarea' || f.kind === 'list' ? (
-              <Textarea key={f.name} label={f.name} autosize minRows={2} value={String(values[f.name] ?? '')} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })} data-testid={`action-field-${f.name}`} />
-            ) : (
-              <TextInput key={f.name} label={f.name} type={f.kind === 'date' ? 'date' : 'text'} value={String(values[f.name] ?? '')} onChange={(e) => setValues({ ...values, [f.name]: e.currentTarget.value })} data-testid={`action-field-${f.name}`} />
-            ),
-          )}
+          {fields.map((f) => {
+            const value = String(values[f.name] ?? '');
+            switch (f.kind) {
+              case 'checkbox':
+                return <Checkbox key={f.name} {...common(f.name)} checked={values[f.name] === true} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
+              case 'select':
+                return <NativeSelect key={f.name} {...common(f.name)} data={(f.options ?? []).map((o) => ({ value: o, label: labels.option(o) }))} value={value || f.options?.[0]} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+              case 'authority':
+                return (
+                  <TextInput key={f.name} {...common(f.name)} value={value} onChange={(e) => set(f.name, e.currentTarget.value)}
+                    description={c.forwardTo ? `${format.localized(c.forwardTo.name)} (${c.forwardTo.id})` : undefined} />
+                );
+              case 'act':
+                return (
+                  <NativeSelect key={f.name} {...common(f.name)} value={value}
+                    data={[{ value: '', label: '—' }, ...(acts.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code} · ${format.localized(a.conduct)}`.slice(0, 120) }))]}
+                    onChange={(e) => setValues({ ...values, actCode: e.currentTarget.value, sanctionId: '' })} />
+                );
+              case 'sanction':
+                return (
+                  <NativeSelect key={f.name} {...common(f.name)} value={value || sanctionItems[0]?.value || ''} data={sanctionItems} disabled={!sanctionItems.length}
+                    description={t('workflow.pickSanction')} onChange={(e) => set(f.name, e.currentTarget.value)} />
+                );
+              case 'textarea':
+              case 'list':
+                return <Textarea key={f.name} {...common(f.name)} autosize minRows={2} value={value} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+              default:
+                return <TextInput key={f.name} {...common(f.name)} type={f.kind === 'date' ? 'date' : 'text'} value={value} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+            }
+          })}
           <ProblemAlert error={event.error} data-testid="case-action-error" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('cases.cancel')}</Button>
@@ -64,6 +108,7 @@ export function CasePage() {
   const query = useCase(id);
   const me = useSession();
   const [action, setAction] = useState<string | null>(null);
+  const labels = useWorkflowLabels();
   usePageTitle(query.data?.title ?? t('cases.title'));
   if (query.isPending) return <FullPageLoader />;
   if (!query.data) return <ProblemAlert error={query.error} />;
@@ -78,8 +123,8 @@ export function CasePage() {
           <Text size="sm" c="dimmed">{t('cases.number')}: {c.caseNumber ?? t('cases.unregistered')} · {c.regionName} · {c.electionId}</Text>
         </Stack>
         <Group gap={4}>
-          <Badge size="lg" data-testid="case-status" data-status={c.status}>{c.status}</Badge>
-          {c.flags.map((f) => <Badge key={f} color="red" variant="dot" data-testid="case-flag">{f}</Badge>)}
+          <Badge size="lg" data-testid="case-status" data-status={c.status}>{labels.status(c.status)}</Badge>
+          {c.flags.map((f) => <Badge key={f} color="red" variant="dot" data-testid="case-flag" data-flag={f}>{labels.flag(f)}</Badge>)}
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -98,13 +143,13 @@ export function CasePage() {
           {c.allowedActions.length === 0 && <Text size="sm" c="dimmed">{t('cases.noActions')}</Text>}
           <Group gap="xs">
             {c.allowedActions.map((a) => (
-              <Button key={a} size="xs" variant="light" onClick={() => setAction(a)} data-testid={`case-action-${a}`}>{a}</Button>
+              <Button key={a} size="xs" variant="light" onClick={() => setAction(a)} data-testid={`case-action-${a}`}>{labels.event(a)}</Button>
             ))}
           </Group>
           <Title order={3} size="h6" mt="md" mb={4}>{t('cases.documents')}</Title>
           <Group gap="xs">
-            {DOCUMENTS.map((d) => (
-              <Anchor key={d} size="sm" href={`${API_BASE}/cases/${c.id}/documents/${d}`}>{d}.pdf</Anchor>
+            {c.documents.map((d) => (
+              <Anchor key={d} size="sm" href={`${API_BASE}/cases/${c.id}/documents/${d}`} data-testid={`case-document-${d}`}>{labels.doc(d)} (PDF)</Anchor>
             ))}
           </Group>
         </Paper>
@@ -118,10 +163,20 @@ export function CasePage() {
         <EvidencePanel caseId={c.id} canHandle={hasPermission(me, 'cases.handle')} />
       </SimpleGrid>
       {explanation && <ExplanationList lines={explanation} />}
-      {c.clarifications.length > 0 && (
+      {(c.clarifications.length > 0 || c.summons.length > 0) && (
         <Paper withBorder p="md">
-          <Title order={2} size="h5" mb="xs">{t('cases.clarifications')}</Title>
-          {c.clarifications.map((cl, i) => <Text key={i} size="sm">{cl.heldOn} · {cl.party} · {cl.personLabel}: {cl.statement}</Text>)}
+          {c.summons.length > 0 && (
+            <>
+              <Title order={2} size="h5" mb="xs">{t('workflow.summons')}</Title>
+              {c.summons.map((sm, i) => (
+                <Text key={i} size="sm" data-testid="case-summons">
+                  {t('workflow.summonsLine', { date: format.date(sm.scheduledOn), party: labels.option(sm.party), person: sm.personLabel, place: sm.place })}
+                </Text>
+              ))}
+            </>
+          )}
+          {c.clarifications.length > 0 && <Title order={2} size="h5" my="xs">{t('cases.clarifications')}</Title>}
+          {c.clarifications.map((cl, i) => <Text key={i} size="sm">{cl.heldOn} · {labels.option(cl.party)} · {cl.personLabel}: {cl.statement}</Text>)}
         </Paper>
       )}
       <Paper withBorder p="md">
@@ -131,8 +186,8 @@ export function CasePage() {
             {c.events.map((e) => (
               <Table.Tr key={e.seq}>
                 <Table.Td>{format.dateTime(e.at)}</Table.Td>
-                <Table.Td>{e.type}</Table.Td>
-                <Table.Td>{e.fromStatus ?? '—'} → {e.toStatus}</Table.Td>
+                <Table.Td>{labels.event(e.type)}</Table.Td>
+                <Table.Td>{e.fromStatus ? labels.status(e.fromStatus) : '—'} → {labels.status(e.toStatus)}</Table.Td>
                 <Table.Td>{e.actorLabel}</Table.Td>
               </Table.Tr>
             ))}

@@ -1,15 +1,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CaseDetail as CaseDetailSchema, CaseSummary as CaseSummarySchema } from '@netra/contracts';
-import { api, uploadFile, type Page } from '../../lib/api.ts';
+import type { CaseDetail as CaseDetailSchema, CaseSummary as CaseSummarySchema, FindingInput as FindingInputSchema, ReportInput as ReportInputSchema } from '@netra/contracts';
+import { api, ApiError, uploadFile, type Page } from '../../lib/api.ts';
 
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
-export function useCases(page: number, overdue: boolean) {
+export interface CaseFilters {
+  overdue: boolean;
+  status: string;
+  q: string;
+}
+
+export function useCases(page: number, filters: CaseFilters) {
   return useQuery({
-    queryKey: ['cases', page, overdue],
-    queryFn: ({ signal }) => api.get<Page<CaseSummary>>('/cases', { page, pageSize: 50, overdue: overdue ? 'true' : undefined }, signal),
+    queryKey: ['cases', page, filters],
+    queryFn: ({ signal }) =>
+      api.get<Page<CaseSummary>>('/cases', { page, pageSize: 50, overdue: filters.overdue ? 'true' : undefined, status: filters.status || undefined, q: filters.q || undefined }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -26,29 +33,84 @@ export function useCaseEvent(id: string) {
       qc.setQueryData(['case', id], data);
       void qc.invalidateQueries({ queryKey: ['cases'] });
     },
+    // someone else moved the case: load the current version so the next try acts on what is there
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) void qc.invalidateQueries({ queryKey: ['case', id] });
+    },
   });
 }
 
-/** Fields each workflow event asks for (the server validates them again). */
-export const EVENT_FIELDS: Record<string, { name: string; kind: 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'list'; options?: string[] }[]> = {
+export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'list' | 'authority' | 'act' | 'sanction';
+/** Fields each workflow event asks for (the server validates them again). Sanction levels follow the chosen sanction. */
+export const EVENT_FIELDS: Record<string, { name: string; kind: FieldKind; options?: string[] }[]> = {
   REQUEST_COMPLETION: [{ name: 'missing', kind: 'list' }],
   REGISTER: [{ name: 'caseNumber', kind: 'text' }, { name: 'formal', kind: 'checkbox' }, { name: 'material', kind: 'checkbox' }],
   REJECT: [{ name: 'reason', kind: 'textarea' }],
   WITHDRAW: [{ name: 'reason', kind: 'textarea' }],
   EXTEND_REVIEW: [{ name: 'reason', kind: 'textarea' }],
+  SUMMON: [{ name: 'party', kind: 'select', options: ['reported', 'reporter', 'witness'] }, { name: 'personLabel', kind: 'text' }, { name: 'scheduledOn', kind: 'date' }, { name: 'place', kind: 'text' }],
   RECORD_CLARIFICATION: [
-    { name: 'party', kind: 'select', options: ['reporter', 'reported', 'witness'] },
+    { name: 'party', kind: 'select', options: ['reported', 'reporter', 'witness'] },
     { name: 'personLabel', kind: 'text' }, { name: 'heldOn', kind: 'date' }, { name: 'statement', kind: 'textarea' },
   ],
-  DECIDE: [{ name: 'outcome', kind: 'select', options: ['no_violation', 'election_admin', 'organiser_ethics', 'election_crime', 'other_law'] }, { name: 'reasoning', kind: 'textarea' }],
-  FORWARD: [{ name: 'authorityId', kind: 'text' }, { name: 'letterNumber', kind: 'text' }],
+  DECIDE: [{ name: 'outcome', kind: 'select', options: ['other_law', 'no_violation', 'election_admin', 'organiser_ethics', 'election_crime'] }, { name: 'reasoning', kind: 'textarea' }],
+  FORWARD: [{ name: 'authorityId', kind: 'authority' }, { name: 'letterNumber', kind: 'text' }],
   GAKKUMDU_CONCLUDE: [{ name: 'result', kind: 'select', options: ['convicted', 'acquitted', 'stopped'] }, { name: 'note', kind: 'textarea' }],
-  RECOMMEND: [{ name: 'actCode', kind: 'text' }, { name: 'sanctionId', kind: 'text' }, { name: 'level', kind: 'select', options: ['moral', 'ringan', 'sedang', 'berat', 'ptdh', 'contract'] }, { name: 'letterNumber', kind: 'text' }],
+  RECOMMEND: [{ name: 'actCode', kind: 'act' }, { name: 'sanctionId', kind: 'sanction' }, { name: 'letterNumber', kind: 'text' }],
   AUTHORITY_DISMISS: [{ name: 'reasoning', kind: 'textarea' }],
-  PPK_DECIDE: [{ name: 'decreeNumber', kind: 'text' }, { name: 'sanctionId', kind: 'text' }, { name: 'level', kind: 'select', options: ['moral', 'ringan', 'sedang', 'berat', 'ptdh', 'contract', 'none'] }, { name: 'decidedOn', kind: 'date' }],
+  PPK_DECIDE: [{ name: 'decreeNumber', kind: 'text' }, { name: 'sanctionId', kind: 'sanction' }, { name: 'decidedOn', kind: 'date' }],
   ESCALATE: [{ name: 'letterNumber', kind: 'text' }],
   CLOSE: [{ name: 'note', kind: 'textarea' }],
 };
+
+export interface SanctionChoice {
+  id: string;
+  name: { id: string; en: string };
+  level: string;
+  source: string;
+  unconfirmed: boolean;
+}
+
+/** The catalogue's sanctions for an act, actor type and incident date (static legal data). */
+export function useSanctions(act: string | null, actorType: string | null, date: string) {
+  return useQuery({
+    queryKey: ['catalogue', 'sanctions', act, actorType, date],
+    queryFn: ({ signal }) => api.get<{ items: SanctionChoice[] }>('/catalogue/sanctions', { act, actorType, date }, signal),
+    enabled: Boolean(act && actorType),
+    staleTime: Infinity,
+  });
+}
+
+export interface Handler {
+  id: string;
+  username: string;
+  displayName: string;
+  regionCode: string | null;
+  openCases: number;
+}
+
+export function useHandlers(enabled: boolean) {
+  return useQuery({ queryKey: ['case-handlers'], queryFn: ({ signal }) => api.get<{ items: Handler[] }>('/cases/handlers', undefined, signal), enabled });
+}
+
+export function useReassign() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { fromUserId: string; toUserId: string }) => api.post<{ moved: number }>('/cases/handlers/reassign', input),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['case-handlers'] }), qc.invalidateQueries({ queryKey: ['cases'] })]),
+  });
+}
+
+export type IntakeInput = z.infer<typeof FindingInputSchema> | z.infer<typeof ReportInputSchema>;
+
+/** A supervisor's finding or a formal report entered at the desk (the reporter's identity is sealed by the server). */
+export function useCreateCase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { kind: 'finding' | 'report'; body: IntakeInput }) => api.post<CaseDetail>(input.kind === 'report' ? '/cases/reports' : '/cases/findings', input.body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
 
 /*
  * Evidence, custody and registry suggestions. @netra/contracts does not export these shapes yet (the API declares them

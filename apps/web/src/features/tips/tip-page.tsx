@@ -73,7 +73,17 @@ export function TipPage() {
             </Text>
           </Group>
         </Stack>
-        {canHandle && <StatusActions tip={data} />}
+        {canHandle && (
+          <Group gap="xs">
+            <StatusActions tip={data} />
+            {hasPermission(me, 'cases.handle') && (
+              <>
+                <Button component={Link} to={`/cases/new?tip=${data.id}&kind=finding`} variant="light" data-testid="tip-to-finding">{t('intake.fromTipFinding')}</Button>
+                {data.consentedToReport && <Button component={Link} to={`/cases/new?tip=${data.id}&kind=report`} variant="light" data-testid="tip-to-report">{t('intake.fromTipReport')}</Button>}
+              </>
+            )}
+          </Group>
+        )}
       </Group>
 
       {data.consentedToReport && (

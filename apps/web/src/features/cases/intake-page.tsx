@@ -1,0 +1,142 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Divider, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { useFormat } from '../../lib/format.ts';
+import { useActs } from '../assess/assess-api.ts';
+import { RegionCascade, REQUIRED_REGION_DEPTH } from '../public-report/region-cascade.tsx';
+import { useElections } from '../timeline/elections-api.ts';
+import { useTip } from '../tips/tips-api.ts';
+import type { FindingInput } from '@netra/contracts';
+import { useCreateCase } from './cases-api.ts';
+
+type Kind = 'finding' | 'report';
+type Witness = { name: string; address: string; phone: string };
+const REPORTER_FIELDS = ['name', 'birthPlaceDate', 'occupation', 'citizenship', 'address', 'phone', 'email', 'idNumber'] as const;
+
+/** '32.75.01.1001' -> ['32', '32.75', '32.75.01', '32.75.01.1001'] for the region cascade. */
+const cascadeOf = (code: string) => code.split('.').map((_p, i, all) => all.slice(0, i + 1).join('.'));
+const blank = (v: string) => (v.trim() ? v.trim() : undefined);
+
+/**
+ * Intake at the desk: a supervisor's finding (temuan) or a formal report (laporan, Form A.1/B.1)
+ * with the reporter's identity, which the server seals apart from the case. Opened from a tip
+ * (?tip=ID), it carries the tip over; a formal report from a tip needs the reporter's consent.
+ */
+export function IntakePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const tipId = params.get('tip') ?? undefined;
+  const tip = useTip(tipId);
+  const elections = useElections();
+  const acts = useActs();
+  const create = useCreateCase();
+  usePageTitle(t('intake.title'));
+
+  const [kind, setKind] = useState<Kind>(params.get('kind') === 'report' ? 'report' : 'finding');
+  const [f, setF] = useState({ electionId: '', title: '', summary: '', incidentOn: '', knownOn: '', reportedText: '', actCode: '', actorType: '', chronology: '' });
+  const [region, setRegion] = useState<string[]>([]);
+  const [reporter, setReporter] = useState<Record<(typeof REPORTER_FIELDS)[number] | 'sex', string>>({ name: '', birthPlaceDate: '', sex: '', occupation: '', citizenship: 'WNI', address: '', phone: '', email: '', idNumber: '' });
+  const [witnesses, setWitnesses] = useState<Witness[]>([]);
+  const [seeded, setSeeded] = useState(false);
+  if (tip.data && !seeded) {
+    setSeeded(true);
+    setF((cur) => ({ ...cur, title: tip.data.what.slice(0, 120), summary: tip.data.what, incidentOn: tip.data.occurredOn ?? '', reportedText: tip.data.who ?? '' }));
+    setRegion(cascadeOf(tip.data.regionCode));
+  }
+  const electionId = f.electionId || elections.data?.items[0]?.id || '';
+  const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value });
+  const reportAllowed = !tipId || tip.data?.consentedToReport === true;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const base = {
+      electionId, regionCode: region.at(-1) ?? '', title: f.title.trim(), summary: f.summary.trim(), incidentOn: blank(f.incidentOn), knownOn: blank(f.knownOn),
+      reportedText: blank(f.reportedText), actCode: blank(f.actCode), actorType: blank(f.actorType) as FindingInput['actorType'], tipId,
+    };
+    if (kind === 'finding') return create.mutate({ kind, body: base }, { onSuccess: (c) => void navigate(`/cases/${c.id}`) });
+    const who = Object.fromEntries(Object.entries(reporter).map(([k, v]) => [k, blank(v)]).filter(([, v]) => v !== undefined));
+    create.mutate(
+      {
+        kind,
+        body: {
+          ...base, chronology: f.chronology.trim(), reporter: who as { name: string; address: string; citizenship: string },
+          witnesses: witnesses.filter((w) => w.name.trim()).map((w) => ({ name: w.name.trim(), address: blank(w.address), phone: blank(w.phone) })),
+        },
+      },
+      { onSuccess: (c) => void navigate(`/cases/${c.id}`) },
+    );
+  };
+
+  return (
+    <Stack gap="md" maw={960} mx="auto">
+      <Anchor component={Link} to="/cases" size="sm">← {t('cases.back')}</Anchor>
+      <Title order={1} size="h2">{t('intake.title')}</Title>
+      {tipId && tip.data && <Alert variant="light" data-testid="intake-from-tip">{t('intake.fromTip', { code: tip.data.receiptCode })}</Alert>}
+      <SegmentedControl
+        value={kind}
+        onChange={(v) => setKind(v as Kind)}
+        data={[{ value: 'finding', label: t('intake.finding') }, { value: 'report', label: t('intake.report'), disabled: !reportAllowed }]}
+        data-testid="intake-kind"
+      />
+      {!reportAllowed && <Text size="sm" c="dimmed">{t('intake.noConsent')}</Text>}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Paper withBorder p="md">
+            <Stack>
+              <Title order={2} size="h5">{t('intake.event')}</Title>
+              <NativeSelect label={t('intake.election')} required value={electionId} onChange={set('electionId')} data={(elections.data?.items ?? []).map((x) => ({ value: x.id, label: format.localized(x.name) }))} data-testid="intake-election" />
+              <RegionCascade value={region} onChange={setRegion} error={create.isError && region.length < REQUIRED_REGION_DEPTH ? t('intake.regionRequired') : undefined} />
+              <TextInput label={t('intake.titleField')} required value={f.title} onChange={set('title')} data-testid="intake-title" />
+              <Textarea label={t('intake.summary')} required autosize minRows={3} value={f.summary} onChange={set('summary')} data-testid="intake-summary" />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput type="date" label={t('intake.incidentOn')} value={f.incidentOn} onChange={set('incidentOn')} data-testid="intake-incident" />
+                <TextInput type="date" label={t('intake.knownOn')} value={f.knownOn} onChange={set('knownOn')} data-testid="intake-known" />
+              </SimpleGrid>
+              <TextInput label={t('intake.reported')} description={t('intake.reportedHelp')} value={f.reportedText} onChange={set('reportedText')} data-testid="intake-reported" />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <NativeSelect label={t('intake.act')} data-testid="intake-act" value={f.actCode} onChange={set('actCode')} data={[{ value: '', label: '—' }, ...(acts.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code} · ${format.localized(a.conduct)}`.slice(0, 110) }))]} />
+                <NativeSelect label={t('intake.actorType')} data-testid="intake-actor" value={f.actorType} onChange={set('actorType')} data={[{ value: '', label: '—' }, 'PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD']} />
+              </SimpleGrid>
+              {kind === 'report' && <Textarea label={t('intake.chronology')} required autosize minRows={4} value={f.chronology} onChange={set('chronology')} data-testid="intake-chronology" />}
+            </Stack>
+          </Paper>
+          {kind === 'report' && (
+            <Paper withBorder p="md">
+              <Stack>
+                <Title order={2} size="h5">{t('intake.reporter')}</Title>
+                <Alert color="blue" variant="light">{t('intake.sealed')}</Alert>
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  {REPORTER_FIELDS.map((k) => (
+                    <TextInput key={k} label={t(`intake.reporterFields.${k}`)} required={k === 'name' || k === 'address'} value={reporter[k]}
+                      onChange={(e) => setReporter({ ...reporter, [k]: e.currentTarget.value })} data-testid={`intake-reporter-${k}`} />
+                  ))}
+                  <NativeSelect label={t('intake.reporterFields.sex')} value={reporter.sex} onChange={(e) => setReporter({ ...reporter, sex: e.currentTarget.value })}
+                    data={[{ value: '', label: '—' }, { value: 'L', label: t('intake.male') }, { value: 'P', label: t('intake.female') }]} />
+                </SimpleGrid>
+                <Divider label={t('intake.witnesses')} labelPosition="left" />
+                {witnesses.map((w, i) => (
+                  <Group key={i} align="flex-end" grow>
+                    {(['name', 'address', 'phone'] as const).map((k) => (
+                      <TextInput key={k} label={t(`intake.witnessFields.${k}`)} value={w[k]} onChange={(e) => setWitnesses(witnesses.map((x, j) => (j === i ? { ...x, [k]: e.currentTarget.value } : x)))} />
+                    ))}
+                    <Button variant="subtle" color="red" onClick={() => setWitnesses(witnesses.filter((_x, j) => j !== i))}>{t('intake.remove')}</Button>
+                  </Group>
+                ))}
+                <Group><Button variant="light" size="xs" onClick={() => setWitnesses([...witnesses, { name: '', address: '', phone: '' }])} disabled={witnesses.length >= 20}>{t('intake.addWitness')}</Button></Group>
+              </Stack>
+            </Paper>
+          )}
+          <ProblemAlert error={create.error} data-testid="intake-error" />
+          <Group justify="flex-end">
+            <Button type="submit" loading={create.isPending} data-testid="intake-submit">{kind === 'report' ? t('intake.submitReport') : t('intake.submitFinding')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { FullPageLoader } from '../../components/full-page-loader.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { PublicShell } from '../public-report/public-shell.tsx';
+import { downloadSigned, requestCode, signPledge, usePublicCampaign, type PledgeSigned } from './pledges-api.ts';
+
+/**
+ * Self-service signing, mobile-first: read the text, enter the NIP, receive a one-time code on the
+ * registered contact, sign. Nothing is kept in the browser beyond this page's state.
+ */
+export function SignPage() {
+  const { campaignId = '' } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  usePageTitle(t('pledgeSign.title'));
+  const campaign = usePublicCampaign(campaignId);
+  const [nip, setNip] = useState('');
+  const [code, setCode] = useState('');
+  const [meterai, setMeterai] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [signed, setSigned] = useState<PledgeSigned | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const ask = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => setSentTo((await requestCode({ campaignId, nip: nip.trim() })).sentTo));
+  };
+  const sign = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => setSigned(await signPledge({ campaignId, nip: nip.trim(), code: code.trim(), ...(meterai.trim() ? { emeteraiSerial: meterai.trim() } : {}) })));
+  };
+  const download = () =>
+    void run(async () => {
+      const blob = await downloadSigned(signed!.downloadToken);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `pernyataan-netralitas-${signed!.verifyCode}.pdf`;
+      a.click();
+      URL.revokeObjectURL(a.href);
+    });
+
+  if (campaign.isPending) return <FullPageLoader />;
+  return (
+    <PublicShell>
+      <Stack gap="md">
+        <Title order={1} size="h3">{t('pledgeSign.title')}</Title>
+        {campaign.isError && <ProblemAlert error={campaign.error} />}
+        {campaign.data && (
+          <>
+            <Text size="sm" c="dimmed" data-testid="sign-campaign">
+              {campaign.data.title} · {campaign.data.agency} · {format.date(campaign.data.opensOn)} – {format.date(campaign.data.closesOn)}
+            </Text>
+            <Paper withBorder p="md">
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="sign-text">{campaign.data.body}</Text>
+              <Text size="xs" c="dimmed" mt="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>SHA-256 {campaign.data.contentHash}</Text>
+            </Paper>
+            {!signed && !sentTo && (
+              <form onSubmit={ask}>
+                <Stack>
+                  <TextInput label={t('pledgeSign.nip')} description={t('pledgeSign.nipHelp')} inputMode="numeric" autoComplete="off" required value={nip} onChange={(e) => setNip(e.currentTarget.value)} data-testid="sign-nip" />
+                  <Button type="submit" loading={busy} data-testid="sign-request">{t('pledgeSign.sendCode')}</Button>
+                </Stack>
+              </form>
+            )}
+            {!signed && sentTo && (
+              <form onSubmit={sign}>
+                <Stack>
+                  <Alert variant="light" data-testid="sign-sent">{t('pledgeSign.sent', { to: sentTo })}</Alert>
+                  <TextInput label={t('pledgeSign.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required value={code} onChange={(e) => setCode(e.currentTarget.value)} data-testid="sign-code" />
+                  <TextInput label={t('pledgeSign.meterai')} description={t('pledgeSign.meteraiHelp')} value={meterai} onChange={(e) => setMeterai(e.currentTarget.value)} data-testid="sign-meterai" />
+                  <Button type="submit" loading={busy} data-testid="sign-submit">{t('pledgeSign.sign')}</Button>
+                  <Anchor component="button" type="button" size="sm" onClick={() => { setSentTo(null); setCode(''); }}>{t('pledgeSign.again')}</Anchor>
+                </Stack>
+              </form>
+            )}
+            {signed && (
+              <Alert color="green" title={t('pledgeSign.done')} data-testid="sign-done">
+                <Stack gap="xs">
+                  <Text size="sm">{t('pledgeSign.verifyCode')} <Text span ff="monospace" fw={700} data-testid="sign-verify-code">{signed.verifyCode}</Text></Text>
+                  <Anchor component={Link} to={`/verify/${signed.verifyCode}`} size="sm" data-testid="sign-verify-link">{t('pledgeSign.check')}</Anchor>
+                  <Button variant="light" onClick={download} loading={busy} data-testid="sign-download">{t('pledgeSign.download')}</Button>
+                  <Text size="xs" c="dimmed">{t('pledgeSign.downloadOnce')}</Text>
+                </Stack>
+              </Alert>
+            )}
+            {error !== null && <ProblemAlert error={error} data-testid="sign-error" />}
+          </>
+        )}
+      </Stack>
+    </PublicShell>
+  );
+}
