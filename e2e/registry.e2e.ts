@@ -6,12 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { authenticator } from 'otplib';
+import { signInAs } from './session.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, type Running } from './server.ts';
 
-const DEMO_PASSWORD = 'netra-demo-2024';
 let server: Running;
 let browser: Browser;
 let page: Page;
@@ -29,18 +28,8 @@ afterAll(async () => {
 });
 
 async function signInWithTotp(username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  const loginResponse = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
-  await page.getByTestId('login-submit').click();
-  const body = (await (await loginResponse).json()) as { status: string; totpSetup?: { secret: string } };
-  expect(body.status).toBe('totp_setup_required');
-  // the secret is shown to the user for their authenticator app
-  await expect.poll(async () => (await page.content()).includes(body.totpSetup!.secret)).toBe(true);
-  await page.getByTestId('totp-code').fill(authenticator.generate(body.totpSetup!.secret));
-  await page.getByTestId('totp-submit').click();
-  await page.waitForURL(/\/registry/);
+  const r = await signInAs(page, server.url, username);
+  expect(r.totp).toBe(true);
 }
 
 describe('registry in the browser', () => {

@@ -113,6 +113,7 @@ export const PledgeCampaignSummary = PledgeCounts.extend({
   /** Signing is possible today (the agency's local date is within the period). */
   open: z.boolean(),
 });
+export type PledgeCampaignSummary = z.infer<typeof PledgeCampaignSummary>;
 
 /** What the public signing page shows before anyone signs: the text, its hash and the period. */
 export const PledgePublicCampaign = z.object({
@@ -125,3 +126,4 @@ export const PledgePublicCampaign = z.object({
   body: z.string(),
   contentHash: z.string(),
 });
+export type PledgePublicCampaign = z.infer<typeof PledgePublicCampaign>;

@@ -4,7 +4,7 @@
  * and the signed-pledge PDF with its verification QR code.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import { EMPLOYMENT_TYPES, type EmploymentType, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult } from '@netra/contracts';
+import { EMPLOYMENT_TYPES, type EmploymentType, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult } from '@netra/contracts';
 import { localDateInRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -91,6 +91,35 @@ export async function coverage(deps: Deps, p: Principal, campaignId: string, q: 
       .map((r) => ({ type: r.type!, ...countsOf(r) }))
       .sort((a, b) => EMPLOYMENT_TYPES.indexOf(a.type) - EMPLOYMENT_TYPES.indexOf(b.type)),
   };
+}
+
+/** Campaigns whose agency the caller can read, newest first, each with its coverage in the caller's scope. */
+export async function listCampaigns(deps: Deps, p: Principal): Promise<PledgeCampaignSummary[]> {
+  const params: unknown[] = [];
+  const visible = scopeSql(p, 'registry.read', { region: 'a.region_code', agency: 'a.id', regionOverlap: true, ignoreUnit: true }, params);
+  const { rows } = await deps.db.query<{ id: string; title: string; agency_id: string; agency_name: string; region_code: string; election_id: string; unit_id: string | null; unit_name: string | null; employment_types: EmploymentType[]; opens_on: string | Date; closes_on: string | Date }>(
+    `SELECT c.id, c.title, c.agency_id, a.name AS agency_name, a.region_code, c.election_id, c.unit_id, u.name AS unit_name, c.employment_types, c.opens_on, c.closes_on
+       FROM pledge_campaigns c JOIN agencies a ON a.id = c.agency_id LEFT JOIN units u ON u.id = c.unit_id
+      WHERE ${visible} ORDER BY c.opens_on DESC, c.created_at DESC LIMIT 200`, params,
+  );
+  const now = deps.clock.now();
+  return Promise.all(rows.map(async (c) => {
+    const cp: unknown[] = [c.id];
+    const scope = scopeSql(p, 'registry.read', EMPLOYEE_COLS, cp);
+    const n = (await deps.db.query<{ required: number; signed: number }>(`SELECT count(*)::int AS required, count(p.id)::int AS signed ${coveredFrom(scope)}`, cp)).rows[0]!;
+    const today = localDateInRegion(now, c.region_code);
+    return {
+      id: c.id, title: c.title, agencyId: c.agency_id, agencyName: c.agency_name, electionId: c.election_id, unitId: c.unit_id, unitName: c.unit_name,
+      employmentTypes: c.employment_types, opensOn: day(c.opens_on), closesOn: day(c.closes_on), open: day(c.opens_on) <= today && today <= day(c.closes_on), ...countsOf(n),
+    };
+  }));
+}
+
+/** What anyone opening the signing link sees: the text to be signed, its hash, the agency and the period. */
+export async function publicCampaign(deps: Deps, id: string): Promise<PledgePublicCampaign> {
+  const c = await loadCampaign(deps.db, id);
+  const today = localDateInRegion(deps.clock.now(), c.region_code);
+  return { id: c.id, title: c.title, agency: c.agency_name, opensOn: day(c.opens_on), closesOn: day(c.closes_on), open: day(c.opens_on) <= today && today <= day(c.closes_on), body: c.body, contentHash: c.content_hash };
 }
 
 type MissingRow = { id: string; nip: string; name: string; employment_type: EmploymentType; position: string | null; unit_id: string | null; unit_path: string | null; region_code: string; has_contact: boolean; sort_path: string };
@@ -198,7 +227,7 @@ export async function sendReminders(deps: Deps, p: Principal, campaignId: string
     if (!run)
       return { alreadySent: true, localDate, employeesReminded: 0, withoutContact: 0, summaries: 0,
         message: { id: `Pengingat kampanye ini sudah dikirim hari ini (${localDate}); tidak ada yang dikirim ulang.`, en: `Reminders for this campaign were already sent today (${localDate}); nothing was sent again.` } };
-    const text = { title: c.title, closesOn: day(c.closes_on), agency: c.agency_name, publicBase: deps.config.publicUrl };
+    const text = { title: c.title, closesOn: day(c.closes_on), agency: c.agency_name, publicBase: `${deps.config.publicUrl}/tandatangan/${c.id}` };
     const params: unknown[] = [c.id];
     const scope = scopeSql(p, 'agencies.manage', EMPLOYEE_COLS, params);
     const missing = (await tx.query<{ email: string | null; phone: string | null }>(

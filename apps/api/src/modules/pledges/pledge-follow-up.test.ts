@@ -3,12 +3,11 @@
  * self-service one-time download), coverage breakdowns with drill-down, the missing list and its
  * exports, and daily reminders delivered through a real local SMTP server and a WhatsApp stand-in.
  */
-import { createRequire } from 'node:module';
-import zlib from 'node:zlib';
-import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, SYSTEM, SYSTEM_PRINCIPAL, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
 import { startNoticeServers, type NoticeServers } from '../../../test/notice-servers.ts';
+import { pdfQr, pdfText } from '../../../test/pdf-inspect.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
@@ -16,43 +15,6 @@ import { createNotifier } from '../../platform/notify.ts';
 import { createAgency, createUnit } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
 import { sendReminders } from './pledge-follow-up.service.ts';
-
-// jsqr is a CommonJS bundle exporting `default`: require it as such on every loader
-const jsQR = (createRequire(import.meta.url)('jsqr') as typeof import('jsqr')).default;
-
-/** Streams of a PDF, inflated. */
-async function pdfStreams(bytes: Uint8Array) {
-  const doc = await PDFDocument.load(bytes);
-  return doc.context.enumerateIndirectObjects().flatMap(([, o]) => {
-    if (!(o instanceof PDFRawStream)) return [];
-    const flate = o.dict.get(PDFName.of('Filter'))?.toString() === '/FlateDecode';
-    return [{ dict: o.dict, data: flate ? zlib.inflateSync(o.contents) : Buffer.from(o.contents) }];
-  });
-}
-
-/** The text drawn on the pages (pdf-lib writes standard-font text as <hex> strings). */
-async function pdfText(bytes: Uint8Array) {
-  const streams = await pdfStreams(bytes);
-  return streams
-    .filter((s) => !s.dict.get(PDFName.of('Subtype')))
-    .flatMap((s) => [...s.data.toString('latin1').matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1')))
-    .join('\n');
-}
-
-/** Decodes the QR code of the first image (pdf-lib stores an opaque PNG as raw, deflated RGB). */
-async function pdfQr(bytes: Uint8Array) {
-  const img = (await pdfStreams(bytes)).find((s) => s.dict.get(PDFName.of('Subtype'))?.toString() === '/Image');
-  if (!img) return null;
-  const num = (k: string) => (img.dict.get(PDFName.of(k)) as PDFNumber).asNumber();
-  const [w, h] = [num('Width'), num('Height')];
-  const gray = img.dict.get(PDFName.of('ColorSpace'))?.toString() === '/DeviceGray';
-  const rgba = new Uint8ClampedArray(w * h * 4);
-  for (let i = 0; i < w * h; i++) {
-    for (let k = 0; k < 3; k++) rgba[i * 4 + k] = img.data[gray ? i : i * 3 + k]!;
-    rgba[i * 4 + 3] = 255;
-  }
-  return jsQR(rgba, w, h)?.data ?? null;
-}
 
 describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
   let servers: NoticeServers;

@@ -3,13 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   PledgeCampaignCreated, PledgeCampaignInput, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
   PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
-  PledgeSignInput, PledgeVerification, Problem, pageOf,
+  PledgeSignInput, PledgeVerification, Problem, pageOf, PledgeCampaignSummary, PledgePublicCampaign,
 } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { tooMany } from '../../platform/errors.ts';
-import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listMissing, sendReminders } from './pledge-follow-up.service.ts';
+import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders } from './pledge-follow-up.service.ts';
 import { createCampaign, recordCeremony, requestSigningCode, revokePledge, signWithCode, verifyPledge } from './pledges.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
@@ -33,6 +33,10 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   app.post('/pledge-campaigns', {
     schema: { tags: ['pledges'], summary: 'Open a neutrality pledge campaign for an agency (unit subtree, types, period)', body: PledgeCampaignInput, response: { 201: PledgeCampaignCreated, ...errors } },
   }, async (req, reply) => reply.status(201).send(await createCampaign(deps, requirePrincipal(req, 'agencies.manage'), req.body)));
+
+  app.get('/pledge-campaigns', {
+    schema: { tags: ['pledges'], summary: 'Campaigns of the agencies the caller can read, with their coverage', response: { 200: z.object({ items: z.array(PledgeCampaignSummary) }), ...errors } },
+  }, async (req) => ({ items: await listCampaigns(deps, requirePrincipal(req, 'registry.read')) }));
 
   app.get('/pledge-campaigns/:id/coverage', {
     schema: { tags: ['pledges'], summary: 'Coverage: totals and breakdowns by unit (drill down with unitId), region and employment type', params: Id, querystring: PledgeCoverageQuery, response: { 200: PledgeCoverage, ...errors } },
@@ -86,6 +90,10 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
     const doc = pdf(out.pdf, `pernyataan-${out.verifyCode}.pdf`);
     return reply.headers(doc.headers).send(doc.body);
   });
+  app.get('/public/pledges/campaigns/:id', {
+    config: publicLimit,
+    schema: { tags: ['pledges'], summary: 'The signing page: the pledge text, its hash, the agency and the period', params: Id, response: { 200: PledgePublicCampaign, ...errors } },
+  }, async (req) => publicCampaign(deps, req.params.id));
   app.get('/public/pledges/verify/:code', {
     config: publicLimit,
     schema: { tags: ['pledges'], params: z.object({ code: z.string().min(4).max(40) }), response: { 200: PledgeVerification, ...errors } },

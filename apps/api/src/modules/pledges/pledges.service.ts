@@ -166,15 +166,13 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
       `SELECT e.id, e.nip FROM pledge_campaigns c, employees e WHERE c.id = $1 AND e.nip = ANY($2::text[]) AND ${coveredSql('e')}`, [c.id, nips],
     )).rows;
     const found = new Set(rows.map((r) => r.nip));
-    let signed = 0;
-    for (const r of rows) {
-      const ins = await tx.query(
-        `INSERT INTO pledges (campaign_id, employee_id, signed_at, method, content_hash, verify_code, recorded_by)
-         VALUES ($1, $2, $3, 'ceremony', $4, $5, $6) ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING`,
-        [c.id, r.id, now, c.content_hash, shortCode(), p.userId],
-      );
-      signed += ins.rowCount;
-    }
+    // one statement for the whole attendance list (a Pemkot's apel can be thousands of names)
+    const signed = (await tx.query(
+      `INSERT INTO pledges (campaign_id, employee_id, signed_at, method, content_hash, verify_code, recorded_by)
+       SELECT $1, x.employee_id, $2, 'ceremony', $3, x.verify_code, $4 FROM unnest($5::uuid[], $6::text[]) AS x (employee_id, verify_code)
+       ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING`,
+      [c.id, now, c.content_hash, p.userId, rows.map((r) => r.id), rows.map(() => shortCode())],
+    )).rowCount;
     await appendAudit(tx, { actor: { id: p.userId, label: p.username } as Actor, action: 'pledge.ceremony_recorded', entityType: 'pledge_campaign', entityId: c.id, details: { signed, listed: nips.length }, at: now });
     return { signed, alreadySigned: rows.length - signed, notCovered: nips.filter((n) => !found.has(n)) };
   });

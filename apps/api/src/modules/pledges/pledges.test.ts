@@ -25,6 +25,7 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
       ['197505052000031004', 'Orang Serang', serang, 'serang@example.go.id'],
     ] as const) await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId, employmentType: 'PNS', nip, name, active: true, contact: { email } });
     await addUser(deps, 'kesbangpol', 'agency_admin', { agencyId: kota });
+    await addUser(deps, 'kesbangpol.serang', 'agency_admin', { agencyId: serang });
     app = await buildApp(deps);
     s = await signIn(app, 'kesbangpol');
     const res = await app.inject({ method: 'POST', url: '/api/v1/pledge-campaigns', ...s, payload: { agencyId: kota, electionId: 'pemilu-2024', opensOn: '2023-11-02', closesOn: '2023-11-13' } });
@@ -84,5 +85,19 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     const r = (await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...s, payload: { nips: ['198609262015051001', '197001011995032002', '197505052000031004'] } })).json();
     // Budi's pledge was revoked, so he signs again at the ceremony; Ani had signed already
     expect(r).toEqual({ signed: 1, alreadySigned: 1, notCovered: ['197505052000031004'] });
+  });
+  it('lists the campaigns in scope with their coverage, and shows the public signing page the text it signs', async () => {
+    const list = (await app.inject({ method: 'GET', url: '/api/v1/pledge-campaigns', ...s })).json().items;
+    expect(list).toEqual([expect.objectContaining({ id: campaign, agencyName: 'Pemerintah Kota Bekasi', required: 2, signed: 2, missing: 0, percent: 100, open: true, employmentTypes: ['PNS', 'PPPK', 'NON_ASN'] })]);
+    const pub = await app.inject({ method: 'GET', url: `/api/v1/public/pledges/campaigns/${campaign}` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json()).toMatchObject({ id: campaign, agency: 'Pemerintah Kota Bekasi', opensOn: '2023-11-02', closesOn: '2023-11-13', open: true });
+    expect(pub.json().body).toMatch(/netral/i);
+    expect(pub.json().contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(pub.json())).not.toMatch(/Budi|Ani|1986/); // nothing about who signed
+    expect((await app.inject({ method: 'GET', url: '/api/v1/public/pledges/campaigns/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    // another agency's admin sees none of it
+    const serangAdmin = await signIn(app, 'kesbangpol.serang');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/pledge-campaigns', ...serangAdmin })).json().items).toEqual([]);
   });
 });
