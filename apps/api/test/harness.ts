@@ -1,3 +1,4 @@
+import { findUserByUsername, loadGrants, toPrincipal } from '../src/modules/auth/auth.repo.ts';
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,6 +98,13 @@ export async function signIn(app: TestApp, username: string, password = PASSWORD
   return { cookies: { netra_session: cookie }, headers: { 'x-csrf-token': body.csrfToken } };
 }
 export const totpSecrets = new Map<string, string>();
+
+/** The principal of an existing account, loaded the way a session loads it (real grants and unit paths). */
+export async function principalOf(deps: Deps, username: string): Promise<Principal> {
+  const user = await findUserByUsername(deps.db, username);
+  if (!user) throw new Error(`no user ${username}`);
+  return toPrincipal(user, (await loadGrants(deps.db, [user.id])).get(user.id) ?? []);
+}
 
 export async function addUser(deps: Deps, username: string, role: Role, scope: { regionCode?: string; agencyId?: string; unitId?: string; employeeId?: string; email?: string; phone?: string } = {}) {
   return createUser(deps, 'system', SYSTEM, { username, displayName: username, password: PASSWORD, role, ...scope });

@@ -44,10 +44,24 @@ export async function migrate(db: Db): Promise<string[]> {
   });
 }
 
-/** Splits a migration on statement-ending semicolons (our migrations use no function bodies). */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter(Boolean);
+/**
+ * Splits a migration on statement-ending semicolons (a `;` at the end of a line), except inside a
+ * dollar-quoted function body ($$ ... $$), which is kept whole.
+ */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  let inBody = false;
+  for (const line of sql.split('\n')) {
+    if (!inBody && /^\s*--/.test(line)) continue;
+    current.push(line);
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      out.push(current.join('\n').trim().replace(/;$/, ''));
+      current = [];
+    }
+  }
+  const rest = current.join('\n').trim();
+  if (rest) out.push(rest);
+  return out.filter(Boolean);
 }

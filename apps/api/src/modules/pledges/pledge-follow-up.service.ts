@@ -7,7 +7,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { EMPLOYMENT_TYPES, type EmploymentType, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult } from '@netra/contracts';
 import { localDateInRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
-import type { Queryable } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import { appendAudit, sha256 } from '../../platform/audit.ts';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
@@ -43,23 +43,58 @@ const byPath = (a: string | null, b: string | null) => (a === b ? 0 : a === null
 const GROUPED = { unitAndType: 0b0011, child: 0b1101, region: 0b1110, type: 0b1011, total: 0b1111 } as const;
 
 /**
+ * Brings a campaign's coverage cells (migration 0009) up to the agency's registry generation: when
+ * the registry changed since they were built, they are rebuilt once from the raw tables under a lock
+ * on the campaign row (signatures wait for it through their foreign key, so none is lost).
+ */
+export async function ensureCoverageCells(db: Db, campaignId: string): Promise<void> {
+  const state = `SELECT c.cells_generation, coalesce(g.generation, 0)::bigint AS generation
+                   FROM pledge_campaigns c LEFT JOIN registry_generations g ON g.agency_id = c.agency_id WHERE c.id = $1`;
+  type State = { cells_generation: number | string | null; generation: number | string };
+  const fresh = (r: State | undefined) => !r || (r.cells_generation !== null && Number(r.cells_generation) === Number(r.generation));
+  if (fresh((await db.query<State>(state, [campaignId])).rows[0])) return;
+  await db.transaction(async (tx) => {
+    const r = (await tx.query<State>(`${state} FOR UPDATE OF c`, [campaignId])).rows[0];
+    if (fresh(r)) return;
+    await tx.query('DELETE FROM pledge_coverage_cells WHERE campaign_id = $1', [campaignId]);
+    await tx.query(
+      `INSERT INTO pledge_coverage_cells (campaign_id, unit_id, region_code, employment_type, required, signed)
+       SELECT c.id, e.unit_id, e.region_code, e.employment_type, count(*)::int, count(p.id)::int
+         FROM pledge_campaigns c JOIN employees e ON ${coveredSql('e')}
+         LEFT JOIN pledges p ON p.campaign_id = c.id AND p.employee_id = e.id AND p.revoked_at IS NULL
+        WHERE c.id = $1 GROUP BY c.id, e.unit_id, e.region_code, e.employment_type`,
+      [campaignId],
+    );
+    await tx.query('UPDATE pledge_campaigns SET cells_generation = $2 WHERE id = $1', [campaignId, r!.generation]);
+  });
+}
+
+/** The campaign's coverage cells (alias cell, unit cu) within the caller's registry scope. */
+const cellsFrom = (scope: string) =>
+  `FROM pledge_coverage_cells cell JOIN pledge_campaigns c ON c.id = cell.campaign_id LEFT JOIN units cu ON cu.id = cell.unit_id
+    WHERE cell.campaign_id = $1 AND ${scope}`;
+const CELL_COLS = { region: 'cell.region_code', agency: 'c.agency_id', unitIdPath: 'cu.id_path' };
+
+/**
  * Coverage within the caller's registry scope: totals and breakdowns by unit, region and employment
- * type. The unit breakdown lists the direct children of the root (`unitId` to drill down, else the
+ * type, read from the coverage cells (a few hundred rows per campaign, whatever the registry's size).
+ * The unit breakdown lists the direct children of the root (`unitId` to drill down, else the
  * campaign's unit, else the agency's top-level units) plus a `direct` row for the root's own staff.
  */
 export async function coverage(deps: Deps, p: Principal, campaignId: string, q: { unitId?: string } = {}): Promise<PledgeCoverage> {
   const c = await loadCampaign(deps.db, campaignId, { p, perm: 'registry.read' });
   const rootId = q.unitId ?? c.unit_id;
   const root = rootId ? await unitOfCampaign(deps.db, c, rootId) : null;
+  await ensureCoverageCells(deps.db, campaignId);
   const params: unknown[] = [campaignId, root?.id_path ?? '/'];
-  const scope = scopeSql(p, 'registry.read', EMPLOYEE_COLS, params);
+  const scope = scopeSql(p, 'registry.read', CELL_COLS, params);
   const { rows } = await deps.db.query<{ g: number; unit_path: string | null; type: EmploymentType | null; child_id: string | null; region_code: string | null; required: number; signed: number }>(
     `WITH cov AS (
-       SELECT u.path AS unit_path, e.employment_type AS type, e.region_code, p.id IS NOT NULL AS signed,
-              NULLIF(split_part(substr(u.id_path, length($2) + 1), '/', 1), '') AS child_id
-       ${coveredFrom(scope)} ${root ? `AND u.id_path LIKE $2 || '%'` : ''})
+       SELECT cu.path AS unit_path, cell.employment_type AS type, cell.region_code, cell.required, cell.signed,
+              NULLIF(split_part(substr(cu.id_path, length($2) + 1), '/', 1), '') AS child_id
+       ${cellsFrom(scope)} ${root ? `AND cu.id_path LIKE $2 || '%'` : ''})
      SELECT GROUPING(unit_path, type, child_id, region_code)::int AS g, unit_path, type, child_id, region_code,
-            count(*)::int AS required, (count(*) FILTER (WHERE signed))::int AS signed
+            sum(required)::int AS required, sum(signed)::int AS signed
        FROM cov GROUP BY GROUPING SETS ((unit_path, type), (child_id), (region_code), (type), ())`, params,
   );
   const of = (g: number) => rows.filter((r) => r.g === g);
@@ -104,9 +139,10 @@ export async function listCampaigns(deps: Deps, p: Principal): Promise<PledgeCam
   );
   const now = deps.clock.now();
   return Promise.all(rows.map(async (c) => {
+    await ensureCoverageCells(deps.db, c.id);
     const cp: unknown[] = [c.id];
-    const scope = scopeSql(p, 'registry.read', EMPLOYEE_COLS, cp);
-    const n = (await deps.db.query<{ required: number; signed: number }>(`SELECT count(*)::int AS required, count(p.id)::int AS signed ${coveredFrom(scope)}`, cp)).rows[0]!;
+    const scope = scopeSql(p, 'registry.read', CELL_COLS, cp);
+    const n = (await deps.db.query<{ required: number; signed: number }>(`SELECT coalesce(sum(cell.required), 0)::int AS required, coalesce(sum(cell.signed), 0)::int AS signed ${cellsFrom(scope)}`, cp)).rows[0]!;
     const today = localDateInRegion(now, c.region_code);
     return {
       id: c.id, title: c.title, agencyId: c.agency_id, agencyName: c.agency_name, electionId: c.election_id, unitId: c.unit_id, unitName: c.unit_name,
