@@ -44,3 +44,6 @@ export function parseWallClock(value: string): WallClock | null {
 export function todayAtOffset(offsetMinutes: number, now: number = Date.now()): string {
   return new Date(now + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
+
+/** Today's calendar date where the browser is (a form's default date). */
+export const localToday = () => todayAtOffset(-new Date().getTimezoneOffset());

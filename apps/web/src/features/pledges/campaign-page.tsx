@@ -6,21 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { Stat } from '../../components/stat.tsx';
+import { UnitBreakdown } from '../../components/unit-breakdown.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
 import { missingExportUrl, useCoverage, useMissing, useRecordCeremony, useSendReminders, type PledgeCoverage } from './pledges-api.ts';
 
 type Counts = PledgeCoverage['total'];
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <Paper withBorder p="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text size="xl" fw={700} data-testid={testId}>{value}</Text>
-    </Paper>
-  );
-}
 
 function CountsCells({ c }: { c: Counts }) {
   const format = useFormat();
@@ -94,29 +87,16 @@ export function CampaignPage() {
         <Stat label={t('pledges.missing')} value={format.number(cov.total.missing)} testId="coverage-missing" />
         <Stat label={t('pledges.percent')} value={`${cov.total.percent}%`} testId="coverage-percent" />
       </SimpleGrid>
-      <Paper withBorder p="md">
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h5">{t('pledges.byUnit')}{cov.unit ? `: ${cov.unit.path}` : ''}</Title>
-          {unitId && <Button size="xs" variant="subtle" onClick={() => drill(null)} data-testid="coverage-up">{t('pledges.wholeAgency')}</Button>}
-        </Group>
-        <Table data-testid="coverage-units">
-          <CountsHead first={t('pledges.unit')} />
-          <Table.Tbody>
-            {cov.byUnit.map((u) => (
-              <Table.Tr key={u.unitId ?? 'direct'}>
-                <Table.Td>
-                  {u.unitId && u.hasChildren && !u.direct ? (
-                    <Anchor component="button" size="sm" onClick={() => drill(u.unitId)} data-testid="coverage-drill">{u.name}</Anchor>
-                  ) : (
-                    <Text size="sm">{u.direct ? t('pledges.directStaff') : u.name}</Text>
-                  )}
-                </Table.Td>
-                <CountsCells c={u} />
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <UnitBreakdown
+        title={`${t('pledges.byUnit')}${cov.unit ? `: ${cov.unit.path}` : ''}`}
+        rows={cov.byUnit}
+        drilled={Boolean(unitId)}
+        onDrill={drill}
+        head={<CountsHead first={t('pledges.unit')} />}
+        cells={(u) => <CountsCells c={u} />}
+        labels={{ wholeAgency: t('pledges.wholeAgency'), directStaff: t('pledges.directStaff') }}
+        testIds={{ up: 'coverage-up', table: 'coverage-units', drill: 'coverage-drill' }}
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">{t('pledges.byType')}</Title>

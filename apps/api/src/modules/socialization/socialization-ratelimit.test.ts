@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb, makeDeps, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+
+// The limits live in the HTTP layer (in memory), so one engine is enough.
+describe('QR check-in rate limits (a hall of attendees behind one NAT address)', () => {
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  const token = 'unknown-token-0123456789';
+  const post = (nip: string) => app.inject({ method: 'POST', url: '/api/v1/public/socialization/checkin', payload: { token, nip }, remoteAddress: '10.1.2.3' });
+
+  beforeAll(async () => {
+    const f = await freshDb('embedded');
+    drop = f.drop;
+    app = await buildApp(makeDeps(f.db, undefined, { signingIpLimit: 400 }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it('lets many attendees check in from one address', async () => {
+    const all = await Promise.all(Array.from({ length: 150 }, (_, i) => post(`19860926201505${1000 + i}`)));
+    for (const r of all) expect(r.json().code).toBe('CHECKIN_TOKEN_INVALID'); // reached the service
+  });
+
+  it('throttles one NIP hammering, whatever its formatting', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await post(i % 2 ? '19700101 199503 2 002' : '197001011995032002')).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});

@@ -1,0 +1,350 @@
+/**
+ * Socialization (sosialisasi netralitas): events per agency, attendance by QR check-in or an
+ * imported list, the briefing cascade (an attendee — typically a unit head — briefs the staff of a
+ * unit; whoever was briefed may brief further down), "briefed" coverage per employee with a
+ * drill-down by unit, and reminder activities (banners, official posts, notices) logged per unit.
+ */
+import crypto from 'node:crypto';
+import type { BriefedCoverage, BriefedCoverageQuery, BriefingInput, Permission, ReminderActivity, ReminderActivityInput, SocializationAttendee, SocializationBriefing, SocializationEvent, SocializationEventInput, SocializationEventSummary } from '@netra/contracts';
+import { findElection, localDateInRegion } from '@netra/rules';
+import type { Deps } from '../../deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http.ts';
+import { scopeSql, type Principal } from '../auth/domain/policy.ts';
+import { maskName } from '../pledges/domain/pledge-rules.ts';
+import { SELF_SERVICE, day } from '../pledges/pledges.service.ts';
+import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
+import { briefedCounts, checkCheckinWindow, distinctNips, normaliseNip, unknownNipsMessage } from './domain/socialization-rules.ts';
+
+/** Agency rows (alias a) as containers: a unit-scoped grant reaches its whole agency record. */
+const AGENCY_COLS = { region: 'a.region_code', agency: 'a.id', regionOverlap: true, ignoreUnit: true };
+/** Unit rows (alias u, its agency a). */
+const UNIT_COLS = { region: 'coalesce(u.region_code, a.region_code)', agency: 'u.agency_id', unitIdPath: 'u.id_path' };
+
+const newToken = () => crypto.randomBytes(18).toString('base64url');
+
+function checkElection(id: string | undefined) {
+  if (id && !findElection(id)) throw invalid('ELECTION_UNKNOWN', { id: `Pemilihan tidak dikenal: ${id}`, en: `Unknown election: ${id}` });
+}
+
+type EventRow = {
+  id: string; agency_id: string; agency_name: string; region_code: string; election_id: string | null; title: string; held_on: string | Date;
+  place: string; organiser: string; materials: string[]; audience_unit_ids: string[]; checkin_token: string; attendees: number; briefings: number;
+};
+const EVENT_SELECT = `SELECT ev.*, a.name AS agency_name, a.region_code,
+    (SELECT count(*)::int FROM socialization_attendance x WHERE x.event_id = ev.id) AS attendees,
+    (SELECT count(*)::int FROM socialization_briefings b WHERE b.event_id = ev.id) AS briefings
+  FROM socialization_events ev JOIN agencies a ON a.id = ev.agency_id`;
+
+/** An event whose agency the caller's `perm` reaches (read: any grant in the agency), else 404. */
+async function loadEvent(db: Queryable, p: Principal, id: string, perm: Permission = 'registry.read'): Promise<EventRow> {
+  const params: unknown[] = [id];
+  const ev = (await db.query<EventRow>(`${EVENT_SELECT} WHERE ev.id = $1 AND ${scopeSql(p, perm, AGENCY_COLS, params)}`, params)).rows[0];
+  if (!ev) throw notFound('Acara / Event', id);
+  return ev;
+}
+
+/** May the caller manage socialization in this agency (agency admins, and unit admins for their units)? */
+async function canManage(db: Queryable, p: Principal, agencyId: string): Promise<boolean> {
+  const params: unknown[] = [agencyId];
+  return (await db.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', AGENCY_COLS, params)}`, params)).rowCount > 0;
+}
+
+async function assertManage(db: Queryable, p: Principal, agencyId: string) {
+  if (!(await canManage(db, p, agencyId))) throw forbidden();
+}
+
+const toSummary = (e: EventRow): SocializationEventSummary => ({
+  id: e.id, agencyId: e.agency_id, agencyName: e.agency_name, electionId: e.election_id, title: e.title, heldOn: day(e.held_on),
+  place: e.place, organiser: e.organiser, attendees: e.attendees, briefings: e.briefings,
+});
+
+export async function createEvent(deps: Deps, p: Principal, input: SocializationEventInput) {
+  checkElection(input.electionId);
+  const unitIds = [...new Set(input.audienceUnitIds)];
+  return deps.db.transaction(async (tx) => {
+    await assertManage(tx, p, input.agencyId);
+    if (unitIds.length) {
+      const params: unknown[] = [unitIds, input.agencyId];
+      const n = (await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.id = ANY($1::uuid[]) AND u.agency_id = $2 AND ${scopeSql(p, 'registry.write', UNIT_COLS, params)}`, params,
+      )).rows[0]!.n;
+      if (n !== unitIds.length) throw invalid('AUDIENCE_UNIT_UNKNOWN', { id: 'Unit sasaran tidak ditemukan di instansi ini atau di luar cakupan Anda.', en: 'An audience unit is not in this agency or outside your scope.' });
+    }
+    const token = newToken();
+    const id = (await tx.query<{ id: string }>(
+      `INSERT INTO socialization_events (agency_id, election_id, title, held_on, place, organiser, materials, audience_unit_ids, checkin_token, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [input.agencyId, input.electionId ?? null, input.title, input.heldOn, input.place, input.organiser, input.materials, unitIds, token, p.userId],
+    )).rows[0]!.id;
+    await appendAudit(tx, { actor: actorOf(p), action: 'socialization.event_created', entityType: 'socialization_event', entityId: id, after: input, at: deps.clock.now() });
+    return { id, checkinToken: token };
+  });
+}
+
+/** Events whose agency the caller can read, newest first. */
+export async function listEvents(deps: Deps, p: Principal, q: { agencyId?: string }): Promise<SocializationEventSummary[]> {
+  const params: unknown[] = [];
+  const where = [scopeSql(p, 'registry.read', AGENCY_COLS, params)];
+  if (q.agencyId) where.push(`ev.agency_id = $${params.push(q.agencyId)}`);
+  const rows = (await deps.db.query<EventRow>(`${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY ev.held_on DESC, ev.created_at DESC LIMIT 500`, params)).rows;
+  return rows.map(toSummary);
+}
+
+export async function getEvent(deps: Deps, p: Principal, id: string): Promise<SocializationEvent> {
+  const e = await loadEvent(deps.db, p, id);
+  const manage = await canManage(deps.db, p, e.agency_id);
+  const units = (await deps.db.query<{ id: string; name: string; path: string }>('SELECT id, name, path FROM units WHERE id = ANY($1::uuid[]) ORDER BY path', [e.audience_unit_ids])).rows;
+  return {
+    ...toSummary(e),
+    materials: e.materials,
+    audienceUnits: units,
+    checkinOpen: !checkCheckinWindow({ today: localDateInRegion(deps.clock.now(), e.region_code), heldOn: day(e.held_on) }),
+    checkinToken: manage ? e.checkin_token : null,
+    allowedActions: manage ? ['import_attendance', 'record_briefing', 'rotate_token'] : [],
+  };
+}
+
+/** A new check-in token: the old link and QR code stop working (e.g. when a photo of it leaked). */
+export async function rotateCheckinToken(deps: Deps, p: Principal, id: string) {
+  return deps.db.transaction(async (tx) => {
+    const e = await loadEvent(tx, p, id);
+    await assertManage(tx, p, e.agency_id);
+    const token = newToken();
+    await tx.query('UPDATE socialization_events SET checkin_token = $2 WHERE id = $1', [id, token]);
+    await appendAudit(tx, { actor: actorOf(p), action: 'socialization.checkin_token_rotated', entityType: 'socialization_event', entityId: id, at: deps.clock.now() });
+    return { checkinToken: token };
+  });
+}
+
+async function eventByToken(db: Queryable, token: string) {
+  const e = (await db.query<EventRow>(`${EVENT_SELECT} WHERE ev.checkin_token = $1`, [token.trim()])).rows[0];
+  if (!e) throw new AppError(404, 'CHECKIN_TOKEN_INVALID', { id: 'Tautan presensi tidak dikenal atau sudah diganti.', en: 'Unknown or replaced check-in link.' });
+  return e;
+}
+
+/** What the public check-in page shows: the event, not who attended. */
+export async function publicCheckinEvent(deps: Deps, token: string) {
+  const e = await eventByToken(deps.db, token);
+  const open = !checkCheckinWindow({ today: localDateInRegion(deps.clock.now(), e.region_code), heldOn: day(e.held_on) });
+  return { title: e.title, agency: e.agency_name, heldOn: day(e.held_on), place: e.place, organiser: e.organiser, open };
+}
+
+/** Employees of `agencyId` matched by NIP (or agency-internal id), limited by `extra` SQL conditions. */
+async function employeesByNip(tx: Queryable, agencyId: string, nips: string[], extra: (params: unknown[]) => string[] = () => []) {
+  const params: unknown[] = [agencyId, nips];
+  const where = ['e.agency_id = $1', 'e.active', '(e.nip = ANY($2::text[]) OR e.internal_id = ANY($2::text[]))', ...extra(params)];
+  const rows = (await tx.query<{ id: string; nip: string | null; internal_id: string | null; name: string }>(
+    `SELECT e.id, e.nip, e.internal_id, e.name FROM employees e LEFT JOIN units u ON u.id = e.unit_id WHERE ${where.join(' AND ')}`, params,
+  )).rows;
+  const found = new Set(rows.flatMap((r) => [r.nip, r.internal_id]));
+  return { rows, unknown: nips.filter((n) => !found.has(n)) };
+}
+
+/** QR check-in by NIP with the event's token; a repeated check-in is answered, not recorded twice. */
+export async function checkIn(deps: Deps, input: { token: string; nip: string }) {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const e = await eventByToken(tx, input.token);
+    const refusal = checkCheckinWindow({ today: localDateInRegion(now, e.region_code), heldOn: day(e.held_on) });
+    if (refusal) throw invalid(refusal.code, refusal.message);
+    const emp = (await employeesByNip(tx, e.agency_id, [normaliseNip(input.nip)])).rows[0];
+    if (!emp) throw notFound(`Pegawai aktif ${e.agency_name} / Active employee of ${e.agency_name}`, input.nip.slice(0, 30));
+    const ins = await tx.query(
+      `INSERT INTO socialization_attendance (event_id, employee_id, method, checked_in_at) VALUES ($1, $2, 'qr', $3) ON CONFLICT (event_id, employee_id) DO NOTHING`, [e.id, emp.id, now],
+    );
+    if (ins.rowCount) await appendAudit(tx, { actor: SELF_SERVICE, action: 'socialization.checked_in', entityType: 'socialization_event', entityId: e.id, details: { employeeId: emp.id, method: 'qr' }, at: now });
+    return { status: ins.rowCount ? ('checked_in' as const) : ('already_checked_in' as const), name: maskName(emp.name), event: e.title };
+  });
+}
+
+/** Records an attendance list (NIPs): all or nothing; NIPs unknown or outside the caller's scope are listed. */
+export async function importAttendance(deps: Deps, p: Principal, eventId: string, input: { nips: string[]; method: 'list' | 'manual' }) {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const e = await loadEvent(tx, p, eventId);
+    await assertManage(tx, p, e.agency_id);
+    const nips = distinctNips(input.nips);
+    const { rows, unknown } = await employeesByNip(tx, e.agency_id, nips, (params) => [scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)]);
+    if (unknown.length)
+      throw invalid('ATTENDANCE_UNKNOWN_NIPS', unknownNipsMessage(unknown, { id: 'instansi atau cakupan Anda', en: 'the agency or your scope' }), unknown.map((n) => ({ path: 'nips', message: n })));
+    const recorded = (await tx.query(
+      `INSERT INTO socialization_attendance (event_id, employee_id, method, checked_in_at, recorded_by)
+       SELECT $1, x, $3, $4, $5 FROM unnest($2::uuid[]) AS x ON CONFLICT (event_id, employee_id) DO NOTHING`,
+      [e.id, rows.map((r) => r.id), input.method, now, p.userId],
+    )).rowCount;
+    await appendAudit(tx, { actor: actorOf(p), action: 'socialization.attendance_imported', entityType: 'socialization_event', entityId: e.id, details: { recorded, listed: nips.length, method: input.method }, at: now });
+    return { recorded, alreadyPresent: rows.length - recorded };
+  });
+}
+
+/** Attendees in the caller's registry scope, with the briefings each has confirmed (the cascade below them). */
+export async function listAttendance(deps: Deps, p: Principal, eventId: string): Promise<SocializationAttendee[]> {
+  await loadEvent(deps.db, p, eventId);
+  const params: unknown[] = [eventId];
+  const rows = (await deps.db.query<{ id: string; nip: string; name: string; position: string | null; unit_path: string | null; method: SocializationAttendee['method']; checked_in_at: Date; briefings: number; briefed_staff: number }>(
+    `SELECT e.id, coalesce(e.nip, e.internal_id) AS nip, e.name, e.position, u.path AS unit_path, x.method, x.checked_in_at,
+            (SELECT count(*)::int FROM socialization_briefings b WHERE b.event_id = x.event_id AND b.briefer_id = e.id) AS briefings,
+            (SELECT count(*)::int FROM socialization_briefings b JOIN socialization_briefed bd ON bd.briefing_id = b.id WHERE b.event_id = x.event_id AND b.briefer_id = e.id) AS briefed_staff
+       FROM socialization_attendance x JOIN employees e ON e.id = x.employee_id LEFT JOIN units u ON u.id = e.unit_id
+      WHERE x.event_id = $1 AND ${scopeSql(p, 'registry.read', EMPLOYEE_COLS, params)}
+      ORDER BY coalesce(u.path, ''), e.name LIMIT 10000`, params,
+  )).rows;
+  return rows.map((r) => ({
+    employeeId: r.id, nip: r.nip, name: r.name, position: r.position, unitPath: r.unit_path, method: r.method,
+    checkedInAt: new Date(r.checked_in_at).toISOString(), briefings: r.briefings, briefedStaff: r.briefed_staff,
+  }));
+}
+
+/**
+ * The cascade: someone who attended the event (or was briefed in its cascade) confirms briefing the
+ * staff of a unit in the caller's scope. The briefed employees are named — listed, or every active
+ * employee of the unit and its sub-units minus those absent — so coverage is per employee.
+ */
+export async function recordBriefing(deps: Deps, p: Principal, eventId: string, input: BriefingInput) {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const e = await loadEvent(tx, p, eventId);
+    const up: unknown[] = [input.unitId, e.agency_id];
+    const unit = (await tx.query<{ id: string; path: string; id_path: string }>(
+      `SELECT u.id, u.path, u.id_path FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1 AND u.agency_id = $2 AND ${scopeSql(p, 'registry.write', UNIT_COLS, up)}`, up,
+    )).rows[0];
+    if (!unit) throw notFound('Unit', input.unitId);
+    const briefer = (await tx.query<{ id: string; in_cascade: boolean }>(
+      `SELECT e.id, EXISTS (SELECT 1 FROM socialization_attendance x WHERE x.event_id = $3 AND x.employee_id = e.id)
+                 OR EXISTS (SELECT 1 FROM socialization_briefed bd JOIN socialization_briefings b ON b.id = bd.briefing_id WHERE b.event_id = $3 AND bd.employee_id = e.id) AS in_cascade
+         FROM employees e WHERE e.agency_id = $1 AND (e.nip = $2 OR e.internal_id = $2)`, [e.agency_id, normaliseNip(input.brieferNip), e.id],
+    )).rows[0];
+    if (!briefer) throw invalid('BRIEFER_UNKNOWN', { id: `Pemberi arahan tidak ditemukan di ${e.agency_name}: ${input.brieferNip}`, en: `Briefer not found in ${e.agency_name}: ${input.brieferNip}` });
+    if (!briefer.in_cascade)
+      throw invalid('BRIEFER_NOT_IN_CASCADE', { id: 'Pemberi arahan tidak hadir pada acara ini dan belum menerima arahan dalam rangkaiannya.', en: 'The briefer neither attended this event nor was briefed in its cascade.' });
+    const heldOn = day(e.held_on);
+    if (input.briefedOn < heldOn) throw invalid('BRIEFING_BEFORE_EVENT', { id: `Tanggal arahan sebelum tanggal acara (${heldOn}).`, en: `The briefing date is before the event (${heldOn}).` });
+    if (input.briefedOn > localDateInRegion(now, e.region_code)) throw invalid('BRIEFING_IN_FUTURE', { id: 'Tanggal arahan belum terjadi.', en: 'The briefing date is in the future.' });
+    const inUnit = (params: unknown[]) => [`u.id_path LIKE $${params.push(unit.id_path)} || '%'`];
+    const what = { id: `unit ${unit.path}`, en: `unit ${unit.path}` };
+    let staff: string[];
+    if (input.staff.mode === 'list') {
+      const { rows, unknown } = await employeesByNip(tx, e.agency_id, distinctNips(input.staff.nips), inUnit);
+      if (unknown.length) throw invalid('BRIEFING_UNKNOWN_NIPS', unknownNipsMessage(unknown, what), unknown.map((n) => ({ path: 'staff.nips', message: n })));
+      staff = rows.map((r) => r.id);
+    } else {
+      const absent = await employeesByNip(tx, e.agency_id, distinctNips(input.staff.absentNips), inUnit);
+      if (absent.unknown.length) throw invalid('BRIEFING_UNKNOWN_NIPS', unknownNipsMessage(absent.unknown, what), absent.unknown.map((n) => ({ path: 'staff.absentNips', message: n })));
+      const skip = new Set(absent.rows.map((r) => r.id));
+      staff = (await tx.query<{ id: string }>(`SELECT e.id FROM employees e JOIN units u ON u.id = e.unit_id WHERE e.agency_id = $1 AND e.active AND u.id_path LIKE $2 || '%'`, [e.agency_id, unit.id_path]))
+        .rows.map((r) => r.id).filter((id) => !skip.has(id));
+    }
+    staff = staff.filter((id) => id !== briefer.id);
+    if (!staff.length) throw invalid('BRIEFING_EMPTY', { id: 'Tidak ada pegawai yang tercatat menerima arahan.', en: 'No employee is recorded as briefed.' });
+    const attendanceCount = input.attendanceCount ?? staff.length;
+    const id = (await tx.query<{ id: string }>(
+      `INSERT INTO socialization_briefings (event_id, briefer_id, unit_id, briefed_on, staff_mode, attendance_count, notes, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [e.id, briefer.id, unit.id, input.briefedOn, input.staff.mode, attendanceCount, input.notes ?? null, p.userId],
+    )).rows[0]!.id;
+    await tx.query('INSERT INTO socialization_briefed (briefing_id, employee_id) SELECT $1, x FROM unnest($2::uuid[]) AS x', [id, staff]);
+    await appendAudit(tx, {
+      actor: actorOf(p), action: 'socialization.briefing_confirmed', entityType: 'socialization_briefing', entityId: id,
+      details: { eventId: e.id, brieferId: briefer.id, unitId: unit.id, briefedOn: input.briefedOn, mode: input.staff.mode, briefed: staff.length, attendanceCount }, at: now,
+    });
+    return { id, briefed: staff.length, attendanceCount };
+  });
+}
+
+/** Briefings of an event for units in the caller's registry scope. */
+export async function listBriefings(deps: Deps, p: Principal, eventId: string): Promise<SocializationBriefing[]> {
+  await loadEvent(deps.db, p, eventId);
+  const params: unknown[] = [eventId];
+  const rows = (await deps.db.query<{ id: string; briefer_name: string; briefer_nip: string; unit_id: string; unit_path: string; briefed_on: string | Date; staff_mode: 'list' | 'unit_staff'; attendance_count: number; briefed: number; notes: string | null }>(
+    `SELECT b.id, e.name AS briefer_name, coalesce(e.nip, e.internal_id) AS briefer_nip, u.id AS unit_id, u.path AS unit_path, b.briefed_on, b.staff_mode, b.attendance_count, b.notes,
+            (SELECT count(*)::int FROM socialization_briefed bd WHERE bd.briefing_id = b.id) AS briefed
+       FROM socialization_briefings b JOIN employees e ON e.id = b.briefer_id JOIN units u ON u.id = b.unit_id JOIN agencies a ON a.id = u.agency_id
+      WHERE b.event_id = $1 AND ${scopeSql(p, 'registry.read', UNIT_COLS, params)} ORDER BY b.briefed_on DESC, u.path`, params,
+  )).rows;
+  return rows.map((r) => ({
+    id: r.id, brieferName: r.briefer_name, brieferNip: r.briefer_nip, unitId: r.unit_id, unitPath: r.unit_path, briefedOn: day(r.briefed_on),
+    staffMode: r.staff_mode, attendanceCount: r.attendance_count, briefed: r.briefed, notes: r.notes,
+  }));
+}
+
+/**
+ * "Briefed" coverage of an agency's active staff within the caller's registry scope: attended an
+ * event of the agency (of `electionId`, when given) or named in a briefing of one. Broken down by
+ * the direct children of the root unit (`unitId`, else the agency's top-level units) plus a
+ * `direct` row for the root's own staff.
+ */
+export async function briefedCoverage(deps: Deps, p: Principal, q: BriefedCoverageQuery): Promise<BriefedCoverage> {
+  const ap: unknown[] = [q.agencyId];
+  const agency = (await deps.db.query<{ id: string; name: string }>(`SELECT a.id, a.name FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.read', AGENCY_COLS, ap)}`, ap)).rows[0];
+  if (!agency) throw notFound('Instansi / Agency', q.agencyId);
+  const root = q.unitId ? (await deps.db.query<{ id: string; name: string; path: string; id_path: string }>('SELECT id, name, path, id_path FROM units WHERE id = $1 AND agency_id = $2', [q.unitId, agency.id])).rows[0] ?? null : null;
+  if (q.unitId && !root) throw notFound('Unit', q.unitId);
+  const params: unknown[] = [agency.id, root?.id_path ?? '/', q.electionId ?? null];
+  const scope = scopeSql(p, 'registry.read', EMPLOYEE_COLS, params);
+  const rows = (await deps.db.query<{ child_id: string | null; staff: number; attended: number; briefed: number }>(
+    `WITH ev AS (SELECT id FROM socialization_events WHERE agency_id = $1 AND ($3::text IS NULL OR election_id = $3::text)),
+          att AS (SELECT DISTINCT employee_id FROM socialization_attendance WHERE event_id IN (SELECT id FROM ev)),
+          brf AS (SELECT DISTINCT bd.employee_id FROM socialization_briefed bd JOIN socialization_briefings b ON b.id = bd.briefing_id WHERE b.event_id IN (SELECT id FROM ev))
+     SELECT NULLIF(split_part(substr(coalesce(u.id_path, ''), length($2) + 1), '/', 1), '') AS child_id, count(*)::int AS staff,
+            count(att.employee_id)::int AS attended, count(*) FILTER (WHERE att.employee_id IS NOT NULL OR brf.employee_id IS NOT NULL)::int AS briefed
+       FROM employees e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN att ON att.employee_id = e.id LEFT JOIN brf ON brf.employee_id = e.id
+      WHERE e.agency_id = $1 AND e.active AND ${scope} ${root ? `AND u.id_path LIKE $2 || '%'` : ''}
+      GROUP BY 1`, params,
+  )).rows;
+  const childIds = rows.flatMap((r) => (r.child_id ? [r.child_id] : []));
+  const units = new Map((await deps.db.query<{ id: string; name: string; path: string; has_children: boolean }>(
+    'SELECT x.id, x.name, x.path, EXISTS (SELECT 1 FROM units k WHERE k.parent_id = x.id) AS has_children FROM units x WHERE x.id = ANY($1::uuid[])', [childIds],
+  )).rows.map((u) => [u.id, u]));
+  const sum = (k: 'staff' | 'attended' | 'briefed') => rows.reduce((n, r) => n + r[k], 0);
+  return {
+    agency,
+    unit: root && { id: root.id, name: root.name, path: root.path },
+    total: briefedCounts({ staff: sum('staff'), attended: sum('attended'), briefed: sum('briefed') }),
+    byUnit: rows
+      .map((r) => {
+        const u = r.child_id ? units.get(r.child_id) : undefined;
+        const shown = r.child_id ? u : root;
+        return { unitId: r.child_id ?? root?.id ?? null, name: shown?.name ?? null, path: shown?.path ?? null, direct: !r.child_id, hasChildren: u?.has_children ?? false, ...briefedCounts(r) };
+      })
+      .sort((a, b) => Number(b.direct) - Number(a.direct) || (a.path ?? '').localeCompare(b.path ?? '')),
+  };
+}
+
+type ReminderRow = { id: string; agency_id: string; unit_id: string | null; unit_path: string | null; election_id: string | null; kind: ReminderActivity['kind']; done_on: string | Date; description: string; link: string | null; evidence_note: string | null; recorded_by: string | null };
+const REMINDER_SELECT = `SELECT r.*, u.path AS unit_path, us.display_name AS recorded_by
+  FROM socialization_reminders r JOIN agencies a ON a.id = r.agency_id LEFT JOIN units u ON u.id = r.unit_id LEFT JOIN users us ON us.id = r.recorded_by`;
+const toReminder = (r: ReminderRow): ReminderActivity => ({
+  id: r.id, agencyId: r.agency_id, unitId: r.unit_id, unitPath: r.unit_path, electionId: r.election_id, kind: r.kind, doneOn: day(r.done_on),
+  description: r.description, link: r.link, evidenceNote: r.evidence_note, recordedBy: r.recorded_by,
+});
+
+/** Logs a reminder activity for a unit in the caller's scope, or agency-wide (agency-wide grants only). */
+export async function logReminder(deps: Deps, p: Principal, input: ReminderActivityInput): Promise<ReminderActivity> {
+  checkElection(input.electionId);
+  return deps.db.transaction(async (tx) => {
+    const params: unknown[] = [input.agencyId];
+    const allowed = input.unitId
+      ? await tx.query(`SELECT 1 FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.agency_id = $1 AND u.id = $${params.push(input.unitId)} AND ${scopeSql(p, 'registry.write', UNIT_COLS, params)}`, params)
+      : await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', { region: 'a.region_code', agency: 'a.id' }, params)}`, params);
+    if (!allowed.rowCount) throw input.unitId ? notFound('Unit', input.unitId) : forbidden();
+    const id = (await tx.query<{ id: string }>(
+      `INSERT INTO socialization_reminders (agency_id, unit_id, election_id, kind, done_on, description, link, evidence_note, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [input.agencyId, input.unitId ?? null, input.electionId ?? null, input.kind, input.doneOn, input.description, input.link ?? null, input.evidenceNote ?? null, p.userId],
+    )).rows[0]!.id;
+    await appendAudit(tx, { actor: actorOf(p), action: 'socialization.reminder_logged', entityType: 'socialization_reminder', entityId: id, after: input, at: deps.clock.now() });
+    return toReminder((await tx.query<ReminderRow>(`${REMINDER_SELECT} WHERE r.id = $1`, [id])).rows[0]!);
+  });
+}
+
+/** Reminder activities of an agency the caller can read (optionally a unit subtree and an election), newest first. */
+export async function listReminders(deps: Deps, p: Principal, q: { agencyId: string; unitId?: string; electionId?: string }): Promise<ReminderActivity[]> {
+  const params: unknown[] = [q.agencyId];
+  const where = ['r.agency_id = $1', scopeSql(p, 'registry.read', AGENCY_COLS, params)];
+  if (q.unitId) where.push(`u.id_path LIKE (SELECT id_path FROM units WHERE id = $${params.push(q.unitId)}) || '%'`);
+  if (q.electionId) where.push(`r.election_id = $${params.push(q.electionId)}`);
+  return (await deps.db.query<ReminderRow>(`${REMINDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.done_on DESC, r.created_at DESC LIMIT 1000`, params)).rows.map(toReminder);
+}

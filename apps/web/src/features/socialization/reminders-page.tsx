@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { REMINDER_KINDS, type ReminderKind } from '@netra/contracts';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { localToday } from '../../lib/dates.ts';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { hasPermission, useSession } from '../auth/session.tsx';
+import { useUnits } from '../registry/registry-api.ts';
+import { AgencySelect, SocializationHeader, useAgencyChoice } from './socialization-nav.tsx';
+import { useLogReminder, useReminders } from './socialization-api.ts';
+
+function ReminderForm({ agencyId }: { agencyId: string }) {
+  const { t } = useTranslation();
+  const units = useUnits(agencyId);
+  const log = useLogReminder();
+  const [unitId, setUnitId] = useState('');
+  const [kind, setKind] = useState<ReminderKind>('banner');
+  const [doneOn, setDoneOn] = useState(localToday());
+  const [description, setDescription] = useState('');
+  const [link, setLink] = useState('');
+  const [evidenceNote, setEvidenceNote] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    log.mutate(
+      { agencyId, kind, doneOn, description: description.trim(), ...(unitId ? { unitId } : {}), ...(link.trim() ? { link: link.trim() } : {}), ...(evidenceNote.trim() ? { evidenceNote: evidenceNote.trim() } : {}) },
+      { onSuccess: () => { setDescription(''); setLink(''); setEvidenceNote(''); } },
+    );
+  };
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h5" mb="xs">{t('socialization.log')}</Title>
+      <form onSubmit={submit}>
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NativeSelect label={t('socialization.unit')} value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}
+              data={[{ value: '', label: t('socialization.wholeAgency') }, ...(units.data ?? []).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))]} data-testid="reminder-unit" />
+            <NativeSelect label={t('socialization.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as ReminderKind)}
+              data={REMINDER_KINDS.map((k) => ({ value: k, label: t(`socialization.kinds.${k}`) }))} data-testid="reminder-kind" />
+            <TextInput type="date" label={t('socialization.doneOn')} required value={doneOn} onChange={(e) => setDoneOn(e.currentTarget.value)} data-testid="reminder-date" />
+          </SimpleGrid>
+          <TextInput label={t('socialization.description')} required value={description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="reminder-description" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput type="url" label={t('socialization.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} placeholder="https://" data-testid="reminder-link" />
+            <TextInput label={t('socialization.evidenceNote')} value={evidenceNote} onChange={(e) => setEvidenceNote(e.currentTarget.value)} data-testid="reminder-evidence" />
+          </SimpleGrid>
+          <ProblemAlert error={log.error} />
+          <Group><Button type="submit" loading={log.isPending} disabled={!description.trim()} data-testid="reminder-submit">{t('socialization.log')}</Button></Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** Reminder activities (banners, official social-media posts, notifications) logged per unit. */
+export function RemindersPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useSession();
+  const [chosenAgency, setChosenAgency] = useState('');
+  const { agencies, agencyId } = useAgencyChoice(chosenAgency);
+  const reminders = useReminders(agencyId);
+  usePageTitle(t('socialization.remindersTitle'));
+  const items = reminders.data?.items ?? [];
+  return (
+    <Stack gap="md" maw={1200} mx="auto">
+      <SocializationHeader />
+      <Text size="sm" c="dimmed">{t('socialization.remindersIntro')}</Text>
+      <AgencySelect value={agencyId} onChange={setChosenAgency} agencies={agencies} />
+      {agencyId && hasPermission(me, 'registry.write') && <ReminderForm key={agencyId} agencyId={agencyId} />}
+      <ProblemAlert error={reminders.error} />
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="xs">{t('socialization.remindersTitle')}</Title>
+        {items.length === 0 && <Text size="sm" c="dimmed" data-testid="reminders-empty">{t('socialization.remindersEmpty')}</Text>}
+        {items.length > 0 && (
+          <Table data-testid="reminders-table">
+            <Table.Thead>
+              <Table.Tr><Table.Th>{t('socialization.doneOn')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.kind')}</Table.Th><Table.Th>{t('socialization.description')}</Table.Th><Table.Th>{t('socialization.recordedBy')}</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => (
+                <Table.Tr key={r.id} data-testid="reminder-row">
+                  <Table.Td>{format.date(r.doneOn)}</Table.Td>
+                  <Table.Td><Text size="xs">{r.unitPath ?? t('socialization.wholeAgency')}</Text></Table.Td>
+                  <Table.Td>{t(`socialization.kinds.${r.kind}`)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{r.description}</Text>
+                    {r.link && <Anchor href={r.link} target="_blank" rel="noreferrer" size="xs">{r.link}</Anchor>}
+                    {r.evidenceNote && <Text size="xs" c="dimmed">{r.evidenceNote}</Text>}
+                  </Table.Td>
+                  <Table.Td><Text size="xs">{r.recordedBy ?? '—'}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

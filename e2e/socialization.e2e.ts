@@ -1,0 +1,94 @@
+/**
+ * Issue 5 item 4 in Debian's Chromium: the Kesbangpol admin creates a socialization event; its QR
+ * check-in link opens on a phone without an account and records an OPD head's attendance; the head's
+ * briefing of their staff is confirmed; "briefed" coverage reaches those staff, drilled down by unit;
+ * a banner is logged for the unit.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startServer, type Running } from './server.ts';
+import { signInAs } from './session.ts';
+
+let server: Running;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Employee = { nip: string | null; position: string | null; unitId: string | null; unitPath: string | null; employmentType: string };
+
+describe('socialization: event, QR check-in, briefing cascade, briefed coverage', () => {
+  it('an OPD head checks in by QR, confirms briefing their staff, and coverage of briefed reaches them', async () => {
+    const admin = await browser.newContext({ timezoneId: 'Asia/Jakarta' }); // the event date is Bekasi's local date
+    admin.setDefaultTimeout(15_000);
+    const page = await admin.newPage();
+    await signInAs(page, server.url, 'kesbangpol');
+    const get = async <T>(path: string) => (await (await admin.request.get(`${server.url}/api/v1${path}`)).json()) as T;
+    const agency = (await get<{ items: { id: string }[] }>('/agencies')).items[0]!;
+    const opd = (await get<{ items: { id: string; path: string; kind: string }[] }>(`/agencies/${agency.id}/units`)).items.find((u) => u.kind === 'opd')!;
+    const staff = await get<{ items: Employee[] }>(`/employees?unitId=${opd.id}&pageSize=200`);
+    const head = staff.items.find((e) => e.position === 'Kepala' && e.nip && e.unitId === opd.id)!;
+    expect(head).toBeTruthy();
+
+    await page.getByTestId('nav-socialization').click();
+    await page.getByTestId('event-new').click();
+    await page.getByTestId('event-title').fill('Sosialisasi netralitas ASN bagi kepala OPD');
+    await page.getByTestId('event-organiser').fill('Kesbangpol Kota Bekasi');
+    await page.getByTestId('event-place').fill('Aula Pemkot Bekasi');
+    await page.getByTestId('event-submit').click();
+    await page.waitForURL(/\/socialization\/events\/[0-9a-f-]{36}$/).catch(async (e: unknown) => {
+      throw new Error(`event not created: ${await page.getByRole('alert').allTextContents()}`, { cause: e });
+    });
+    // the QR code is drawn and carries the check-in link shown beside it
+    await page.getByRole('img', { name: /QR/ }).waitFor();
+    const link = (await page.getByTestId('checkin-link').textContent())!.trim();
+    expect(link).toMatch(/\/hadir\/[\w-]{20,}$/);
+
+    // the head, on a phone, without an account
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    phone.setDefaultTimeout(15_000);
+    const p = await phone.newPage();
+    await p.goto(link);
+    expect(await p.getByTestId('checkin-event').textContent()).toContain('Aula Pemkot Bekasi');
+    await p.getByTestId('checkin-nip').fill(head.nip!);
+    await p.getByTestId('checkin-submit').click();
+    await p.getByTestId('checkin-done').waitFor();
+    expect(await p.getByTestId('checkin-done').textContent()).toMatch(/tercatat|recorded/);
+    await phone.close();
+
+    // the head appears in the attendance; their briefing of the OPD is confirmed
+    await page.reload();
+    await page.getByTestId('attendance-row').first().waitFor();
+    expect(await page.getByTestId('attendance-row').first().textContent()).toContain(head.nip);
+    await page.getByTestId('briefing-briefer').fill(head.nip!);
+    await page.getByTestId('briefing-unit').selectOption(head.unitId!);
+    await page.getByTestId('briefing-submit').click();
+    await page.getByTestId('briefing-result').waitFor();
+    const briefed = Number((await page.getByTestId('briefing-result').textContent())!.replace(/\D/g, ''));
+    expect(briefed).toBeGreaterThan(1);
+    await page.getByTestId('briefing-row').first().waitFor();
+
+    // coverage of briefed: the whole OPD is reached; drill down into it
+    await page.getByTestId('nav-socialization').click();
+    await page.getByTestId('socialization-tab-coverage').click();
+    await expect.poll(async () => Number((await page.getByTestId('briefed-briefed').textContent())!.replace(/\D/g, ''))).toBe(briefed + 1);
+    await page.getByTestId('briefed-drill').filter({ hasText: head.unitPath! }).click();
+    await page.waitForURL(/unit=/);
+    await expect.poll(async () => page.getByTestId('briefed-percent').textContent()).toBe('100%');
+
+    // a banner logged for the OPD
+    await page.getByTestId('socialization-tab-reminders').click();
+    await page.getByTestId('reminder-unit').selectOption(head.unitId!);
+    await page.getByTestId('reminder-description').fill('Spanduk netralitas ASN di halaman kantor');
+    await page.getByTestId('reminder-submit').click();
+    await page.getByTestId('reminder-row').first().waitFor();
+    expect(await page.getByTestId('reminder-row').first().textContent()).toContain(head.unitPath);
+    await admin.close();
+  });
+});
