@@ -27,6 +27,8 @@ import { tipRoutes } from './modules/tips/tips.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { custodyRoutes } from './modules/custody/custody.routes.ts';
 import { pledgeRoutes } from './modules/pledges/pledges.routes.ts';
+import { conflictRoutes } from './modules/conflicts/conflicts.routes.ts';
+import { socializationRoutes } from './modules/socialization/socialization.routes.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -106,6 +108,8 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     await api.register(caseRoutes(deps));
     await api.register(custodyRoutes(deps));
     await api.register(pledgeRoutes(deps));
+    await api.register(conflictRoutes(deps));
+    await api.register(socializationRoutes(deps));
   }, { prefix: '/api/v1' });
 
   if (opts.serveWeb) {

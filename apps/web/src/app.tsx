@@ -30,10 +30,16 @@ const FollowPage = lazy(() =>
 const CasesPage = lazy(() => import('./features/cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./features/cases/case-page.tsx').then((m) => ({ default: m.CasePage })));
 const IntakePage = lazy(() => import('./features/cases/intake-page.tsx').then((m) => ({ default: m.IntakePage })));
+const ConflictsPage = lazy(() => import('./features/conflicts/conflicts-page.tsx').then((m) => ({ default: m.ConflictsPage })));
 const CampaignsPage = lazy(() => import('./features/pledges/campaigns-page.tsx').then((m) => ({ default: m.CampaignsPage })));
 const CampaignPage = lazy(() => import('./features/pledges/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })));
 const SignPage = lazy(() => import('./features/pledges/sign-page.tsx').then((m) => ({ default: m.SignPage })));
 const VerifyPage = lazy(() => import('./features/pledges/verify-page.tsx').then((m) => ({ default: m.VerifyPage })));
+const EventsPage = lazy(() => import('./features/socialization/events-page.tsx').then((m) => ({ default: m.EventsPage })));
+const EventPage = lazy(() => import('./features/socialization/event-page.tsx').then((m) => ({ default: m.EventPage })));
+const BriefedCoveragePage = lazy(() => import('./features/socialization/coverage-page.tsx').then((m) => ({ default: m.CoveragePage })));
+const RemindersPage = lazy(() => import('./features/socialization/reminders-page.tsx').then((m) => ({ default: m.RemindersPage })));
+const CheckinPage = lazy(() => import('./features/socialization/checkin-page.tsx').then((m) => ({ default: m.CheckinPage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
 export function App() {
@@ -74,6 +80,14 @@ export function App() {
         }
       />
       <Route
+        path="/hadir/:token"
+        element={
+          <Suspense fallback={<FullPageLoader />}>
+            <CheckinPage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireSession>
             <AppLayout />
@@ -89,8 +103,13 @@ export function App() {
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/tips" element={<TipsPage />} />
         <Route path="/tips/:id" element={<TipPage />} />
+        <Route path="/conflicts" element={<ConflictsPage />} />
         <Route path="/pledges" element={<CampaignsPage />} />
         <Route path="/pledges/:id" element={<CampaignPage />} />
+        <Route path="/socialization" element={<EventsPage />} />
+        <Route path="/socialization/events/:id" element={<EventPage />} />
+        <Route path="/socialization/coverage" element={<BriefedCoveragePage />} />
+        <Route path="/socialization/reminders" element={<RemindersPage />} />
         <Route path="/cases" element={<CasesPage />} />
         <Route path="/cases/new" element={<IntakePage />} />
         <Route path="/cases/:id" element={<CasePage />} />

@@ -87,6 +87,8 @@ export const CaseDetail = CaseSummary.extend({
   documents: z.array(z.string()),
   /** The body ASN cases go to today (KASN, BKN, ...): what a FORWARD must name. */
   forwardTo: z.object({ id: z.string(), name: LocalizedText }).nullable(),
+  /** Confirmed conflicts of interest touching the case: the reported person's, the PPK's (a PPK who is a candidate cannot decide), a handler's. */
+  conflictFlags: z.array(z.object({ flag: z.string(), detail: z.string() })),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

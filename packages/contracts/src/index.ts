@@ -7,3 +7,5 @@ export * from './elections.ts';
 export * from './tips.ts';
 export * from './cases.ts';
 export * from './pledges.ts';
+export * from './socialization.ts';
+export * from './conflicts.ts';

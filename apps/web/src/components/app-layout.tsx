@@ -22,7 +22,9 @@ interface NavItem {
     | 'nav.audit'
     | 'nav.tips'
     | 'nav.cases'
-    | 'nav.pledges';
+    | 'nav.pledges'
+    | 'socialization.nav'
+    | 'conflicts.nav';
   /** Without one, every signed-in user sees the item. */
   permission?: Permission;
 }
@@ -32,6 +34,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/tips', testId: 'nav-tips', label: 'nav.tips', permission: 'tips.read' },
   { to: '/cases', testId: 'nav-cases', label: 'nav.cases', permission: 'cases.read' },
   { to: '/pledges', testId: 'nav-pledges', label: 'nav.pledges', permission: 'registry.read' },
+  { to: '/socialization', testId: 'nav-socialization', label: 'socialization.nav', permission: 'registry.read' },
+  { to: '/conflicts', testId: 'nav-conflicts', label: 'conflicts.nav', permission: 'registry.read' },
   { to: '/assess', testId: 'nav-assess', label: 'nav.assess' },
   { to: '/timeline', testId: 'nav-timeline', label: 'nav.timeline' },
   { to: '/import', testId: 'nav-import', label: 'nav.import', permission: 'registry.import' },

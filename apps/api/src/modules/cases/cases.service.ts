@@ -23,6 +23,7 @@ import {
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
 import { availableDocuments, renderCaseDocument, type DocumentKind } from './case-documents.ts';
+import { caseConflictFlags } from '../conflicts/conflicts.service.ts';
 
 const todayIn = localDateInRegion;
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
@@ -248,7 +249,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     }
   }
   const handling = grantsFor(p, 'cases.handle').length ? caseRolesOf(p, r.region_code) : [];
-  const detail: Omit<CaseDetail, 'documents'> = {
+  const detail: Omit<CaseDetail, 'documents' | 'conflictFlags'> = {
     ...summaryOf(r, now),
     summary: r.summary, incidentOn: day(r.incident_on), knownOn: day(r.known_on), actCode: r.act_code, actorType: r.actor_type,
     reportedEmployeeId: r.reported_employee_id, authorityId: r.authority_id,
@@ -266,7 +267,8 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
       return body ? { id: body.id, name: body.name } : null;
     })(),
   };
-  return { ...detail, documents: availableDocuments(detail) };
+  const conflictFlags = await caseConflictFlags(deps.db, { id: r.id, electionId: r.election_id, reportedEmployeeId: r.reported_employee_id, reportedAgencyId: r.reported_agency_id });
+  return { ...detail, conflictFlags, documents: availableDocuments(detail) };
 }
 
 /** Lock, re-check, write: one transition with its event row, deadlines and audit row. */

@@ -125,6 +125,7 @@ export function CasePage() {
         <Group gap={4}>
           <Badge size="lg" data-testid="case-status" data-status={c.status}>{labels.status(c.status)}</Badge>
           {c.flags.map((f) => <Badge key={f} color="red" variant="dot" data-testid="case-flag" data-flag={f}>{labels.flag(f)}</Badge>)}
+          {c.conflictFlags.map((f) => <Badge key={`${f.flag}:${f.detail}`} color="orange" variant="light" title={f.detail} data-testid="case-conflict" data-flag={f.flag}>{labels.flag(f.flag)}</Badge>)}
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -26,6 +26,7 @@ import { useFormat } from '../../lib/format.ts';
 import { Field, FieldList } from '../../components/field-list.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useEmployee, useUnits } from './registry-api.ts';
+import { RelativesPanel } from '../conflicts/relatives-panel.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 
 type EmployeePatch = z.infer<typeof EmployeePatchSchema>;
@@ -111,6 +112,7 @@ export function EmployeePage() {
       </Paper>
 
       {can('view_contact') && <ContactSection employeeId={person.id} />}
+      <RelativesPanel employeeId={person.id} canWrite={can('edit')} />
 
       {editing && <EditEmployeeModal employee={person} onClose={() => setEditing(false)} />}
     </Stack>

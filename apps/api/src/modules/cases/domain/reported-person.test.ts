@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jaroWinkler, parseDescription, rankCandidates, type Candidate } from './reported-person.ts';
+import { jaroWinkler } from '../../registry/domain/name-similarity.ts';
+import { parseDescription, rankCandidates, type Candidate } from './reported-person.ts';
 
 const C = (id: string, name: string, position: string, unitPath: string): Candidate => ({ id, name, position, unitPath, agencyName: 'Pemerintah Kota Bekasi' });
 const registry: Candidate[] = [

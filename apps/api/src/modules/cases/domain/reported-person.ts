@@ -3,6 +3,7 @@
  * pendidikan". This turns such text into search terms (a name part, position words, place
  * words) and ranks candidate employees with reasons. Pure.
  */
+import { jaroWinkler } from '../../registry/domain/name-similarity.ts';
 const HONORIFICS = new Set(['pak', 'bapak', 'bu', 'ibu', 'sdr', 'sdri', 'saudara', 'saudari', 'mas', 'mbak', 'kang', 'teh', 'h', 'hj', 'haji', 'hajah', 'dr', 'drs', 'dra', 'ir', 'prof', 'st', 'se', 'sh', 'mh', 'msi', 'mm', 'mpd', 'spd', 'ssos', 'sip', 'skm', 'amd', 'mt', 'si', 'pd', 'sos', 'kom', 'kes', 'ag', 'ap', 'ip', 'hum', 'psi', 'ked', 'farm', 'kep']);
 const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'kantor', 'pemerintah', 'pemkot', 'pemkab', 'kota', 'kabupaten', 'kab', 'asn', 'pns', 'pegawai', 'oknum', 'seorang', 'itu', 'ini']);
 /** Position words and the registry text they match (jabatan / unit kinds). */
@@ -38,40 +39,6 @@ export function parseDescription(text: string): ParsedDescription {
 
 export type Candidate = { id: string; name: string; position: string | null; unitPath: string | null; agencyName: string };
 
-/** Jaro-Winkler similarity of two normalised words (0..1). */
-export function jaroWinkler(a: string, b: string): number {
-  if (a === b) return 1;
-  const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const am = new Array<boolean>(a.length).fill(false);
-  const bm = new Array<boolean>(b.length).fill(false);
-  let matches = 0;
-  for (let i = 0; i < a.length; i++)
-    for (let j = Math.max(0, i - range); j < Math.min(b.length, i + range + 1); j++)
-      if (!bm[j] && a[i] === b[j]) {
-        am[i] = bm[j] = true;
-        matches++;
-        break;
-      }
-  if (!matches) return 0;
-  let k = 0;
-  let transpositions = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (!am[i]) continue;
-    while (!bm[k]) k++;
-    if (a[i] !== b[k]) transpositions++;
-    k++;
-  }
-  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
-  let prefix = 0;
-  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
-  return jaro + prefix * 0.1 * (1 - jaro);
-}
-
-/**
- * Scores one candidate: each remaining word counts as a name part (Jaro-Winkler >= 0.8 against
- * the name's words) or a place (a word of the unit path or agency), whichever fits; position
- * words must match the jabatan. Returns 0..1 with the reasons shown to the handler.
- */
 export function scoreCandidate(d: ParsedDescription, c: Candidate): { score: number; reasons: string[] } {
   const reasons: string[] = [];
   let score = 0;

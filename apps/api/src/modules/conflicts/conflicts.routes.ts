@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ConflictDecision, ConflictQuery, ConflictRegister, MatchInput, MatchResult, Problem, Relative, RelativeInput } from '@netra/contracts';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { requirePrincipal } from '../../platform/http.ts';
+import { declareRelative, decideConflict, listConflicts, listRelatives, runMatcher } from './conflicts.service.ts';
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+const Id = z.object({ id: z.uuid() });
+
+export const conflictRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/employees/:id/relatives', { schema: { tags: ['conflicts'], summary: 'Relatives the employee declared (registry writers in scope, or the employee)', params: Id, response: { 200: z.object({ items: z.array(Relative) }), ...errors } } }, async (req) =>
+    ({ items: await listRelatives(deps, requirePrincipal(req), req.params.id) }),
+  );
+  app.post('/employees/:id/relatives', { schema: { tags: ['conflicts'], summary: 'Declare a relative (spouse, child, parent, sibling, in-law)', params: Id, body: RelativeInput, response: { 201: Relative, ...errors } } }, async (req, reply) =>
+    reply.status(201).send(await declareRelative(deps, requirePrincipal(req), req.params.id, req.body)),
+  );
+  app.post('/conflicts/match', { schema: { tags: ['conflicts'], summary: "Match an agency's employees against an election's candidate lists (suggestions for an officer)", body: MatchInput, response: { 200: MatchResult, ...errors } } }, async (req) =>
+    runMatcher(deps, requirePrincipal(req, 'agencies.manage'), req.body),
+  );
+  app.get('/conflicts', { schema: { tags: ['conflicts'], summary: 'The conflict-of-interest register in scope, with confirmed counts', querystring: ConflictQuery, response: { 200: ConflictRegister, ...errors } } }, async (req) =>
+    listConflicts(deps, requirePrincipal(req, 'registry.read'), req.query),
+  );
+  app.post('/conflicts/:id/decision', { schema: { tags: ['conflicts'], summary: 'Confirm (optionally correcting the relation) or dismiss a suggestion', params: Id, body: ConflictDecision, response: { 200: z.object({ id: z.uuid(), status: z.string(), relation: z.string() }), ...errors } } }, async (req) =>
+    decideConflict(deps, requirePrincipal(req, 'registry.write'), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, SYSTEM, SYSTEM_PRINCIPAL, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import type { Deps } from '../../deps.ts';
+import { createAgency } from '../agencies/agencies.service.ts';
+import { createEmployee } from '../registry/employees.service.ts';
+
+describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
+  let deps: Deps;
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  const s: Record<string, Awaited<ReturnType<typeof signIn>>> = {};
+  const ids: Record<string, string> = {};
+  const clock = new TestClock(new Date('2024-01-10T02:00:00Z'));
+  const as = (u: string) => s[u]!;
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    deps = makeDeps(f.db, clock);
+    ids.serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
+    ids.kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
+    const emp = async (key: string, name: string, nip: string) =>
+      (ids[key] = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: ids.serang!, employmentType: 'PNS', nip, name, position: 'Staf', active: true })).id);
+    await emp('guru', 'Dewi Lestari, S.Pd.', '198609262015052001');
+    await emp('anak', 'Rizki bin Hasan Basri', '199001012015051001');
+    await emp('bupati', 'H. Ratu Tatu Chasanah', '196501011990032001');
+    await emp('lain', 'Siti Aminah', '197001011995032002');
+    // DCT candidates for Kabupaten Serang (KPU lists are imported with `netra import candidates`)
+    for (const [name, ballot, region] of [['Ahmad Fauzi, S.H.', 1, '36.04'], ['Hasan Basri', 2, '36.04'], ['Ratu Tatu Chasanah', 5, '36.04'], ['Siti Aminah Lubis', 3, '36.04'], ['Ahmad Fauzan', 4, '32.75']] as const)
+      await deps.db.query("INSERT INTO election_candidates (election_id, kind, name, party_number, chamber, electoral_district, region_code, ballot_number) VALUES ('pemilu-2024', 'legislative', $1, 1, 'DPRD Kab/Kota', 'Serang 1', $3, $2)", [name, ballot, region]);
+    await addUser(deps, 'kesbangpol.serang', 'agency_admin', { agencyId: ids.serang });
+    await addUser(deps, 'kesbangpol.kota', 'agency_admin', { agencyId: ids.kota });
+    await addUser(deps, 'ppk.serang', 'employing_official', { agencyId: ids.serang, employeeId: ids.bupati });
+    await addUser(deps, 'bawaslu.serang', 'supervisor', { regionCode: '36.04' });
+    app = await buildApp(deps);
+    for (const u of ['kesbangpol.serang', 'kesbangpol.kota', 'bawaslu.serang']) s[u] = await signIn(app, u);
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it('declared relatives, patronymics and the own name on the list become suggestions; near misses do not', async () => {
+    const declared = await app.inject({ method: 'POST', url: `/api/v1/employees/${ids.guru}/relatives`, ...as('kesbangpol.serang'), payload: { kind: 'spouse', name: 'H. Ahmad Fauzi' } });
+    expect(declared.statusCode, declared.body).toBe(201);
+    await app.inject({ method: 'POST', url: `/api/v1/employees/${ids.lain}/relatives`, ...as('kesbangpol.serang'), payload: { kind: 'sibling', name: 'Siti Aminah Harahap' } });
+    // another agency's admin cannot declare for Serang's staff
+    expect((await app.inject({ method: 'POST', url: `/api/v1/employees/${ids.guru}/relatives`, ...as('kesbangpol.kota'), payload: { kind: 'child', name: 'Siapa Saja' } })).statusCode).toBe(404);
+    const run = await app.inject({ method: 'POST', url: '/api/v1/conflicts/match', ...as('kesbangpol.serang'), payload: { agencyId: ids.serang, electionId: 'pemilu-2024' } });
+    expect(run.json()).toMatchObject({ employees: 4, candidates: 4, suggested: 3, added: 3 });
+    const reg = (await app.inject({ method: 'GET', url: '/api/v1/conflicts?electionId=pemilu-2024', ...as('kesbangpol.serang') })).json();
+    const pairs = reg.items.map((i: { employee: { name: string }; candidate: { name: string }; relation: string }) => `${i.employee.name} ~ ${i.candidate.name}: ${i.relation}`).sort();
+    expect(pairs).toEqual([
+      'Dewi Lestari, S.Pd. ~ Ahmad Fauzi, S.H.: spouse',
+      'H. Ratu Tatu Chasanah ~ Ratu Tatu Chasanah: self',
+      'Rizki bin Hasan Basri ~ Hasan Basri: child',
+    ]);
+    expect(reg.summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 3 });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts', ...as('kesbangpol.kota') })).json().items).toEqual([]);
+  });
+
+  it('an officer confirms or dismisses; a new run leaves decisions alone; the register counts confirmed relations', async () => {
+    const reg = (await app.inject({ method: 'GET', url: '/api/v1/conflicts', ...as('kesbangpol.serang') })).json();
+    const byEmployee = Object.fromEntries(reg.items.map((i: { employee: { id: string }; id: string }) => [i.employee.id, i.id]));
+    const decide = (id: string, body: object, u = 'kesbangpol.serang') => app.inject({ method: 'POST', url: `/api/v1/conflicts/${id}/decision`, ...as(u), payload: body });
+    expect((await decide(byEmployee[ids.guru!], { decision: 'confirm' })).statusCode).toBe(200);
+    expect((await decide(byEmployee[ids.bupati!], { decision: 'confirm', note: 'Petahana mencalonkan diri' })).statusCode).toBe(200);
+    expect((await decide(byEmployee[ids.anak!], { decision: 'dismiss', note: 'Hasan Basri yang lain' })).statusCode).toBe(200);
+    expect((await decide(byEmployee[ids.anak!], { decision: 'confirm' })).statusCode).toBe(409);
+    expect((await decide(byEmployee[ids.guru!], { decision: 'dismiss' }, 'kesbangpol.kota')).statusCode).toBe(404);
+    const again = await app.inject({ method: 'POST', url: '/api/v1/conflicts/match', ...as('kesbangpol.serang'), payload: { agencyId: ids.serang, electionId: 'pemilu-2024' } });
+    expect(again.json()).toMatchObject({ suggested: 3, added: 0 });
+    const after = (await app.inject({ method: 'GET', url: '/api/v1/conflicts?status=confirmed', ...as('kesbangpol.serang') })).json();
+    expect(after.summary).toMatchObject({ confirmedCandidates: 2, confirmedEmployees: 2 });
+    const audit = (await deps.db.query<{ action: string }>("SELECT action FROM audit_events WHERE action LIKE 'conflict%' ORDER BY seq")).rows.map((r) => r.action);
+    expect(audit).toEqual(['conflicts.matched', 'conflict.confirmed', 'conflict.confirmed', 'conflict.dismissed', 'conflicts.matched']);
+    // the relative's name is not in the audit trail
+    expect(JSON.stringify((await deps.db.query('SELECT * FROM audit_events')).rows)).not.toContain('Ahmad Fauzi');
+  });
+
+  it("flags a case whose reported person is related to a candidate and whose PPK is himself a candidate", async () => {
+    const c = await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.serang'), payload: {
+      electionId: 'pemilu-2024', regionCode: '36.04', title: 'Guru mengajak murid memilih suami', summary: 'Guru mengajak wali murid memilih calon legislatif.', reportedEmployeeId: ids.guru,
+    } });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json().conflictFlags).toEqual(expect.arrayContaining([
+      { flag: 'REPORTED_RELATED_TO_CANDIDATE', detail: 'spouse: Ahmad Fauzi, S.H.' },
+      { flag: 'PPK_IS_CANDIDATE', detail: 'self: Ratu Tatu Chasanah' },
+    ]));
+  });
+});

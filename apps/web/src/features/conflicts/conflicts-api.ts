@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ConflictRegister as ConflictRegisterSchema, Relative as RelativeSchema } from '@netra/contracts';
+import { api } from '../../lib/api.ts';
+
+export type ConflictRegister = z.infer<typeof ConflictRegisterSchema>;
+export type Relative = z.infer<typeof RelativeSchema>;
+
+export function useConflicts(q: { electionId: string; agencyId: string; status: string }) {
+  return useQuery({
+    queryKey: ['conflicts', q],
+    queryFn: ({ signal }) => api.get<ConflictRegister>('/conflicts', { electionId: q.electionId || undefined, agencyId: q.agencyId || undefined, status: q.status || undefined }, signal),
+    enabled: Boolean(q.electionId),
+  });
+}
+
+export function useRunMatcher() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { agencyId: string; electionId: string }) => api.post<{ employees: number; candidates: number; suggested: number; added: number }>('/conflicts/match', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['conflicts'] }),
+  });
+}
+
+export function useDecideConflict() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; decision: 'confirm' | 'dismiss' }) => api.post<{ id: string; status: string }>(`/conflicts/${input.id}/decision`, { decision: input.decision }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['conflicts'] }),
+  });
+}
+
+export function useRelatives(employeeId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['relatives', employeeId], queryFn: ({ signal }) => api.get<{ items: Relative[] }>(`/employees/${employeeId}/relatives`, undefined, signal), enabled });
+}
+
+export function useDeclareRelative(employeeId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { kind: Relative['kind']; name: string }) => api.post<Relative>(`/employees/${employeeId}/relatives`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['relatives', employeeId] }),
+  });
+}

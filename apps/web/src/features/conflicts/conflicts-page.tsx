@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { FullPageLoader } from '../../components/full-page-loader.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { Stat } from '../../components/stat.tsx';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { hasPermission, useSession } from '../auth/session.tsx';
+import { useAgencies } from '../registry/registry-api.ts';
+import { useElections } from '../timeline/elections-api.ts';
+import { useConflicts, useDecideConflict, useRunMatcher } from './conflicts-api.ts';
+
+const STATUS_COLOR = { suggested: 'yellow', confirmed: 'red', dismissed: 'gray' } as const;
+
+/** The conflict-of-interest register: employees related to candidates, suggested by the matcher or declared, decided by an officer. */
+export function ConflictsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useSession();
+  const agencies = useAgencies();
+  const elections = useElections();
+  const [agencyId, setAgencyId] = useState('');
+  const [electionId, setElectionId] = useState('');
+  const [status, setStatus] = useState('');
+  const agency = agencyId || agencies.data?.items[0]?.id || '';
+  const election = electionId || elections.data?.items[0]?.id || '';
+  const register = useConflicts({ electionId: election, agencyId: agency, status });
+  const match = useRunMatcher();
+  const decide = useDecideConflict();
+  usePageTitle(t('conflicts.title'));
+  if (agencies.isPending || elections.isPending) return <FullPageLoader />;
+  const data = register.data;
+  const canDecide = hasPermission(me, 'registry.write');
+  return (
+    <Stack gap="md" maw={1300} mx="auto">
+      <Stack gap={2}>
+        <Title order={1} size="h2">{t('conflicts.title')}</Title>
+        <Text size="sm" c="dimmed">{t('conflicts.intro')}</Text>
+      </Stack>
+      <Group align="flex-end">
+        <NativeSelect label={t('pledges.agency')} value={agency} onChange={(e) => setAgencyId(e.currentTarget.value)} data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} data-testid="conflicts-agency" />
+        <NativeSelect label={t('pledges.election')} value={election} onChange={(e) => setElectionId(e.currentTarget.value)} data={(elections.data?.items ?? []).map((x) => ({ value: x.id, label: format.localized(x.name) }))} data-testid="conflicts-election" />
+        <NativeSelect label={t('conflicts.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value)}
+          data={[{ value: '', label: t('conflicts.anyStatus') }, ...(['suggested', 'confirmed', 'dismissed'] as const).map((s) => ({ value: s, label: t(`conflicts.statuses.${s}`) }))]} />
+        {hasPermission(me, 'agencies.manage') && (
+          <Button onClick={() => match.mutate({ agencyId: agency, electionId: election })} loading={match.isPending} disabled={!agency || !election} data-testid="conflicts-match">{t('conflicts.match')}</Button>
+        )}
+      </Group>
+      {match.data && <Alert variant="light" data-testid="conflicts-match-result">{t('conflicts.matched', match.data)}</Alert>}
+      <ProblemAlert error={match.error ?? register.error ?? decide.error} />
+      {data && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Stat label={t('conflicts.confirmedCandidates')} value={format.number(data.summary.confirmedCandidates)} testId="conflicts-candidates" />
+          <Stat label={t('conflicts.confirmedEmployees')} value={format.number(data.summary.confirmedEmployees)} testId="conflicts-employees" />
+          <Stat label={t('conflicts.suggested')} value={format.number(data.summary.suggested)} testId="conflicts-suggested" />
+        </SimpleGrid>
+      )}
+      {data && data.items.length === 0 && <Paper withBorder p="lg"><Text>{t('conflicts.empty')}</Text></Paper>}
+      {data && data.items.length > 0 && (
+        <Paper withBorder>
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('conflicts.employee')}</Table.Th>
+                <Table.Th>{t('conflicts.relation')}</Table.Th>
+                <Table.Th>{t('conflicts.candidate')}</Table.Th>
+                <Table.Th>{t('conflicts.evidence')}</Table.Th>
+                <Table.Th>{t('conflicts.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((k) => (
+                <Table.Tr key={k.id} data-testid="conflict-row">
+                  <Table.Td>
+                    <Text size="sm" component={Link} to={`/registry/${k.employee.id}`} fw={500}>{k.employee.name}</Text>
+                    <Text size="xs" c="dimmed">{k.employee.nip ?? ''} · {k.employee.position ?? ''} · {k.employee.unitPath ?? k.employee.agencyName}</Text>
+                  </Table.Td>
+                  <Table.Td>{t(`conflicts.relations.${k.relation}`)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{k.candidate.name}{k.candidate.runningMateName ? ` / ${k.candidate.runningMateName}` : ''}</Text>
+                    <Text size="xs" c="dimmed">{k.candidate.chamber ?? k.candidate.kind} · {k.candidate.electoralDistrict}{k.candidate.partyNumber ? ` · ${t('conflicts.party', { n: k.candidate.partyNumber })}` : ''}</Text>
+                  </Table.Td>
+                  <Table.Td><Text size="xs">{k.reasons.join('; ')}</Text><Text size="xs" c="dimmed">{Math.round(k.score * 100)}%</Text></Table.Td>
+                  <Table.Td>
+                    <Stack gap={4}>
+                      <Badge color={STATUS_COLOR[k.status]} variant="light" data-testid="conflict-status">{t(`conflicts.statuses.${k.status}`)}</Badge>
+                      {canDecide && k.status === 'suggested' && (
+                        <Group gap={4}>
+                          <Button size="compact-xs" color="red" variant="light" onClick={() => decide.mutate({ id: k.id, decision: 'confirm' })} data-testid="conflict-confirm">{t('conflicts.confirm')}</Button>
+                          <Button size="compact-xs" variant="default" onClick={() => decide.mutate({ id: k.id, decision: 'dismiss' })} data-testid="conflict-dismiss">{t('conflicts.dismiss')}</Button>
+                        </Group>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DECLARED_RELATIONS } from '@netra/contracts';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useDeclareRelative, useRelatives, type Relative } from './conflicts-api.ts';
+
+/** Declared family relations of an employee (the matcher's strongest evidence of a conflict of interest). */
+export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const relatives = useRelatives(employeeId, canWrite);
+  const declare = useDeclareRelative(employeeId);
+  const [kind, setKind] = useState<Relative['kind']>('spouse');
+  const [name, setName] = useState('');
+  if (!canWrite) return null;
+  return (
+    <Paper withBorder p="lg" component="section">
+      <Title order={2} size="h4" mb="xs">{t('conflicts.relatives')}</Title>
+      <Text size="xs" c="dimmed" mb="sm">{t('conflicts.relativesHelp')}</Text>
+      <Stack gap={4} mb="sm">
+        {(relatives.data?.items ?? []).map((r) => <Text key={r.id} size="sm" data-testid="relative-row">{t(`conflicts.relations.${r.kind}`)}: {r.name}</Text>)}
+      </Stack>
+      <Group align="flex-end">
+        <NativeSelect label={t('conflicts.relation')} value={kind} onChange={(e) => setKind(e.currentTarget.value as Relative['kind'])} data={DECLARED_RELATIONS.map((k) => ({ value: k, label: t(`conflicts.relations.${k}`) }))} />
+        <TextInput label={t('conflicts.relativeName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="relative-name" />
+        <Button onClick={() => declare.mutate({ kind, name: name.trim() }, { onSuccess: () => setName('') })} disabled={name.trim().length < 3} loading={declare.isPending} data-testid="relative-add">{t('conflicts.declare')}</Button>
+      </Group>
+      <ProblemAlert error={declare.error ?? relatives.error} />
+    </Paper>
+  );
+}
