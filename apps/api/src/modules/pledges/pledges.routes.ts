@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   PledgeCampaignCreated, PledgeCampaignInput, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
@@ -8,7 +7,7 @@ import {
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
-import { tooMany } from '../../platform/errors.ts';
+import { perKeyLimit } from '../../platform/rate-limit.ts';
 import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders } from './pledge-follow-up.service.ts';
 import { createCampaign, recordCeremony, requestSigningCode, revokePledge, signWithCode, verifyPledge } from './pledges.service.ts';
 
@@ -21,14 +20,10 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   // Self-service code and signing: a whole office signs from behind one NAT address, so the tight limit is
   // per employee (NIP, as the service normalises it; shared by both endpoints) and the per-address one is a
   // ceiling sized for an office (NETRA_SIGNING_IP_LIMIT). The per-NIP check runs once the body is parsed.
-  const perNip = app.createRateLimit({ max: 10, timeWindow: '1 minute', keyGenerator: (req) => `pledge-nip:${(req.body as { nip: string }).nip.replace(/[\s.]/g, '')}` });
-  const signingLimit = {
-    config: { rateLimit: { max: deps.config.signingIpLimit, timeWindow: '1 minute' } },
-    preHandler: async (req: FastifyRequest) => {
-      const r = await perNip(req);
-      if (!r.isAllowed && r.isExceeded) throw tooMany('RATE_LIMITED', { id: 'Terlalu banyak permintaan untuk NIP ini; coba lagi sebentar lagi.', en: 'Too many requests for this NIP; try again shortly.' });
-    },
-  };
+  const signingLimit = perKeyLimit(app, {
+    perKeyMax: 10, addressMax: deps.config.signingIpLimit, key: (body) => `pledge-nip:${(body as { nip: string }).nip.replace(/[\s.]/g, '')}`,
+    message: { id: 'Terlalu banyak permintaan untuk NIP ini; coba lagi sebentar lagi.', en: 'Too many requests for this NIP; try again shortly.' },
+  });
 
   app.post('/pledge-campaigns', {
     schema: { tags: ['pledges'], summary: 'Open a neutrality pledge campaign for an agency (unit subtree, types, period)', body: PledgeCampaignInput, response: { 201: PledgeCampaignCreated, ...errors } },

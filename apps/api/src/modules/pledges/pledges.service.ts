@@ -130,7 +130,13 @@ export async function signWithCode(deps: Deps, input: { campaignId: string; nip:
       if (otps[0]) await tx.query('UPDATE pledge_otps SET attempts = attempts + 1 WHERE id = $1', [otps[0].id]);
       return { error: invalid('PLEDGE_CODE_INVALID', { id: 'Kode salah.', en: 'Wrong code.' }) };
     }
-    if (match.used_at) return { error: invalid('PLEDGE_CODE_USED', { id: 'Kode sudah dipakai.', en: 'This code was already used.' }) };
+    if (match.used_at) {
+      // a double click waits on the code's row lock, then finds the code used: the pledge stands, say so
+      const standing = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
+      return standing
+        ? { error: conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' }) }
+        : { error: invalid('PLEDGE_CODE_USED', { id: 'Kode sudah dipakai.', en: 'This code was already used.' }) };
+    }
     if (match.expires_at < now || match.attempts >= 5) return { error: invalid('PLEDGE_CODE_EXPIRED', { id: 'Kode kedaluwarsa; minta kode baru.', en: 'The code expired; ask for a new one.' }) };
     await tx.query('UPDATE pledge_otps SET used_at = $2 WHERE id = $1', [match.id, now]);
     const verifyCode = shortCode();
