@@ -93,4 +93,16 @@ describe('registry in the browser', () => {
     await page.getByTestId('registry-search').fill('197001011995032002');
     await expect.poll(async () => (await page.getByTestId('registry-total').textContent())?.replace(/\D/g, '')).toBe('0');
   });
+  it('switches to English, loading that catalogue only when chosen, and keeps the choice on reload', async () => {
+    await page.goto(`${server.url}/lapor`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    const catalogue = page.waitForResponse((r) => /\/assets\/en-[\w-]+\.js$/.test(r.url()));
+    await page.getByTestId('lang-switch').click();
+    await catalogue;
+    await expect.poll(async () => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await expect.poll(async () => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(async () => page.locator('html').getAttribute('lang')).toBe('id');
+  });
 });

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { id } from './id.ts';
-import { en } from './en.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,7 +30,16 @@ export function setLanguage(language: Language): void {
   } catch {
     // Private mode or disabled storage: the choice lasts for this page only.
   }
-  void i18n.changeLanguage(language);
+  void switchTo(language);
+}
+
+/** English is loaded only when chosen: the public pages ship one catalogue on a slow connection. */
+async function switchTo(language: Language): Promise<void> {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en.ts');
+    i18n.addResourceBundle('en', 'translation', en);
+  }
+  await i18n.changeLanguage(language);
 }
 
 /** BCP 47 locale for dates and numbers. */
@@ -44,12 +52,14 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { id: { translation: id } },
+  lng: 'id',
   fallbackLng: 'id',
   supportedLngs: LANGUAGES,
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+if (storedLanguage() === 'en') void switchTo('en');
 
 export { i18n };
