@@ -12,6 +12,7 @@ const rule = (id: string, rules: readonly DeadlineRule[] = DEADLINE_RULES): Dead
 describe('deadline rules data', () => {
   it.each([
     ['pemilu.report', 7, 'working', 'known'],
+    ['pemilu.finding', 7, 'working', 'known'],
     ['pemilu.initial_review', 2, 'working', 'receipt'],
     ['pemilu.review', 7, 'working', 'registration'],
     ['pemilu.review_extended', 14, 'working', 'registration'],

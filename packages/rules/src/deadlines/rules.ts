@@ -47,6 +47,13 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     note: 'Counting basis UNCONFIRMED (UU says working days, Perbawaslu says "Hari"); default working days.',
   },
   {
+    id: 'pemilu.finding', regime: 'pemilu', track: 'bawaslu', days: 7, basis: 'working', basisUnconfirmed: true,
+    name: { id: 'Penetapan temuan', en: 'Establishing a finding' },
+    from: { event: 'known' },
+    source: `${UU7} Pasal 454(5): a finding (temuan) is set within 7 days of its discovery [S13]`,
+    note: 'Counting basis UNCONFIRMED; default working days, like the report deadline of 454(6).',
+  },
+  {
     id: 'pemilu.initial_review', regime: 'pemilu', track: 'bawaslu', days: 2, basis: 'working', basisUnconfirmed: true,
     name: { id: 'Kajian awal', en: 'Initial review' },
     from: { event: 'receipt' },

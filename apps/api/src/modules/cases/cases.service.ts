@@ -95,7 +95,9 @@ async function insertCase(
   if (input.incidentOn && input.knownOn && input.knownOn < input.incidentOn)
     throw invalid('KNOWN_DATE_BEFORE_INCIDENT', { id: `Tanggal diketahui ${input.knownOn} sebelum tanggal kejadian`, en: `Known date ${input.knownOn} is before the incident date` });
   const reportedAgency = await resolveReported(tx, input);
-  const state = newCaseState({ regime: election.regime, regionCode: input.regionCode, receivedOn: today, knownOn: input.knownOn ?? input.incidentOn });
+  // a finding is discovered when it is recorded unless the supervisor says when
+  const knownOn = input.knownOn ?? input.incidentOn ?? (source === 'report' ? undefined : today);
+  const state = newCaseState({ regime: election.regime, regionCode: input.regionCode, receivedOn: today, knownOn, source });
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO cases (id, source, tip_id, election_id, regime, region_code, status, state, title, summary, incident_on, known_on, received_on,

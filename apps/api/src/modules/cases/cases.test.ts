@@ -64,7 +64,8 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(opened.statusCode, opened.body).toBe(201);
     const c = opened.json();
     expect(c).toMatchObject({ source: 'tip', status: 'received', allowedActions: expect.arrayContaining(['START_REVIEW']) });
-    expect(c.deadlines[0]).toMatchObject({ ruleId: 'pemilu.initial_review', dueAt: '2024-01-05T23:59:00+07:00', label: { id: 'sisa 2 hari' } });
+    // Bawaslu's own finding (from a tip) is set within 7 working days of its discovery on Tue 2 Jan (UU 7/2017 454(5))
+    expect(c.deadlines[0]).toMatchObject({ ruleId: 'pemilu.finding', dueAt: '2024-01-11T23:59:00+07:00', label: { id: 'sisa 8 hari' } });
     expect(c.assessment.routes).toContain('asn_ethics');
     // out of scope for another region's supervisor and for the authority before forwarding
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bawaslu.banten') })).statusCode).toBe(404);

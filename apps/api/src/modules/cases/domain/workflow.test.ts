@@ -138,6 +138,18 @@ describe('clocks', () => {
     if (!ext.ok) throw new Error();
     expect(ext.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pemilu.review_extended', '2024-01-26']]);
   });
+  it('a Pemilu finding must be set within 7 (working) days of its discovery; once registered, the review clock runs', () => {
+    const s = newCaseState({ regime: 'pemilu', regionCode: '32.75', receivedOn: '2024-01-05', knownOn: '2024-01-03', source: 'finding' });
+    expect(s.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pemilu.finding', '2024-01-12']]);
+    const started = transition(s, SAMPLE.START_REVIEW, ctx(['supervisor'], '2024-01-08'));
+    if (!started.ok) throw new Error();
+    expect(started.next.deadlines.map((d) => d.ruleId)).toEqual(['pemilu.finding']);
+    const reg = transition(started.next, SAMPLE.REGISTER, ctx(['supervisor'], '2024-01-08'));
+    expect(reg.ok && reg.next.deadlines.map((d) => d.ruleId)).toEqual(['pemilu.review']);
+    // a report keeps the 2-day initial review; a Pilkada finding keeps the Pilkada clock
+    expect(newCaseState({ regime: 'pemilu', regionCode: '32.75', receivedOn: '2024-01-05', source: 'report' }).deadlines.map((d) => d.ruleId)).toEqual(['pemilu.initial_review']);
+    expect(newCaseState({ regime: 'pilkada', regionCode: '32.75', receivedOn: '2024-10-18', source: 'tip' }).deadlines.map((d) => d.ruleId)).toEqual(['pilkada.review']);
+  });
   it('Pilkada in a WITA region: review 3 days from receipt at 23:59 +08:00, then +2', () => {
     const s = newCaseState({ regime: 'pilkada', regionCode: '73.71', receivedOn: '2024-10-18' });
     expect(s.deadlines.map((d) => d.dueAt)).toEqual(['2024-10-21T23:59:00+08:00']);

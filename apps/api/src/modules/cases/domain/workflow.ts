@@ -74,6 +74,8 @@ export type CaseDates = Partial<Record<DeadlineEvent, string>>;
 
 export type CaseState = {
   status: CaseStatus;
+  /** Bawaslu's own finding (also from a tip) or a formal report; stored states without it are reports. */
+  source?: 'report' | 'finding' | 'tip';
   regime: Regime;
   regionCode: string;
   caseNumber: string | null;
@@ -161,9 +163,9 @@ const CLOCKS: Readonly<Partial<Record<CaseStatus, Readonly<Record<Regime, readon
 /** Sanction severity, to flag a PPK decree lighter than (or different from) the recommendation. */
 const SEVERITY: Readonly<Record<SanctionLevel, number>> = { none: 0, moral: 1, contract: 1, ringan: 2, sedang: 3, berat: 4, ptdh: 5 };
 
-export function newCaseState(input: { regime: Regime; regionCode: string; receivedOn: string; knownOn?: string; rules?: readonly DeadlineRule[] }): CaseState {
+export function newCaseState(input: { regime: Regime; regionCode: string; receivedOn: string; knownOn?: string; source?: CaseState['source']; rules?: readonly DeadlineRule[] }): CaseState {
   const state: CaseState = {
-    status: 'received', regime: input.regime, regionCode: input.regionCode, caseNumber: null,
+    status: 'received', ...(input.source ? { source: input.source } : {}), regime: input.regime, regionCode: input.regionCode, caseNumber: null,
     dates: { receipt: input.receivedOn, ...(input.knownOn ? { known: input.knownOn } : {}) }, reviewExtended: false, outcome: null,
     authorityId: null, recommendation: null, ppkDecision: null, clarifications: [], summons: [], flags: [], deadlines: [],
   };
@@ -171,7 +173,9 @@ export function newCaseState(input: { regime: Regime; regionCode: string; receiv
 }
 
 export function clocksFor(state: CaseState, rules: readonly DeadlineRule[] = DEADLINE_RULES): Deadline[] {
-  const ids = (CLOCKS[state.status]?.[state.regime] ?? []).map((id) =>
+  // a Pemilu finding is set within 7 days of its discovery (UU 7/2017 454(5)) instead of a report's 2-day initial review
+  const finding = state.regime === 'pemilu' && state.source !== undefined && state.source !== 'report' && (state.status === 'received' || state.status === 'initial_review');
+  const ids = (finding ? ['pemilu.finding'] : (CLOCKS[state.status]?.[state.regime] ?? [])).map((id) =>
     // an extended review runs on the extension's clock (which counts on from the first one)
     state.reviewExtended && (id === 'pemilu.review' || id === 'pilkada.review') ? `${id}_extended` : id,
   );
