@@ -423,7 +423,7 @@ export const en: Messages = {
   },
   workflow: {
     status: {
-      received: 'Received', initial_review: 'Initial review', incomplete: 'To be completed', not_registered: 'Not registered', withdrawn: 'Withdrawn',
+      merged: 'Merged into another case', received: 'Received', initial_review: 'Initial review', incomplete: 'To be completed', not_registered: 'Not registered', withdrawn: 'Withdrawn',
       registered: 'Registered', under_review: 'Review & clarifications', decided_no_violation: 'No violation / stopped',
       decided_election_admin: 'Election administrative violation', decided_organiser_ethics: 'Organiser ethics (DKPP)',
       decided_other_law: 'Other-law violation (ASN neutrality)', gakkumdu_discussion: 'Gakkumdu discussion',
@@ -432,7 +432,7 @@ export const en: Messages = {
       ppk_non_compliant: 'PPK did not act', escalated: 'SIASN data block requested', closed: 'Closed',
     },
     event: {
-      START_REVIEW: 'Start initial review', REQUEST_COMPLETION: 'Ask for completion', COMPLETE: 'Report completed', REGISTER: 'Register',
+      MERGE: 'Merge into another case (duplicate)', MERGED_FROM: 'A duplicate was merged into this case', START_REVIEW: 'Start initial review', REQUEST_COMPLETION: 'Ask for completion', COMPLETE: 'Report completed', REGISTER: 'Register',
       REJECT: 'Do not register', WITHDRAW: 'Withdrawn', BEGIN_REVIEW: 'Begin review', EXTEND_REVIEW: 'Extend review', SUMMON: 'Summon for clarification',
       RECORD_CLARIFICATION: 'Record clarification', DECIDE: 'Decide the review', FORWARD: 'Forward to the authority',
       GAKKUMDU_INVESTIGATE: 'Forward to investigators', GAKKUMDU_PROSECUTE: 'Hand to the prosecutor', GAKKUMDU_TRIAL: 'Send to court',
@@ -440,7 +440,7 @@ export const en: Messages = {
       PPK_DECIDE: "Record the PPK's decree", PPK_FAIL: 'Record PPK non-compliance', ESCALATE: 'Request SIASN block', CLOSE: 'Close the case', CREATED: 'Created',
     },
     field: {
-      missing: 'Missing items (one per line)', caseNumber: 'Case number', formal: 'Formal requirements met', material: 'Material requirements met',
+      intoCaseId: 'Case to merge into', missing: 'Missing items (one per line)', caseNumber: 'Case number', formal: 'Formal requirements met', material: 'Material requirements met',
       reason: 'Reason', party: 'Party', personLabel: 'Name / position', heldOn: 'Date of clarification', statement: 'Statement',
       scheduledOn: 'Date of summons', place: 'Place', outcome: 'Outcome', reasoning: 'Reasoning', authorityId: 'Authority',
       letterNumber: 'Letter number', result: 'Result', note: 'Note', actCode: 'Act', sanctionId: 'Sanction', level: 'Sanction level',

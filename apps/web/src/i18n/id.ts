@@ -423,7 +423,7 @@ export const id = {
   },
   workflow: {
     status: {
-      received: 'Diterima', initial_review: 'Kajian awal', incomplete: 'Perlu dilengkapi', not_registered: 'Tidak diregistrasi', withdrawn: 'Dicabut',
+      merged: 'Digabung ke kasus lain', received: 'Diterima', initial_review: 'Kajian awal', incomplete: 'Perlu dilengkapi', not_registered: 'Tidak diregistrasi', withdrawn: 'Dicabut',
       registered: 'Diregistrasi', under_review: 'Kajian & klarifikasi', decided_no_violation: 'Bukan pelanggaran / dihentikan',
       decided_election_admin: 'Pelanggaran administratif pemilu', decided_organiser_ethics: 'Pelanggaran kode etik penyelenggara (DKPP)',
       decided_other_law: 'Pelanggaran peraturan lain (netralitas ASN)', gakkumdu_discussion: 'Pembahasan Sentra Gakkumdu',
@@ -432,7 +432,7 @@ export const id = {
       ppk_non_compliant: 'PPK tidak menindaklanjuti', escalated: 'Diusulkan pemblokiran data SIASN', closed: 'Selesai',
     },
     event: {
-      START_REVIEW: 'Mulai kajian awal', REQUEST_COMPLETION: 'Minta kelengkapan', COMPLETE: 'Laporan dilengkapi', REGISTER: 'Registrasi',
+      MERGE: 'Gabungkan ke kasus lain (ganda)', MERGED_FROM: 'Kasus ganda digabungkan ke sini', START_REVIEW: 'Mulai kajian awal', REQUEST_COMPLETION: 'Minta kelengkapan', COMPLETE: 'Laporan dilengkapi', REGISTER: 'Registrasi',
       REJECT: 'Tidak diregistrasi', WITHDRAW: 'Dicabut', BEGIN_REVIEW: 'Mulai kajian', EXTEND_REVIEW: 'Perpanjang kajian', SUMMON: 'Panggil klarifikasi',
       RECORD_CLARIFICATION: 'Catat klarifikasi', DECIDE: 'Putuskan hasil kajian', FORWARD: 'Teruskan ke instansi berwenang',
       GAKKUMDU_INVESTIGATE: 'Teruskan ke penyidik', GAKKUMDU_PROSECUTE: 'Serahkan ke penuntut umum', GAKKUMDU_TRIAL: 'Limpahkan ke pengadilan',
@@ -440,7 +440,7 @@ export const id = {
       PPK_DECIDE: 'Catat keputusan PPK', PPK_FAIL: 'Catat PPK tidak menindaklanjuti', ESCALATE: 'Usulkan pemblokiran SIASN', CLOSE: 'Tutup kasus', CREATED: 'Dibuat',
     },
     field: {
-      missing: 'Kekurangan (satu per baris)', caseNumber: 'Nomor registrasi', formal: 'Syarat formal terpenuhi', material: 'Syarat materiel terpenuhi',
+      intoCaseId: 'Kasus tujuan', missing: 'Kekurangan (satu per baris)', caseNumber: 'Nomor registrasi', formal: 'Syarat formal terpenuhi', material: 'Syarat materiel terpenuhi',
       reason: 'Alasan', party: 'Pihak', personLabel: 'Nama / jabatan', heldOn: 'Tanggal klarifikasi', statement: 'Keterangan',
       scheduledOn: 'Tanggal panggilan', place: 'Tempat', outcome: 'Hasil kajian', reasoning: 'Pertimbangan', authorityId: 'Instansi berwenang',
       letterNumber: 'Nomor surat', result: 'Hasil', note: 'Catatan', actCode: 'Bentuk pelanggaran', sanctionId: 'Sanksi', level: 'Tingkat sanksi',

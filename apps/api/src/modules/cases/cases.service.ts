@@ -289,6 +289,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     const roles: CaseRole[] = p === 'system' ? ['system'] : caseRolesOf(p, r.region_code);
     const before = stateOf(r);
     const today = todayIn(deps.clock.now(), r.region_code);
+    if (event.type === 'MERGE') await checkMergeTarget(tx, p, id, event.intoCaseId);
     const result = transition(before, event, { today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on) } });
     if (!result.ok) {
       const status = result.code === 'CASE_FORBIDDEN' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
@@ -304,6 +305,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
       await tx.query('INSERT INTO case_clarifications (case_id, party, person_label, held_on, statement, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
         id, event.party, event.personLabel, event.heldOn, event.statement, p === 'system' ? null : p.userId,
       ]);
+    if (event.type === 'MERGE') await mergeInto(tx, deps, actor, { id, label: next.caseNumber ?? r.title }, event.intoCaseId);
     await writeDeadlines(tx, id, FINAL_STATUSES.includes(next.status) ? [] : next.deadlines);
     await tx.query('INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       id, event.type, before.status, next.status, JSON.stringify(event), actor.id, actor.label, deps.clock.now(),
@@ -318,6 +320,32 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     flushNotices(deps);
     return out;
   });
+}
+
+/** A duplicate goes into another open case the caller also handles; never into itself or a closed one. */
+async function checkMergeTarget(tx: Queryable, p: Principal | 'system', id: string, intoCaseId: string) {
+  const bad = (en: string, idMsg: string) => invalid('CASE_MERGE_TARGET', { id: idMsg, en });
+  if (intoCaseId === id) throw bad('A case cannot be merged into itself.', 'Kasus tidak dapat digabung ke dirinya sendiri.');
+  if (!/^[0-9a-f-]{36}$/i.test(intoCaseId)) throw bad(`Not a case id: ${intoCaseId.slice(0, 40)}`, `Bukan id kasus: ${intoCaseId.slice(0, 40)}`);
+  const target = p === 'system' ? undefined : await loadCase(tx, p, intoCaseId, 'cases.handle', true).catch(() => undefined);
+  if (!target) throw bad('The case to merge into was not found among the cases you handle.', 'Kasus tujuan tidak ditemukan di antara kasus yang Anda tangani.');
+  if ((FINAL_STATUSES as readonly string[]).includes(target.status) || target.status === 'merged')
+    throw bad(`The case to merge into is already final (${target.status}).`, `Kasus tujuan sudah final (${target.status}).`);
+}
+
+/** Hands the duplicate's evidence over to the surviving case (chain of custody) and notes the merge there. */
+async function mergeInto(tx: Queryable, deps: Deps, actor: Actor, from: { id: string; label: string }, intoCaseId: string) {
+  const moved = (await tx.query<{ id: string }>('UPDATE evidence SET case_id = $2 WHERE case_id = $1 RETURNING id', [from.id, intoCaseId])).rows;
+  const at = deps.clock.now();
+  for (const e of moved)
+    await tx.query("INSERT INTO custody_events (evidence_id, action, actor_id, actor_label, reason, at) VALUES ($1, 'handed_over', $2, $3, $4, $5)", [
+      e.id, actor.id, actor.label, `Kasus ganda ${from.label} digabung ke kasus ${intoCaseId} / duplicate case merged`, at,
+    ]);
+  const target = (await tx.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [intoCaseId])).rows[0]!;
+  await tx.query("INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, 'MERGED_FROM', $2, $2, $3, $4, $5, $6)", [
+    intoCaseId, target.status, JSON.stringify({ caseId: from.id, evidence: moved.length }), actor.id, actor.label, at,
+  ]);
+  await tx.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [intoCaseId]);
 }
 
 const NOTICE_TEXT: Record<string, string> = {

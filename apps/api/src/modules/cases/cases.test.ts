@@ -248,4 +248,31 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(still.openCases).toBe(byName['bawaslu.kota2']!.openCases);
     expect((await app.inject({ method: 'GET', url: '/api/v1/cases/handlers', ...as('ppk.kota') })).statusCode).toBe(403);
   });
+  it('merges a duplicate into the case of the same person: its evidence is handed over with the custody log, and it is final', async () => {
+    s['bawaslu.kota2'] = await signIn(app, 'bawaslu.kota2');
+    const open = async (title: string) => (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota2'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title, summary: 'Camat hadir di kampanye calon dan berpidato.', reportedEmployeeId: camat,
+    } })).json();
+    const first = await open('Camat berpidato di kampanye');
+    const dup = await open('Camat ikut kampanye (laporan kedua)');
+    // an upload on the duplicate (the upload path itself is tested in custody.test.ts)
+    await deps.db.query("INSERT INTO evidence (id, case_id, file_name, mime, size, sha256, sealed, received_at) VALUES (gen_random_uuid(), $1, 'foto.jpg', 'image/jpeg', 10, repeat('a', 64), '{}', now())", [dup.id]);
+    const evidence = (await deps.db.query<{ id: string }>('SELECT id FROM evidence WHERE case_id = $1', [dup.id])).rows;
+    expect(evidence).toHaveLength(1);
+    const related = (await app.inject({ method: 'GET', url: `/api/v1/cases/${dup.id}/related`, ...as('bawaslu.kota2') })).json().items;
+    expect(related.map((r: { id: string }) => r.id)).toContain(first.id);
+    const self = await event('bawaslu.kota2', dup.id, { type: 'MERGE', intoCaseId: dup.id, reason: 'laporan ganda' });
+    expect(self.json().code).toBe('CASE_MERGE_TARGET');
+    const merged = await ok('bawaslu.kota2', dup.id, { type: 'MERGE', intoCaseId: first.id, reason: 'Laporan ganda atas peristiwa yang sama' });
+    expect(merged).toMatchObject({ status: 'merged', deadlines: [], allowedActions: [] });
+    const target = (await app.inject({ method: 'GET', url: `/api/v1/cases/${first.id}`, ...as('bawaslu.kota2') })).json();
+    expect(target.events.at(-1)).toMatchObject({ type: 'MERGED_FROM', payload: { caseId: dup.id, evidence: evidence.length } });
+    for (const e of evidence) {
+      expect((await deps.db.query<{ case_id: string }>('SELECT case_id FROM evidence WHERE id = $1', [e.id])).rows[0]!.case_id).toBe(first.id);
+      expect((await deps.db.query<{ action: string }>('SELECT action FROM custody_events WHERE evidence_id = $1 ORDER BY seq DESC LIMIT 1', [e.id])).rows[0]!.action).toBe('handed_over');
+    }
+    // nothing merges into a merged (final) case
+    const third = await open('Camat kampanye (laporan ketiga)');
+    expect((await event('bawaslu.kota2', third.id, { type: 'MERGE', intoCaseId: dup.id, reason: 'laporan ganda' })).json().code).toBe('CASE_MERGE_TARGET');
+  });
 });

@@ -12,7 +12,7 @@ import type { Assessment } from '../assess/assess-api.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
 import { EvidencePanel } from './evidence-panel.tsx';
 import { ReportedPersonPanel } from './reported-person-panel.tsx';
-import { EVENT_FIELDS, useCase, useCaseEvent, useSanctions, type CaseDetail } from './cases-api.ts';
+import { EVENT_FIELDS, useCase, useCaseEvent, useRelatedCases, useSanctions, type CaseDetail } from './cases-api.ts';
 import { useWorkflowLabels } from './workflow-labels.ts';
 import { useActs } from '../assess/assess-api.ts';
 
@@ -32,6 +32,9 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
   const act = type === 'PPK_DECIDE' ? (rec?.actCode ?? null) : String(values.actCode ?? '') || null;
   const needsSanctions = fields.some((f) => f.kind === 'sanction');
   const sanctions = useSanctions(needsSanctions ? act : null, c.actorType ?? 'PNS', c.incidentOn ?? c.receivedOn);
+  const related = useRelatedCases(c.id, fields.some((f) => f.kind === 'related'));
+  const relatedItems = (related.data?.items ?? []).filter((r) => !['closed', 'merged', 'withdrawn', 'not_registered'].includes(r.status))
+    .map((r) => ({ value: r.id, label: `${r.likelyDuplicate ? '★ ' : ''}${r.caseNumber ?? r.title} · ${labels.status(r.status)}`.slice(0, 120) }));
   const sanctionItems = [
     ...(sanctions.data?.items ?? []).map((o) => ({ value: o.id, label: `${format.localized(o.name)} (${labels.option(o.level)})${o.unconfirmed ? ' *' : ''}` })),
     ...(type === 'PPK_DECIDE' ? [{ value: 'none', label: labels.option('none') }] : []),
@@ -47,6 +50,7 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
         f.kind === 'checkbox' ? v === true
         : f.kind === 'list' ? String(v ?? '').split('\n').map((x) => x.trim()).filter(Boolean)
         : f.kind === 'sanction' ? (v ?? sanctionItems[0]?.value ?? '')
+        : f.kind === 'related' ? (v ?? relatedItems[0]?.value ?? '')
         : (v ?? (f.kind === 'select' ? f.options?.[0] : ''));
     }
     if (payload.sanctionId !== undefined) {
@@ -83,6 +87,8 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
                   <NativeSelect key={f.name} {...common(f.name)} value={value || sanctionItems[0]?.value || ''} data={sanctionItems} disabled={!sanctionItems.length}
                     description={t('workflow.pickSanction')} onChange={(e) => set(f.name, e.currentTarget.value)} />
                 );
+              case 'related':
+                return <NativeSelect key={f.name} {...common(f.name)} value={value || relatedItems[0]?.value || ''} data={relatedItems} disabled={!relatedItems.length} onChange={(e) => set(f.name, e.currentTarget.value)} />;
               case 'textarea':
               case 'list':
                 return <Textarea key={f.name} {...common(f.name)} autosize minRows={2} value={value} onChange={(e) => set(f.name, e.currentTarget.value)} />;

@@ -40,13 +40,14 @@ export function useCaseEvent(id: string) {
   });
 }
 
-export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'list' | 'authority' | 'act' | 'sanction';
+export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'list' | 'authority' | 'act' | 'sanction' | 'related';
 /** Fields each workflow event asks for (the server validates them again). Sanction levels follow the chosen sanction. */
 export const EVENT_FIELDS: Record<string, { name: string; kind: FieldKind; options?: string[] }[]> = {
   REQUEST_COMPLETION: [{ name: 'missing', kind: 'list' }],
   REGISTER: [{ name: 'caseNumber', kind: 'text' }, { name: 'formal', kind: 'checkbox' }, { name: 'material', kind: 'checkbox' }],
   REJECT: [{ name: 'reason', kind: 'textarea' }],
   WITHDRAW: [{ name: 'reason', kind: 'textarea' }],
+  MERGE: [{ name: 'intoCaseId', kind: 'related' }, { name: 'reason', kind: 'textarea' }],
   EXTEND_REVIEW: [{ name: 'reason', kind: 'textarea' }],
   SUMMON: [{ name: 'party', kind: 'select', options: ['reported', 'reporter', 'witness'] }, { name: 'personLabel', kind: 'text' }, { name: 'scheduledOn', kind: 'date' }, { name: 'place', kind: 'text' }],
   RECORD_CLARIFICATION: [
@@ -79,6 +80,21 @@ export function useSanctions(act: string | null, actorType: string | null, date:
     enabled: Boolean(act && actorType),
     staleTime: Infinity,
   });
+}
+
+export interface RelatedCase {
+  id: string;
+  title: string;
+  status: string;
+  caseNumber: string | null;
+  incidentOn: string | null;
+  likelyDuplicate: boolean;
+  reasons: string[];
+}
+
+/** The same person's other cases and likely duplicates (the merge target is chosen among them). */
+export function useRelatedCases(caseId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['case-related', caseId], queryFn: ({ signal }) => api.get<{ items: RelatedCase[] }>(`/cases/${caseId}/related`, undefined, signal), enabled });
 }
 
 export interface Handler {

@@ -17,6 +17,7 @@ export const CASE_STATUSES = [
   'incomplete', // reporter asked to complete the report
   'not_registered', // requirements not met or not completed in time (final)
   'withdrawn', // withdrawn before registration (final)
+  'merged', // a duplicate joined to another case of the same person and event (final)
   'registered', // registered with a case number
   'under_review', // kajian: clarifications of reporter, reported person, witnesses
   'decided_no_violation', // not a violation / stopped
@@ -37,7 +38,7 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const FINAL_STATUSES: readonly CaseStatus[] = ['not_registered', 'withdrawn', 'closed'];
+export const FINAL_STATUSES: readonly CaseStatus[] = ['not_registered', 'withdrawn', 'merged', 'closed'];
 
 export type Outcome = 'no_violation' | 'election_admin' | 'organiser_ethics' | 'election_crime' | 'other_law';
 export type SanctionLevel = 'moral' | 'ringan' | 'sedang' | 'berat' | 'ptdh' | 'contract' | 'none';
@@ -51,6 +52,7 @@ export type CaseEvent =
   | { type: 'REGISTER'; caseNumber: string; formal: boolean; material: boolean }
   | { type: 'REJECT'; reason: string }
   | { type: 'WITHDRAW'; reason: string }
+  | { type: 'MERGE'; intoCaseId: string; reason: string }
   | { type: 'BEGIN_REVIEW' }
   | { type: 'EXTEND_REVIEW'; reason: string }
   | { type: 'SUMMON'; party: Party; personLabel: string; scheduledOn: string; place: string }
@@ -88,6 +90,8 @@ export type CaseState = {
   clarifications: { party: Party; personLabel: string; heldOn: string }[];
   /** Summons (undangan klarifikasi) issued; older stored states may lack it. */
   summons?: { party: Party; personLabel: string; scheduledOn: string; place: string; issuedOn: string }[];
+  /** The case a duplicate was merged into. */
+  mergedInto?: string;
   flags: string[];
   deadlines: Deadline[];
 };
@@ -123,6 +127,7 @@ export const TRANSITIONS: Readonly<Record<CaseEventType, { from: readonly CaseSt
   REGISTER: { from: ['initial_review'], roles: SUPERVISOR },
   REJECT: { from: ['initial_review', 'incomplete'], roles: SUPERVISOR },
   WITHDRAW: { from: ['received', 'initial_review', 'incomplete'], roles: SUPERVISOR },
+  MERGE: { from: ['received', 'initial_review', 'incomplete', 'registered', 'under_review'], roles: SUPERVISOR },
   BEGIN_REVIEW: { from: ['registered'], roles: SUPERVISOR },
   EXTEND_REVIEW: { from: ['under_review'], roles: SUPERVISOR },
   SUMMON: { from: ['under_review'], roles: SUPERVISOR },
@@ -235,6 +240,8 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
     case 'REJECT':
     case 'WITHDRAW':
       return needText(e.reason, 'reason');
+    case 'MERGE':
+      return needText(e.intoCaseId, 'intoCaseId') ?? needText(e.reason, 'reason');
     case 'EXTEND_REVIEW':
       if (state.reviewExtended) return { id: 'Masa kajian sudah diperpanjang', en: 'The review was already extended' };
       return needText(e.reason, 'reason');
@@ -340,6 +347,11 @@ export function transition(state: CaseState, event: CaseEvent, ctx: TransitionCo
       break;
     case 'WITHDRAW':
       to('withdrawn');
+      break;
+    case 'MERGE':
+      to('merged');
+      next.mergedInto = event.intoCaseId;
+      effects.push({ type: 'notify', to: 'reporter', template: 'merged' });
       break;
     case 'BEGIN_REVIEW':
       to('under_review');
