@@ -150,10 +150,28 @@ async function shareableCopy(file: string, mime: string): Promise<{ data: Buffer
   return null;
 }
 
+const STALE_TEMP_MS = 60 * 60_000;
+
+/**
+ * An upload is checked in a private temporary file (0600 in a 0700 directory) and removed once
+ * sealed; a file left there by a crash would be an unsealed original, so older ones are erased.
+ */
+function purgeStaleTemp(dir: string, now = Date.now()) {
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_TEMP_MS) fs.rmSync(file, { force: true });
+    } catch {
+      /* removed meanwhile by its own upload */
+    }
+  }
+}
+
 /** Streams an upload in, checks it, seals the original and a stripped copy. Nothing is left behind on refusal. */
 export async function receiveEvidence(opts: { root: string; masterKey: Buffer; stream: Readable; fileName: string }): Promise<StoredEvidence> {
   const id = crypto.randomUUID();
   for (const d of ['tmp', 'sealed', 'shared']) fs.mkdirSync(path.join(opts.root, d), { recursive: true, mode: 0o700 });
+  purgeStaleTemp(path.join(opts.root, 'tmp'));
   const tmp = path.join(opts.root, 'tmp', id);
   const cleanup = () => fs.rmSync(tmp, { force: true });
   try {

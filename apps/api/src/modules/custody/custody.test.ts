@@ -53,7 +53,13 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
   const filesOnDisk = () => ['sealed', 'shared', 'tmp'].flatMap((d) => (fs.existsSync(path.join(deps.config.evidenceDir, d)) ? fs.readdirSync(path.join(deps.config.evidenceDir, d)) : []));
 
   it('seals the original, strips GPS from the shareable copy and shows the metadata to handlers', async () => {
+    // an unsealed original left in the temporary directory by a crash an hour ago is erased by the next upload
+    const stale = path.join(deps.config.evidenceDir, 'tmp', 'crash-leftover');
+    fs.mkdirSync(path.dirname(stale), { recursive: true });
+    fs.writeFileSync(stale, photo);
+    fs.utimesSync(stale, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
     const res = await upload('IMG_20231229.jpg', 'image/jpeg', photo);
+    expect(fs.existsSync(stale)).toBe(false);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().sha256).toBe(sha(photo));
     const tipId = (await app.inject({ method: 'GET', url: '/api/v1/tips', ...s })).json().items[0].id;
