@@ -6,11 +6,18 @@
  */
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfQr, pdfText } from '../apps/api/test/pdf-inspect.ts';
 import { launchChromium, startServer, type Running } from './server.ts';
 import { signInAs } from './session.ts';
+
+/** The whole content of a browser download. */
+async function bytesOf(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
 
 let server: Running;
 let browser: Browser;
@@ -94,11 +101,7 @@ describe('neutrality pledges: campaign, self-service signing, verification, cove
     const verifyCode = (await p.getByTestId('sign-verify-code').textContent())!.trim();
     const download = p.waitForEvent('download');
     await p.getByTestId('sign-download').click();
-    const pdf = await (await download).createReadStream().then(async (s) => {
-      const chunks: Buffer[] = [];
-      for await (const c of s) chunks.push(c as Buffer);
-      return Buffer.concat(chunks);
-    });
+    const pdf = await bytesOf(await download);
     expect(await pdfText(pdf)).toContain(verifyCode);
     const qr = await pdfQr(pdf);
     expect(qr).toMatch(new RegExp(`/verify/${verifyCode}$`));
@@ -121,11 +124,7 @@ describe('neutrality pledges: campaign, self-service signing, verification, cove
     await expect.poll(async () => page.getByTestId('missing-row').count()).toBe(0);
     const csv = page.waitForEvent('download');
     await page.getByTestId('missing-export-csv').click();
-    const file = await (await csv).createReadStream().then(async (s) => {
-      let text = '';
-      for await (const c of s) text += (c as Buffer).toString('utf8');
-      return text;
-    });
+    const file = (await bytesOf(await csv)).toString('utf8');
     const lines = file.trim().split('\n');
     expect(lines.length - 1).toBe(required - 1);
     expect(file).not.toContain(nip);

@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import { openEmbedded, type Db } from '../src/db/client.ts';
 import type { Deps } from '../src/deps.ts';
 import type { Principal } from '../src/modules/auth/domain/policy.ts';
-import { addUser, freshDb, makeDeps, TestClock, type DbKind } from './harness.ts';
+import { addUser, freshDb, makeDeps, principalOf, TestClock, type DbKind } from './harness.ts';
 
 export interface CliDb {
   /** Environment that points the `netra` process at this database. */
@@ -62,9 +62,6 @@ async function withClose<T>(db: Db, fn: () => Promise<T>): Promise<T> {
 
 /** A supervisor of one region with an e-mail address for notices, and the principal that acts as it. */
 export async function addSupervisor(deps: Deps, username: string, regionCode: string, email: string): Promise<Principal> {
-  const u = await addUser(deps, username, 'supervisor', { regionCode, email });
-  return {
-    userId: u.id, username, displayName: username,
-    grants: [{ id: `${username}-grant`, role: 'supervisor', regionCode, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }],
-  };
+  await addUser(deps, username, 'supervisor', { regionCode, email });
+  return principalOf(deps, username);
 }

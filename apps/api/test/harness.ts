@@ -130,3 +130,13 @@ export function runNetra(args: string[], env: Record<string, string>, stdin = ''
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+/**
+ * An app on a fresh embedded database for the public endpoints' rate limits (they live in the HTTP
+ * layer, in memory, so one engine is enough), with the per-address ceiling set to `signingIpLimit`.
+ */
+export async function rateLimitApp(signingIpLimit: number): Promise<{ app: TestApp; close: () => Promise<void> }> {
+  const f = await freshDb('embedded');
+  const app = await buildApp(makeDeps(f.db, undefined, { signingIpLimit }));
+  return { app, close: async () => { await app.close(); await f.drop(); } };
+}

@@ -327,7 +327,11 @@ async function checkMergeTarget(tx: Queryable, p: Principal | 'system', id: stri
   const bad = (en: string, idMsg: string) => invalid('CASE_MERGE_TARGET', { id: idMsg, en });
   if (intoCaseId === id) throw bad('A case cannot be merged into itself.', 'Kasus tidak dapat digabung ke dirinya sendiri.');
   if (!/^[0-9a-f-]{36}$/i.test(intoCaseId)) throw bad(`Not a case id: ${intoCaseId.slice(0, 40)}`, `Bukan id kasus: ${intoCaseId.slice(0, 40)}`);
-  const target = p === 'system' ? undefined : await loadCase(tx, p, intoCaseId, 'cases.handle', true).catch(() => undefined);
+  // only "not found in your scope" becomes the merge message; any other failure surfaces as itself
+  const target = p === 'system' ? undefined : await loadCase(tx, p, intoCaseId, 'cases.handle', true).catch((e: unknown) => {
+    if (e instanceof AppError && e.status === 404) return undefined;
+    throw e;
+  });
   if (!target) throw bad('The case to merge into was not found among the cases you handle.', 'Kasus tujuan tidak ditemukan di antara kasus yang Anda tangani.');
   if ((FINAL_STATUSES as readonly string[]).includes(target.status) || target.status === 'merged')
     throw bad(`The case to merge into is already final (${target.status}).`, `Kasus tujuan sudah final (${target.status}).`);
@@ -479,10 +483,13 @@ export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDay
     if (!rows.length) break;
     scanned += rows.length;
     after = [rows.at(-1)!.next_due_at, rows.at(-1)!.id];
-    const planned = rows.flatMap((r) => sweepActions(r.id, stateOf(r), todayIn(now, r.region_code), warnDays).map((a) => ({ r, a })));
+    const planned = rows.flatMap((r) => {
+      const state = stateOf(r);
+      return sweepActions(r.id, state, todayIn(now, r.region_code), warnDays).map((a) => ({ r, state, a }));
+    });
     // actions already taken are skipped without opening a transaction for each
     const done = new Set((await deps.db.query<{ key: string }>('SELECT key FROM case_notices WHERE key = ANY($1::text[])', [planned.map((x) => x.a.key)])).rows.map((x) => x.key));
-    for (const { r, a } of planned) {
+    for (const { r, state, a } of planned) {
       if (done.has(a.key)) continue;
       const fresh = await deps.db.transaction(async (tx) => {
         const ins = await tx.query('INSERT INTO case_notices (key, case_id, kind, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING key', [a.key, r.id, a.kind, now]);
@@ -490,7 +497,7 @@ export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDay
         await tx.query('INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, $2, $3, $3, $4, NULL, $5, $6)', [
           r.id, a.kind === 'warn' ? 'DEADLINE_WARNING' : 'DEADLINE_PASSED', r.status, JSON.stringify({ ruleId: a.deadline.ruleId, dueAt: a.deadline.dueAt }), 'system:sweep', now,
         ]);
-        await enqueue(tx, await noticesFor(tx, r, stateOf(r), [{ type: 'notify', to: 'handlers', template: a.kind === 'warn' ? 'deadline_warning' : 'deadline_passed' }]));
+        await enqueue(tx, await noticesFor(tx, r, state, [{ type: 'notify', to: 'handlers', template: a.kind === 'warn' ? 'deadline_warning' : 'deadline_passed' }]));
         await appendAudit(tx, { actor: { id: null, label: 'system:sweep' }, action: a.kind === 'warn' ? 'case.deadline_warned' : 'case.deadline_escalated', entityType: 'case', entityId: r.id, details: { ruleId: a.deadline.ruleId }, at: now });
         return true;
       });

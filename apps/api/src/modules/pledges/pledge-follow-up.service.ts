@@ -138,24 +138,29 @@ export async function listCampaigns(deps: Deps, p: Principal): Promise<PledgeCam
       WHERE ${visible} ORDER BY c.opens_on DESC, c.created_at DESC LIMIT 200`, params,
   );
   const now = deps.clock.now();
-  return Promise.all(rows.map(async (c) => {
-    await ensureCoverageCells(deps.db, c.id);
-    const cp: unknown[] = [c.id];
-    const scope = scopeSql(p, 'registry.read', CELL_COLS, cp);
-    const n = (await deps.db.query<{ required: number; signed: number }>(`SELECT coalesce(sum(cell.required), 0)::int AS required, coalesce(sum(cell.signed), 0)::int AS signed ${cellsFrom(scope)}`, cp)).rows[0]!;
-    const today = localDateInRegion(now, c.region_code);
-    return {
-      id: c.id, title: c.title, agencyId: c.agency_id, agencyName: c.agency_name, electionId: c.election_id, unitId: c.unit_id, unitName: c.unit_name,
-      employmentTypes: c.employment_types, opensOn: day(c.opens_on), closesOn: day(c.closes_on), open: day(c.opens_on) <= today && today <= day(c.closes_on), ...countsOf(n),
-    };
+  for (const c of rows) await ensureCoverageCells(deps.db, c.id);
+  // one aggregate over the cells of every listed campaign, in the caller's scope
+  const cp: unknown[] = [rows.map((c) => c.id)];
+  const counts = new Map((await deps.db.query<{ campaign_id: string; required: number; signed: number }>(
+    `SELECT cell.campaign_id, sum(cell.required)::int AS required, sum(cell.signed)::int AS signed
+       FROM pledge_coverage_cells cell JOIN pledge_campaigns c ON c.id = cell.campaign_id LEFT JOIN units cu ON cu.id = cell.unit_id
+      WHERE cell.campaign_id = ANY($1::uuid[]) AND ${scopeSql(p, 'registry.read', CELL_COLS, cp)} GROUP BY cell.campaign_id`, cp,
+  )).rows.map((r) => [r.campaign_id, r]));
+  return rows.map((c) => ({
+    id: c.id, title: c.title, agencyId: c.agency_id, agencyName: c.agency_name, electionId: c.election_id, unitId: c.unit_id, unitName: c.unit_name,
+    employmentTypes: c.employment_types, opensOn: day(c.opens_on), closesOn: day(c.closes_on), open: isOpen(c, now),
+    ...countsOf(counts.get(c.id) ?? { required: 0, signed: 0 }),
   }));
 }
+
+/** Signing is possible today in the agency's local time (the same rule the signing refuses by). */
+const isOpen = (c: { region_code: string; opens_on: string | Date; closes_on: string | Date }, now: Date) =>
+  !checkPeriod({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on) });
 
 /** What anyone opening the signing link sees: the text to be signed, its hash, the agency and the period. */
 export async function publicCampaign(deps: Deps, id: string): Promise<PledgePublicCampaign> {
   const c = await loadCampaign(deps.db, id);
-  const today = localDateInRegion(deps.clock.now(), c.region_code);
-  return { id: c.id, title: c.title, agency: c.agency_name, opensOn: day(c.opens_on), closesOn: day(c.closes_on), open: day(c.opens_on) <= today && today <= day(c.closes_on), body: c.body, contentHash: c.content_hash };
+  return { id: c.id, title: c.title, agency: c.agency_name, opensOn: day(c.opens_on), closesOn: day(c.closes_on), open: isOpen(c, deps.clock.now()), body: c.body, contentHash: c.content_hash };
 }
 
 type MissingRow = { id: string; nip: string; name: string; employment_type: EmploymentType; position: string | null; unit_id: string | null; unit_path: string | null; region_code: string; has_contact: boolean; sort_path: string };

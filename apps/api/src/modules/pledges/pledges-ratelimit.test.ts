@@ -1,25 +1,18 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb, makeDeps, type TestApp } from '../../../test/harness.ts';
-import { buildApp } from '../../app.ts';
+import { rateLimitApp, type TestApp } from '../../../test/harness.ts';
 
-// The limits live in the HTTP layer (in memory), so one engine is enough.
 describe('self-service signing rate limits (one office behind one NAT address)', () => {
   let app: TestApp;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   const campaignId = crypto.randomUUID();
   const nip = (i: number) => `19860926201505${String(1000 + i)}`;
   const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload, remoteAddress: '10.1.2.3' });
 
   beforeAll(async () => {
-    const f = await freshDb('embedded');
-    drop = f.drop;
-    app = await buildApp(makeDeps(f.db, undefined, { signingIpLimit: 400 }));
+    ({ app, close } = await rateLimitApp(400));
   });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
+  afterAll(() => close());
 
   it('does not throttle many employees signing from one address (well past the old 120 a minute)', async () => {
     const codes = await Promise.all(Array.from({ length: 150 }, (_, i) => post('/api/v1/public/pledges/code', { campaignId, nip: nip(i) })));

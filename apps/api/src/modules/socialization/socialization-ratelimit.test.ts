@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb, makeDeps, type TestApp } from '../../../test/harness.ts';
-import { buildApp } from '../../app.ts';
+import { rateLimitApp, type TestApp } from '../../../test/harness.ts';
 
-// The limits live in the HTTP layer (in memory), so one engine is enough.
 describe('QR check-in rate limits (a hall of attendees behind one NAT address)', () => {
   let app: TestApp;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   const token = 'unknown-token-0123456789';
   const post = (nip: string) => app.inject({ method: 'POST', url: '/api/v1/public/socialization/checkin', payload: { token, nip }, remoteAddress: '10.1.2.3' });
 
   beforeAll(async () => {
-    const f = await freshDb('embedded');
-    drop = f.drop;
-    app = await buildApp(makeDeps(f.db, undefined, { signingIpLimit: 400 }));
+    ({ app, close } = await rateLimitApp(400));
   });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
+  afterAll(() => close());
 
   it('lets many attendees check in from one address', async () => {
     const all = await Promise.all(Array.from({ length: 150 }, (_, i) => post(`19860926201505${1000 + i}`)));

@@ -3,8 +3,9 @@
  * pendidikan". This turns such text into search terms (a name part, position words, place
  * words) and ranks candidate employees with reasons. Pure.
  */
-import { jaroWinkler } from '../../registry/domain/name-similarity.ts';
-const HONORIFICS = new Set(['pak', 'bapak', 'bu', 'ibu', 'sdr', 'sdri', 'saudara', 'saudari', 'mas', 'mbak', 'kang', 'teh', 'h', 'hj', 'haji', 'hajah', 'dr', 'drs', 'dra', 'ir', 'prof', 'st', 'se', 'sh', 'mh', 'msi', 'mm', 'mpd', 'spd', 'ssos', 'sip', 'skm', 'amd', 'mt', 'si', 'pd', 'sos', 'kom', 'kes', 'ag', 'ap', 'ip', 'hum', 'psi', 'ked', 'farm', 'kep']);
+import { NAME_TITLES, jaroWinkler } from '../../registry/domain/name-similarity.ts';
+/** Forms of address reporters use ("pak camat", "bu Kartika") and the titles around names. */
+const HONORIFICS = new Set(['pak', 'bapak', 'bu', 'ibu', 'sdr', 'sdri', 'saudara', 'saudari', 'mas', 'mbak', 'kang', 'teh', ...NAME_TITLES]);
 const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'kantor', 'pemerintah', 'pemkot', 'pemkab', 'kota', 'kabupaten', 'kab', 'asn', 'pns', 'pegawai', 'oknum', 'seorang', 'itu', 'ini']);
 /** Position words and the registry text they match (jabatan / unit kinds). */
 export const POSITION_WORDS: Readonly<Record<string, string[]>> = {

@@ -112,10 +112,8 @@ describe('the candidate matcher on a synthetic registry with near-miss names', (
     expect(found[0]!.score).toBeGreaterThanOrEqual(found.at(-1)!.score);
     expect(found.every((s) => s.reasons.length > 0)).toBe(true);
   });
-  it('is fast enough for a Pemkot against a regency list (linear, not pairwise)', () => {
+  it('a Pemkot of unrelated staff adds no suggestion (lookups by name, not every pair)', () => {
     const big = Array.from({ length: 24_000 }, (_v, i) => ({ id: `b${i}`, name: `Pegawai ${['Adi', 'Budi', 'Citra', 'Dewi'][i % 4]} ${i}`, regionCode: '32.75', relatives: [] }));
-    const t = performance.now();
-    suggestConflicts([...employees, ...big], candidates);
-    expect(performance.now() - t).toBeLessThan(5_000); // generous: this guards the algorithm's order, not a speed target
+    expect(suggestConflicts([...employees, ...big], candidates)).toEqual(found);
   });
 });

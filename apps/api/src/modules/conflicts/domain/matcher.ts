@@ -12,7 +12,7 @@
  * Every suggestion is confirmed or dismissed by an officer.
  */
 
-import { jaroWinkler } from '../../registry/domain/name-similarity.ts';
+import { NAME_TITLES, jaroWinkler } from '../../registry/domain/name-similarity.ts';
 
 export const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'in_law', 'self'] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -22,10 +22,6 @@ export type MatchEmployee = { id: string; name: string; regionCode: string; rela
 export type MatchCandidate = { id: string; name: string; regionCode: string };
 export type Suggestion = { employeeId: string; candidateId: string; relation: Relation; score: number; reasons: string[] };
 
-const TITLES = new Set([
-  'dr', 'drs', 'dra', 'ir', 'h', 'hj', 'prof', 'kh', 'k.h', 'st', 'se', 'sh', 'spd', 'spdi', 'sag', 'sip', 'sos', 'ssos', 'skm', 'skom', 'sik', 'sp', 'ssi',
-  'mm', 'mh', 'msi', 'mpd', 'mag', 'mkes', 'mt', 'ma', 'mba', 'phd', 'ak', 'amd', 'apt', 'ners', 'ns', 'bsc', 'hc', 'raden', 'rd', 'tb', 'drg', 'ssy', 'shi', 'stp', 'sst',
-]);
 const PATRONYMIC = new Set(['bin', 'binti', 'bt', 'bte']);
 
 /** Lower-case tokens without academic/religious titles, punctuation or degrees ("Hj. Siti Aminah, S.Pd." -> [siti, aminah]). */
@@ -38,7 +34,7 @@ export function nameTokens(name: string): string[] {
     .replace(/[^a-z\s.]/g, ' ')
     .split(/\s+/)
     .map((t) => t.replace(/\./g, ''))
-    .filter((t) => t.length > 0 && !TITLES.has(t));
+    .filter((t) => t.length > 0 && !NAME_TITLES.has(t));
 }
 
 const TOKEN_SIMILAR = 0.95;

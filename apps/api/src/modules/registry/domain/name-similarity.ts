@@ -1,4 +1,11 @@
-/** String similarity for people's names (pure). */
+/** People's names: titles that are not part of a name, and string similarity (pure). */
+
+/** Academic degrees, religious and nobility titles written around Indonesian names ("Hj.", "Drs.", "S.Pd.", "Raden"). */
+export const NAME_TITLES: ReadonlySet<string> = new Set([
+  'dr', 'drs', 'dra', 'drg', 'ir', 'h', 'hj', 'haji', 'hajah', 'prof', 'kh', 'st', 'se', 'sh', 'mh', 'msi', 'mm', 'mpd', 'spd', 'spdi', 'ssos', 'sip', 'skm', 'skom',
+  'sik', 'sp', 'ssi', 'sag', 'sos', 'shi', 'stp', 'sst', 'ssy', 'amd', 'mt', 'ma', 'mba', 'phd', 'mag', 'mkes', 'ak', 'apt', 'ners', 'ns', 'bsc', 'hc', 'si', 'pd', 'kom',
+  'kes', 'ag', 'ap', 'ip', 'hum', 'psi', 'ked', 'farm', 'kep', 'raden', 'rd', 'tb',
+]);
 
 /** Jaro-Winkler similarity of two normalised words (0..1). */
 export function jaroWinkler(a: string, b: string): number {
