@@ -17,6 +17,7 @@ import pg from 'pg';
 import { openPostgres } from '../apps/api/src/db/client.ts';
 import { prepareDatabase } from '../apps/api/src/db/bootstrap.ts';
 import { createLogger } from '../apps/api/src/platform/logger.ts';
+import { verifyAuditChain } from '../apps/api/src/platform/audit.ts';
 import { systemClock } from '../apps/api/src/platform/clock.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
 import { createAgency } from '../apps/api/src/modules/agencies/agencies.service.ts';
@@ -121,8 +122,6 @@ const pgTicks = () => pgPids().reduce((s, pid) => {
 }, 0);
 const waits = new Map<string, number>();
 let samples = 0;
-const holder = new Map<string, number>();
-let holderSamples = 0;
 const probe = new pg.Client({ connectionString: url });
 await probe.connect();
 let sampling = false;
@@ -133,14 +132,6 @@ const sample = async () => {
   );
   samples++;
   for (const row of r.rows) waits.set(row.w, (waits.get(row.w) ?? 0) + row.n);
-  // the backend holding the audit chain's advisory lock (apps/api/src/platform/audit.ts): what is it doing?
-  const h = await probe.query<{ w: string }>(
-    `SELECT coalesce(a.wait_event_type || ':' || a.wait_event, a.state) || ' / ' || left(regexp_replace(a.query, '\\s+', ' ', 'g'), 40) AS w
-       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND l.objid = 72202`,
-  );
-  holderSamples++;
-  const w = h.rows[0]?.w ?? '(nobody)';
-  holder.set(w, (holder.get(w) ?? 0) + 1);
 };
 const sampler = setInterval(() => {
   if (sampling) return;
@@ -202,6 +193,12 @@ const selfCpu = process.cpuUsage(ticks0.self);
 const cpu = { server: (cpuTicks(server.pid!) - ticks0.server) / 100 / seconds, pg: (pgTicks() - ticks0.pg) / 100 / seconds, self: (selfCpu.user + selfCpu.system) / 1e6 / seconds };
 const load = os.loadavg()[0]!;
 clearInterval(sampler);
+// the server's sealer links audit entries into the hash chain after commit: how far behind is it?
+const unsealed = async () => (await probe.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE chain_pos IS NULL')).rows[0]!.n;
+const pendingAtEnd = await unsealed();
+const tSeal = performance.now();
+while ((await unsealed()) > 0 && performance.now() - tSeal < 60_000) await new Promise((r) => setTimeout(r, 50));
+const sealLagMs = performance.now() - tSeal;
 await probe.end();
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
@@ -226,6 +223,9 @@ const check = (await c.query<{ standing: number; doubled: number; audited: numbe
           (SELECT count(*)::int FROM audit_events WHERE action = 'pledge.signed') AS audited`, [campaign.id],
 )).rows[0]!;
 await c.end();
+const chainDb = await openPostgres(url);
+const chain = await verifyAuditChain(chainDb);
+await chainDb.close();
 
 const ok201 = outcome.get('201') ?? 0;
 const errors = [...outcome].filter(([k]) => k !== '201');
@@ -245,7 +245,8 @@ console.log(`pgbench single-row INSERT         ${fmt(tps).padStart(8)} tps  (-c 
 console.log(`ratio signatures / pgbench        ${(rate / tps).toFixed(2)}x  (target >= 0.5x)`);
 console.log(`CPU during the load               server process ${(cpu.server * 100).toFixed(0)}%, all PostgreSQL processes ${(cpu.pg * 100).toFixed(0)}%, load generator ${(cpu.self * 100).toFixed(0)}% (of one core; ${os.cpus().length} cores, 1-min load average ${load.toFixed(1)})`);
 console.log(`backends by wait (avg in flight)  ${topWaits}`);
-console.log(`audit lock holder, share of samples ${[...holder].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([w, n]) => `\n    ${((100 * n) / Math.max(1, holderSamples)).toFixed(0).padStart(3)}%  ${w}`).join('')}`);
+console.log(`audit entries not yet sealed      ${fmt(pendingAtEnd)} when the load ended, all sealed ${(sealLagMs / 1000).toFixed(1)} s later (the server seals every second)`);
+console.log(`audit chain                       ${chain.ok ? 'intact' : `BROKEN: ${JSON.stringify(chain.firstBroken)}`}, ${fmt(chain.checked)} entries verified, ${chain.pending} pending`);
 console.log(`standing pledges / 201s / audit   ${fmt(check.standing)} / ${fmt(ok201)} / ${fmt(check.audited)} (audit rows before the load: ${auditBefore}); employees with two: ${check.doubled}`);
 
 await admin(`DROP DATABASE IF EXISTS ${DBNAME} WITH (FORCE)`);
@@ -257,6 +258,8 @@ const failures = [
   ok201 !== N && `${ok201} of ${N} employees signed`,
   signedTwice !== 0 && `${signedTwice} NIPs were answered 201 twice`,
   check.audited !== check.standing && `${check.audited} pledge.signed audit rows for ${check.standing} pledges`,
+  !chain.ok && `audit chain broken at ${JSON.stringify(chain.firstBroken)}`,
+  chain.pending !== 0 && `${chain.pending} audit entries left unsealed`,
 ].filter(Boolean);
 if (failures.length) {
   console.error(`FAILED: ${failures.join('; ')}`);

@@ -102,7 +102,7 @@ describe('netra CLI on PostgreSQL', () => {
     await c.end();
     const broken = await runNetra(['audit', 'verify'], env);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/BROKEN at entry 3/);
+    expect(broken.stdout).toMatch(/BROKEN at entry 3 \(chain position 3\)/);
   });
 });
 

@@ -8,7 +8,7 @@ import { DataDirLockedError } from './db/client.ts';
 import { prepareDatabase } from './db/bootstrap.ts';
 import type { Deps } from './deps.ts';
 import type { Actor } from './platform/audit.ts';
-import { verifyAuditChain } from './platform/audit.ts';
+import { sealAudit, verifyAuditChain } from './platform/audit.ts';
 import { AppError } from './platform/errors.ts';
 import { createDeps, maybeLoadDemo, serve } from './server.ts';
 import { createAgency, getAgency } from './modules/agencies/agencies.service.ts';
@@ -34,7 +34,10 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = await createDeps({ ...loadConfig(), logLevel: 'warn' });
   try {
     await prepareDatabase(deps.db);
-    return await fn(deps);
+    const result = await fn(deps);
+    // what this command wrote is linked into the audit chain before it exits
+    await sealAudit(deps.db, { wait: true });
+    return result;
   } finally {
     await deps.db.close();
   }
@@ -222,10 +225,13 @@ audit
   .option('--json', 'print the result as JSON')
   .action((o: { json?: boolean }) =>
     withDeps(async (deps) => {
+      // seal what is committed first, so the walk covers every entry written so far
+      await sealAudit(deps.db, { wait: true });
       const r = await verifyAuditChain(deps.db);
+      const b = r.firstBroken;
       if (o.json) print(JSON.stringify(r));
-      else if (r.ok) print(`Audit trail intact: ${r.checked} entries verified.`);
-      else print(`Audit trail BROKEN at entry ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries verified before it).`);
+      else if (r.ok) print(`Audit trail intact: ${r.checked} entries verified${r.pending ? ` (${r.pending} written meanwhile, not sealed yet)` : ''}.`);
+      else print(`Audit trail BROKEN at ${b!.seq === null ? `chain position ${b!.position}` : `entry ${b!.seq} (chain position ${b!.position})`}: ${b!.reason} (${r.checked} entries verified before it).`);
       if (!r.ok) throw new ExitCode(1);
     }),
   );

@@ -10,12 +10,14 @@ export const AuditEvent = z.object({
   entityId: z.string().nullable(),
   beforeDigest: z.string().nullable(),
   afterDigest: z.string().nullable(),
-  hash: z.string(),
+  /** null until the sealer links the entry into the chain (within a second or two of its commit) */
+  hash: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditVerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  pending: z.number().int(),
+  firstBroken: z.object({ seq: z.number().int().nullable(), position: z.number().int(), reason: z.string() }).nullable(),
 });

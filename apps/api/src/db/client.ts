@@ -12,8 +12,18 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
  * PostgreSQL server. Repositories only see `Queryable`; services open transactions on `Db`.
  */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  query<T = Record<string, unknown>>(sql: string | Prepared, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
 }
+
+/**
+ * A statement the PostgreSQL server parses and plans once per connection and then only executes:
+ * for fixed SQL on hot paths (a signature, an audit entry), where planning costs more than running.
+ * Never for SQL built per caller (scope filters): every distinct text would stay prepared on the
+ * connection. The embedded database runs the text as usual.
+ */
+export type Prepared = { readonly name: string; readonly text: string };
+export const prepared = (name: string, text: string): Prepared => ({ name: `netra_${name}`, text });
+const textOf = (sql: string | Prepared) => (typeof sql === 'string' ? sql : sql.text);
 
 export interface Db extends Queryable {
   readonly kind: 'embedded' | 'postgres';
@@ -34,8 +44,8 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   pool.on('error', () => {
     /* idle client errors are reported on the next query */
   });
-  const q = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
-    const r = await c.query(sql, params as unknown[] | undefined);
+  const q = async <T>(c: pg.Pool | pg.PoolClient, sql: string | Prepared, params?: unknown[]) => {
+    const r = typeof sql === 'string' ? await c.query(sql, params) : await c.query({ name: sql.name, text: sql.text, values: params });
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   };
   return {
@@ -88,8 +98,8 @@ export async function openEmbedded(dataDir: string | null, opts: { loadDataDir?:
     throw err;
   });
   const wrap = (c: { query: PGlite['query'] }): Queryable => ({
-    async query<T>(sql: string, params?: unknown[]) {
-      const r = await c.query<T>(sql, params);
+    async query<T>(sql: string | Prepared, params?: unknown[]) {
+      const r = await c.query<T>(textOf(sql), params);
       return { rows: r.rows, rowCount: r.rows.length || r.affectedRows || 0 };
     },
   });

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Queryable } from '../db/client.ts';
+import { prepared, type Db, type Queryable } from '../db/client.ts';
 
 /** Who did it: an official's account, the CLI on the server, the public, or the system itself. */
 export type Actor = { id: string | null; label: string };
@@ -16,7 +16,8 @@ export type AuditEntry = {
 };
 
 const GENESIS = '0'.repeat(64);
-const AUDIT_LOCK = 72202;
+/** Held by the one sealer at a time (migration 0012). Writers never take it. */
+const CHAIN_LOCK = 72202;
 
 /** JSON with object keys sorted, so a value hashes the same after a jsonb round trip. */
 export function canonicalJson(value: unknown): string {
@@ -51,73 +52,134 @@ export function hashRow(prevHash: string, r: Row): string {
 }
 
 /**
- * Appends one entry to the hash chain inside the caller's transaction. The advisory lock orders
- * concurrent writers, so the chain stays linear; it is held until the transaction ends, so
- * services append their audit row as their last statement.
+ * Appends one entry inside the caller's transaction: it commits or rolls back with the change it
+ * records. It takes no lock: its link in the hash chain is added after commit by `sealAudit`
+ * (the server seals every second; every CLI command seals before it exits), so concurrent writers
+ * never queue on the chain.
  */
-export async function appendAudit(tx: Queryable, e: AuditEntry): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const last = (await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')).rows[0];
-  const row: Row = {
-    seq: (last?.seq ?? 0) + 1,
-    occurredAt: e.at.toISOString(),
-    actorId: e.actor.id,
-    actorLabel: e.actor.label,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId ?? null,
-    beforeDigest: digest(e.before),
-    afterDigest: digest(e.after),
-    details: e.details ?? {},
-  };
-  const prevHash = last?.hash ?? GENESIS;
-  await tx.query(
-    `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id,
-       before_digest, after_digest, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [row.seq, row.occurredAt, row.actorId, row.actorLabel, row.action, row.entityType, row.entityId, row.beforeDigest, row.afterDigest, canonicalJson(row.details), prevHash, hashRow(prevHash, row)],
-  );
+const AUDIT_COLUMNS = 'occurred_at, actor_id, actor_label, action, entity_type, entity_id, before_digest, after_digest, details';
+const AUDIT_TYPES = ['timestamptz', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb'];
+
+/** An entry's column values, in the order of `auditInsertSql`'s parameters. */
+export function auditValues(e: AuditEntry): unknown[] {
+  return [e.at.toISOString(), e.actor.id, e.actor.label, e.action, e.entityType, e.entityId ?? null, digest(e.before), digest(e.after), canonicalJson(e.details ?? {})];
 }
 
-export type VerifyResult = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
+const APPEND = prepared('audit_append', `INSERT INTO audit_events (${AUDIT_COLUMNS}) VALUES (${AUDIT_TYPES.map((_t, i) => `$${i + 1}`).join(', ')})`);
 
-/** Walks the whole chain in order and names the first entry that does not verify. */
+/**
+ * Appends one entry inside the caller's transaction: it commits or rolls back with the change it
+ * records. It takes no lock: its link in the hash chain is added after commit by `sealAudit`
+ * (the server seals every second; every CLI command seals before it exits), so concurrent writers
+ * never queue on the chain.
+ */
+export async function appendAudit(tx: Queryable, e: AuditEntry): Promise<void> {
+  await tx.query(APPEND, auditValues(e));
+}
+
+/**
+ * For a hot path that makes its change and its entry in one statement (a self-service signature):
+ * `INSERT INTO audit_events ... SELECT <entry> FROM <from>` for a data-modifying CTE, so the entry is
+ * written exactly when the rows of `from` are; the entry's `auditValues` are parameters
+ * $firstParam.. onwards.
+ */
+export function auditInsertSql(from: string, firstParam: number): string {
+  return `INSERT INTO audit_events (${AUDIT_COLUMNS}) SELECT ${AUDIT_TYPES.map((t, i) => `$${firstParam + i}::${t}`).join(', ')} FROM ${from}`;
+}
+
+type StoredRow = {
+  seq: string | number; occurred_at: Date; actor_id: string | null; actor_label: string; action: string; entity_type: string;
+  entity_id: string | null; before_digest: string | null; after_digest: string | null; details: Record<string, unknown> | string;
+};
+const STORED_COLUMNS = 'seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id, before_digest, after_digest, details';
+
+function rowOf(r: StoredRow): Row {
+  return {
+    seq: Number(r.seq),
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    beforeDigest: r.before_digest,
+    afterDigest: r.after_digest,
+    details: typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details,
+  };
+}
+
+/**
+ * Links committed, unsealed entries into the chain, in seq order, each at the next dense chain
+ * position. One sealer at a time: with `wait` it queues for the chain lock (the CLI before it exits
+ * or verifies); without, it returns 0 at once when another process is sealing (the server's timer).
+ * An entry whose transaction commits after later entries were sealed simply gets a later position.
+ * Returns how many entries it sealed.
+ */
+export async function sealAudit(db: Db, opts: { wait?: boolean; batch?: number } = {}): Promise<number> {
+  const batch = opts.batch ?? 5000;
+  let sealed = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      if (opts.wait) await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      else if (!(await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [CHAIN_LOCK])).rows[0]!.ok) return 0;
+      const rows = (await tx.query<StoredRow>(`SELECT ${STORED_COLUMNS} FROM audit_events WHERE chain_pos IS NULL ORDER BY seq LIMIT $1`, [batch])).rows;
+      if (rows.length === 0) return 0;
+      const last = (await tx.query<{ chain_pos: string | number; hash: string }>(
+        'SELECT chain_pos, hash FROM audit_events WHERE chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1',
+      )).rows[0];
+      let pos = Number(last?.chain_pos ?? 0);
+      let prev = last?.hash ?? GENESIS;
+      const seqs: number[] = [], positions: number[] = [], prevs: string[] = [], hashes: string[] = [];
+      for (const r of rows) {
+        const row = rowOf(r);
+        const hash = hashRow(prev, row);
+        seqs.push(row.seq);
+        positions.push(++pos);
+        prevs.push(prev);
+        hashes.push(hash);
+        prev = hash;
+      }
+      await tx.query(
+        `UPDATE audit_events a SET chain_pos = x.pos, prev_hash = x.prev, hash = x.hash
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS x (seq, pos, prev, hash)
+          WHERE a.seq = x.seq AND a.chain_pos IS NULL`,
+        [seqs, positions, prevs, hashes],
+      );
+      return rows.length;
+    });
+    sealed += n;
+    if (n < batch) return sealed;
+  }
+}
+
+export type VerifyResult = {
+  ok: boolean;
+  /** sealed entries verified */
+  checked: number;
+  /** committed entries not linked into the chain yet (the sealer links them within a second or two) */
+  pending: number;
+  firstBroken: { seq: number | null; position: number; reason: string } | null;
+};
+
+/** Walks the chain in position order and names the first entry that does not verify. */
 export async function verifyAuditChain(db: Queryable, batch = 5000): Promise<VerifyResult> {
+  const pending = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE chain_pos IS NULL')).rows[0]!.n;
   let prevHash = GENESIS;
-  let expectedSeq = 1;
+  let expected = 1;
   let checked = 0;
   for (;;) {
-    const { rows } = await db.query<{
-      seq: number; occurred_at: Date; actor_id: string | null; actor_label: string; action: string; entity_type: string;
-      entity_id: string | null; before_digest: string | null; after_digest: string | null; details: Record<string, unknown>;
-      prev_hash: string; hash: string;
-    }>(
-      `SELECT seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id, before_digest, after_digest,
-              details, prev_hash, hash
-         FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2`,
-      [expectedSeq, batch],
+    const { rows } = await db.query<StoredRow & { chain_pos: string | number; prev_hash: string; hash: string }>(
+      `SELECT ${STORED_COLUMNS}, chain_pos, prev_hash, hash FROM audit_events WHERE chain_pos >= $1 ORDER BY chain_pos LIMIT $2`,
+      [expected, batch],
     );
-    if (rows.length === 0) return { ok: true, checked, firstBroken: null };
+    if (rows.length === 0) return { ok: true, checked, pending, firstBroken: null };
     for (const r of rows) {
-      const fail = (reason: string) => ({ ok: false, checked, firstBroken: { seq: Number(r.seq), reason } });
-      if (Number(r.seq) !== expectedSeq) return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` } };
-      if (r.prev_hash !== prevHash) return fail('prev_hash does not match the previous entry');
-      const details = typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details;
-      const computed = hashRow(prevHash, {
-        seq: Number(r.seq),
-        occurredAt: new Date(r.occurred_at).toISOString(),
-        actorId: r.actor_id,
-        actorLabel: r.actor_label,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        beforeDigest: r.before_digest,
-        afterDigest: r.after_digest,
-        details,
-      });
-      if (computed !== r.hash) return fail('content does not match its hash (the entry was altered)');
+      const broken = (seq: number | null, reason: string) => ({ ok: false, checked, pending, firstBroken: { seq, position: expected, reason } });
+      if (Number(r.chain_pos) !== expected) return broken(null, `the entry at chain position ${expected} is missing (the next one is seq ${Number(r.seq)})`);
+      if (r.prev_hash !== prevHash) return broken(Number(r.seq), 'prev_hash does not match the previous entry');
+      if (hashRow(prevHash, rowOf(r)) !== r.hash) return broken(Number(r.seq), 'content does not match its hash (the entry was altered)');
       prevHash = r.hash;
-      expectedSeq += 1;
+      expected += 1;
       checked += 1;
     }
   }

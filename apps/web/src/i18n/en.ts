@@ -788,6 +788,7 @@ export const en: Messages = {
       entity: 'Object',
       hash: 'Hash',
     },
+    unsealed: 'Awaiting seal',
   },
   assess: {
     title: 'Check a Case',

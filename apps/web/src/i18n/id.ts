@@ -788,6 +788,7 @@ export const id = {
       entity: 'Objek',
       hash: 'Hash',
     },
+    unsealed: 'Menunggu segel',
   },
   assess: {
     title: 'Periksa Kasus',

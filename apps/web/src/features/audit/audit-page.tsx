@@ -77,11 +77,17 @@ export function AuditPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label={event.hash} multiline maw={360} style={{ wordBreak: 'break-all' }}>
-                        <Text size="xs" ff="monospace" tabIndex={0}>
-                          {event.hash.slice(0, 12)}…
+                      {event.hash ? (
+                        <Tooltip label={event.hash} multiline maw={360} style={{ wordBreak: 'break-all' }}>
+                          <Text size="xs" ff="monospace" tabIndex={0}>
+                            {event.hash.slice(0, 12)}…
+                          </Text>
+                        </Tooltip>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          {t('audit.unsealed')}
                         </Text>
-                      </Tooltip>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
