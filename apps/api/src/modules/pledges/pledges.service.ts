@@ -7,8 +7,8 @@ import crypto from 'node:crypto';
 import type { Permission } from '@netra/contracts';
 import { findElection, localDateInRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
-import type { Queryable } from '../../db/client.ts';
-import { appendAudit, sha256, type Actor } from '../../platform/audit.ts';
+import { prepared, type Queryable } from '../../db/client.ts';
+import { appendAudit, auditInsertSql, auditValues, sha256, type Actor } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { enqueue, deliverOutbox } from '../../platform/notify.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
@@ -63,11 +63,7 @@ export const day = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10)
 export async function loadCampaign(db: Queryable, id: string, scope?: { p: Principal; perm: Permission }): Promise<Campaign> {
   const params: unknown[] = [id];
   const where = scope ? `AND ${scopeSql(scope.p, scope.perm, { region: 'a.region_code', agency: 'a.id', regionOverlap: true, ignoreUnit: true }, params)}` : '';
-  const c = (await db.query<Campaign>(
-    `SELECT c.*, t.content_hash, t.body, a.region_code, a.name AS agency_name, u.id_path AS unit_id_path
-       FROM pledge_campaigns c JOIN pledge_templates t ON t.id = c.template_id JOIN agencies a ON a.id = c.agency_id LEFT JOIN units u ON u.id = c.unit_id
-      WHERE c.id = $1 ${where}`, params,
-  )).rows[0];
+  const c = (await db.query<Campaign>(`SELECT ${CAMPAIGN_COLUMNS} FROM ${CAMPAIGN_FROM} WHERE c.id = $1 ${where}`, params)).rows[0];
   if (!c) throw notFound('Kampanye / Campaign', id);
   return c;
 }
@@ -77,14 +73,29 @@ export const coveredSql = (alias: string) =>
   `${alias}.agency_id = c.agency_id AND ${alias}.active AND ${alias}.employment_type = ANY(c.employment_types)
    AND (c.unit_id IS NULL OR ${alias}.unit_id IN (SELECT s.id FROM units s, units r WHERE r.id = c.unit_id AND s.id_path LIKE r.id_path || '%'))`;
 
-async function employeeFor(tx: Queryable, c: Campaign, nip: string) {
-  const digits = nip.replace(/[\s.]/g, '');
-  return (await tx.query<{ id: string; name: string; employment_type: string; active: boolean; in_scope: boolean; email: string | null; phone: string | null }>(
-    `SELECT e.id, e.name, e.employment_type, e.active, (${coveredSql('e')}) AS in_scope, ct.email, ct.phone
-       FROM pledge_campaigns c, employees e LEFT JOIN employee_contacts ct ON ct.employee_id = e.id
-      WHERE c.id = $1 AND (e.nip = $2 OR (e.agency_id = c.agency_id AND e.internal_id = $3))`,
-    [c.id, digits, nip.trim()],
-  )).rows[0];
+const CAMPAIGN_COLUMNS = 'c.*, t.content_hash, t.body, a.region_code, a.name AS agency_name, u.id_path AS unit_id_path';
+const CAMPAIGN_FROM = 'pledge_campaigns c JOIN pledge_templates t ON t.id = c.template_id JOIN agencies a ON a.id = c.agency_id LEFT JOIN units u ON u.id = c.unit_id';
+
+type Signer = { id: string; name: string; employment_type: string; active: boolean; in_scope: boolean; email: string | null; phone: string | null };
+
+/**
+ * The campaign and the employee a NIP (or a non-ASN internal id) names, in one query: both signing
+ * steps start here, and the morning a whole Pemkot signs every round trip counts (bench/pledge-burst).
+ */
+const SIGNING_CONTEXT = prepared('pledge_signing_context', `SELECT ${CAMPAIGN_COLUMNS}, to_jsonb(s.*) AS signer
+   FROM ${CAMPAIGN_FROM}
+   LEFT JOIN LATERAL (
+     SELECT e.id, e.name, e.employment_type, e.active, (${coveredSql('e')}) AS in_scope, ct.email, ct.phone
+       FROM employees e LEFT JOIN employee_contacts ct ON ct.employee_id = e.id
+      WHERE e.nip = $2 OR (e.agency_id = c.agency_id AND e.internal_id = $3) LIMIT 1) s ON true
+  WHERE c.id = $1`);
+
+async function signingContext(tx: Queryable, campaignId: string, nip: string): Promise<{ c: Campaign; e: Signer }> {
+  const row = (await tx.query<Campaign & { signer: Signer | null }>(SIGNING_CONTEXT, [campaignId, nip.replace(/[\s.]/g, ''), nip.trim()])).rows[0];
+  if (!row) throw notFound('Kampanye / Campaign', campaignId);
+  const { signer, ...c } = row;
+  if (!signer) throw notFound('Pegawai / Employee', nip.slice(0, 20));
+  return { c, e: signer };
 }
 
 const OTP_MINUTES = 10;
@@ -95,9 +106,7 @@ export const SELF_SERVICE: Actor = { id: null, label: 'employee:self-service' };
 export async function requestSigningCode(deps: Deps, input: { campaignId: string; nip: string }) {
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx) => {
-    const c = await loadCampaign(tx, input.campaignId);
-    const e = await employeeFor(tx, c, input.nip);
-    if (!e) throw notFound('Pegawai / Employee', input.nip.slice(0, 20));
+    const { c, e } = await signingContext(tx, input.campaignId, input.nip);
     const signed = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
     const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: signed });
     if (refusal) throw new AppError(refusal.code === 'PLEDGE_ALREADY_SIGNED' ? 409 : 400, refusal.code, refusal.message);
@@ -113,52 +122,78 @@ export async function requestSigningCode(deps: Deps, input: { campaignId: string
   return result;
 }
 
-/** Signs with the one-time code; a concurrent or repeated submission yields one pledge. */
+const ALREADY_SIGNED = () => conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' });
+
+/**
+ * The signature itself, one statement (atomic on its own): the newest of the employee's last five
+ * codes that matches, is unused, unexpired and not locked by wrong attempts is spent (row lock: a
+ * concurrent double submission waits here, then finds it spent), and the pledge stands unless one
+ * already does, with its download token and its audit entry ($11.. are the entry's values).
+ */
+const SIGN = prepared('pledge_sign', `WITH code AS (
+    SELECT o.id FROM pledge_otps o
+     WHERE o.id IN (SELECT id FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5)
+       AND o.used_at IS NULL AND o.expires_at > $3 AND o.attempts < 5
+       AND o.code_hash = encode(sha256(convert_to(o.id::text || ':' || $4::text, 'UTF8')), 'hex')
+     ORDER BY o.expires_at DESC LIMIT 1 FOR UPDATE),
+  spent AS (UPDATE pledge_otps o SET used_at = $3 FROM code WHERE o.id = code.id RETURNING o.id),
+  p AS (INSERT INTO pledges (id, campaign_id, employee_id, signed_at, method, content_hash, emeterai_serial, verify_code)
+        SELECT $5::uuid, $1::uuid, $2::uuid, $3::timestamptz, 'self_service', $6::text, $7::text, $8::text FROM spent
+        ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING RETURNING id),
+  token AS (INSERT INTO pledge_download_tokens (token_hash, pledge_id, expires_at) SELECT $9::text, p.id, $10::timestamptz FROM p),
+  audit AS (${auditInsertSql('p', 11)})
+SELECT (SELECT count(*) FROM spent)::int AS spent, (SELECT id FROM p) AS pledge_id`);
+
+/**
+ * Signs with the one-time code; a concurrent or repeated submission yields one pledge. Two round
+ * trips when all is well (the morning a whole Pemkot signs: bench/pledge-burst): read the campaign
+ * and the employee, check the rules, then the one signing statement. Only a refused code takes the
+ * slower path that says why.
+ */
 export async function signWithCode(deps: Deps, input: { campaignId: string; nip: string; code: string; emeteraiSerial?: string }) {
   const now = deps.clock.now();
-  const out = await deps.db.transaction(async (tx) => {
-    const c = await loadCampaign(tx, input.campaignId);
-    const e = await employeeFor(tx, c, input.nip);
-    if (!e) throw notFound('Pegawai / Employee', input.nip.slice(0, 20));
-    const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
-    if (refusal) throw new AppError(400, refusal.code, refusal.message);
+  const code = input.code.trim();
+  const { c, e } = await signingContext(deps.db, input.campaignId, input.nip);
+  const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
+  if (refusal) throw new AppError(400, refusal.code, refusal.message);
+  const pledgeId = crypto.randomUUID();
+  const verifyCode = shortCode();
+  // The signer gets the signed PDF (full name and NIP) through a one-time token, not through the
+  // verification code: that code is printed on the document and in its QR code and is meant to be
+  // shown to anyone, never expires and is short, so a download by code would hand the personal data
+  // to everyone who ever sees a copy. The token is 256 random bits held only by whoever completed the
+  // one-time code, kept hashed, used once, expires in minutes and travels in a POST body (never in a URL).
+  const downloadToken = crypto.randomBytes(32).toString('base64url');
+  const downloadExpiresAt = new Date(now.getTime() + DOWNLOAD_MINUTES * 60_000);
+  const audit = auditValues({ actor: SELF_SERVICE, action: 'pledge.signed', entityType: 'pledge', entityId: pledgeId, details: { campaignId: c.id, contentHash: c.content_hash }, at: now });
+  const r = (await deps.db.query<{ spent: number; pledge_id: string | null }>(SIGN, [
+    c.id, e.id, now, code, pledgeId, c.content_hash, input.emeteraiSerial ?? null, verifyCode, sha256(downloadToken), downloadExpiresAt, ...audit,
+  ])).rows[0]!;
+  if (r.pledge_id) return { pledgeId, verifyCode, downloadToken, downloadExpiresAt: downloadExpiresAt.toISOString() };
+  if (r.spent) throw ALREADY_SIGNED(); // a valid code, but a pledge already stands (e.g. from a ceremony)
+  throw await whyCodeRefused(deps, c.id, e.id, code, now);
+}
+
+/** The code did not sign: say why (and count a wrong code against the latest one). */
+async function whyCodeRefused(deps: Deps, campaignId: string, employeeId: string, code: string, now: Date): Promise<AppError> {
+  return deps.db.transaction(async (tx) => {
     const otps = (await tx.query<{ id: string; code_hash: string; used_at: Date | null; expires_at: Date; attempts: number }>(
-      'SELECT id, code_hash, used_at, expires_at, attempts FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5 FOR UPDATE', [c.id, e.id],
+      'SELECT id, code_hash, used_at, expires_at, attempts FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5 FOR UPDATE', [campaignId, employeeId],
     )).rows;
-    const match = otps.find((o) => sha256(`${o.id}:${input.code.trim()}`) === o.code_hash);
+    const match = otps.find((o) => sha256(`${o.id}:${code}`) === o.code_hash);
     if (!match) {
       if (otps[0]) await tx.query('UPDATE pledge_otps SET attempts = attempts + 1 WHERE id = $1', [otps[0].id]);
-      return { error: invalid('PLEDGE_CODE_INVALID', { id: 'Kode salah.', en: 'Wrong code.' }) };
+      return invalid('PLEDGE_CODE_INVALID', { id: 'Kode salah.', en: 'Wrong code.' });
     }
     if (match.used_at) {
       // a double click waits on the code's row lock, then finds the code used: the pledge stands, say so
-      const standing = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
-      return standing
-        ? { error: conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' }) }
-        : { error: invalid('PLEDGE_CODE_USED', { id: 'Kode sudah dipakai.', en: 'This code was already used.' }) };
+      const standing = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [campaignId, employeeId])).rowCount > 0;
+      return standing ? ALREADY_SIGNED() : invalid('PLEDGE_CODE_USED', { id: 'Kode sudah dipakai.', en: 'This code was already used.' });
     }
-    if (match.expires_at < now || match.attempts >= 5) return { error: invalid('PLEDGE_CODE_EXPIRED', { id: 'Kode kedaluwarsa; minta kode baru.', en: 'The code expired; ask for a new one.' }) };
-    await tx.query('UPDATE pledge_otps SET used_at = $2 WHERE id = $1', [match.id, now]);
-    const verifyCode = shortCode();
-    const ins = await tx.query<{ id: string }>(
-      `INSERT INTO pledges (campaign_id, employee_id, signed_at, method, content_hash, emeterai_serial, verify_code)
-       VALUES ($1, $2, $3, 'self_service', $4, $5, $6) ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING RETURNING id`,
-      [c.id, e.id, now, c.content_hash, input.emeteraiSerial ?? null, verifyCode],
-    );
-    if (!ins.rows[0]) return { error: conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' }) };
-    // The signer gets the signed PDF (full name and NIP) through a one-time token, not through the
-    // verification code: that code is printed on the document and in its QR code and is meant to be
-    // shown to anyone, never expires and is short, so a download by code would hand the personal data
-    // to everyone who ever sees a copy. The token is 256 random bits held only by whoever completed the
-    // one-time code, kept hashed, used once, expires in minutes and travels in a POST body (never in a URL).
-    const downloadToken = crypto.randomBytes(32).toString('base64url');
-    const downloadExpiresAt = new Date(now.getTime() + DOWNLOAD_MINUTES * 60_000);
-    await tx.query('INSERT INTO pledge_download_tokens (token_hash, pledge_id, expires_at) VALUES ($1, $2, $3)', [sha256(downloadToken), ins.rows[0].id, downloadExpiresAt]);
-    await appendAudit(tx, { actor: SELF_SERVICE, action: 'pledge.signed', entityType: 'pledge', entityId: ins.rows[0].id, details: { campaignId: c.id, contentHash: c.content_hash }, at: now });
-    return { pledgeId: ins.rows[0].id, verifyCode, downloadToken, downloadExpiresAt: downloadExpiresAt.toISOString() };
+    if (match.expires_at <= now || match.attempts >= 5) return invalid('PLEDGE_CODE_EXPIRED', { id: 'Kode kedaluwarsa; minta kode baru.', en: 'The code expired; ask for a new one.' });
+    // usable now, but not when the signing statement ran (a new code or a change in between): try again
+    return conflict('PLEDGE_RETRY', { id: 'Kode berubah saat diproses; silakan kirim ulang.', en: 'The code changed while it was processed; please submit again.' });
   });
-  if ('error' in out) throw out.error;
-  return out;
 }
 
 /** A unit admin records a ceremony: the attendance list signs in bulk (scanned sheet kept as evidence elsewhere). */

@@ -4,6 +4,7 @@ import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
+import { requestSigningCode, signWithCode } from './pledges.service.ts';
 
 
 describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
@@ -99,5 +100,62 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     // another agency's admin sees none of it
     const serangAdmin = await signIn(app, 'kesbangpol.serang');
     expect((await app.inject({ method: 'GET', url: '/api/v1/pledge-campaigns', ...serangAdmin })).json().items).toEqual([]);
+  });
+
+  it('tells a wrong, expired, locked or used code apart; a code spent on an existing pledge signs nothing', async () => {
+    const kota = (await deps.db.query<{ agency_id: string }>('SELECT agency_id FROM pledge_campaigns WHERE id = $1', [campaign])).rows[0]!.agency_id;
+    const nip = '199203152019032005';
+    await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, employmentType: 'PNS', nip, name: 'Citra Dewi', active: true, contact: { email: 'citra@example.go.id' } });
+    // through the services: the per-NIP request limit of the public endpoints is tested elsewhere
+    const sign = (c: string) => signWithCode(deps, { campaignId: campaign, nip, code: c }).then(
+      (r) => ({ status: 201, code: 'SIGNED', pledgeId: r.pledgeId }),
+      (err: { status: number; code: string }) => ({ status: err.status, code: err.code, pledgeId: null }),
+    );
+    let minutes = 0;
+    const newCode = async () => {
+      clock.advance(60_000); // a minute between codes, so "the latest code" is one
+      minutes++;
+      await requestSigningCode(deps, { campaignId: campaign, nip });
+      return code();
+    };
+    const wrong = (c: string) => (c === '000000' ? '111111' : '000000');
+    const otp = async () => (await deps.db.query<{ attempts: number; used: boolean }>(
+      "SELECT o.attempts, o.used_at IS NOT NULL AS used FROM pledge_otps o JOIN employees e ON e.id = o.employee_id WHERE e.nip = $1 ORDER BY o.expires_at DESC LIMIT 1", [nip],
+    )).rows[0]!;
+
+    // wrong, then expired
+    const c1 = await newCode();
+    expect(await sign(wrong(c1))).toMatchObject({ status: 400, code: 'PLEDGE_CODE_INVALID' });
+    expect(await otp()).toEqual({ attempts: 1, used: false });
+    clock.advance(11 * 60_000);
+    expect((await sign(c1)).code).toBe('PLEDGE_CODE_EXPIRED');
+    clock.advance(-11 * 60_000);
+
+    // five wrong tries lock the code even when the right one follows
+    const c2 = await newCode();
+    for (let i = 0; i < 5; i++) expect((await sign(wrong(c2))).code).toBe('PLEDGE_CODE_INVALID');
+    expect((await sign(c2)).code).toBe('PLEDGE_CODE_EXPIRED');
+
+    // a good code signs: the pledge, its download token and exactly one audit entry under the returned id
+    const c3 = await newCode();
+    const { status, pledgeId } = await sign(` ${c3} `);
+    expect(status).toBe(201);
+    const rows = async (sql: string) => (await deps.db.query<{ n: number }>(sql, [pledgeId])).rows[0]!.n;
+    expect(await rows('SELECT count(*)::int AS n FROM pledges WHERE id = $1 AND revoked_at IS NULL')).toBe(1);
+    expect(await rows('SELECT count(*)::int AS n FROM pledge_download_tokens WHERE pledge_id = $1')).toBe(1);
+    expect(await rows("SELECT count(*)::int AS n FROM audit_events WHERE action = 'pledge.signed' AND entity_id = $1::text")).toBe(1);
+
+    // after a revocation the spent code stays spent
+    expect((await app.inject({ method: 'POST', url: `/api/v1/pledges/${pledgeId}/revoke`, ...s, payload: { reason: 'Salah orang' } })).statusCode).toBe(204);
+    expect((await sign(c3)).code).toBe('PLEDGE_CODE_USED');
+
+    // a valid code meets a pledge recorded meanwhile at a ceremony: refused as signed, code spent, no second pledge
+    const c4 = await newCode();
+    expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...s, payload: { nips: [nip] } })).json()).toMatchObject({ signed: 1 });
+    expect(await sign(c4)).toMatchObject({ status: 409, code: 'PLEDGE_ALREADY_SIGNED' });
+    expect((await otp()).used).toBe(true);
+    const standing = (await deps.db.query<{ method: string }>('SELECT p.method FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.nip = $1 AND p.revoked_at IS NULL', [nip])).rows;
+    expect(standing).toEqual([{ method: 'ceremony' }]);
+    clock.advance(-minutes * 60_000);
   });
 });
