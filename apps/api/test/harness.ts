@@ -140,3 +140,11 @@ export async function rateLimitApp(signingIpLimit: number): Promise<{ app: TestA
   const app = await buildApp(makeDeps(f.db, undefined, { signingIpLimit }));
   return { app, close: async () => { await app.close(); await f.drop(); } };
 }
+
+/** A multipart/form-data body for app.inject: text fields first, then one file part named `file`. */
+export function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer<ArrayBufferLike> }) {
+  const b = '----netra';
+  const parts: Buffer<ArrayBufferLike>[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`));
+  return { payload: Buffer.concat(parts as Uint8Array[]), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+}

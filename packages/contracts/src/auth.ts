@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'self.read',
+  'self.sign',
   'tips.read',
   'tips.handle',
   'cases.read',

@@ -5,8 +5,39 @@ import { EMPLOYMENT_TYPES, EmploymentType } from './registry.ts';
 /** Neutrality pledges (surat pernyataan netralitas): campaigns, signing, verification, follow-up. */
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
+/** The three forms the seeds and domain.md §2.1/§2.6 name: a signed statement, an integrity pact, a recited pledge. */
+export const PLEDGE_KINDS = ['surat_pernyataan', 'pakta_integritas', 'ikrar'] as const;
+export const PledgeKind = z.enum(PLEDGE_KINDS);
+export type PledgeKind = z.infer<typeof PledgeKind>;
+
+/** A versioned pledge text: national standard texts (agencyId null) and an agency's own versions. */
+export const PledgeTemplate = z.object({
+  id: z.uuid(),
+  kind: PledgeKind,
+  version: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  contentHash: z.string(),
+  agencyId: z.uuid().nullable(),
+  /** Where a standard text comes from; null for an agency's own text. */
+  source: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PledgeTemplate = z.infer<typeof PledgeTemplate>;
+export const PledgeTemplateQuery = z.object({ agencyId: z.uuid().describe('The standard texts and this agency\'s own versions') });
+export const PledgeTemplateInput = z.object({
+  agencyId: z.uuid(),
+  kind: PledgeKind,
+  title: z.string().trim().min(3).max(200),
+  body: z.string().trim().min(20).max(20_000),
+});
+export type PledgeTemplateInput = z.infer<typeof PledgeTemplateInput>;
+export const PledgeTemplateCreated = z.object({ id: z.uuid(), version: z.number().int(), contentHash: z.string() });
+
 export const PledgeCampaignInput = z.object({
   agencyId: z.uuid(),
+  /** A standard text or one of the agency's own; default: the standard surat pernyataan. */
+  templateId: z.uuid().optional(),
   electionId: z.string().min(1).max(64),
   unitId: z.uuid().optional(),
   employmentTypes: z.array(EmploymentType).min(1).default([...EMPLOYMENT_TYPES]),
@@ -35,6 +66,16 @@ export const PledgeCoverage = z.object({
   byEmploymentType: z.array(PledgeCounts.extend({ type: EmploymentType })),
 });
 export type PledgeCoverage = z.infer<typeof PledgeCoverage>;
+
+/** Standing signatures per local signing day (revoked ones left out), with the running total. */
+export const PledgeTimeline = z.object({
+  required: z.number().int(),
+  days: z.array(z.object({ date: z.string(), signed: z.number().int(), cumulative: z.number().int() })),
+});
+export type PledgeTimeline = z.infer<typeof PledgeTimeline>;
+
+/** Signing through one's own employee account (no one-time code needed: the session is the identity). */
+export const PledgeAccountSignInput = z.object({ emeteraiSerial: z.string().trim().regex(/^[A-Za-z0-9]{22}$/, '22 characters').optional() });
 
 export const PledgeMissingQuery = Pagination.extend({
   unitId: z.uuid().optional(),
@@ -70,8 +111,29 @@ export const PledgeReminderResult = z.object({
 });
 export type PledgeReminderResult = z.infer<typeof PledgeReminderResult>;
 
-export const PledgeCeremonyInput = z.object({ nips: z.array(z.string().trim().min(1).max(30)).min(1).max(50_000) });
-export const PledgeCeremonyResult = z.object({ signed: z.number().int(), alreadySigned: z.number().int(), notCovered: z.array(z.string()) });
+export const PledgeCeremonyInput = z.object({
+  nips: z.array(z.string().trim().min(1).max(30)).min(1).max(50_000),
+  /** Default: today (the agency's local date); never in the future. */
+  heldOn: IsoDate.optional(),
+  place: z.string().trim().min(2).max(200).optional(),
+  /** e.g. "Sekda, Pj Wali Kota, Ketua Bawaslu Kota Bekasi" */
+  witnesses: z.string().trim().min(2).max(500).optional(),
+});
+export const PledgeCeremonyResult = z.object({ ceremonyId: z.uuid(), signed: z.number().int(), alreadySigned: z.number().int(), notCovered: z.array(z.string()) });
+export const PledgeCeremonySheet = z.object({ fileName: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() });
+/** A recorded ceremony and its scanned signed sheet (sealed; its SHA-256 shown so a printout can be matched). */
+export const PledgeCeremony = z.object({
+  id: z.uuid(),
+  heldOn: z.string(),
+  place: z.string().nullable(),
+  witnesses: z.string().nullable(),
+  listed: z.number().int(),
+  signed: z.number().int(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string(),
+  sheet: PledgeCeremonySheet.nullable(),
+});
+export type PledgeCeremony = z.infer<typeof PledgeCeremony>;
 export const PledgeRevokeInput = z.object({ reason: z.string().trim().min(5).max(500) });
 
 export const PledgeCodeRequest = z.object({ campaignId: z.uuid(), nip: z.string().trim().min(3).max(30) });

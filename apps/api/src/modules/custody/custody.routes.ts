@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { MultipartFile } from '@fastify/multipart';
 import { Problem } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
+import { fileWithFields, sendFile } from '../../platform/files.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { attachToCase, attachToTip, custodyLog, listEvidence, openEvidence } from './custody.service.ts';
 
@@ -16,29 +15,6 @@ const Evidence = z.object({
   sameFileElsewhere: z.number().int().describe('Other uploads with the same SHA-256 (possible duplicate report)'),
 });
 const Stored = z.object({ id: z.uuid(), fileName: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() });
-
-/** Reads text fields, then the single file part of a multipart request. */
-async function fileWithFields(req: FastifyRequest): Promise<{ fields: Record<string, string>; file: MultipartFile }> {
-  if (!req.isMultipart()) throw invalid('MULTIPART_REQUIRED', { id: 'Kirim sebagai multipart/form-data.', en: 'Send as multipart/form-data.' });
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') return { fields, file: part };
-    fields[part.fieldname] = String(part.value).slice(0, 200);
-  }
-  throw invalid('FILE_MISSING', { id: 'Tidak ada berkas yang diunggah.', en: 'No file was uploaded.' });
-}
-
-function sendFile(reply: FastifyReply, f: { stream: NodeJS.ReadableStream; fileName: string; mime: string }) {
-  // never inline: an attachment, with the browser told not to guess the type
-  const safeName = f.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'bukti';
-  return reply
-    .header('content-type', f.mime.startsWith('image/') || f.mime === 'application/pdf' ? f.mime : 'application/octet-stream')
-    .header('content-disposition', `attachment; filename="${safeName}"`)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'no-store')
-    .send(f.stream);
-}
 
 export const custodyRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
   app.post('/public/tips/evidence', {

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import crypto from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
+import { DB_KINDS, addUser, freshDb, makeDeps, multipart, signIn, type TestApp } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
@@ -13,12 +13,6 @@ import { verifySealed } from './custody.store.ts';
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer<ArrayBufferLike> }) {
-  const b = '----netra';
-  const parts: Buffer<ArrayBufferLike>[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`));
-  return { payload: Buffer.concat(parts as Uint8Array[]), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
-}
 
 describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
   let deps: Deps;

@@ -53,7 +53,7 @@ describe.each(DB_KINDS)('coverage cells on %s', (kind) => {
     expect(await fromCells()).toEqual(await naive());
     const built = await generation();
     const pns = (await deps.db.query<{ nip: string }>("SELECT nip FROM employees WHERE employment_type = 'PNS' ORDER BY nip")).rows.map((r) => r.nip);
-    await recordCeremony(deps, admin, campaign, pns.slice(0, 5));
+    await recordCeremony(deps, admin, campaign, { nips: pns.slice(0, 5) });
     const afterCeremony = await coverage(deps, admin, campaign);
     expect(afterCeremony.total).toMatchObject({ signed: 5 });
     expect(await generation()).toBe(built); // counted by the trigger, no rebuild
@@ -82,7 +82,7 @@ describe.each(DB_KINDS)('coverage cells on %s', (kind) => {
     // a registry change makes the next read rebuild while a ceremony signs the rest
     await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, unitId: units[1], employmentType: 'NON_ASN', internalId: 'HON-002', name: 'Honorer Dua', active: true });
     const rest = (await deps.db.query<{ nip: string }>('SELECT e.nip FROM employees e WHERE e.nip IS NOT NULL AND e.active AND NOT EXISTS (SELECT 1 FROM pledges p WHERE p.employee_id = e.id AND p.revoked_at IS NULL)')).rows.map((r) => r.nip);
-    await Promise.all([coverage(deps, admin, campaign), ...rest.map((n) => recordCeremony(deps, admin, campaign, [n]))]);
+    await Promise.all([coverage(deps, admin, campaign), ...rest.map((n) => recordCeremony(deps, admin, campaign, { nips: [n] }))]);
     expect(await fromCells()).toEqual(await naive());
     expect((await coverage(deps, admin, campaign)).total).toMatchObject({ required: 13, signed: 13 - 2 });
   });

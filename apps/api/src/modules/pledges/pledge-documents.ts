@@ -17,14 +17,14 @@ export type PledgeDocumentData = {
   position: string | null;
   unitPath: string | null;
   signedAt: Date;
-  method: 'self_service' | 'ceremony';
+  method: 'self_service' | 'ceremony' | 'account';
   contentHash: string;
   emeteraiSerial: string | null;
   verifyCode: string;
   revokedAt: Date | null;
 };
 
-const METHODS = { self_service: 'Tanda tangan mandiri dengan kode sekali pakai (self-service)', ceremony: 'Penandatanganan bersama / ikrar (ceremony)' };
+const METHODS = { self_service: 'Tanda tangan mandiri dengan kode sekali pakai (self-service)', ceremony: 'Penandatanganan bersama / ikrar (ceremony)', account: 'Tanda tangan mandiri melalui akun pegawai (own account)' };
 const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export async function renderPledgeDocument(d: PledgeDocumentData, publicBase: string, issuedAt: Date): Promise<Uint8Array> {

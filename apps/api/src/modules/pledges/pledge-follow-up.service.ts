@@ -4,8 +4,8 @@
  * and the signed-pledge PDF with its verification QR code.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import { EMPLOYMENT_TYPES, type EmploymentType, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult } from '@netra/contracts';
-import { localDateInRegion } from '@netra/rules';
+import { EMPLOYMENT_TYPES, type EmploymentType, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeTimeline } from '@netra/contracts';
+import { TIME_ZONES, localDateInRegion, timeZoneOfRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { appendAudit, sha256 } from '../../platform/audit.ts';
@@ -15,7 +15,7 @@ import { deliverOutbox, enqueue, type Notice } from '../../platform/notify.ts';
 import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { COLS as EMPLOYEE_COLS, filterSql } from '../registry/employees.service.ts';
 import { writeCsvTable, writeXlsxTable, type ExportTable } from '../registry/export-writers.ts';
-import { checkPeriod, countsOf, employeeReminder, unitSummary } from './domain/pledge-rules.ts';
+import { checkPeriod, countsOf, dailySeries, employeeReminder, unitSummary } from './domain/pledge-rules.ts';
 import { renderMissingList, renderPledgeDocument, type PledgeDocumentData } from './pledge-documents.ts';
 import { SELF_SERVICE, coveredSql, day, loadCampaign, type Campaign } from './pledges.service.ts';
 
@@ -156,6 +156,28 @@ export async function listCampaigns(deps: Deps, p: Principal): Promise<PledgeCam
 /** Signing is possible today in the agency's local time (the same rule the signing refuses by). */
 const isOpen = (c: { region_code: string; opens_on: string | Date; closes_on: string | Date }, now: Date) =>
   !checkPeriod({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on) });
+
+/**
+ * Coverage over time: standing signatures of covered employees in the caller's scope (and unit
+ * subtree) per local signing day, every day of the period up to today, with the running total.
+ */
+export async function timeline(deps: Deps, p: Principal, campaignId: string, q: { unitId?: string } = {}): Promise<PledgeTimeline> {
+  const cov = await coverage(deps, p, campaignId, q); // scope and unit checks, and `required`
+  const c = await loadCampaign(deps.db, campaignId);
+  const params: unknown[] = [campaignId, TIME_ZONES[timeZoneOfRegion(c.region_code) ?? 'WIB'].utcOffsetHours];
+  const scope = scopeSql(p, 'registry.read', EMPLOYEE_COLS, params);
+  if (cov.unit) params.push(cov.unit.id);
+  const counts = (await deps.db.query<{ date: string; n: number }>(
+    `SELECT to_char((p.signed_at AT TIME ZONE 'UTC') + $2 * interval '1 hour', 'YYYY-MM-DD') AS date, count(*)::int AS n
+       FROM pledges p JOIN pledge_campaigns c ON c.id = p.campaign_id JOIN employees e ON e.id = p.employee_id
+      WHERE p.campaign_id = $1 AND p.revoked_at IS NULL AND ${coveredSql('e')} AND ${scope}
+        ${cov.unit ? `AND e.unit_id IN (SELECT s.id FROM units s, units r WHERE r.id = $${params.length} AND s.id_path LIKE r.id_path || '%')` : ''}
+      GROUP BY 1`, params,
+  )).rows;
+  const today = localDateInRegion(deps.clock.now(), c.region_code);
+  const closes = day(c.closes_on);
+  return { required: cov.total.required, days: dailySeries(counts, day(c.opens_on), today < closes ? today : closes) };
+}
 
 /** What anyone opening the signing link sees: the text to be signed, its hash, the agency and the period. */
 export async function publicCampaign(deps: Deps, id: string): Promise<PledgePublicCampaign> {

@@ -10,7 +10,7 @@ import { startNoticeServers, type NoticeServers } from '../../../test/notice-ser
 import { pdfQr, pdfText } from '../../../test/pdf-inspect.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
-import { verifyAuditChain } from '../../platform/audit.ts';
+import { sealAudit, verifyAuditChain } from '../../platform/audit.ts';
 import { createNotifier } from '../../platform/notify.ts';
 import { createAgency, createUnit } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
@@ -221,7 +221,23 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     expect(await audits('pledge.reminders_sent')).toBe(3);
   });
 
+  it('lets a unit admin record a ceremony only for the staff of their unit', async () => {
+    const unitAdmin = await as('admindik');
+    const r = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...unitAdmin, payload: { nips: ['THL-000001', '199001012021012001'], heldOn: '2023-11-02' } });
+    expect(r.statusCode, r.body).toBe(200);
+    // Citra works in Dinas Pendidikan and is not an ASN (listed by her internal id); Ani is in a kelurahan the admin does not manage
+    expect(r.json()).toMatchObject({ signed: 1, alreadySigned: 0, notCovered: ['199001012021012001'] });
+    const ani = (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.nip = '199001012021012001' AND p.revoked_at IS NULL")).rows[0]!.n;
+    expect(ani).toBe(0);
+    // signed on the day of the ceremony (00:00 WIB), not when it was recorded
+    const at = (await deps.db.query<{ signed_at: Date }>("SELECT p.signed_at FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.internal_id = 'THL-000001'")).rows[0]!.signed_at;
+    expect(new Date(at).toISOString()).toBe('2023-11-01T17:00:00.000Z');
+  });
+
   it('keeps the audit chain intact', async () => {
-    expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+    await sealAudit(deps.db, { wait: true });
+    const v = await verifyAuditChain(deps.db);
+    expect(v).toMatchObject({ ok: true, pending: 0, firstBroken: null });
+    expect(v.checked).toBeGreaterThan(10);
   });
 });

@@ -2,17 +2,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   PledgeCampaignCreated, PledgeCampaignInput, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
   PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
-  PledgeSignInput, PledgeVerification, Problem, pageOf, PledgeCampaignSummary, PledgePublicCampaign,
+  PledgeSignInput, PledgeVerification, Problem, pageOf, PledgeCampaignSummary, PledgePublicCampaign, PledgeTemplate, PledgeTemplateCreated,
+  PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet,
 } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { perKeyLimit } from '../../platform/rate-limit.ts';
-import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders } from './pledge-follow-up.service.ts';
-import { createCampaign, recordCeremony, requestSigningCode, revokePledge, signWithCode, verifyPledge } from './pledges.service.ts';
+import { fileWithFields, sendFile } from '../../platform/files.ts';
+import { attachCeremonySheet, listCeremonies, openCeremonySheet } from './pledge-ceremonies.service.ts';
+import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders, timeline } from './pledge-follow-up.service.ts';
+import { createTemplate, listTemplates } from './pledge-templates.service.ts';
+import { createCampaign, recordCeremony, requestSigningCode, revokePledge, signAsEmployee, signWithCode, verifyPledge } from './pledges.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
 const Id = z.object({ id: z.uuid() });
+const CeremonyParams = z.object({ id: z.uuid(), ceremonyId: z.uuid() });
 const publicLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const pdf = (bytes: Uint8Array, fileName: string) => ({ body: Buffer.from(bytes), headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName}"` } });
 
@@ -24,6 +29,14 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
     perKeyMax: 10, addressMax: deps.config.signingIpLimit, key: (body) => `pledge-nip:${(body as { nip: string }).nip.replace(/[\s.]/g, '')}`,
     message: { id: 'Terlalu banyak permintaan untuk NIP ini; coba lagi sebentar lagi.', en: 'Too many requests for this NIP; try again shortly.' },
   });
+
+  app.get('/pledge-templates', {
+    schema: { tags: ['pledges'], summary: 'Pledge texts an agency can use: the standard surat pernyataan, pakta integritas and ikrar, and its own versions', querystring: PledgeTemplateQuery, response: { 200: z.object({ items: z.array(PledgeTemplate) }), ...errors } },
+  }, async (req) => ({ items: await listTemplates(deps, requirePrincipal(req, 'agencies.manage'), req.query.agencyId) }));
+
+  app.post('/pledge-templates', {
+    schema: { tags: ['pledges'], summary: 'A new version of the agency\'s own pledge text of a kind', body: PledgeTemplateInput, response: { 201: PledgeTemplateCreated, ...errors } },
+  }, async (req, reply) => reply.status(201).send(await createTemplate(deps, requirePrincipal(req, 'agencies.manage'), req.body)));
 
   app.post('/pledge-campaigns', {
     schema: { tags: ['pledges'], summary: 'Open a neutrality pledge campaign for an agency (unit subtree, types, period)', body: PledgeCampaignInput, response: { 201: PledgeCampaignCreated, ...errors } },
@@ -55,7 +68,31 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
 
   app.post('/pledge-campaigns/:id/ceremonies', {
     schema: { tags: ['pledges'], summary: 'Record a signing ceremony from its attendance list (NIPs)', params: Id, body: PledgeCeremonyInput, response: { 200: PledgeCeremonyResult, ...errors } },
-  }, async (req) => recordCeremony(deps, requirePrincipal(req, 'registry.write'), req.params.id, req.body.nips));
+  }, async (req) => recordCeremony(deps, requirePrincipal(req, 'registry.write'), req.params.id, req.body));
+
+  app.get('/pledge-campaigns/:id/timeline', {
+    schema: { tags: ['pledges'], summary: 'Coverage over time: standing signatures per local day with the running total (caller\'s scope, optional unit subtree)', params: Id, querystring: PledgeCoverageQuery, response: { 200: PledgeTimeline, ...errors } },
+  }, async (req) => timeline(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.query));
+
+  app.post('/pledge-campaigns/:id/sign', {
+    schema: { tags: ['pledges'], summary: 'Sign through one\'s own employee account (the session identifies the employee; no one-time code)', params: Id, body: PledgeAccountSignInput, response: { 201: PledgeSigned, ...errors } },
+  }, async (req, reply) => reply.status(201).send(await signAsEmployee(deps, requirePrincipal(req, 'self.sign'), req.params.id, req.body)));
+
+  app.get('/pledge-campaigns/:id/ceremonies', {
+    schema: { tags: ['pledges'], summary: 'Recorded signing ceremonies with their witnesses and signed sheet (hash)', params: Id, response: { 200: z.object({ items: z.array(PledgeCeremony) }), ...errors } },
+  }, async (req) => ({ items: await listCeremonies(deps, requirePrincipal(req, 'registry.read'), req.params.id) }));
+
+  app.post('/pledge-campaigns/:id/ceremonies/:ceremonyId/sheet', {
+    schema: { tags: ['pledges'], summary: 'Attach the scanned signed sheet of a ceremony (multipart: file; PDF or image, sealed at rest)', consumes: ['multipart/form-data'], params: CeremonyParams, response: { 201: PledgeCeremonySheet, ...errors } },
+  }, async (req, reply) => {
+    const p = requirePrincipal(req, 'registry.write');
+    const { file } = await fileWithFields(req);
+    return reply.status(201).send(await attachCeremonySheet(deps, p, req.params.id, req.params.ceremonyId, file.file, file.filename || 'lembar-tanda-tangan'));
+  });
+
+  app.get('/pledge-campaigns/:id/ceremonies/:ceremonyId/sheet', {
+    schema: { tags: ['pledges'], summary: 'The signed sheet as uploaded (attachment; the read is audited)', params: CeremonyParams },
+  }, async (req, reply) => sendFile(reply, await openCeremonySheet(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.params.ceremonyId)));
 
   app.get('/pledges/:id/document', {
     schema: { tags: ['pledges'], summary: 'The signed pledge as a PDF with its verification QR code (admins in scope, or the employee)', params: Id, produces: ['application/pdf'] },

@@ -5,45 +5,35 @@
  */
 import crypto from 'node:crypto';
 import type { Permission } from '@netra/contracts';
-import { findElection, localDateInRegion } from '@netra/rules';
+import { TIME_ZONES, findElection, localDateInRegion, timeZoneOfRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import { prepared, type Queryable } from '../../db/client.ts';
 import { appendAudit, auditInsertSql, auditValues, sha256, type Actor } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { enqueue, deliverOutbox } from '../../platform/notify.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
-import { DEFAULT_PLEDGE, checkCanSign, maskName } from './domain/pledge-rules.ts';
+import { checkCanSign, maskName } from './domain/pledge-rules.ts';
+import { checkManagesAgency, templateForCampaign } from './pledge-templates.service.ts';
+import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const shortCode = () => Array.from(crypto.randomBytes(10), (b) => ALPHABET[b % ALPHABET.length]).join('');
 
-async function defaultTemplate(tx: Queryable): Promise<string> {
-  const hash = sha256(DEFAULT_PLEDGE.body);
-  const existing = (await tx.query<{ id: string }>("SELECT id FROM pledge_templates WHERE kind = $1 AND content_hash = $2", [DEFAULT_PLEDGE.kind, hash])).rows[0];
-  if (existing) return existing.id;
-  return (await tx.query<{ id: string }>(
-    `INSERT INTO pledge_templates (kind, version, title, body, content_hash)
-     VALUES ($1, COALESCE((SELECT max(version) FROM pledge_templates WHERE kind = $1), 0) + 1, $2, $3, $4) RETURNING id`,
-    [DEFAULT_PLEDGE.kind, DEFAULT_PLEDGE.title, DEFAULT_PLEDGE.body, hash],
-  )).rows[0]!.id;
-}
-
-export type CampaignInput = { agencyId: string; electionId: string; unitId?: string; employmentTypes: string[]; opensOn: string; closesOn: string; title?: string };
+export type CampaignInput = { agencyId: string; templateId?: string; electionId: string; unitId?: string; employmentTypes: string[]; opensOn: string; closesOn: string; title?: string };
 
 export async function createCampaign(deps: Deps, p: Principal, input: CampaignInput) {
   if (!findElection(input.electionId)) throw invalid('ELECTION_UNKNOWN', { id: `Pemilihan tidak dikenal: ${input.electionId}`, en: `Unknown election: ${input.electionId}` });
   if (input.closesOn < input.opensOn) throw invalid('PERIOD_INVALID', { id: 'Tanggal tutup sebelum tanggal buka.', en: 'The closing date is before the opening date.' });
   return deps.db.transaction(async (tx) => {
-    const params: unknown[] = [input.agencyId];
-    const ok = await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'agencies.manage', { region: 'a.region_code', agency: 'a.id' }, params)}`, params);
-    if (!ok.rowCount) throw forbidden();
+    await checkManagesAgency(tx, p, input.agencyId);
     if (input.unitId && !(await tx.query('SELECT 1 FROM units WHERE id = $1 AND agency_id = $2', [input.unitId, input.agencyId])).rowCount)
       throw invalid('UNIT_UNKNOWN', { id: 'Unit tidak ditemukan di instansi ini.', en: 'Unit not found in this agency.' });
-    const templateId = await defaultTemplate(tx);
+    const template = await templateForCampaign(tx, input.agencyId, input.templateId);
+    const templateId = template.id;
     const id = (await tx.query<{ id: string }>(
       `INSERT INTO pledge_campaigns (agency_id, template_id, election_id, unit_id, employment_types, opens_on, closes_on, title, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [input.agencyId, templateId, input.electionId, input.unitId ?? null, input.employmentTypes, input.opensOn, input.closesOn, input.title ?? DEFAULT_PLEDGE.title, p.userId],
+      [input.agencyId, templateId, input.electionId, input.unitId ?? null, input.employmentTypes, input.opensOn, input.closesOn, input.title ?? template.title, p.userId],
     )).rows[0]!.id;
     await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: 'pledge.campaign_opened', entityType: 'pledge_campaign', entityId: id, after: input, at: deps.clock.now() });
     return { id, templateId };
@@ -82,19 +72,23 @@ type Signer = { id: string; name: string; employment_type: string; active: boole
  * The campaign and the employee a NIP (or a non-ASN internal id) names, in one query: both signing
  * steps start here, and the morning a whole Pemkot signs every round trip counts (bench/pledge-burst).
  */
-const SIGNING_CONTEXT = prepared('pledge_signing_context', `SELECT ${CAMPAIGN_COLUMNS}, to_jsonb(s.*) AS signer
+const signerSql = (who: string) => `SELECT ${CAMPAIGN_COLUMNS}, to_jsonb(s.*) AS signer
    FROM ${CAMPAIGN_FROM}
    LEFT JOIN LATERAL (
      SELECT e.id, e.name, e.employment_type, e.active, (${coveredSql('e')}) AS in_scope, ct.email, ct.phone
        FROM employees e LEFT JOIN employee_contacts ct ON ct.employee_id = e.id
-      WHERE e.nip = $2 OR (e.agency_id = c.agency_id AND e.internal_id = $3) LIMIT 1) s ON true
-  WHERE c.id = $1`);
+      WHERE ${who} LIMIT 1) s ON true
+  WHERE c.id = $1`;
+const BY_NIP = prepared('pledge_signer_by_nip', signerSql('e.nip = $2 OR (e.agency_id = c.agency_id AND e.internal_id = $3)'));
+const BY_ACCOUNT = prepared('pledge_signer_by_account', signerSql('e.id = $2'));
 
-async function signingContext(tx: Queryable, campaignId: string, nip: string): Promise<{ c: Campaign; e: Signer }> {
-  const row = (await tx.query<Campaign & { signer: Signer | null }>(SIGNING_CONTEXT, [campaignId, nip.replace(/[\s.]/g, ''), nip.trim()])).rows[0];
+async function signingContext(tx: Queryable, campaignId: string, who: { nip: string } | { employeeId: string }): Promise<{ c: Campaign; e: Signer }> {
+  const row = (await ('nip' in who
+    ? tx.query<Campaign & { signer: Signer | null }>(BY_NIP, [campaignId, who.nip.replace(/[\s.]/g, ''), who.nip.trim()])
+    : tx.query<Campaign & { signer: Signer | null }>(BY_ACCOUNT, [campaignId, who.employeeId]))).rows[0];
   if (!row) throw notFound('Kampanye / Campaign', campaignId);
   const { signer, ...c } = row;
-  if (!signer) throw notFound('Pegawai / Employee', nip.slice(0, 20));
+  if (!signer) throw notFound('Pegawai / Employee', 'nip' in who ? who.nip.slice(0, 20) : who.employeeId);
   return { c, e: signer };
 }
 
@@ -106,7 +100,7 @@ export const SELF_SERVICE: Actor = { id: null, label: 'employee:self-service' };
 export async function requestSigningCode(deps: Deps, input: { campaignId: string; nip: string }) {
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx) => {
-    const { c, e } = await signingContext(tx, input.campaignId, input.nip);
+    const { c, e } = await signingContext(tx, input.campaignId, { nip: input.nip });
     const signed = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
     const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: signed });
     if (refusal) throw new AppError(refusal.code === 'PLEDGE_ALREADY_SIGNED' ? 409 : 400, refusal.code, refusal.message);
@@ -145,26 +139,32 @@ const SIGN = prepared('pledge_sign', `WITH code AS (
 SELECT (SELECT count(*) FROM spent)::int AS spent, (SELECT id FROM p) AS pledge_id`);
 
 /**
+ * What every signature starts with: the campaign and the signer, the signing rules (period, scope,
+ * status), and the new pledge's id, public verification code and one-time download token.
+ */
+async function prepareSignature(deps: Deps, campaignId: string, who: { nip: string } | { employeeId: string }) {
+  const now = deps.clock.now();
+  const { c, e } = await signingContext(deps.db, campaignId, who);
+  const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
+  if (refusal) throw new AppError(400, refusal.code, refusal.message);
+  // The signer gets the signed PDF (full name and NIP) through a one-time token, not through the
+  // verification code: that code is printed on the document and in its QR code and is meant to be
+  // shown to anyone, never expires and is short, so a download by code would hand the personal data
+  // to everyone who ever sees a copy. The token is 256 random bits held only by whoever signed, kept
+  // hashed, used once, expires in minutes and travels in a POST body (never in a URL).
+  const downloadToken = crypto.randomBytes(32).toString('base64url');
+  return { now, c, e, pledgeId: crypto.randomUUID(), verifyCode: shortCode(), downloadToken, downloadExpiresAt: new Date(now.getTime() + DOWNLOAD_MINUTES * 60_000) };
+}
+
+/**
  * Signs with the one-time code; a concurrent or repeated submission yields one pledge. Two round
  * trips when all is well (the morning a whole Pemkot signs: bench/pledge-burst): read the campaign
  * and the employee, check the rules, then the one signing statement. Only a refused code takes the
  * slower path that says why.
  */
 export async function signWithCode(deps: Deps, input: { campaignId: string; nip: string; code: string; emeteraiSerial?: string }) {
-  const now = deps.clock.now();
   const code = input.code.trim();
-  const { c, e } = await signingContext(deps.db, input.campaignId, input.nip);
-  const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
-  if (refusal) throw new AppError(400, refusal.code, refusal.message);
-  const pledgeId = crypto.randomUUID();
-  const verifyCode = shortCode();
-  // The signer gets the signed PDF (full name and NIP) through a one-time token, not through the
-  // verification code: that code is printed on the document and in its QR code and is meant to be
-  // shown to anyone, never expires and is short, so a download by code would hand the personal data
-  // to everyone who ever sees a copy. The token is 256 random bits held only by whoever completed the
-  // one-time code, kept hashed, used once, expires in minutes and travels in a POST body (never in a URL).
-  const downloadToken = crypto.randomBytes(32).toString('base64url');
-  const downloadExpiresAt = new Date(now.getTime() + DOWNLOAD_MINUTES * 60_000);
+  const { now, c, e, pledgeId, verifyCode, downloadToken, downloadExpiresAt } = await prepareSignature(deps, input.campaignId, { nip: input.nip });
   const audit = auditValues({ actor: SELF_SERVICE, action: 'pledge.signed', entityType: 'pledge', entityId: pledgeId, details: { campaignId: c.id, contentHash: c.content_hash }, at: now });
   const r = (await deps.db.query<{ spent: number; pledge_id: string | null }>(SIGN, [
     c.id, e.id, now, code, pledgeId, c.content_hash, input.emeteraiSerial ?? null, verifyCode, sha256(downloadToken), downloadExpiresAt, ...audit,
@@ -172,6 +172,27 @@ export async function signWithCode(deps: Deps, input: { campaignId: string; nip:
   if (r.pledge_id) return { pledgeId, verifyCode, downloadToken, downloadExpiresAt: downloadExpiresAt.toISOString() };
   if (r.spent) throw ALREADY_SIGNED(); // a valid code, but a pledge already stands (e.g. from a ceremony)
   throw await whyCodeRefused(deps, c.id, e.id, code, now);
+}
+
+const SIGN_BY_ACCOUNT = prepared('pledge_sign_by_account', `WITH p AS (
+    INSERT INTO pledges (id, campaign_id, employee_id, signed_at, method, content_hash, emeterai_serial, verify_code)
+    VALUES ($1, $2, $3, $4, 'account', $5, $6, $7) ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING RETURNING id),
+  token AS (INSERT INTO pledge_download_tokens (token_hash, pledge_id, expires_at) SELECT $8::text, p.id, $9::timestamptz FROM p),
+  audit AS (${auditInsertSql('p', 10)})
+SELECT id FROM p`);
+
+/**
+ * An employee signs through their own account: the session is the identity, so no one-time code.
+ * Only an account with the employee role and its own record; the same rules as every signature.
+ */
+export async function signAsEmployee(deps: Deps, p: Principal, campaignId: string, input: { emeteraiSerial?: string }) {
+  const employeeId = p.grants.find((g) => g.role === 'employee' && g.employeeId)?.employeeId;
+  if (!employeeId) throw forbidden();
+  const { now, c, e, pledgeId, verifyCode, downloadToken, downloadExpiresAt } = await prepareSignature(deps, campaignId, { employeeId });
+  const audit = auditValues({ actor: { id: p.userId, label: p.username }, action: 'pledge.signed', entityType: 'pledge', entityId: pledgeId, details: { campaignId: c.id, contentHash: c.content_hash, method: 'account' }, at: now });
+  const signed = (await deps.db.query(SIGN_BY_ACCOUNT, [pledgeId, c.id, e.id, now, c.content_hash, input.emeteraiSerial ?? null, verifyCode, sha256(downloadToken), downloadExpiresAt, ...audit])).rowCount;
+  if (!signed) throw ALREADY_SIGNED();
+  return { pledgeId, verifyCode, downloadToken, downloadExpiresAt: downloadExpiresAt.toISOString() };
 }
 
 /** The code did not sign: say why (and count a wrong code against the latest one). */
@@ -196,26 +217,46 @@ async function whyCodeRefused(deps: Deps, campaignId: string, employeeId: string
   });
 }
 
-/** A unit admin records a ceremony: the attendance list signs in bulk (scanned sheet kept as evidence elsewhere). */
-export async function recordCeremony(deps: Deps, p: Principal, campaignId: string, nips: string[]) {
+export type CeremonyInput = { nips: string[]; heldOn?: string; place?: string; witnesses?: string };
+
+/**
+ * A unit admin records a ceremony: when and where, its witnesses, and the attendance list (NIPs, or
+ * internal ids for non-ASN staff), which signs in bulk. Only employees the campaign covers and the caller may write to sign; the others
+ * come back as not covered. The scanned signed sheet is attached afterwards (pledge-ceremonies).
+ */
+export async function recordCeremony(deps: Deps, p: Principal, campaignId: string, input: CeremonyInput) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const c = await loadCampaign(tx, campaignId);
-    const params: unknown[] = [c.agency_id];
-    if (!(await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', { region: 'a.region_code', agency: 'a.id', ignoreUnit: true }, params)}`, params)).rowCount) throw forbidden();
+    const ap: unknown[] = [c.agency_id];
+    if (!(await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', { region: 'a.region_code', agency: 'a.id', ignoreUnit: true }, ap)}`, ap)).rowCount) throw forbidden();
+    const today = localDateInRegion(now, c.region_code);
+    const heldOn = input.heldOn ?? today;
+    if (heldOn > today) throw invalid('CEREMONY_IN_FUTURE', { id: 'Tanggal penandatanganan belum terjadi.', en: 'The ceremony date is in the future.' });
+    const params: unknown[] = [c.id, input.nips];
     const rows = (await tx.query<{ id: string; nip: string }>(
-      `SELECT e.id, e.nip FROM pledge_campaigns c, employees e WHERE c.id = $1 AND e.nip = ANY($2::text[]) AND ${coveredSql('e')}`, [c.id, nips],
+      `SELECT e.id, coalesce(e.nip, e.internal_id) AS nip FROM pledge_campaigns c, employees e
+        WHERE c.id = $1 AND (e.nip = ANY($2::text[]) OR (e.agency_id = c.agency_id AND e.internal_id = ANY($2::text[])))
+          AND ${coveredSql('e')} AND ${scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)}`, params,
     )).rows;
     const found = new Set(rows.map((r) => r.nip));
+    // signed when the ceremony was held: now if today, else the start of that day in the agency's time zone
+    const signedAt = heldOn === today ? now : new Date(Date.parse(`${heldOn}T00:00:00Z`) - TIME_ZONES[timeZoneOfRegion(c.region_code) ?? 'WIB'].utcOffsetHours * 3_600_000);
+    const ceremonyId = crypto.randomUUID();
+    await tx.query(
+      `INSERT INTO pledge_ceremonies (id, campaign_id, held_on, place, witnesses, listed, signed, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)`,
+      [ceremonyId, c.id, heldOn, input.place ?? null, input.witnesses ?? null, input.nips.length, p.userId, now],
+    );
     // one statement for the whole attendance list (a Pemkot's apel can be thousands of names)
     const signed = (await tx.query(
-      `INSERT INTO pledges (campaign_id, employee_id, signed_at, method, content_hash, verify_code, recorded_by)
-       SELECT $1, x.employee_id, $2, 'ceremony', $3, x.verify_code, $4 FROM unnest($5::uuid[], $6::text[]) AS x (employee_id, verify_code)
+      `INSERT INTO pledges (campaign_id, employee_id, signed_at, method, content_hash, verify_code, recorded_by, ceremony_id)
+       SELECT $1, x.employee_id, $2, 'ceremony', $3, x.verify_code, $4, $7 FROM unnest($5::uuid[], $6::text[]) AS x (employee_id, verify_code)
        ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING`,
-      [c.id, now, c.content_hash, p.userId, rows.map((r) => r.id), rows.map(() => shortCode())],
+      [c.id, signedAt, c.content_hash, p.userId, rows.map((r) => r.id), rows.map(() => shortCode()), ceremonyId],
     )).rowCount;
-    await appendAudit(tx, { actor: { id: p.userId, label: p.username } as Actor, action: 'pledge.ceremony_recorded', entityType: 'pledge_campaign', entityId: c.id, details: { signed, listed: nips.length }, at: now });
-    return { signed, alreadySigned: rows.length - signed, notCovered: nips.filter((n) => !found.has(n)) };
+    await tx.query('UPDATE pledge_ceremonies SET signed = $2 WHERE id = $1', [ceremonyId, signed]);
+    await appendAudit(tx, { actor: { id: p.userId, label: p.username } as Actor, action: 'pledge.ceremony_recorded', entityType: 'pledge_ceremony', entityId: ceremonyId, details: { campaignId: c.id, heldOn, signed, listed: input.nips.length }, at: now });
+    return { ceremonyId, signed, alreadySigned: rows.length - signed, notCovered: input.nips.filter((n) => !found.has(n)) };
   });
 }
 

@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp, SYSTEM_PRINCIPAL } from '../../../test/harness.ts';
+import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, multipart, signIn, SYSTEM, type TestApp, SYSTEM_PRINCIPAL } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
@@ -43,6 +45,13 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     return body.match(/\b(\d{6})\b/)![1]!;
   };
   const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload });
+  const upload = (session: { cookies: Record<string, string>; headers: Record<string, string> }, fields: Record<string, string>, file: Parameters<typeof multipart>[1]) => {
+    const body = multipart(fields, file);
+    return { cookies: session.cookies, payload: body.payload, headers: { ...session.headers, ...body.headers } };
+  };
+  // one sign-in per admin: a TOTP code is accepted once
+  let serangS: Awaited<ReturnType<typeof signIn>> | undefined;
+  const serangSession = async () => (serangS ??= await signIn(app, 'kesbangpol.serang'));
 
   it('signs with a one-time code sent to the registered contact; coverage moves; the code verifies publicly', async () => {
     const before = (await app.inject({ method: 'GET', url: `/api/v1/pledge-campaigns/${campaign}/coverage`, ...s })).json();
@@ -85,8 +94,50 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
   it('records a ceremony from an attendance list', async () => {
     const r = (await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...s, payload: { nips: ['198609262015051001', '197001011995032002', '197505052000031004'] } })).json();
     // Budi's pledge was revoked, so he signs again at the ceremony; Ani had signed already
-    expect(r).toEqual({ signed: 1, alreadySigned: 1, notCovered: ['197505052000031004'] });
+    expect(r).toEqual({ ceremonyId: expect.any(String), signed: 1, alreadySigned: 1, notCovered: ['197505052000031004'] });
   });
+
+  it('keeps each ceremony with its witnesses and its scanned signed sheet, sealed; other agencies see none of it', async () => {
+    const rec = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...s, payload: {
+      nips: ['197001011995032002'], heldOn: '2023-11-03', place: 'Plaza Pemkot Bekasi', witnesses: 'Sekda, Pj Wali Kota, Ketua Bawaslu Kota Bekasi',
+    } });
+    expect(rec.json()).toMatchObject({ signed: 0, alreadySigned: 1, notCovered: [] });
+    const { ceremonyId } = rec.json();
+    expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...s, payload: { nips: ['197001011995032002'], heldOn: '2023-11-05' } })).json())
+      .toMatchObject({ status: 400, code: 'CEREMONY_IN_FUTURE' });
+    const sheetUrl = `/api/v1/pledge-campaigns/${campaign}/ceremonies/${ceremonyId}/sheet`;
+    // a text file dressed as a PDF is refused and nothing is attached
+    const fake = await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'lembar.pdf', type: 'application/pdf', data: Buffer.from('bukan pdf sama sekali') }) });
+    expect(fake.statusCode).toBe(400);
+    const scan = await sharp({ create: { width: 200, height: 280, channels: 3, background: '#fff' } }).png().toBuffer();
+    const up = await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'lembar-ttd.png', type: 'image/png', data: scan }) });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({ mime: 'image/png', size: scan.length, sha256: crypto.createHash('sha256').update(scan).digest('hex') });
+    expect((await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'lagi.png', type: 'image/png', data: scan }) })).json().code).toBe('CEREMONY_SHEET_EXISTS');
+    const list = (await app.inject({ method: 'GET', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...s })).json().items;
+    expect(list.map((c: { heldOn: string }) => c.heldOn)).toEqual(['2023-11-04', '2023-11-03']); // newest first
+    expect(list[1]).toMatchObject({ id: ceremonyId, heldOn: '2023-11-03', place: 'Plaza Pemkot Bekasi', witnesses: expect.stringContaining('Bawaslu'), listed: 1, signed: 0, sheet: { sha256: up.json().sha256 } });
+    const got = await app.inject({ method: 'GET', url: sheetUrl, ...s });
+    expect(got.headers['content-disposition']).toMatch(/^attachment/);
+    expect(Buffer.compare(got.rawPayload, scan)).toBe(0);
+    const opened = (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = 'pledge.ceremony_sheet_opened' AND entity_id = $1", [ceremonyId])).rows[0]!.n;
+    expect(opened).toBe(1);
+    const serangAdmin = await serangSession();
+    expect((await app.inject({ method: 'GET', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...serangAdmin })).json().items).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: sheetUrl, ...serangAdmin })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: sheetUrl, ...upload(serangAdmin, {}, { name: 'x.png', type: 'image/png', data: scan }) })).statusCode).toBe(404);
+  });
+  it('shows coverage over time: standing signatures per local day of the period up to today, within scope', async () => {
+    const tl = await app.inject({ method: 'GET', url: `/api/v1/pledge-campaigns/${campaign}/timeline`, ...s });
+    expect(tl.statusCode, tl.body).toBe(200);
+    // clock: 2023-11-04 09:00 WIB; Budi (signed, revoked, signed again at the ceremony) and Ani signed today
+    expect(tl.json()).toEqual({ required: 2, days: [
+      { date: '2023-11-02', signed: 0, cumulative: 0 }, { date: '2023-11-03', signed: 0, cumulative: 0 }, { date: '2023-11-04', signed: 2, cumulative: 2 },
+    ] });
+    const serangAdmin = await serangSession();
+    expect((await app.inject({ method: 'GET', url: `/api/v1/pledge-campaigns/${campaign}/timeline`, ...serangAdmin })).statusCode).toBe(404);
+  });
+
   it('lists the campaigns in scope with their coverage, and shows the public signing page the text it signs', async () => {
     const list = (await app.inject({ method: 'GET', url: '/api/v1/pledge-campaigns', ...s })).json().items;
     expect(list).toEqual([expect.objectContaining({ id: campaign, agencyName: 'Pemerintah Kota Bekasi', required: 2, signed: 2, missing: 0, percent: 100, open: true, employmentTypes: ['PNS', 'PPPK', 'NON_ASN'] })]);
@@ -98,7 +149,7 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     expect(JSON.stringify(pub.json())).not.toMatch(/Budi|Ani|1986/); // nothing about who signed
     expect((await app.inject({ method: 'GET', url: '/api/v1/public/pledges/campaigns/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
     // another agency's admin sees none of it
-    const serangAdmin = await signIn(app, 'kesbangpol.serang');
+    const serangAdmin = await serangSession();
     expect((await app.inject({ method: 'GET', url: '/api/v1/pledge-campaigns', ...serangAdmin })).json().items).toEqual([]);
   });
 
@@ -157,5 +208,64 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     const standing = (await deps.db.query<{ method: string }>('SELECT p.method FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.nip = $1 AND p.revoked_at IS NULL', [nip])).rows;
     expect(standing).toEqual([{ method: 'ceremony' }]);
     clock.advance(-minutes * 60_000);
+  });
+
+  it('offers the standard pledge texts and versions of the agency\'s own; a campaign signs the text it was opened with', async () => {
+    const kota = (await deps.db.query<{ agency_id: string }>('SELECT agency_id FROM pledge_campaigns WHERE id = $1', [campaign])).rows[0]!.agency_id;
+    const serang = (await deps.db.query<{ id: string }>("SELECT id FROM agencies WHERE name = 'Pemerintah Kabupaten Serang'")).rows[0]!.id;
+    const list = async (agencyId: string, as = s) => app.inject({ method: 'GET', url: `/api/v1/pledge-templates?agencyId=${agencyId}`, ...as });
+    const standard = (await list(kota)).json().items;
+    expect(standard.map((t: { kind: string; version: number; agencyId: string | null }) => [t.kind, t.version, t.agencyId])).toEqual([
+      ['ikrar', 1, null], ['pakta_integritas', 1, null], ['surat_pernyataan', 1, null],
+    ]);
+    expect(standard.every((t: { source: string | null; body: string }) => t.source && /netral/i.test(t.body))).toBe(true);
+    // the campaign opened without a template signs the standard surat pernyataan
+    const sp = standard.find((t: { kind: string }) => t.kind === 'surat_pernyataan');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/public/pledges/campaigns/${campaign}` })).json().contentHash).toBe(sp.contentHash);
+
+    const add = (body: string, as = s, agencyId = kota) => app.inject({ method: 'POST', url: '/api/v1/pledge-templates', ...as, payload: { agencyId, kind: 'pakta_integritas', title: 'Pakta Integritas Netralitas ASN Kota Bekasi', body } });
+    const v1 = await add('Saya berjanji menjaga netralitas ASN Kota Bekasi pada Pilkada 2024.');
+    expect(v1.statusCode, v1.body).toBe(201);
+    expect(v1.json()).toMatchObject({ version: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const v2 = await add('Saya berjanji menjaga netralitas ASN Kota Bekasi pada Pemilu dan Pilkada 2024.');
+    expect(v2.json().version).toBe(2);
+    expect((await add('Saya berjanji menjaga netralitas ASN Kota Bekasi pada Pilkada 2024.')).json()).toMatchObject({ status: 409, code: 'TEMPLATE_UNCHANGED', message: { en: expect.stringContaining('version 1') } });
+    expect((await app.inject({ method: 'POST', url: '/api/v1/pledge-templates', ...s, payload: { agencyId: kota, kind: 'sumpah', title: 'X', body: 'x' } })).statusCode).toBe(400);
+    // another agency's admin neither sees nor writes Kota Bekasi's texts, nor opens a campaign with them
+    const serangAdmin = await serangSession();
+    expect((await list(kota, serangAdmin)).statusCode).toBe(403);
+    expect((await add('Teks lain tentang netralitas ASN yang cukup panjang.', serangAdmin)).statusCode).toBe(403);
+    const foreign = await app.inject({ method: 'POST', url: '/api/v1/pledge-campaigns', ...serangAdmin, payload: { agencyId: serang, templateId: v2.json().id, electionId: 'pilkada-2024', opensOn: '2023-11-02', closesOn: '2023-11-13' } });
+    expect(foreign.json()).toMatchObject({ status: 400, code: 'TEMPLATE_UNKNOWN' });
+    expect((await list(serang, serangAdmin)).json().items.some((t: { agencyId: string | null }) => t.agencyId === kota)).toBe(false);
+
+    const opened = await app.inject({ method: 'POST', url: '/api/v1/pledge-campaigns', ...s, payload: { agencyId: kota, templateId: v2.json().id, electionId: 'pilkada-2024', opensOn: '2023-11-02', closesOn: '2023-11-13' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const page = (await app.inject({ method: 'GET', url: `/api/v1/public/pledges/campaigns/${opened.json().id}` })).json();
+    expect(page).toMatchObject({ title: 'Pakta Integritas Netralitas ASN Kota Bekasi', contentHash: v2.json().contentHash, body: expect.stringContaining('Pemilu dan Pilkada 2024') });
+  });
+
+  it('lets an employee sign through their own account, once; other accounts cannot', async () => {
+    const kota = (await deps.db.query<{ agency_id: string }>('SELECT agency_id FROM pledge_campaigns WHERE id = $1', [campaign])).rows[0]!.agency_id;
+    const dedi = await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, employmentType: 'PNS', nip: '198807172014021003', name: 'Dedi Kurniawan', active: true });
+    await addUser(deps, 'dedi', 'employee', { employeeId: dedi.id });
+    const own = await signIn(app, 'dedi');
+    const signed = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, ...own, payload: {} });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const row = (await deps.db.query<{ method: string; employee_id: string }>('SELECT method, employee_id FROM pledges WHERE id = $1', [signed.json().pledgeId])).rows[0];
+    expect(row).toEqual({ method: 'account', employee_id: dedi.id });
+    const audit = (await deps.db.query<{ actor_label: string }>("SELECT actor_label FROM audit_events WHERE action = 'pledge.signed' AND entity_id = $1", [signed.json().pledgeId])).rows;
+    expect(audit).toEqual([{ actor_label: 'dedi' }]);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/public/pledges/verify/${signed.json().verifyCode}` })).json()).toMatchObject({ status: 'valid', method: 'account' });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, ...own, payload: {} })).json()).toMatchObject({ status: 409, code: 'PLEDGE_ALREADY_SIGNED' });
+    // an official's account is not an employee's: nothing to sign with
+    expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, ...s, payload: {} })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, payload: {} })).statusCode).toBe(401);
+    // outside the period
+    clock.advance(15 * 86_400_000);
+    await deps.db.query('UPDATE pledges SET revoked_at = now(), revoke_reason = $2 WHERE id = $1', [signed.json().pledgeId, 'uji']);
+    const later = await signIn(app, 'dedi');
+    expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, ...later, payload: {} })).json().code).toBe('PLEDGE_OUTSIDE_PERIOD');
+    clock.advance(-15 * 86_400_000);
   });
 });

@@ -18,7 +18,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   // PPK
   employing_official: ['registry.read', 'registry.export', 'registry.contact.read', 'cases.read', 'cases.handle'],
   auditor: ['registry.read', 'audit.read', 'tips.read', 'cases.read'],
-  employee: ['self.read'],
+  employee: ['self.read', 'self.sign'],
 };
 
 /** Which roles a holder of users.manage may hand out (always within their own scope). */

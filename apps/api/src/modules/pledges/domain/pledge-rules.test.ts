@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLEDGE, checkCanSign, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
+import { DEFAULT_PLEDGE, STANDARD_PLEDGES, checkCanSign, dailySeries, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
 
 const ok = { today: '2023-11-04', opensOn: '2023-11-02', closesOn: '2023-11-13', employee: { active: true, employmentType: 'PPPK', inScope: true }, employmentTypes: ['PNS', 'PPPK', 'NON_ASN'], alreadySigned: false };
 
@@ -45,3 +45,34 @@ describe('follow-up helpers', () => {
     expect(unitSummary({ ...c, unitPath: 'Kecamatan A', missing: 3, required: 10 }).body).toContain('3 dari 10 pegawai di Kecamatan A');
   });
 });
+
+describe('standard pledge texts', () => {
+  it('has one text per form, each with the four commitments and a source', () => {
+    expect(STANDARD_PLEDGES.map((t) => t.kind)).toEqual(['surat_pernyataan', 'pakta_integritas', 'ikrar']);
+    for (const t of STANDARD_PLEDGES) {
+      expect(t.body.match(/^\d\./gm)).toHaveLength(4);
+      expect(t.body).toMatch(/politik uang/);
+      expect(t.source.length).toBeGreaterThan(10);
+    }
+    expect(new Set(STANDARD_PLEDGES.map((t) => t.body)).size).toBe(3);
+  });
+});
+
+describe('dailySeries', () => {
+  it('fills every day of the range with the running total', () => {
+    expect(dailySeries([{ date: '2024-01-03', n: 5 }, { date: '2024-01-01', n: 2 }], '2024-01-01', '2024-01-04')).toEqual([
+      { date: '2024-01-01', signed: 2, cumulative: 2 }, { date: '2024-01-02', signed: 0, cumulative: 2 },
+      { date: '2024-01-03', signed: 5, cumulative: 7 }, { date: '2024-01-04', signed: 0, cumulative: 7 },
+    ]);
+  });
+  it('widens the range to take in signatures outside it (a ceremony recorded early, a late clock)', () => {
+    const s = dailySeries([{ date: '2023-12-31', n: 1 }, { date: '2024-01-05', n: 1 }], '2024-01-01', '2024-01-02');
+    expect(s.map((d) => d.date)).toEqual(['2023-12-31', '2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05']);
+    expect(s.at(-1)).toEqual({ date: '2024-01-05', signed: 1, cumulative: 2 });
+  });
+  it('is empty before the period starts when nothing was signed, and crosses month and leap days', () => {
+    expect(dailySeries([], '2024-03-01', '2024-02-28')).toEqual([]);
+    expect(dailySeries([], '2024-02-28', '2024-03-01').map((d) => d.date)).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+  });
+});
+

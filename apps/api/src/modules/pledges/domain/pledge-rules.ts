@@ -1,3 +1,11 @@
+const COMMITMENTS = [
+  'Menjaga dan menegakkan prinsip netralitas dalam melaksanakan tugas pelayanan publik sebelum, selama, dan sesudah pelaksanaan Pemilihan Umum dan Pemilihan.',
+  'Menghindari konflik kepentingan, tidak melakukan intimidasi dan ancaman, serta tidak memihak kepada peserta Pemilihan Umum dan Pemilihan.',
+  'Menggunakan media sosial secara bijak, tidak menyebarkan ujaran kebencian dan berita bohong (hoaks).',
+  'Menolak politik uang dan segala bentuk pemberian yang berkaitan dengan peserta Pemilihan Umum dan Pemilihan.',
+];
+const numbered = (items: readonly string[]) => items.map((c, i) => `${i + 1}. ${c}`);
+
 /**
  * Pledge texts and signing rules (pure). The default surat pernyataan carries the four usual
  * commitments of regional ikrar texts (domain.md §2.6 [S38, S39, S59, S60]).
@@ -5,16 +13,39 @@
 export const DEFAULT_PLEDGE = {
   kind: 'surat_pernyataan' as const,
   title: 'Surat Pernyataan Netralitas Aparatur Sipil Negara',
-  source: 'Regional ikrar texts (domain.md §2.6; S38, S39, S59, S60); SKB 2022 on ASN neutrality (S8, S9)',
+  source: 'Teks ikrar daerah dengan empat komitmen; SKB Netralitas ASN 2022 (domain.md §2.6; S8, S9, S38, S39, S59, S60)',
   body: [
     'Saya yang bertanda tangan di bawah ini menyatakan dengan sesungguhnya bahwa saya akan:',
-    '1. Menjaga dan menegakkan prinsip netralitas dalam melaksanakan tugas pelayanan publik sebelum, selama, dan sesudah pelaksanaan Pemilihan Umum dan Pemilihan.',
-    '2. Menghindari konflik kepentingan, tidak melakukan intimidasi dan ancaman, serta tidak memihak kepada peserta Pemilihan Umum dan Pemilihan.',
-    '3. Menggunakan media sosial secara bijak, tidak menyebarkan ujaran kebencian dan berita bohong (hoaks).',
-    '4. Menolak politik uang dan segala bentuk pemberian yang berkaitan dengan peserta Pemilihan Umum dan Pemilihan.',
+    ...numbered(COMMITMENTS),
     'Apabila saya melanggar pernyataan ini, saya bersedia dikenai sanksi sesuai ketentuan peraturan perundang-undangan.',
   ].join('\n'),
 };
+
+/**
+ * The national standard texts, one per form: the surat pernyataan above, the pakta integritas the SKB
+ * is cited for (PPKs signed one at Bawaslu's meeting, Bali, 27 Sep 2022) and the ikrar recited at
+ * apel, each with the same four commitments (domain.md §2.1, §2.6 [S38, S39, S59, S60]). Agencies add
+ * their own versions of any form; these stay as version 1 of the standard.
+ */
+export const STANDARD_PLEDGES = [
+  DEFAULT_PLEDGE,
+  {
+    kind: 'pakta_integritas' as const,
+    title: 'Pakta Integritas Netralitas Aparatur Sipil Negara',
+    source: 'SKB Netralitas ASN 2022 sebagai dasar pakta integritas; empat komitmen teks daerah (domain.md §2.1, §2.6; S38, S39, S59, S60)',
+    body: [
+      'Dalam rangka mewujudkan Aparatur Sipil Negara yang netral pada Pemilihan Umum dan Pemilihan, saya yang bertanda tangan di bawah ini berjanji untuk:',
+      ...numbered(COMMITMENTS),
+      'Pakta integritas ini saya tanda tangani dengan penuh kesadaran dan tanggung jawab. Apabila saya melanggarnya, saya bersedia dikenai sanksi sesuai ketentuan peraturan perundang-undangan.',
+    ].join('\n'),
+  },
+  {
+    kind: 'ikrar' as const,
+    title: 'Ikrar Netralitas Aparatur Sipil Negara',
+    source: 'Teks ikrar daerah dengan empat komitmen (domain.md §2.6; S38, S39, S59, S60)',
+    body: ['Kami, Aparatur Sipil Negara, dengan ini berikrar:', ...numbered(COMMITMENTS)].join('\n'),
+  },
+] as const;
 
 export type SignRefusal = { code: string; message: { id: string; en: string } };
 
@@ -86,3 +117,23 @@ export const unitSummary = (c: CampaignText & { unitPath: string; missing: numbe
     `Penandatanganan ditutup ${c.closesOn}. Daftar lengkap ada di Netra (${c.publicBase}), menu pernyataan netralitas.`,
   ].join('\n'),
 });
+
+/**
+ * Signatures per day as a continuous series from `from` to `to` (ISO dates, inclusive; widened to
+ * take in any day that has signatures), with the running total.
+ */
+export function dailySeries(counts: readonly { date: string; n: number }[], from: string, to: string): { date: string; signed: number; cumulative: number }[] {
+  const byDay = new Map(counts.map((c) => [c.date, c.n]));
+  const days = [...byDay.keys()].sort();
+  const first = days[0] && days[0] < from ? days[0] : from;
+  const last = days.at(-1) && days.at(-1)! > to ? days.at(-1)! : to;
+  const out: { date: string; signed: number; cumulative: number }[] = [];
+  let cumulative = 0;
+  for (let t = Date.parse(`${first}T00:00:00Z`), end = Date.parse(`${last}T00:00:00Z`); t <= end; t += 86_400_000) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    const signed = byDay.get(date) ?? 0;
+    cumulative += signed;
+    out.push({ date, signed, cumulative });
+  }
+  return out;
+}
