@@ -1,9 +1,13 @@
 /**
- * Issue 5 in Debian's Chromium: the Kesbangpol admin opens a pledge campaign for Kota Bekasi; an
- * employee signs on the public page with a one-time code delivered by e-mail (a real local SMTP
- * server); the signed PDF's QR code opens a valid verification page; coverage moves; the list of
- * who has not signed exports.
+ * Issue 5 in Debian's Chromium: the Kesbangpol admin opens a pledge campaign for Kota Bekasi on the
+ * standard text and adds the agency's own pakta integritas; an employee signs on the public page with
+ * a one-time code delivered by e-mail (a real local SMTP server); the signed PDF's QR code opens a
+ * valid verification page; coverage and its timeline move; the list of who has not signed exports;
+ * an employee signed in with their own account signs with one button (verified as signed through the
+ * account); the admin records a joint signing (date, place, witnesses) and attaches its scanned sheet.
  */
+import crypto from 'node:crypto';
+import sharp from 'sharp';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Download } from 'playwright-core';
@@ -23,6 +27,8 @@ let server: Running;
 let browser: Browser;
 let smtp: SMTPServer;
 const mails: { to: string; body: string }[] = [];
+/** The signing day in Kota Bekasi (WIB, UTC+7), as the timeline counts it. */
+const todayWib = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -48,8 +54,8 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp?.close(() => resolve()));
 });
 
-describe('neutrality pledges: campaign, self-service signing, verification, coverage', () => {
-  it('an admin opens a campaign, an employee signs with a one-time code, the QR verifies, coverage moves, the missing list exports', async () => {
+describe('neutrality pledges: texts, campaign, self-service, account and joint signing, verification, coverage over time', () => {
+  it('an admin opens a campaign on a chosen text and adds an own one, an employee signs with a one-time code, the QR verifies, coverage and its timeline move, the missing list exports, an employee signs with their account, the admin records a ceremony and attaches its signed sheet', async () => {
     const admin = await browser.newContext({ acceptDownloads: true });
     admin.setDefaultTimeout(15_000);
     const page = await admin.newPage();
@@ -57,6 +63,12 @@ describe('neutrality pledges: campaign, self-service signing, verification, cove
 
     await page.getByTestId('nav-pledges').click();
     await page.getByTestId('campaign-new').click();
+    // the text to sign: the three national standard texts are offered, the standard surat pernyataan by default
+    const template = page.getByTestId('campaign-template');
+    await expect.poll(async () => template.locator('option').count()).toBeGreaterThanOrEqual(3);
+    const options = await template.locator('option').allTextContents();
+    for (const kind of ['Surat pernyataan', 'Pakta integritas', 'Ikrar']) expect(options).toContain(`${kind} v1 (standar)`);
+    expect(await template.locator('option:checked').textContent()).toBe('Surat pernyataan v1 (standar)');
     const later = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     await page.getByTestId('campaign-closes').fill(later);
     await page.getByTestId('campaign-title').fill('Pernyataan Netralitas ASN Kota Bekasi');
@@ -70,6 +82,27 @@ describe('neutrality pledges: campaign, self-service signing, verification, cove
     expect(required).toBeGreaterThan(1000);
     expect(await page.getByTestId('coverage-signed').textContent()).toBe('0');
     expect(await page.getByTestId('campaign-sign-link').textContent()).toContain(`/tandatangan/${campaignId}`);
+    // over time: today's row, nothing signed yet
+    const todayRow = page.locator(`[data-testid="pledge-timeline-row"][data-date="${todayWib()}"]`);
+    await todayRow.waitFor();
+    expect(await todayRow.getByTestId('pledge-timeline-signed').textContent()).toBe('0');
+
+    // the agency's own pakta integritas: a new version through the form, listed, and offered for the next campaign
+    await page.getByTestId('nav-pledges').click();
+    await page.getByTestId('template-row').first().waitFor();
+    await page.getByTestId('template-kind').selectOption('pakta_integritas');
+    await page.getByTestId('template-title').fill('Pakta Integritas Netralitas Pegawai Kota Bekasi');
+    await page.getByTestId('template-body').fill('Saya menyatakan akan menjaga netralitas dalam Pemilihan Wali Kota Bekasi dan tidak memihak pasangan calon mana pun.');
+    await page.getByTestId('template-save').click();
+    await page.getByTestId('template-saved').waitFor();
+    expect(await page.getByTestId('template-saved').textContent()).toContain('Pakta integritas v1');
+    const own = page.locator('[data-testid="template-row"][data-kind="pakta_integritas"][data-own="true"]');
+    await own.waitFor();
+    expect(await own.getByTestId('template-version').textContent()).toBe('v1');
+    await page.getByTestId('campaign-new').click();
+    await expect.poll(async () => page.getByTestId('campaign-template').locator('option').allTextContents()).toContain('Pakta integritas v1 (instansi)');
+    await page.keyboard.press('Escape');
+    await page.goto(`${server.url}/pledges/${campaignId}`);
 
     // someone on the missing list who can receive a code
     await page.getByTestId('missing-row').first().waitFor();
@@ -120,6 +153,9 @@ describe('neutrality pledges: campaign, self-service signing, verification, cove
     // coverage moved, and the missing list no longer holds the signer
     await page.reload();
     await expect.poll(async () => page.getByTestId('coverage-signed').textContent()).toBe('1');
+    // the timeline counts the signature today
+    await expect.poll(async () => todayRow.getByTestId('pledge-timeline-signed').textContent()).toBe('1');
+    expect(await todayRow.getByTestId('pledge-timeline-cumulative').textContent()).toBe('1');
     await page.getByTestId('missing-search').fill(nip);
     await expect.poll(async () => page.getByTestId('missing-row').count()).toBe(0);
     const csv = page.waitForEvent('download');
@@ -129,6 +165,95 @@ describe('neutrality pledges: campaign, self-service signing, verification, cove
     expect(lines.length - 1).toBe(required - 1);
     expect(file).not.toContain(nip);
     expect(file).not.toMatch(/@|\+62/); // no contact data in the export
+
+    // an employee signed in with their own account signs with one button, no NIP and no code
+    const account = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    account.setDefaultTimeout(15_000);
+    const e = await account.newPage();
+    await signInAs(e, server.url, 'pegawai');
+    const mailsBefore = mails.length;
+    await e.goto(`${server.url}/tandatangan/${campaignId}`);
+    await e.getByTestId('sign-with-account').click();
+    await e.getByTestId('sign-done').waitFor().catch(async (err: unknown) => {
+      throw new Error(`account signing failed: ${await e.getByRole('alert').allTextContents()}`, { cause: err });
+    });
+    const accountCode = (await e.getByTestId('sign-verify-code').textContent())!.trim();
+    expect(accountCode).not.toBe(verifyCode);
+    const accountPdf = e.waitForEvent('download');
+    await e.getByTestId('sign-download').click();
+    expect(await pdfText(await bytesOf(await accountPdf))).toContain(accountCode);
+    expect(mails.length).toBe(mailsBefore); // no one-time code was needed
+    // a second time is refused
+    await e.reload();
+    await e.getByTestId('sign-with-account').click();
+    await e.getByTestId('sign-error').waitFor();
+    expect(await e.getByTestId('sign-error').textContent()).toMatch(/sudah menandatangani|already signed/);
+    await account.close();
+    // someone visiting without the employee role sees only the NIP form
+    await page.goto(`${server.url}/tandatangan/${campaignId}`);
+    await page.getByTestId('sign-nip').waitFor();
+    expect(await page.getByTestId('sign-with-account').count()).toBe(0);
+    // the account signature verifies as signed through the employee's account
+    await page.goto(`${server.url}/verify/${accountCode}`);
+    expect(await page.getByTestId('verify-status').getAttribute('data-status')).toBe('valid');
+    expect(await page.getByTestId('verify-method').getAttribute('data-method')).toBe('account');
+    expect(await page.getByTestId('verify-method').textContent()).toBe('Melalui akun pegawai');
+    await page.goto(`${server.url}/pledges/${campaignId}`);
+    await expect.poll(async () => todayRow.getByTestId('pledge-timeline-cumulative').textContent()).toBe('2');
+
+    // a joint signing (apel) held yesterday: one employee still on the missing list, with place and witnesses
+    await page.getByTestId('ceremony-list-empty').waitFor();
+    await page.getByTestId('missing-row').first().waitFor();
+    const present = (await page.getByTestId('missing-row').first().locator('td').first().textContent())!.trim();
+    expect(present).not.toBe(nip);
+    const heldOn = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    const witnesses = 'Sekda, Pj Wali Kota, Ketua Bawaslu Kota Bekasi';
+    await page.getByTestId('ceremony-nips').fill(present);
+    await page.getByTestId('ceremony-date').fill(heldOn);
+    await page.getByTestId('ceremony-place').fill('Plaza Pemkot Bekasi');
+    await page.getByTestId('ceremony-witnesses').fill(witnesses);
+    await page.getByTestId('ceremony-submit').click();
+    await page.getByTestId('ceremony-result').waitFor().catch(async (err: unknown) => {
+      throw new Error(`ceremony not recorded: ${await page.getByRole('alert').allTextContents()}`, { cause: err });
+    });
+    expect(await page.getByTestId('ceremony-result').textContent()).toContain('1 tercatat, 0 sudah menandatangani sebelumnya, 0 tidak termasuk kampanye');
+    // it is listed at once, with its upload control
+    const ceremonyRow = page.locator('[data-testid="ceremony-row"][data-new="true"]');
+    await ceremonyRow.waitFor();
+    expect(await page.getByTestId('ceremony-row').count()).toBe(1);
+    expect(await ceremonyRow.getByTestId('ceremony-held-on').getAttribute('data-date')).toBe(heldOn);
+    expect(await ceremonyRow.getByTestId('ceremony-row-place').textContent()).toBe('Plaza Pemkot Bekasi');
+    expect(await ceremonyRow.getByTestId('ceremony-row-witnesses').textContent()).toBe(witnesses);
+    expect(await ceremonyRow.getByTestId('ceremony-row-listed').textContent()).toBe('1');
+    expect(await ceremonyRow.getByTestId('ceremony-row-signed').textContent()).toBe('1');
+    expect(await ceremonyRow.getByTestId('ceremony-sheet-download').count()).toBe(0);
+    // coverage counts the third signature (recorded now, so on today's row of the timeline)
+    await expect.poll(async () => page.getByTestId('coverage-signed').textContent()).toBe('3');
+    await expect.poll(async () => todayRow.getByTestId('pledge-timeline-cumulative').textContent()).toBe('3');
+    await page.getByTestId('missing-search').fill(present);
+    await expect.poll(async () => page.getByTestId('missing-row').count()).toBe(0);
+
+    // the scanned signed sheet: a PNG made here, attached, its hash shown, downloadable as uploaded
+    const scan = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 250, g: 250, b: 245 } } }).png().toBuffer();
+    const scanHash = crypto.createHash('sha256').update(scan).digest('hex');
+    await ceremonyRow.getByTestId('ceremony-sheet-file').setInputFiles({ name: 'lembar-apel.png', mimeType: 'image/png', buffer: scan });
+    await ceremonyRow.getByTestId('ceremony-sheet-upload').click();
+    await ceremonyRow.getByTestId('ceremony-sheet-sha256').waitFor().catch(async (err: unknown) => {
+      throw new Error(`sheet not attached: ${await page.getByRole('alert').allTextContents()}`, { cause: err });
+    });
+    expect(await ceremonyRow.getByTestId('ceremony-sheet-sha256').textContent()).toBe(scanHash.slice(0, 12));
+    expect(await ceremonyRow.getByTestId('ceremony-sheet-sha256').getAttribute('data-sha256')).toBe(scanHash);
+    expect(await ceremonyRow.getByTestId('ceremony-sheet-name').textContent()).toBe('lembar-apel.png');
+    expect(await ceremonyRow.getByTestId('ceremony-sheet-upload').count()).toBe(0);
+    const sheet = page.waitForEvent('download');
+    await ceremonyRow.getByTestId('ceremony-sheet-download').click();
+    const sheetDownload = await sheet;
+    expect(sheetDownload.suggestedFilename()).toBe('lembar-apel.png');
+    expect((await bytesOf(sheetDownload)).equals(scan)).toBe(true);
+    // after a reload it is still there
+    await page.reload();
+    await page.getByTestId('ceremony-sheet-sha256').waitFor();
+    expect(await page.getByTestId('ceremony-sheet-sha256').textContent()).toBe(scanHash.slice(0, 12));
     await admin.close();
   });
 });

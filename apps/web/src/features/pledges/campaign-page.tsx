@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Code, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Badge, Button, Code, Group, Loader, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,19 @@ import { UnitBreakdown } from '../../components/unit-breakdown.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
-import { missingExportUrl, useCoverage, useMissing, useRecordCeremony, useSendReminders, type PledgeCoverage } from './pledges-api.ts';
+import {
+  ceremonySheetUrl,
+  missingExportUrl,
+  useCeremonies,
+  useCoverage,
+  useMissing,
+  useRecordCeremony,
+  useSendReminders,
+  useTimeline,
+  useUploadCeremonySheet,
+  type PledgeCeremony,
+  type PledgeCoverage,
+} from './pledges-api.ts';
 
 type Counts = PledgeCoverage['total'];
 
@@ -44,7 +56,206 @@ function CountsHead({ first }: { first: string }) {
   );
 }
 
-/** Coverage of one campaign: totals, drill-down by unit, by type and region; who is missing; reminders; ceremonies. */
+/** Signatures per signing day (newest first) with the running total and its share of those required; same unit as the coverage. */
+function TimelinePanel({ id, unitId, unitPath }: { id: string; unitId: string | null; unitPath: string | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const timeline = useTimeline(id, unitId);
+  const tl = timeline.data;
+  const share = (n: number) => (tl && tl.required > 0 ? Math.round((n / tl.required) * 1000) / 10 : 0);
+  return (
+    <Paper withBorder p="md" data-testid="pledge-timeline">
+      <Title order={2} size="h5" mb="xs">{t('pledges.timeline')}{unitPath ? `: ${unitPath}` : ''}</Title>
+      <ProblemAlert error={timeline.error} />
+      {tl && tl.days.length === 0 && <Text size="sm" c="dimmed" data-testid="pledge-timeline-empty">{t('pledges.timelineEmpty')}</Text>}
+      {tl && tl.days.length > 0 && (
+        <ScrollArea.Autosize mah={320}>
+          <Table verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('pledges.day')}</Table.Th>
+                <Table.Th ta="right">{t('pledges.signedThatDay')}</Table.Th>
+                <Table.Th ta="right">{t('pledges.cumulative')}</Table.Th>
+                <Table.Th>{t('pledges.cumulativeShare')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...tl.days].reverse().map((d) => (
+                <Table.Tr key={d.date} data-testid="pledge-timeline-row" data-date={d.date}>
+                  <Table.Td>{format.date(d.date)}</Table.Td>
+                  <Table.Td ta="right" data-testid="pledge-timeline-signed">{format.number(d.signed)}</Table.Td>
+                  <Table.Td ta="right" data-testid="pledge-timeline-cumulative">{format.number(d.cumulative)}</Table.Td>
+                  <Table.Td miw={140}>
+                    <Group gap={6} wrap="nowrap"><Progress value={share(d.cumulative)} size="sm" w={80} /><Text size="xs">{format.number(share(d.cumulative))}%</Text></Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+      )}
+    </Paper>
+  );
+}
+
+/** Today's date in the browser (YYYY-MM-DD), the latest a ceremony can have been held. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A ceremony's signed sheet: its name, size and hash with a download, or (for those who may write) the upload of the scan. */
+function CeremonySheetCell({ campaignId, ceremony, canWrite }: { campaignId: string; ceremony: PledgeCeremony; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const upload = useUploadCeremonySheet(campaignId);
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const sheet = ceremony.sheet;
+  if (sheet) {
+    return (
+      <Stack gap={2}>
+        <Text size="sm" style={{ wordBreak: 'break-all' }} data-testid="ceremony-sheet-name">{sheet.fileName}</Text>
+        <Text size="xs" c="dimmed">
+          {format.fileSize(sheet.size)} · {t('pledges.hash')}{' '}
+          <Tooltip label={sheet.sha256} multiline maw={360} style={{ wordBreak: 'break-all' }}>
+            <Code data-testid="ceremony-sheet-sha256" data-sha256={sheet.sha256}>{sheet.sha256.slice(0, 12)}</Code>
+          </Tooltip>
+        </Text>
+        <Group>
+          <Button component="a" href={ceremonySheetUrl(campaignId, ceremony.id)} download size="compact-xs" variant="light" data-testid="ceremony-sheet-download">{t('pledges.sheetDownload')}</Button>
+        </Group>
+      </Stack>
+    );
+  }
+  if (!canWrite) return <Text size="xs" c="dimmed">{t('pledges.sheetMissing')}</Text>;
+  const send = () => {
+    if (!file) return;
+    setProgress(0);
+    upload.mutate(
+      { ceremonyId: ceremony.id, file, onProgress: setProgress },
+      {
+        onSuccess: () => {
+          setFile(null);
+          if (input.current) input.current.value = '';
+        },
+      },
+    );
+  };
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed">{t('pledges.sheetMissing')}</Text>
+      <input
+        ref={input}
+        type="file"
+        accept="application/pdf,image/jpeg,image/png"
+        aria-label={t('pledges.sheetFile')}
+        title={t('pledges.sheetFile')}
+        disabled={upload.isPending}
+        onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); upload.reset(); }}
+        data-testid="ceremony-sheet-file"
+        style={{ display: 'block', maxWidth: 240 }}
+      />
+      <Group gap="xs">
+        <Button size="compact-xs" onClick={send} disabled={!file} loading={upload.isPending} data-testid="ceremony-sheet-upload">{t('pledges.sheetUpload')}</Button>
+        {upload.isPending && <Text size="xs" c="dimmed" role="status">{Math.round(progress * 100)}%</Text>}
+      </Group>
+      <ProblemAlert error={upload.error} data-testid="ceremony-sheet-error" />
+    </Stack>
+  );
+}
+
+/** Joint signings (apel/upacara): recording one from its attendance list, and the ceremonies recorded with their signed sheets. */
+function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ceremony = useRecordCeremony(campaignId);
+  const ceremonies = useCeremonies(campaignId);
+  const [nips, setNips] = useState('');
+  const [heldOn, setHeldOn] = useState('');
+  const [place, setPlace] = useState('');
+  const [witnesses, setWitnesses] = useState('');
+  const list = nips.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean);
+  const record = (e: FormEvent) => {
+    e.preventDefault();
+    ceremony.mutate({
+      nips: list,
+      ...(heldOn ? { heldOn } : {}),
+      ...(place.trim() ? { place: place.trim() } : {}),
+      ...(witnesses.trim() ? { witnesses: witnesses.trim() } : {}),
+    });
+  };
+  const items = ceremonies.data?.items ?? [];
+  return (
+    <Paper withBorder p="md" data-testid="ceremonies">
+      <Title order={2} size="h5" mb="xs">{t('pledges.ceremony')}</Title>
+      {canWrite && (
+        <form onSubmit={record}>
+          <Text size="sm" c="dimmed" mb="xs">{t('pledges.ceremonyHelp')}</Text>
+          <Textarea autosize minRows={3} required value={nips} onChange={(e) => setNips(e.currentTarget.value)} placeholder="198001012005011001" aria-label={t('pledges.ceremonyNips')} data-testid="ceremony-nips" />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+            <TextInput type="date" label={t('pledges.ceremonyDate')} description={t('pledges.ceremonyDateHelp')} max={localToday()} value={heldOn} onChange={(e) => setHeldOn(e.currentTarget.value)} data-testid="ceremony-date" />
+            <TextInput label={t('pledges.ceremonyPlace')} description={t('pledges.ceremonyPlaceHelp')} minLength={2} maxLength={200} value={place} onChange={(e) => setPlace(e.currentTarget.value)} placeholder={t('pledges.ceremonyPlacePlaceholder')} data-testid="ceremony-place" />
+            <TextInput label={t('pledges.ceremonyWitnesses')} description={t('pledges.ceremonyWitnessesHelp')} minLength={2} maxLength={500} value={witnesses} onChange={(e) => setWitnesses(e.currentTarget.value)} placeholder={t('pledges.ceremonyWitnessesPlaceholder')} data-testid="ceremony-witnesses" />
+          </SimpleGrid>
+          <Group mt="xs">
+            <Button type="submit" disabled={list.length === 0} loading={ceremony.isPending} data-testid="ceremony-submit">{t('pledges.recordCeremony')}</Button>
+          </Group>
+          <ProblemAlert error={ceremony.error} />
+          {ceremony.data && (
+            <Alert variant="light" mt="xs" data-testid="ceremony-result">
+              {t('pledges.ceremonyResult', { signed: ceremony.data.signed, already: ceremony.data.alreadySigned, notCovered: ceremony.data.notCovered.length })}
+              {ceremony.data.notCovered.length > 0 && <Text size="xs" ff="monospace">{ceremony.data.notCovered.slice(0, 50).join(', ')}</Text>}
+              {ceremony.data.signed + ceremony.data.alreadySigned > 0 && <Text size="xs" mt={4}>{t('pledges.ceremonyAttachNow')}</Text>}
+            </Alert>
+          )}
+        </form>
+      )}
+      <Stack gap="xs" mt={canWrite ? 'md' : 0} data-testid="ceremony-list">
+        <Title order={3} size="h6">{t('pledges.ceremonies')}</Title>
+        {ceremonies.isPending && <Loader size="sm" />}
+        <ProblemAlert error={ceremonies.error} />
+        {ceremonies.data && items.length === 0 && <Text size="sm" c="dimmed" data-testid="ceremony-list-empty">{t('pledges.ceremoniesEmpty')}</Text>}
+        {items.length > 0 && (
+          <Table.ScrollContainer minWidth={820}>
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('pledges.ceremonyDate')}</Table.Th>
+                  <Table.Th>{t('pledges.ceremonyPlace')}</Table.Th>
+                  <Table.Th>{t('pledges.ceremonyWitnesses')}</Table.Th>
+                  <Table.Th ta="right">{t('pledges.ceremonyListed')}</Table.Th>
+                  <Table.Th ta="right">{t('pledges.ceremonySigned')}</Table.Th>
+                  <Table.Th>{t('pledges.recordedBy')}</Table.Th>
+                  <Table.Th>{t('pledges.sheet')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((c) => (
+                  <Table.Tr key={c.id} data-testid="ceremony-row" data-id={c.id} data-new={c.id === ceremony.data?.ceremonyId ? 'true' : undefined} style={{ verticalAlign: 'top' }}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="ceremony-held-on" data-date={c.heldOn}>{format.date(c.heldOn)}</Table.Td>
+                    <Table.Td data-testid="ceremony-row-place">{c.place ?? '—'}</Table.Td>
+                    <Table.Td data-testid="ceremony-row-witnesses"><Text size="sm" maw={260}>{c.witnesses ?? '—'}</Text></Table.Td>
+                    <Table.Td ta="right" data-testid="ceremony-row-listed">{format.number(c.listed)}</Table.Td>
+                    <Table.Td ta="right" data-testid="ceremony-row-signed">{format.number(c.signed)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{c.recordedBy ?? '—'}</Text>
+                      <Text size="xs" c="dimmed">{format.dateTime(c.recordedAt)}</Text>
+                    </Table.Td>
+                    <Table.Td miw={220}><CeremonySheetCell campaignId={campaignId} ceremony={c} canWrite={canWrite} /></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Coverage of one campaign: totals, drill-down by unit, signatures over time, by type and region; who is missing; reminders; ceremonies. */
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -58,8 +269,6 @@ export function CampaignPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const missing = useMissing(id, page, q, unitId);
   const reminders = useSendReminders(id);
-  const ceremony = useRecordCeremony(id);
-  const [nips, setNips] = useState('');
   usePageTitle(coverage.data?.campaign.title ?? t('pledges.title'));
   if (coverage.isPending) return <FullPageLoader />;
   if (!coverage.data) return <ProblemAlert error={coverage.error} />;
@@ -97,6 +306,7 @@ export function CampaignPage() {
         labels={{ wholeAgency: t('pledges.wholeAgency'), directStaff: t('pledges.directStaff') }}
         testIds={{ up: 'coverage-up', table: 'coverage-units', drill: 'coverage-drill' }}
       />
+      <TimelinePanel id={id} unitId={unitId} unitPath={cov.unit?.path ?? null} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">{t('pledges.byType')}</Title>
@@ -144,23 +354,7 @@ export function CampaignPage() {
         </Table>
         {missing.data && <Pager page={page} pageSize={missing.data.pageSize} total={missing.data.total} onChange={setPage} />}
       </Paper>
-      {hasPermission(me, 'registry.write') && (
-        <Paper withBorder p="md">
-          <Title order={2} size="h5" mb="xs">{t('pledges.ceremony')}</Title>
-          <Text size="sm" c="dimmed" mb="xs">{t('pledges.ceremonyHelp')}</Text>
-          <Textarea autosize minRows={3} value={nips} onChange={(e) => setNips(e.currentTarget.value)} placeholder="198001012005011001" data-testid="ceremony-nips" />
-          <Group mt="xs">
-            <Button onClick={() => ceremony.mutate(nips.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean))} disabled={!nips.trim()} loading={ceremony.isPending} data-testid="ceremony-submit">{t('pledges.recordCeremony')}</Button>
-          </Group>
-          <ProblemAlert error={ceremony.error} />
-          {ceremony.data && (
-            <Alert variant="light" mt="xs" data-testid="ceremony-result">
-              {t('pledges.ceremonyResult', { signed: ceremony.data.signed, already: ceremony.data.alreadySigned, notCovered: ceremony.data.notCovered.length })}
-              {ceremony.data.notCovered.length > 0 && <Text size="xs" ff="monospace">{ceremony.data.notCovered.slice(0, 50).join(', ')}</Text>}
-            </Alert>
-          )}
-        </Paper>
-      )}
+      {hasPermission(me, 'registry.read') && <CeremonySection campaignId={id} canWrite={hasPermission(me, 'registry.write')} />}
     </Stack>
   );
 }

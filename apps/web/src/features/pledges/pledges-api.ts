@@ -3,20 +3,33 @@ import type { z } from 'zod';
 import type {
   PledgeCampaignInput,
   PledgeCampaignSummary as PledgeCampaignSummarySchema,
+  PledgeCeremony,
+  PledgeCeremonyInput as PledgeCeremonyInputSchema,
+  PledgeCeremonyResult as PledgeCeremonyResultSchema,
+  PledgeCeremonySheet as PledgeCeremonySheetSchema,
   PledgeCoverage,
   PledgeMissingEmployee,
   PledgePublicCampaign as PledgePublicCampaignSchema,
   PledgeReminderResult,
   PledgeSigned as PledgeSignedSchema,
+  PledgeTemplate,
+  PledgeTemplateCreated as PledgeTemplateCreatedSchema,
+  PledgeTemplateInput,
+  PledgeTimeline,
   PledgeVerification as PledgeVerificationSchema,
 } from '@netra/contracts';
-import { api, API_BASE, ApiError, buildUrl, publicApi, type Page } from '../../lib/api.ts';
+import { api, API_BASE, ApiError, buildUrl, publicApi, uploadFile, type Page } from '../../lib/api.ts';
 
 export type PledgeCampaignSummary = z.infer<typeof PledgeCampaignSummarySchema>;
 export type PledgePublicCampaign = z.infer<typeof PledgePublicCampaignSchema>;
 export type PledgeSigned = z.infer<typeof PledgeSignedSchema>;
 export type PledgeVerification = z.infer<typeof PledgeVerificationSchema>;
-export type { PledgeCoverage, PledgeMissingEmployee, PledgeReminderResult };
+export type PledgeTemplateCreated = z.infer<typeof PledgeTemplateCreatedSchema>;
+export type PledgeCeremonyInput = z.input<typeof PledgeCeremonyInputSchema>;
+export type PledgeCeremonyResult = z.infer<typeof PledgeCeremonyResultSchema>;
+export type PledgeCeremonySheet = z.infer<typeof PledgeCeremonySheetSchema>;
+export type { PledgeCeremony };
+export type { PledgeCoverage, PledgeMissingEmployee, PledgeReminderResult, PledgeTemplate, PledgeTemplateInput, PledgeTimeline };
 
 export function useCampaigns() {
   return useQuery({ queryKey: ['pledge-campaigns'], queryFn: ({ signal }) => api.get<{ items: PledgeCampaignSummary[] }>('/pledge-campaigns', undefined, signal) });
@@ -30,10 +43,37 @@ export function useCreateCampaign() {
   });
 }
 
+/** The national standard texts and the agency's own versions (newest version first within a kind). */
+export function useTemplates(agencyId: string | null) {
+  return useQuery({
+    queryKey: ['pledge-templates', agencyId],
+    queryFn: ({ signal }) => api.get<{ items: PledgeTemplate[] }>('/pledge-templates', { agencyId }, signal),
+    enabled: Boolean(agencyId),
+  });
+}
+
+/** A new version of the agency's own text of one kind. */
+export function useCreateTemplate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PledgeTemplateInput) => api.post<PledgeTemplateCreated>('/pledge-templates', input),
+    onSuccess: (_r, input) => qc.invalidateQueries({ queryKey: ['pledge-templates', input.agencyId] }),
+  });
+}
+
 export function useCoverage(id: string, unitId: string | null) {
   return useQuery({
     queryKey: ['pledge-coverage', id, unitId],
     queryFn: ({ signal }) => api.get<PledgeCoverage>(`/pledge-campaigns/${id}/coverage`, { unitId }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Standing signatures per local signing day, with the running total (same drill-down as the coverage). */
+export function useTimeline(id: string, unitId: string | null) {
+  return useQuery({
+    queryKey: ['pledge-timeline', id, unitId],
+    queryFn: ({ signal }) => api.get<PledgeTimeline>(`/pledge-campaigns/${id}/timeline`, { unitId }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -53,13 +93,42 @@ export function useSendReminders(id: string) {
   return useMutation({ mutationFn: () => api.post<PledgeReminderResult>(`/pledge-campaigns/${id}/reminders`) });
 }
 
+/** Records a joint signing from its attendance list; the list of ceremonies, coverage, missing list and timeline all move. */
 export function useRecordCeremony(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (nips: string[]) => api.post<{ signed: number; alreadySigned: number; notCovered: string[] }>(`/pledge-campaigns/${id}/ceremonies`, { nips }),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['pledge-coverage', id] }), qc.invalidateQueries({ queryKey: ['pledge-missing', id] })]),
+    mutationFn: (input: PledgeCeremonyInput) => api.post<PledgeCeremonyResult>(`/pledge-campaigns/${id}/ceremonies`, input),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: ['pledge-ceremonies', id] }),
+        qc.invalidateQueries({ queryKey: ['pledge-coverage', id] }),
+        qc.invalidateQueries({ queryKey: ['pledge-missing', id] }),
+        qc.invalidateQueries({ queryKey: ['pledge-timeline', id] }),
+      ]),
   });
 }
+
+/** The campaign's recorded ceremonies, newest first, with their signed sheet (hash) if attached. */
+export function useCeremonies(id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['pledge-ceremonies', id],
+    queryFn: ({ signal }) => api.get<{ items: PledgeCeremony[] }>(`/pledge-campaigns/${id}/ceremonies`, undefined, signal),
+    enabled,
+  });
+}
+
+/** Attaches the scanned signed sheet of one ceremony (multipart, CSRF token; once per ceremony). */
+export function useUploadCeremonySheet(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { ceremonyId: string; file: File; onProgress?: (fraction: number) => void }) =>
+      uploadFile<PledgeCeremonySheet>(`/pledge-campaigns/${id}/ceremonies/${input.ceremonyId}/sheet`, input.file, { fieldName: 'file', onProgress: input.onProgress }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['pledge-ceremonies', id] }),
+  });
+}
+
+/** The signed sheet as uploaded (an attachment; the server audits the read). */
+export const ceremonySheetUrl = (id: string, ceremonyId: string) => `${API_BASE}/pledge-campaigns/${id}/ceremonies/${ceremonyId}/sheet`;
 
 /* Public side: no cookie, no CSRF token (publicApi). */
 
@@ -69,6 +138,9 @@ export function usePublicCampaign(id: string) {
 
 export const requestCode = (input: { campaignId: string; nip: string }) => publicApi.post<{ sentTo: string }>('/public/pledges/code', input);
 export const signPledge = (input: { campaignId: string; nip: string; code: string; emeteraiSerial?: string }) => publicApi.post<PledgeSigned>('/public/pledges/sign', input);
+
+/** Signing through one's own employee account: the session is the identity (cookie and CSRF token, no one-time code). */
+export const signWithAccount = (campaignId: string, input: { emeteraiSerial?: string }) => api.post<PledgeSigned>(`/pledge-campaigns/${campaignId}/sign`, input);
 
 /** The signed PDF, once, with the token from signing (POST body, never the URL). */
 export async function downloadSigned(token: string): Promise<Blob> {

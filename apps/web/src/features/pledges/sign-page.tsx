@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { useMe } from '../auth/session.tsx';
 import { PublicShell } from '../public-report/public-shell.tsx';
-import { downloadSigned, requestCode, signPledge, usePublicCampaign, type PledgeSigned } from './pledges-api.ts';
+import { downloadSigned, requestCode, signPledge, signWithAccount, usePublicCampaign, type PledgeSigned } from './pledges-api.ts';
 
 /**
  * Self-service signing, mobile-first: read the text, enter the NIP, receive a one-time code on the
- * registered contact, sign. Nothing is kept in the browser beyond this page's state.
+ * registered contact, sign. Nothing is kept in the browser beyond this page's state. A visitor signed in
+ * with an employee account can sign with that account instead (the session is the identity).
  */
 export function SignPage() {
   const { campaignId = '' } = useParams();
@@ -19,6 +21,8 @@ export function SignPage() {
   const format = useFormat();
   usePageTitle(t('pledgeSign.title'));
   const campaign = usePublicCampaign(campaignId);
+  const me = useMe();
+  const employee = me.data?.grants.some((g) => g.role === 'employee') ? me.data : null;
   const [nip, setNip] = useState('');
   const [code, setCode] = useState('');
   const [meterai, setMeterai] = useState('');
@@ -45,6 +49,10 @@ export function SignPage() {
     e.preventDefault();
     void run(async () => setSigned(await signPledge({ campaignId, nip: nip.trim(), code: code.trim(), ...(meterai.trim() ? { emeteraiSerial: meterai.trim() } : {}) })));
   };
+  const signAsAccount = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => setSigned(await signWithAccount(campaignId, meterai.trim() ? { emeteraiSerial: meterai.trim() } : {})));
+  };
   const download = () =>
     void run(async () => {
       const blob = await downloadSigned(signed!.downloadToken);
@@ -70,11 +78,23 @@ export function SignPage() {
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="sign-text">{campaign.data.body}</Text>
               <Text size="xs" c="dimmed" mt="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>SHA-256 {campaign.data.contentHash}</Text>
             </Paper>
+            {!signed && !sentTo && employee && (
+              <>
+                <form onSubmit={signAsAccount}>
+                  <Stack>
+                    <Text size="sm" data-testid="sign-account-name">{t('pledgeSign.withAccountHelp', { name: employee.displayName })}</Text>
+                    <TextInput label={t('pledgeSign.meterai')} description={t('pledgeSign.meteraiHelp')} value={meterai} onChange={(e) => setMeterai(e.currentTarget.value)} data-testid="sign-account-meterai" />
+                    <Button type="submit" size="md" loading={busy} data-testid="sign-with-account">{t('pledgeSign.withAccount')}</Button>
+                  </Stack>
+                </form>
+                <Divider label={t('pledgeSign.orWithCode')} labelPosition="center" />
+              </>
+            )}
             {!signed && !sentTo && (
               <form onSubmit={ask}>
                 <Stack>
                   <TextInput label={t('pledgeSign.nip')} description={t('pledgeSign.nipHelp')} inputMode="numeric" autoComplete="off" required value={nip} onChange={(e) => setNip(e.currentTarget.value)} data-testid="sign-nip" />
-                  <Button type="submit" loading={busy} data-testid="sign-request">{t('pledgeSign.sendCode')}</Button>
+                  <Button type="submit" variant={employee ? 'default' : 'filled'} loading={busy} data-testid="sign-request">{t('pledgeSign.sendCode')}</Button>
                 </Stack>
               </form>
             )}

@@ -8,6 +8,10 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { PublicShell } from '../public-report/public-shell.tsx';
 import { useVerification } from './pledges-api.ts';
 
+/** The label of how the pledge was signed: a joint signing, the employee's own account, or self-service with a one-time code. */
+const methodLabel = (method: string) =>
+  method === 'ceremony' ? ('pledgeVerify.ceremony' as const) : method === 'account' ? ('pledgeVerify.account' as const) : ('pledgeVerify.selfService' as const);
+
 /** /verify/<code>: what the QR code on a signed pledge opens. Anyone may check it; the name is masked. */
 export function VerifyPage() {
   const { code = '' } = useParams();
@@ -33,7 +37,7 @@ export function VerifyPage() {
                 <Field label={t('pledgeVerify.agency')}>{v.data.agency}</Field>
                 <Field label={t('pledgeVerify.pledge')}>{v.data.title}</Field>
                 <Field label={t('pledgeVerify.signedAt')}>{format.dateTime(v.data.signedAt)}</Field>
-                <Field label={t('pledgeVerify.method')}>{t(v.data.method === 'ceremony' ? 'pledgeVerify.ceremony' : 'pledgeVerify.selfService')}</Field>
+                <Field label={t('pledgeVerify.method')}><span data-testid="verify-method" data-method={v.data.method}>{t(methodLabel(v.data.method))}</span></Field>
                 <Field label={t('pledgeVerify.hash')}><Text span ff="monospace" size="xs" style={{ overflowWrap: 'anywhere' }}>{v.data.contentHash}</Text></Field>
               </FieldList>
             </Stack>
