@@ -29,6 +29,7 @@ let smtp: SMTPServer;
 const mails: { to: string; body: string }[] = [];
 /** The signing day in Kota Bekasi (WIB, UTC+7), as the timeline counts it. */
 const todayWib = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const yesterdayWib = () => new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -70,6 +71,7 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     for (const kind of ['Surat pernyataan', 'Pakta integritas', 'Ikrar']) expect(options).toContain(`${kind} v1 (standar)`);
     expect(await template.locator('option:checked').textContent()).toBe('Surat pernyataan v1 (standar)');
     const later = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('campaign-opens').fill(yesterdayWib()); // opened yesterday: the apel below was held then
     await page.getByTestId('campaign-closes').fill(later);
     await page.getByTestId('campaign-title').fill('Pernyataan Netralitas ASN Kota Bekasi');
     await page.getByTestId('campaign-submit').click();
@@ -206,7 +208,7 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     await page.getByTestId('missing-row').first().waitFor();
     const present = (await page.getByTestId('missing-row').first().locator('td').first().textContent())!.trim();
     expect(present).not.toBe(nip);
-    const heldOn = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    const heldOn = yesterdayWib();
     const witnesses = 'Sekda, Pj Wali Kota, Ketua Bawaslu Kota Bekasi';
     await page.getByTestId('ceremony-nips').fill(present);
     await page.getByTestId('ceremony-date').fill(heldOn);
@@ -227,9 +229,12 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     expect(await ceremonyRow.getByTestId('ceremony-row-listed').textContent()).toBe('1');
     expect(await ceremonyRow.getByTestId('ceremony-row-signed').textContent()).toBe('1');
     expect(await ceremonyRow.getByTestId('ceremony-sheet-download').count()).toBe(0);
-    // coverage counts the third signature (recorded now, so on today's row of the timeline)
+    // coverage counts the third signature, dated on the day of the apel: yesterday's row of the timeline
     await expect.poll(async () => page.getByTestId('coverage-signed').textContent()).toBe('3');
     await expect.poll(async () => todayRow.getByTestId('pledge-timeline-cumulative').textContent()).toBe('3');
+    const yesterdayRow = page.locator(`[data-testid="pledge-timeline-row"][data-date="${heldOn}"]`);
+    expect(await yesterdayRow.getByTestId('pledge-timeline-signed').textContent()).toBe('1');
+    expect(await todayRow.getByTestId('pledge-timeline-signed').textContent()).toBe('2');
     await page.getByTestId('missing-search').fill(present);
     await expect.poll(async () => page.getByTestId('missing-row').count()).toBe(0);
 

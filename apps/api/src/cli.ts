@@ -34,11 +34,10 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = await createDeps({ ...loadConfig(), logLevel: 'warn' });
   try {
     await prepareDatabase(deps.db);
-    const result = await fn(deps);
-    // what this command wrote is linked into the audit chain before it exits
-    await sealAudit(deps.db, { wait: true });
-    return result;
+    return await fn(deps);
   } finally {
+    // what this command wrote (even if it failed after committing part of it) is linked into the audit chain before it exits
+    await sealAudit(deps.db, { wait: true }).catch((err: unknown) => deps.logger.error({ err }, 'audit sealing failed'));
     await deps.db.close();
   }
 }

@@ -113,8 +113,8 @@ export type PledgeReminderResult = z.infer<typeof PledgeReminderResult>;
 
 export const PledgeCeremonyInput = z.object({
   nips: z.array(z.string().trim().min(1).max(30)).min(1).max(50_000),
-  /** Default: today (the agency's local date); never in the future. */
-  heldOn: IsoDate.optional(),
+  /** Default: today (the agency's local date); within the campaign's period and never in the future. */
+  heldOn: z.iso.date().optional(),
   place: z.string().trim().min(2).max(200).optional(),
   /** e.g. "Sekda, Pj Wali Kota, Ketua Bawaslu Kota Bekasi" */
   witnesses: z.string().trim().min(2).max(500).optional(),

@@ -38,6 +38,9 @@ export interface Db extends Queryable {
 
 // int8 (count(*), bigint ids) as JS numbers on both engines, like PGlite does.
 pg.types.setTypeParser(20, (v) => Number(v));
+// date as UTC midnight on both engines, like PGlite does: node-pg's default (local midnight) turns
+// 2023-11-02 into 2023-11-01T17:00Z on a server running in WIB (TZ=Asia/Jakarta), a day early.
+pg.types.setTypeParser(1082, (v) => new Date(`${v}T00:00:00Z`));
 
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'netra' });

@@ -17,6 +17,8 @@ ALTER TABLE pledges ADD CONSTRAINT pledges_method_check CHECK (method IN ('self_
 CREATE TABLE pledge_ceremonies (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   campaign_id uuid NOT NULL REFERENCES pledge_campaigns (id),
+  -- the recorder's unit when they hold only a unit-scoped grant: the ceremony and its sheet stay within that subtree
+  unit_id     uuid REFERENCES units (id),
   held_on     date NOT NULL,
   place       text,
   witnesses   text,

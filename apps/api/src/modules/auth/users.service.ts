@@ -13,8 +13,20 @@ export type Manager = Principal | 'system';
 type ResolvedGrant = GrantScope & { unitId: string | null };
 
 /** Checks a requested grant against master data and the role's scope rules. */
-async function resolveGrant(tx: Queryable, g: GrantInput, employeeId?: string): Promise<ResolvedGrant> {
+async function resolveGrant(tx: Queryable, input: GrantInput, employeeId?: string): Promise<ResolvedGrant & { assignAs?: ResolvedGrant }> {
   const bad = (en: string, id: string) => invalid('GRANT_INVALID', { id, en });
+  const g = input;
+  // An employee account acts in its employee's name (reads the record, signs pledges), so whoever grants it
+  // must manage where that employee works: the grant is checked as if scoped to the employee's agency and unit.
+  let assignAs: ResolvedGrant | undefined;
+  if (g.role === 'employee' && employeeId) {
+    const e = (await tx.query<{ agency_id: string; region_code: string; unit_id: string | null; id_path: string | null }>(
+      'SELECT e.agency_id, a.region_code, e.unit_id, u.id_path FROM employees e JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id WHERE e.id = $1', [employeeId],
+    )).rows[0];
+    if (!e) throw bad('Employee not found', 'Pegawai tidak ditemukan');
+    if (g.agencyId && g.agencyId !== e.agency_id) throw bad('The employee does not work in that agency', 'Pegawai tidak bekerja di instansi tersebut');
+    assignAs = { role: 'employee', regionCode: null, agencyId: e.agency_id, agencyRegion: e.region_code, unitId: e.unit_id, unitIdPath: e.id_path };
+  }
   let agencyRegion: string | null = null;
   if (g.regionCode) {
     const r = await tx.query('SELECT 1 FROM regions WHERE code = $1', [g.regionCode]);
@@ -38,11 +50,11 @@ async function resolveGrant(tx: Queryable, g: GrantInput, employeeId?: string): 
   if (need === 'agency' && !g.agencyId) throw bad(`Role ${g.role} needs an agency`, `Peran ${g.role} memerlukan instansi`);
   if (need === 'unit' && (!g.agencyId || !g.unitId)) throw bad(`Role ${g.role} needs an agency and a unit`, `Peran ${g.role} memerlukan instansi dan unit`);
   if (need === 'employee' && !employeeId) throw bad('Role employee needs the employee record of the account', 'Peran employee memerlukan data pegawai pemilik akun');
-  return { role: g.role, regionCode: g.regionCode ?? null, agencyId: g.agencyId ?? null, unitId: g.unitId ?? null, unitIdPath, agencyRegion };
+  return { role: g.role, regionCode: g.regionCode ?? null, agencyId: g.agencyId ?? null, unitId: g.unitId ?? null, unitIdPath, agencyRegion, assignAs };
 }
 
-function assertMayAssign(manager: Manager, g: ResolvedGrant) {
-  if (manager !== 'system' && !canAssign(manager, g))
+function assertMayAssign(manager: Manager, g: ResolvedGrant & { assignAs?: ResolvedGrant }) {
+  if (manager !== 'system' && (!canAssign(manager, g) || (g.assignAs && !canAssign(manager, g.assignAs))))
     throw forbidden('GRANT_OUT_OF_SCOPE', { id: 'Anda tidak dapat memberikan peran atau cakupan ini.', en: 'You cannot grant this role or scope.' });
 }
 

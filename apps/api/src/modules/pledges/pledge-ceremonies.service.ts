@@ -8,10 +8,15 @@ import type { Permission, PledgeCeremony } from '@netra/contracts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { discardEvidence, openSealed, receiveEvidence, type StoredEvidence } from '../custody/custody.store.ts';
+
+/** Where a ceremony is visible: its agency, and for a unit-scoped grant only ceremonies recorded within its unit subtree. */
+const CEREMONY_COLS = { region: 'a.region_code', agency: 'a.id', unitIdPath: '(SELECT uu.id_path FROM units uu WHERE uu.id = pc.unit_id)' };
+/** A signed sheet is a scan or a photo of paper: PDF or an image, not any evidence type. */
+const SHEET_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp']);
 
 type Sheet = { id: string; fileName: string; mime: string; size: number; sha256: string; sealed: StoredEvidence['sealed'] };
 
@@ -20,7 +25,7 @@ async function ceremonyInScope(db: Queryable, p: Principal, perm: Permission, ca
   const params: unknown[] = [campaignId, ceremonyId];
   const row = (await db.query<{ id: string; sheet: Sheet | null }>(
     `SELECT pc.id, pc.sheet FROM pledge_ceremonies pc JOIN pledge_campaigns c ON c.id = pc.campaign_id JOIN agencies a ON a.id = c.agency_id
-      WHERE pc.campaign_id = $1 AND pc.id = $2 AND ${scopeSql(p, perm, { region: 'a.region_code', agency: 'a.id', ignoreUnit: true }, params)}${lock ? ' FOR UPDATE OF pc' : ''}`, params,
+      WHERE pc.campaign_id = $1 AND pc.id = $2 AND ${scopeSql(p, perm, CEREMONY_COLS, params)}${lock ? ' FOR UPDATE OF pc' : ''}`, params,
   )).rows[0];
   if (!row) throw notFound('Upacara penandatanganan / Ceremony', ceremonyId);
   return row;
@@ -31,7 +36,7 @@ export async function listCeremonies(deps: Deps, p: Principal, campaignId: strin
   const rows = (await deps.db.query<{ id: string; held_on: string | Date; place: string | null; witnesses: string | null; listed: number; signed: number; recorded_by: string | null; recorded_at: Date; sheet: Sheet | null }>(
     `SELECT pc.id, pc.held_on, pc.place, pc.witnesses, pc.listed, pc.signed, u.display_name AS recorded_by, pc.recorded_at, pc.sheet
        FROM pledge_ceremonies pc JOIN pledge_campaigns c ON c.id = pc.campaign_id JOIN agencies a ON a.id = c.agency_id LEFT JOIN users u ON u.id = pc.recorded_by
-      WHERE pc.campaign_id = $1 AND ${scopeSql(p, 'registry.read', { region: 'a.region_code', agency: 'a.id', ignoreUnit: true }, params)}
+      WHERE pc.campaign_id = $1 AND ${scopeSql(p, 'registry.read', CEREMONY_COLS, params)}
       ORDER BY pc.held_on DESC, pc.recorded_at DESC`, params,
   )).rows;
   return rows.map((r) => ({
@@ -46,6 +51,8 @@ export async function attachCeremonySheet(deps: Deps, p: Principal, campaignId: 
   await ceremonyInScope(deps.db, p, 'registry.write', campaignId, ceremonyId); // before reading the upload
   const stored = await receiveEvidence({ root: deps.config.evidenceDir, masterKey: loadMasterKey(deps.config), stream, fileName });
   try {
+    if (!SHEET_TYPES.has(stored.mime))
+      throw invalid('CEREMONY_SHEET_TYPE', { id: `Lembar bertanda tangan harus PDF atau gambar (berkas ini ${stored.mime}).`, en: `The signed sheet must be a PDF or an image (this file is ${stored.mime}).` });
     await deps.db.transaction(async (tx) => {
       const row = await ceremonyInScope(tx, p, 'registry.write', campaignId, ceremonyId, true);
       if (row.sheet) throw conflict('CEREMONY_SHEET_EXISTS', { id: `Lembar bertanda tangan sudah dilampirkan (SHA-256 ${row.sheet.sha256.slice(0, 12)}…).`, en: `A signed sheet is already attached (SHA-256 ${row.sheet.sha256.slice(0, 12)}…).` });

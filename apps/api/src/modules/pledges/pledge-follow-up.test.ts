@@ -229,9 +229,16 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     expect(r.json()).toMatchObject({ signed: 1, alreadySigned: 0, notCovered: ['199001012021012001'] });
     const ani = (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.nip = '199001012021012001' AND p.revoked_at IS NULL")).rows[0]!.n;
     expect(ani).toBe(0);
-    // signed on the day of the ceremony (00:00 WIB), not when it was recorded
+    // signed on the day of the ceremony (noon WIB: the same date everywhere), not when it was recorded
     const at = (await deps.db.query<{ signed_at: Date }>("SELECT p.signed_at FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.internal_id = 'THL-000001'")).rows[0]!.signed_at;
-    expect(new Date(at).toISOString()).toBe('2023-11-01T17:00:00.000Z');
+    expect(new Date(at).toISOString()).toBe('2023-11-02T05:00:00.000Z');
+    // the unit admin sees the ceremonies recorded within their unit, not the agency's own
+    const agencyWide = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...admin, payload: { nips: ['198609262015051001'] } });
+    expect(agencyWide.json()).toMatchObject({ signed: 0, alreadySigned: 1 });
+    const seen = async (who: Awaited<ReturnType<typeof signIn>>) => (await get(`/pledge-campaigns/${campaign}/ceremonies`, who)).json().items.map((c: { id: string }) => c.id).sort();
+    expect(await seen(unitAdmin)).toEqual([r.json().ceremonyId]);
+    expect(await seen(admin)).toEqual([r.json().ceremonyId, agencyWide.json().ceremonyId].sort());
+    expect((await get(`/pledge-campaigns/${campaign}/ceremonies/${agencyWide.json().ceremonyId}/sheet`, unitAdmin)).statusCode).toBe(404);
   });
 
   it('keeps the audit chain intact', async () => {

@@ -13,19 +13,28 @@ import { STANDARD_PLEDGES } from './domain/pledge-rules.ts';
 
 type TemplateRow = { id: string; kind: PledgeKind; version: number; title: string; body: string; content_hash: string; agency_id: string | null; source: string | null; created_at: Date };
 
-/** The standard texts exist in every database (idempotent): their ids by kind. */
+/**
+ * The standard texts exist in every database (idempotent, safe when two requests race on a new
+ * database: the loser's insert does nothing and it reads the winner's row): their ids by kind.
+ */
 export async function standardTemplates(tx: Queryable): Promise<Record<PledgeKind, string>> {
   const ids = {} as Record<PledgeKind, string>;
   for (const t of STANDARD_PLEDGES) {
     const hash = sha256(t.body);
-    const existing = (await tx.query<{ id: string }>('SELECT id FROM pledge_templates WHERE agency_id IS NULL AND kind = $1 AND content_hash = $2', [t.kind, hash])).rows[0];
-    ids[t.kind] = existing
-      ? existing.id
-      : (await tx.query<{ id: string }>(
-          `INSERT INTO pledge_templates (kind, version, title, body, content_hash, source)
-           VALUES ($1, COALESCE((SELECT max(version) FROM pledge_templates WHERE agency_id IS NULL AND kind = $1), 0) + 1, $2, $3, $4, $5) RETURNING id`,
-          [t.kind, t.title, t.body, hash, t.source],
-        )).rows[0]!.id;
+    const find = async () => (await tx.query<{ id: string; source: string | null }>('SELECT id, source FROM pledge_templates WHERE agency_id IS NULL AND kind = $1 AND content_hash = $2', [t.kind, hash])).rows[0];
+    let row = await find();
+    if (!row) {
+      await tx.query(
+        `INSERT INTO pledge_templates (kind, version, title, body, content_hash, source)
+         VALUES ($1, COALESCE((SELECT max(version) FROM pledge_templates WHERE agency_id IS NULL AND kind = $1), 0) + 1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [t.kind, t.title, t.body, hash, t.source],
+      );
+      row = await find();
+      if (!row) throw conflict('TEMPLATE_RACE', { id: 'Teks standar sedang disiapkan; coba lagi.', en: 'The standard texts are being set up; try again.' });
+    }
+    // a database from before texts had sources keeps its row; give it the source
+    if (!row.source) await tx.query('UPDATE pledge_templates SET source = $2 WHERE id = $1 AND source IS NULL', [row.id, t.source]);
+    ids[t.kind] = row.id;
   }
   return ids;
 }
@@ -33,7 +42,7 @@ export async function standardTemplates(tx: Queryable): Promise<Record<PledgeKin
 /** The caller administers this agency (opens its campaigns, writes its texts)? */
 export async function checkManagesAgency(tx: Queryable, p: Principal, agencyId: string, lock = false) {
   const params: unknown[] = [agencyId];
-  const ok = await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'agencies.manage', { region: 'a.region_code', agency: 'a.id' }, params)}${lock ? ' FOR UPDATE' : ''}`, params);
+  const ok = await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'agencies.manage', { region: 'a.region_code', agency: 'a.id' }, params)}${lock ? ' FOR NO KEY UPDATE' : ''}`, params);
   if (!ok.rowCount) throw forbidden();
 }
 

@@ -11,8 +11,8 @@ import { prepared, type Queryable } from '../../db/client.ts';
 import { appendAudit, auditInsertSql, auditValues, sha256, type Actor } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { enqueue, deliverOutbox } from '../../platform/notify.ts';
-import { scopeSql, type Principal } from '../auth/domain/policy.ts';
-import { checkCanSign, maskName } from './domain/pledge-rules.ts';
+import { grantsFor, scopeSql, type Principal } from '../auth/domain/policy.ts';
+import { checkCanSign, checkPeriod, maskName } from './domain/pledge-rules.ts';
 import { checkManagesAgency, templateForCampaign } from './pledge-templates.service.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
 
@@ -122,14 +122,18 @@ const ALREADY_SIGNED = () => conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai in
  * The signature itself, one statement (atomic on its own): the newest of the employee's last five
  * codes that matches, is unused, unexpired and not locked by wrong attempts is spent (row lock: a
  * concurrent double submission waits here, then finds it spent), and the pledge stands unless one
- * already does, with its download token and its audit entry ($11.. are the entry's values).
+ * already does, with its download token and its audit entry ($11.. are the entry's values). A wrong
+ * code counts against every live code of the five in the same statement, so parallel guesses are
+ * each counted (five wrong tries lock a code).
  */
-const SIGN = prepared('pledge_sign', `WITH code AS (
+const SIGN = prepared('pledge_sign', `WITH latest AS (SELECT id FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5),
+  code AS (
     SELECT o.id FROM pledge_otps o
-     WHERE o.id IN (SELECT id FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5)
-       AND o.used_at IS NULL AND o.expires_at > $3 AND o.attempts < 5
+     WHERE o.id IN (SELECT id FROM latest) AND o.used_at IS NULL AND o.expires_at > $3 AND o.attempts < 5
        AND o.code_hash = encode(sha256(convert_to(o.id::text || ':' || $4::text, 'UTF8')), 'hex')
      ORDER BY o.expires_at DESC LIMIT 1 FOR UPDATE),
+  wrong AS (UPDATE pledge_otps o SET attempts = o.attempts + 1
+             WHERE o.id IN (SELECT id FROM latest) AND o.used_at IS NULL AND o.expires_at > $3 AND o.attempts < 5 AND NOT EXISTS (SELECT 1 FROM code)),
   spent AS (UPDATE pledge_otps o SET used_at = $3 FROM code WHERE o.id = code.id RETURNING o.id),
   p AS (INSERT INTO pledges (id, campaign_id, employee_id, signed_at, method, content_hash, emeterai_serial, verify_code)
         SELECT $5::uuid, $1::uuid, $2::uuid, $3::timestamptz, 'self_service', $6::text, $7::text, $8::text FROM spent
@@ -195,17 +199,14 @@ export async function signAsEmployee(deps: Deps, p: Principal, campaignId: strin
   return { pledgeId, verifyCode, downloadToken, downloadExpiresAt: downloadExpiresAt.toISOString() };
 }
 
-/** The code did not sign: say why (and count a wrong code against the latest one). */
+/** The code did not sign: say why. */
 async function whyCodeRefused(deps: Deps, campaignId: string, employeeId: string, code: string, now: Date): Promise<AppError> {
   return deps.db.transaction(async (tx) => {
     const otps = (await tx.query<{ id: string; code_hash: string; used_at: Date | null; expires_at: Date; attempts: number }>(
       'SELECT id, code_hash, used_at, expires_at, attempts FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5 FOR UPDATE', [campaignId, employeeId],
     )).rows;
     const match = otps.find((o) => sha256(`${o.id}:${code}`) === o.code_hash);
-    if (!match) {
-      if (otps[0]) await tx.query('UPDATE pledge_otps SET attempts = attempts + 1 WHERE id = $1', [otps[0].id]);
-      return invalid('PLEDGE_CODE_INVALID', { id: 'Kode salah.', en: 'Wrong code.' });
-    }
+    if (!match) return invalid('PLEDGE_CODE_INVALID', { id: 'Kode salah.', en: 'Wrong code.' }); // counted by the signing statement
     if (match.used_at) {
       // a double click waits on the code's row lock, then finds the code used: the pledge stands, say so
       const standing = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [campaignId, employeeId])).rowCount > 0;
@@ -233,6 +234,11 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
     const today = localDateInRegion(now, c.region_code);
     const heldOn = input.heldOn ?? today;
     if (heldOn > today) throw invalid('CEREMONY_IN_FUTURE', { id: 'Tanggal penandatanganan belum terjadi.', en: 'The ceremony date is in the future.' });
+    const outside = checkPeriod({ today: heldOn, opensOn: day(c.opens_on), closesOn: day(c.closes_on) });
+    if (outside) throw new AppError(400, outside.code, outside.message);
+    // who may see the ceremony and its sheet later: the agency, or only the unit subtree of a unit-scoped recorder
+    const writes = grantsFor(p, 'registry.write');
+    const recorderUnit = writes.some((g) => !g.unitId) ? null : (writes.find((g) => g.agencyId === c.agency_id && g.unitId)?.unitId ?? null);
     const params: unknown[] = [c.id, input.nips];
     const rows = (await tx.query<{ id: string; nip: string }>(
       `SELECT e.id, coalesce(e.nip, e.internal_id) AS nip FROM pledge_campaigns c, employees e
@@ -240,12 +246,13 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
           AND ${coveredSql('e')} AND ${scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)}`, params,
     )).rows;
     const found = new Set(rows.map((r) => r.nip));
-    // signed when the ceremony was held: now if today, else the start of that day in the agency's time zone
-    const signedAt = heldOn === today ? now : new Date(Date.parse(`${heldOn}T00:00:00Z`) - TIME_ZONES[timeZoneOfRegion(c.region_code) ?? 'WIB'].utcOffsetHours * 3_600_000);
+    // signed when the ceremony was held: now if today, else noon of that day in the agency's time zone (the
+    // hour is unknown; noon keeps the day the same in every Indonesian zone and in UTC on the document)
+    const signedAt = heldOn === today ? now : new Date(Date.parse(`${heldOn}T12:00:00Z`) - TIME_ZONES[timeZoneOfRegion(c.region_code) ?? 'WIB'].utcOffsetHours * 3_600_000);
     const ceremonyId = crypto.randomUUID();
     await tx.query(
-      `INSERT INTO pledge_ceremonies (id, campaign_id, held_on, place, witnesses, listed, signed, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)`,
-      [ceremonyId, c.id, heldOn, input.place ?? null, input.witnesses ?? null, input.nips.length, p.userId, now],
+      `INSERT INTO pledge_ceremonies (id, campaign_id, unit_id, held_on, place, witnesses, listed, signed, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)`,
+      [ceremonyId, c.id, recorderUnit, heldOn, input.place ?? null, input.witnesses ?? null, input.nips.length, p.userId, now],
     );
     // one statement for the whole attendance list (a Pemkot's apel can be thousands of names)
     const signed = (await tx.query(

@@ -109,6 +109,9 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     // a text file dressed as a PDF is refused and nothing is attached
     const fake = await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'lembar.pdf', type: 'application/pdf', data: Buffer.from('bukan pdf sama sekali') }) });
     expect(fake.statusCode).toBe(400);
+    // a signed sheet is a scan or a photo: a real text file is not one
+    const note = await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'catatan.txt', type: 'text/plain', data: Buffer.from('daftar hadir diketik ulang') }) });
+    expect(note.json()).toMatchObject({ status: 400, code: 'CEREMONY_SHEET_TYPE' });
     const scan = await sharp({ create: { width: 200, height: 280, channels: 3, background: '#fff' } }).png().toBuffer();
     const up = await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'lembar-ttd.png', type: 'image/png', data: scan }) });
     expect(up.statusCode, up.body).toBe(201);
@@ -182,9 +185,11 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     expect((await sign(c1)).code).toBe('PLEDGE_CODE_EXPIRED');
     clock.advance(-11 * 60_000);
 
-    // five wrong tries lock the code even when the right one follows
+    // five wrong tries lock the code even when the right one follows, also when the guesses arrive together
     const c2 = await newCode();
-    for (let i = 0; i < 5; i++) expect((await sign(wrong(c2))).code).toBe('PLEDGE_CODE_INVALID');
+    const guesses = await Promise.all(Array.from({ length: 8 }, () => sign(wrong(c2))));
+    expect(new Set(guesses.map((g) => g.code))).toEqual(new Set(['PLEDGE_CODE_INVALID']));
+    expect(await otp()).toEqual({ attempts: 5, used: false });
     expect((await sign(c2)).code).toBe('PLEDGE_CODE_EXPIRED');
 
     // a good code signs: the pledge, its download token and exactly one audit entry under the returned id
@@ -258,6 +263,12 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     expect(audit).toEqual([{ actor_label: 'dedi' }]);
     expect((await app.inject({ method: 'GET', url: `/api/v1/public/pledges/verify/${signed.json().verifyCode}` })).json()).toMatchObject({ status: 'valid', method: 'account' });
     expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, ...own, payload: {} })).json()).toMatchObject({ status: 409, code: 'PLEDGE_ALREADY_SIGNED' });
+    // another agency's admin cannot make an account in Dedi's name (which could then sign for him)
+    const serangAdmin = await serangSession();
+    const serang = (await deps.db.query<{ id: string }>("SELECT id FROM agencies WHERE name = 'Pemerintah Kabupaten Serang'")).rows[0]!.id;
+    const fake = (extra: object) => app.inject({ method: 'POST', url: '/api/v1/users', ...serangAdmin, payload: { username: 'dedi.palsu', displayName: 'Dedi', password: 'correct horse battery', role: 'employee', employeeId: dedi.id, ...extra } });
+    expect((await fake({ agencyId: serang })).json()).toMatchObject({ status: 400, code: 'GRANT_INVALID' });
+    expect((await fake({})).json()).toMatchObject({ status: 403, code: 'GRANT_OUT_OF_SCOPE' });
     // an official's account is not an employee's: nothing to sign with
     expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, ...s, payload: {} })).statusCode).toBe(403);
     expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, payload: {} })).statusCode).toBe(401);
