@@ -10,7 +10,7 @@ import { createLogger } from './platform/logger.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './modules/demo/demo.service.ts';
 import { flushNotices, sweepDeadlines } from './modules/cases/cases.service.ts';
 import { createNotifier } from './platform/notify.ts';
-import { sealAudit } from './platform/audit.ts';
+import { startAuditSealer } from './platform/audit.ts';
 
 export async function createDeps(config: Config): Promise<Deps> {
   const logger = createLogger(config.logLevel);
@@ -53,20 +53,11 @@ export async function serve(config: Config) {
   }, 10 * 60_000);
   sweep.unref();
   // audit sealer: links committed audit entries into the hash chain (writers never wait on the chain)
-  let sealing = false;
-  const seal = setInterval(() => {
-    if (sealing) return;
-    sealing = true;
-    sealAudit(deps.db)
-      .catch((err: unknown) => deps.logger.error({ err }, 'audit sealing failed'))
-      .finally(() => (sealing = false));
-  }, 1000);
-  seal.unref();
+  const stopSealer = startAuditSealer(deps.db, 1000, (err) => deps.logger.error({ err }, 'audit sealing failed'));
   const close = async () => {
     clearInterval(sweep);
-    clearInterval(seal);
     await app.close();
-    await sealAudit(deps.db, { wait: true }).catch((err: unknown) => deps.logger.error({ err }, 'audit sealing failed'));
+    await stopSealer();
     await deps.db.close();
     process.exit(0);
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDb, SYSTEM } from '../../test/harness.ts';
 import { openEmbedded, openPostgres, type Db } from '../db/client.ts';
 import { listMigrations, migrate, splitStatements } from '../db/migrate.ts';
-import { appendAudit, hashRow, sealAudit, verifyAuditChain } from './audit.ts';
+import { appendAudit, hashRow, sealAudit, startAuditSealer, verifyAuditChain } from './audit.ts';
 
 const at = new Date('2024-02-01T03:00:00.000Z');
 const entry = (action: string, details: Record<string, unknown> = {}) => ({ actor: SYSTEM, action, entityType: 'test', entityId: action, details, at });
@@ -40,6 +40,20 @@ describe.each(DB_KINDS)('audit chain sealed after commit (%s)', (kind) => {
     expect(rows.filter((r) => r.action === 't.burst')).toHaveLength(n);
     expect(rows.map((r) => r.pos).sort((a, b) => a! - b!)).toEqual(rows.map((_r, i) => i + 1));
     expect(await verifyAuditChain(db, 9)).toMatchObject({ ok: true, checked: rows.length, pending: 0 });
+  });
+
+  it('the server\'s sealer links what is committed on its own, and once more when it stops', async () => {
+    const errors: unknown[] = [];
+    const stop = startAuditSealer(db, 20, (err) => errors.push(err));
+    await append(db, 't.timer');
+    const sealedSoon = async () => (await chain(db)).find((r) => r.action === 't.timer')!.pos !== null;
+    for (let i = 0; i < 100 && !(await sealedSoon()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await sealedSoon()).toBe(true);
+    await append(db, 't.before_stop');
+    await stop();
+    expect((await chain(db)).every((r) => r.pos !== null)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, pending: 0 });
   });
 
   it('an entry rolled back with its change leaves a seq gap but no hole in the chain', async () => {

@@ -59,6 +59,8 @@ export function hashRow(prevHash: string, r: Row): string {
  */
 const AUDIT_COLUMNS = 'occurred_at, actor_id, actor_label, action, entity_type, entity_id, before_digest, after_digest, details';
 const AUDIT_TYPES = ['timestamptz', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb'];
+/** How many parameters `auditValues` fills (for statements that place more parameters after them). */
+export const AUDIT_PARAM_COUNT = AUDIT_TYPES.length;
 
 /** An entry's column values, in the order of `auditInsertSql`'s parameters. */
 export function auditValues(e: AuditEntry): unknown[] {
@@ -150,6 +152,23 @@ export async function sealAudit(db: Db, opts: { wait?: boolean; batch?: number }
     sealed += n;
     if (n < batch) return sealed;
   }
+}
+
+/**
+ * The server's sealer: a pass every `ms` (never two at once; a pass while another process seals is a
+ * no-op). The returned stop function ends the timer and seals once more, waiting for the chain lock.
+ */
+export function startAuditSealer(db: Db, ms: number, onError: (err: unknown) => void): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    running ??= sealAudit(db).catch(onError).finally(() => (running = null));
+  }, ms);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await sealAudit(db, { wait: true }).catch(onError);
+  };
 }
 
 export type VerifyResult = {

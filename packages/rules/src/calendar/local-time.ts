@@ -12,8 +12,17 @@ export function endOfDayInRegion(date: IsoDate, regionCode: string): string {
   return `${date}T${END_OF_DAY}${offset}`;
 }
 
+/** Hours ahead of UTC in the region's time zone: WIB 7, WITA 8, WIT 9 (WIB for an unknown province). */
+export function utcOffsetHoursOfRegion(regionCode: string): number {
+  return TIME_ZONES[timeZoneOfRegion(regionCode) ?? 'WIB'].utcOffsetHours;
+}
+
 /** The calendar date at instant `now` in the region's time zone (WIB/WITA/WIT; no daylight saving). */
 export function localDateInRegion(now: Date, regionCode: string): IsoDate {
-  const tz = timeZoneOfRegion(regionCode) ?? 'WIB';
-  return new Date(now.getTime() + TIME_ZONES[tz].utcOffsetHours * 3_600_000).toISOString().slice(0, 10) as IsoDate;
+  return new Date(now.getTime() + utcOffsetHoursOfRegion(regionCode) * 3_600_000).toISOString().slice(0, 10) as IsoDate;
+}
+
+/** The instant of a local date and time (HH:MM) in the region: 2023-11-02 12:00 in WIB is 05:00 UTC. */
+export function instantInRegion(date: string, time: string, regionCode: string): Date {
+  return new Date(Date.parse(`${date}T${time}:00Z`) - utcOffsetHoursOfRegion(regionCode) * 3_600_000);
 }

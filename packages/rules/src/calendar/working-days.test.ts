@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addWorkingDays, createCalendar, isCovered, isWorkingDay, workingDaysBetween } from './working-days.ts';
 import { HOLIDAYS } from './holidays.ts';
-import { endOfDayInRegion } from './local-time.ts';
+import { endOfDayInRegion, instantInRegion, localDateInRegion, utcOffsetHoursOfRegion } from './local-time.ts';
 
 describe('isWorkingDay', () => {
   it.each([
@@ -128,5 +128,19 @@ describe('endOfDayInRegion', () => {
 
   it('rejects an unknown province', () => {
     expect(() => endOfDayInRegion('2024-02-21', '99.01')).toThrow(/99.01/);
+  });
+});
+
+describe('local time in a region', () => {
+  it.each([
+    ['32.75', 7, '2023-11-02T05:00:00.000Z'], // Kota Bekasi, WIB
+    ['51.71', 8, '2023-11-02T04:00:00.000Z'], // Kota Denpasar, WITA
+    ['91.71', 9, '2023-11-02T03:00:00.000Z'], // Kota Jayapura, WIT
+  ])('%s: UTC+%d, local noon of 2023-11-02 is %s and stays on that local date', (region, hours, noon) => {
+    expect(utcOffsetHoursOfRegion(region)).toBe(hours);
+    const at = instantInRegion('2023-11-02', '12:00', region);
+    expect(at.toISOString()).toBe(noon);
+    expect(localDateInRegion(at, region)).toBe('2023-11-02');
+    expect(at.toISOString().slice(0, 10)).toBe('2023-11-02');
   });
 });

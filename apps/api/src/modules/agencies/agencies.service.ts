@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Agency, Unit } from '@netra/contracts';
+import type { Agency, Permission, Unit } from '@netra/contracts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appendAudit, type Actor } from '../../platform/audit.ts';
@@ -98,11 +98,20 @@ export async function insertUnit(tx: Queryable, agencyId: string, u: NewUnit): P
   return { id, agency_id: agencyId, parent_id: u.parentId ?? null, name, path, kind: u.kind, region_code: u.regionCode ?? null, employee_count: 0 };
 }
 
+/**
+ * Throws 403 unless the caller's `perm` reaches this agency. With `unitGrants`, a unit-scoped grant
+ * counts too (it acts inside the agency, e.g. a unit admin recording a ceremony); with `lock`, the
+ * agency row is locked (FOR NO KEY UPDATE: registry writes referencing it are not blocked).
+ */
+export async function assertAgencyInScope(db: Queryable, p: Principal, perm: Permission, agencyId: string, opts: { unitGrants?: boolean; lock?: boolean } = {}) {
+  const params: unknown[] = [agencyId];
+  const scope = scopeSql(p, perm, { region: 'a.region_code', agency: 'a.id', ignoreUnit: opts.unitGrants ?? false }, params);
+  if (!(await db.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scope}${opts.lock ? ' FOR NO KEY UPDATE' : ''}`, params)).rowCount) throw forbidden();
+}
+
 export async function createUnit(deps: Deps, p: Principal, actor: Actor, agencyId: string, input: NewUnit): Promise<Unit> {
   await getAgency(deps.db, p, agencyId);
-  const params: unknown[] = [agencyId];
-  const allowed = await deps.db.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'agencies.manage', { region: 'a.region_code', agency: 'a.id' }, params)}`, params);
-  if (!allowed.rowCount) throw forbidden();
+  await assertAgencyInScope(deps.db, p, 'agencies.manage', agencyId);
   const row = await deps.db.transaction(async (tx) => {
     if (input.regionCode && !(await tx.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode])).rowCount)
       throw invalid('REGION_UNKNOWN', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` });

@@ -5,7 +5,7 @@
  */
 import { PassThrough, type Readable } from 'node:stream';
 import { EMPLOYMENT_TYPES, type EmploymentType, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeTimeline } from '@netra/contracts';
-import { TIME_ZONES, localDateInRegion, timeZoneOfRegion } from '@netra/rules';
+import { localDateInRegion, utcOffsetHoursOfRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { appendAudit, sha256 } from '../../platform/audit.ts';
@@ -75,6 +75,15 @@ const cellsFrom = (scope: string) =>
     WHERE cell.campaign_id = $1 AND ${scope}`;
 const CELL_COLS = { region: 'cell.region_code', agency: 'c.agency_id', unitIdPath: 'cu.id_path' };
 
+/** The campaign in the caller's read scope, the unit its figures are rooted at (`unitId`, else the campaign's), its cells up to date. */
+async function coverageRoot(deps: Deps, p: Principal, campaignId: string, unitId: string | undefined) {
+  const c = await loadCampaign(deps.db, campaignId, { p, perm: 'registry.read' });
+  const rootId = unitId ?? c.unit_id;
+  const root = rootId ? await unitOfCampaign(deps.db, c, rootId) : null;
+  await ensureCoverageCells(deps.db, campaignId);
+  return { c, root };
+}
+
 /**
  * Coverage within the caller's registry scope: totals and breakdowns by unit, region and employment
  * type, read from the coverage cells (a few hundred rows per campaign, whatever the registry's size).
@@ -82,10 +91,7 @@ const CELL_COLS = { region: 'cell.region_code', agency: 'c.agency_id', unitIdPat
  * campaign's unit, else the agency's top-level units) plus a `direct` row for the root's own staff.
  */
 export async function coverage(deps: Deps, p: Principal, campaignId: string, q: { unitId?: string } = {}): Promise<PledgeCoverage> {
-  const c = await loadCampaign(deps.db, campaignId, { p, perm: 'registry.read' });
-  const rootId = q.unitId ?? c.unit_id;
-  const root = rootId ? await unitOfCampaign(deps.db, c, rootId) : null;
-  await ensureCoverageCells(deps.db, campaignId);
+  const { c, root } = await coverageRoot(deps, p, campaignId, q.unitId);
   const params: unknown[] = [campaignId, root?.id_path ?? '/'];
   const scope = scopeSql(p, 'registry.read', CELL_COLS, params);
   const { rows } = await deps.db.query<{ g: number; unit_path: string | null; type: EmploymentType | null; child_id: string | null; region_code: string | null; required: number; signed: number }>(
@@ -162,21 +168,25 @@ const isOpen = (c: { region_code: string; opens_on: string | Date; closes_on: st
  * subtree) per local signing day, every day of the period up to today, with the running total.
  */
 export async function timeline(deps: Deps, p: Principal, campaignId: string, q: { unitId?: string } = {}): Promise<PledgeTimeline> {
-  const cov = await coverage(deps, p, campaignId, q); // scope and unit checks, and `required`
-  const c = await loadCampaign(deps.db, campaignId);
-  const params: unknown[] = [campaignId, TIME_ZONES[timeZoneOfRegion(c.region_code) ?? 'WIB'].utcOffsetHours];
+  const { c, root } = await coverageRoot(deps, p, campaignId, q.unitId);
+  const rp: unknown[] = [campaignId];
+  const cellScope = scopeSql(p, 'registry.read', CELL_COLS, rp);
+  if (root) rp.push(root.id_path);
+  const required = (await deps.db.query<{ n: number }>(
+    `SELECT coalesce(sum(cell.required), 0)::int AS n ${cellsFrom(cellScope)} ${root ? `AND cu.id_path LIKE $${rp.length} || '%'` : ''}`, rp,
+  )).rows[0]!.n;
+  const params: unknown[] = [campaignId, utcOffsetHoursOfRegion(c.region_code)];
   const scope = scopeSql(p, 'registry.read', EMPLOYEE_COLS, params);
-  if (cov.unit) params.push(cov.unit.id);
+  if (root) params.push(root.id_path);
   const counts = (await deps.db.query<{ date: string; n: number }>(
     `SELECT to_char((p.signed_at AT TIME ZONE 'UTC') + $2 * interval '1 hour', 'YYYY-MM-DD') AS date, count(*)::int AS n
-       FROM pledges p JOIN pledge_campaigns c ON c.id = p.campaign_id JOIN employees e ON e.id = p.employee_id
-      WHERE p.campaign_id = $1 AND p.revoked_at IS NULL AND ${coveredSql('e')} AND ${scope}
-        ${cov.unit ? `AND e.unit_id IN (SELECT s.id FROM units s, units r WHERE r.id = $${params.length} AND s.id_path LIKE r.id_path || '%')` : ''}
+       FROM pledges p JOIN pledge_campaigns c ON c.id = p.campaign_id JOIN employees e ON e.id = p.employee_id LEFT JOIN units eu ON eu.id = e.unit_id
+      WHERE p.campaign_id = $1 AND p.revoked_at IS NULL AND ${coveredSql('e')} AND ${scope} ${root ? `AND eu.id_path LIKE $${params.length} || '%'` : ''}
       GROUP BY 1`, params,
   )).rows;
   const today = localDateInRegion(deps.clock.now(), c.region_code);
   const closes = day(c.closes_on);
-  return { required: cov.total.required, days: dailySeries(counts, day(c.opens_on), today < closes ? today : closes) };
+  return { required, days: dailySeries(counts, day(c.opens_on), today < closes ? today : closes) };
 }
 
 /** What anyone opening the signing link sees: the text to be signed, its hash, the agency and the period. */

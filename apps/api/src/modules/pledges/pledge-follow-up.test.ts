@@ -221,6 +221,17 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     expect(await audits('pledge.reminders_sent')).toBe(3);
   });
 
+  it('keeps coverage over time consistent with coverage, for a unit drill-down and for a unit admin', async () => {
+    for (const [who, q] of [[admin, `?unitId=${ids.kec}`], [await as('adminkec'), ''], [admin, '']] as const) {
+      const cov = (await get(`/pledge-campaigns/${campaign}/coverage${q}`, who)).json();
+      const tl = (await get(`/pledge-campaigns/${campaign}/timeline${q}`, who)).json();
+      expect(tl.required).toBe(cov.total.required);
+      expect(tl.days.at(-1).cumulative).toBe(cov.total.signed);
+    }
+    // Budi (Kecamatan Bekasi Barat) signed; the Dinas Pendidikan admin sees none of it
+    expect((await get(`/pledge-campaigns/${campaign}/timeline`, await as('admindik'))).json().days.at(-1).cumulative).toBe(0);
+  });
+
   it('lets a unit admin record a ceremony only for the staff of their unit', async () => {
     const unitAdmin = await as('admindik');
     const r = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...unitAdmin, payload: { nips: ['THL-000001', '199001012021012001'], heldOn: '2023-11-02' } });

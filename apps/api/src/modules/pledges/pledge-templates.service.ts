@@ -7,15 +7,17 @@ import type { PledgeKind, PledgeTemplate, PledgeTemplateInput } from '@netra/con
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appendAudit, sha256 } from '../../platform/audit.ts';
-import { conflict, forbidden, invalid } from '../../platform/errors.ts';
-import { scopeSql, type Principal } from '../auth/domain/policy.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
+import type { Principal } from '../auth/domain/policy.ts';
+import { assertAgencyInScope } from '../agencies/agencies.service.ts';
 import { STANDARD_PLEDGES } from './domain/pledge-rules.ts';
 
 type TemplateRow = { id: string; kind: PledgeKind; version: number; title: string; body: string; content_hash: string; agency_id: string | null; source: string | null; created_at: Date };
 
 /**
- * The standard texts exist in every database (idempotent, safe when two requests race on a new
- * database: the loser's insert does nothing and it reads the winner's row): their ids by kind.
+ * The standard texts, master data loaded by `prepareDatabase` at every start (idempotent, safe when two
+ * processes start together on a new database: the loser's insert does nothing and it reads the
+ * winner's row): their ids by kind.
  */
 export async function standardTemplates(tx: Queryable): Promise<Record<PledgeKind, string>> {
   const ids = {} as Record<PledgeKind, string>;
@@ -39,35 +41,25 @@ export async function standardTemplates(tx: Queryable): Promise<Record<PledgeKin
   return ids;
 }
 
-/** The caller administers this agency (opens its campaigns, writes its texts)? */
-export async function checkManagesAgency(tx: Queryable, p: Principal, agencyId: string, lock = false) {
-  const params: unknown[] = [agencyId];
-  const ok = await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'agencies.manage', { region: 'a.region_code', agency: 'a.id' }, params)}${lock ? ' FOR NO KEY UPDATE' : ''}`, params);
-  if (!ok.rowCount) throw forbidden();
-}
-
 const toTemplate = (r: TemplateRow): PledgeTemplate => ({
   id: r.id, kind: r.kind, version: r.version, title: r.title, body: r.body, contentHash: r.content_hash, agencyId: r.agency_id, source: r.source, createdAt: new Date(r.created_at).toISOString(),
 });
 
 /** The texts an agency's campaign can use: the standard ones and the agency's own, newest first per kind. */
 export async function listTemplates(deps: Deps, p: Principal, agencyId: string): Promise<PledgeTemplate[]> {
-  return deps.db.transaction(async (tx) => {
-    await checkManagesAgency(tx, p, agencyId);
-    await standardTemplates(tx);
-    const rows = (await tx.query<TemplateRow>(
-      `SELECT id, kind, version, title, body, content_hash, agency_id, source, created_at FROM pledge_templates
-        WHERE agency_id IS NULL OR agency_id = $1 ORDER BY kind, agency_id NULLS FIRST, version DESC`, [agencyId],
-    )).rows;
-    return rows.map(toTemplate);
-  });
+  await assertAgencyInScope(deps.db, p, 'agencies.manage', agencyId);
+  const rows = (await deps.db.query<TemplateRow>(
+    `SELECT id, kind, version, title, body, content_hash, agency_id, source, created_at FROM pledge_templates
+      WHERE agency_id IS NULL OR agency_id = $1 ORDER BY kind, agency_id NULLS FIRST, version DESC`, [agencyId],
+  )).rows;
+  return rows.map(toTemplate);
 }
 
 /** A new version of the agency's own text of a kind; the same text as an existing version is refused. */
 export async function createTemplate(deps: Deps, p: Principal, input: PledgeTemplateInput) {
   const hash = sha256(input.body);
   return deps.db.transaction(async (tx) => {
-    await checkManagesAgency(tx, p, input.agencyId, true); // the agency row lock numbers its versions one at a time
+    await assertAgencyInScope(tx, p, 'agencies.manage', input.agencyId, { lock: true }); // the agency row lock numbers its versions one at a time
     const same = (await tx.query<{ version: number }>('SELECT version FROM pledge_templates WHERE agency_id = $1 AND kind = $2 AND content_hash = $3', [input.agencyId, input.kind, hash])).rows[0];
     if (same) throw conflict('TEMPLATE_UNCHANGED', { id: `Teks ini sama dengan versi ${same.version}.`, en: `This text is the same as version ${same.version}.` });
     const row = (await tx.query<{ id: string; version: number }>(

@@ -5,15 +5,16 @@
  */
 import crypto from 'node:crypto';
 import type { Permission } from '@netra/contracts';
-import { TIME_ZONES, findElection, localDateInRegion, timeZoneOfRegion } from '@netra/rules';
+import { findElection, instantInRegion, localDateInRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import { prepared, type Queryable } from '../../db/client.ts';
-import { appendAudit, auditInsertSql, auditValues, sha256, type Actor } from '../../platform/audit.ts';
+import { AUDIT_PARAM_COUNT, appendAudit, auditInsertSql, auditValues, sha256, type Actor } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { enqueue, deliverOutbox } from '../../platform/notify.ts';
 import { grantsFor, scopeSql, type Principal } from '../auth/domain/policy.ts';
-import { checkCanSign, checkPeriod, maskName } from './domain/pledge-rules.ts';
-import { checkManagesAgency, templateForCampaign } from './pledge-templates.service.ts';
+import { checkCanSign, checkCeremonyDate, maskName } from './domain/pledge-rules.ts';
+import { templateForCampaign } from './pledge-templates.service.ts';
+import { assertAgencyInScope } from '../agencies/agencies.service.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -25,7 +26,7 @@ export async function createCampaign(deps: Deps, p: Principal, input: CampaignIn
   if (!findElection(input.electionId)) throw invalid('ELECTION_UNKNOWN', { id: `Pemilihan tidak dikenal: ${input.electionId}`, en: `Unknown election: ${input.electionId}` });
   if (input.closesOn < input.opensOn) throw invalid('PERIOD_INVALID', { id: 'Tanggal tutup sebelum tanggal buka.', en: 'The closing date is before the opening date.' });
   return deps.db.transaction(async (tx) => {
-    await checkManagesAgency(tx, p, input.agencyId);
+    await assertAgencyInScope(tx, p, 'agencies.manage', input.agencyId);
     if (input.unitId && !(await tx.query('SELECT 1 FROM units WHERE id = $1 AND agency_id = $2', [input.unitId, input.agencyId])).rowCount)
       throw invalid('UNIT_UNKNOWN', { id: 'Unit tidak ditemukan di instansi ini.', en: 'Unit not found in this agency.' });
     const template = await templateForCampaign(tx, input.agencyId, input.templateId);
@@ -119,71 +120,78 @@ export async function requestSigningCode(deps: Deps, input: { campaignId: string
 const ALREADY_SIGNED = () => conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' });
 
 /**
- * The signature itself, one statement (atomic on its own): the newest of the employee's last five
- * codes that matches, is unused, unexpired and not locked by wrong attempts is spent (row lock: a
- * concurrent double submission waits here, then finds it spent), and the pledge stands unless one
- * already does, with its download token and its audit entry ($11.. are the entry's values). A wrong
- * code counts against every live code of the five in the same statement, so parallel guesses are
- * each counted (five wrong tries lock a code).
+ * The end of every signing statement: the pledge stands unless one already does, for each row of
+ * `gate`, with its download token and its audit entry. Parameters: $1 campaign, $2 employee, $3 now,
+ * $4 pledge id, $5 text hash, $6 e-meterai serial, $7 verification code, $8 token hash, $9 token
+ * expiry, $10.. the audit entry's values.
  */
-const SIGN = prepared('pledge_sign', `WITH latest AS (SELECT id FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5),
+const pledgeWrites = (gate: string, method: 'self_service' | 'account') => `
+  p AS (INSERT INTO pledges (id, campaign_id, employee_id, signed_at, method, content_hash, emeterai_serial, verify_code)
+        SELECT $4::uuid, $1::uuid, $2::uuid, $3::timestamptz, '${method}', $5::text, $6::text, $7::text FROM ${gate}
+        ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING RETURNING id),
+  token AS (INSERT INTO pledge_download_tokens (token_hash, pledge_id, expires_at) SELECT $8::text, p.id, $9::timestamptz FROM p),
+  audit AS (${auditInsertSql('p', 10)})`;
+const CODE = `$${10 + AUDIT_PARAM_COUNT}`;
+
+/**
+ * Signing with a one-time code, one statement (atomic on its own): the newest of the employee's last
+ * five codes that matches the code (${CODE}), is unused, unexpired and not locked by wrong attempts is
+ * spent (row lock: a concurrent double submission waits here, then finds it spent), then the pledge
+ * writes. A wrong code counts against every live code of the five in the same statement, so parallel
+ * guesses are each counted (five wrong tries lock a code).
+ */
+const SIGN_WITH_CODE = prepared('pledge_sign', `WITH latest AS (SELECT id FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5),
   code AS (
     SELECT o.id FROM pledge_otps o
      WHERE o.id IN (SELECT id FROM latest) AND o.used_at IS NULL AND o.expires_at > $3 AND o.attempts < 5
-       AND o.code_hash = encode(sha256(convert_to(o.id::text || ':' || $4::text, 'UTF8')), 'hex')
+       AND o.code_hash = encode(sha256(convert_to(o.id::text || ':' || ${CODE}::text, 'UTF8')), 'hex')
      ORDER BY o.expires_at DESC LIMIT 1 FOR UPDATE),
   wrong AS (UPDATE pledge_otps o SET attempts = o.attempts + 1
              WHERE o.id IN (SELECT id FROM latest) AND o.used_at IS NULL AND o.expires_at > $3 AND o.attempts < 5 AND NOT EXISTS (SELECT 1 FROM code)),
   spent AS (UPDATE pledge_otps o SET used_at = $3 FROM code WHERE o.id = code.id RETURNING o.id),
-  p AS (INSERT INTO pledges (id, campaign_id, employee_id, signed_at, method, content_hash, emeterai_serial, verify_code)
-        SELECT $5::uuid, $1::uuid, $2::uuid, $3::timestamptz, 'self_service', $6::text, $7::text, $8::text FROM spent
-        ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING RETURNING id),
-  token AS (INSERT INTO pledge_download_tokens (token_hash, pledge_id, expires_at) SELECT $9::text, p.id, $10::timestamptz FROM p),
-  audit AS (${auditInsertSql('p', 11)})
+  ${pledgeWrites('spent', 'self_service')}
 SELECT (SELECT count(*) FROM spent)::int AS spent, (SELECT id FROM p) AS pledge_id`);
 
+/** Signing through the employee's own account: the session is the identity, nothing to spend. */
+const SIGN_BY_ACCOUNT = prepared('pledge_sign_by_account', `WITH ${pledgeWrites('(VALUES (1)) AS go (x)', 'account')}
+SELECT 1 AS spent, (SELECT id FROM p) AS pledge_id`);
+
 /**
- * What every signature starts with: the campaign and the signer, the signing rules (period, scope,
- * status), and the new pledge's id, public verification code and one-time download token.
+ * Every signature: the campaign and the signer in one read, the signing rules (period, scope,
+ * status), then one signing statement (two round trips when all is well: the morning a whole Pemkot
+ * signs, bench/pledge-burst). Only a refused code takes the slower path that says why.
  */
-async function prepareSignature(deps: Deps, campaignId: string, who: { nip: string } | { employeeId: string }) {
+async function signPledge(deps: Deps, campaignId: string, who: { nip: string; code: string } | { employeeId: string; actor: Actor }, emeteraiSerial: string | undefined) {
   const now = deps.clock.now();
   const { c, e } = await signingContext(deps.db, campaignId, who);
   const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
   if (refusal) throw new AppError(400, refusal.code, refusal.message);
+  const pledgeId = crypto.randomUUID();
+  const verifyCode = shortCode();
   // The signer gets the signed PDF (full name and NIP) through a one-time token, not through the
   // verification code: that code is printed on the document and in its QR code and is meant to be
   // shown to anyone, never expires and is short, so a download by code would hand the personal data
   // to everyone who ever sees a copy. The token is 256 random bits held only by whoever signed, kept
   // hashed, used once, expires in minutes and travels in a POST body (never in a URL).
   const downloadToken = crypto.randomBytes(32).toString('base64url');
-  return { now, c, e, pledgeId: crypto.randomUUID(), verifyCode: shortCode(), downloadToken, downloadExpiresAt: new Date(now.getTime() + DOWNLOAD_MINUTES * 60_000) };
-}
-
-/**
- * Signs with the one-time code; a concurrent or repeated submission yields one pledge. Two round
- * trips when all is well (the morning a whole Pemkot signs: bench/pledge-burst): read the campaign
- * and the employee, check the rules, then the one signing statement. Only a refused code takes the
- * slower path that says why.
- */
-export async function signWithCode(deps: Deps, input: { campaignId: string; nip: string; code: string; emeteraiSerial?: string }) {
-  const code = input.code.trim();
-  const { now, c, e, pledgeId, verifyCode, downloadToken, downloadExpiresAt } = await prepareSignature(deps, input.campaignId, { nip: input.nip });
-  const audit = auditValues({ actor: SELF_SERVICE, action: 'pledge.signed', entityType: 'pledge', entityId: pledgeId, details: { campaignId: c.id, contentHash: c.content_hash }, at: now });
-  const r = (await deps.db.query<{ spent: number; pledge_id: string | null }>(SIGN, [
-    c.id, e.id, now, code, pledgeId, c.content_hash, input.emeteraiSerial ?? null, verifyCode, sha256(downloadToken), downloadExpiresAt, ...audit,
-  ])).rows[0]!;
+  const downloadExpiresAt = new Date(now.getTime() + DOWNLOAD_MINUTES * 60_000);
+  const byCode = 'code' in who;
+  const audit = auditValues({
+    actor: byCode ? SELF_SERVICE : who.actor, action: 'pledge.signed', entityType: 'pledge', entityId: pledgeId, at: now,
+    details: { campaignId: c.id, contentHash: c.content_hash, ...(byCode ? {} : { method: 'account' }) },
+  });
+  const params = [c.id, e.id, now, pledgeId, c.content_hash, emeteraiSerial ?? null, verifyCode, sha256(downloadToken), downloadExpiresAt, ...audit];
+  const r = (await deps.db.query<{ spent: number; pledge_id: string | null }>(byCode ? SIGN_WITH_CODE : SIGN_BY_ACCOUNT, byCode ? [...params, who.code.trim()] : params)).rows[0]!;
   if (r.pledge_id) return { pledgeId, verifyCode, downloadToken, downloadExpiresAt: downloadExpiresAt.toISOString() };
-  if (r.spent) throw ALREADY_SIGNED(); // a valid code, but a pledge already stands (e.g. from a ceremony)
-  throw await whyCodeRefused(deps, c.id, e.id, code, now);
+  // the signer may sign (their account, or a valid code), but a pledge already stands
+  if (!('code' in who) || r.spent) throw ALREADY_SIGNED();
+  throw await whyCodeRefused(deps, c.id, e.id, who.code.trim(), now);
 }
 
-const SIGN_BY_ACCOUNT = prepared('pledge_sign_by_account', `WITH p AS (
-    INSERT INTO pledges (id, campaign_id, employee_id, signed_at, method, content_hash, emeterai_serial, verify_code)
-    VALUES ($1, $2, $3, $4, 'account', $5, $6, $7) ON CONFLICT (campaign_id, employee_id) WHERE revoked_at IS NULL DO NOTHING RETURNING id),
-  token AS (INSERT INTO pledge_download_tokens (token_hash, pledge_id, expires_at) SELECT $8::text, p.id, $9::timestamptz FROM p),
-  audit AS (${auditInsertSql('p', 10)})
-SELECT id FROM p`);
+/** Signs with the one-time code; a concurrent or repeated submission yields one pledge. */
+export async function signWithCode(deps: Deps, input: { campaignId: string; nip: string; code: string; emeteraiSerial?: string }) {
+  return signPledge(deps, input.campaignId, { nip: input.nip, code: input.code }, input.emeteraiSerial);
+}
 
 /**
  * An employee signs through their own account: the session is the identity, so no one-time code.
@@ -192,30 +200,24 @@ SELECT id FROM p`);
 export async function signAsEmployee(deps: Deps, p: Principal, campaignId: string, input: { emeteraiSerial?: string }) {
   const employeeId = p.grants.find((g) => g.role === 'employee' && g.employeeId)?.employeeId;
   if (!employeeId) throw forbidden();
-  const { now, c, e, pledgeId, verifyCode, downloadToken, downloadExpiresAt } = await prepareSignature(deps, campaignId, { employeeId });
-  const audit = auditValues({ actor: { id: p.userId, label: p.username }, action: 'pledge.signed', entityType: 'pledge', entityId: pledgeId, details: { campaignId: c.id, contentHash: c.content_hash, method: 'account' }, at: now });
-  const signed = (await deps.db.query(SIGN_BY_ACCOUNT, [pledgeId, c.id, e.id, now, c.content_hash, input.emeteraiSerial ?? null, verifyCode, sha256(downloadToken), downloadExpiresAt, ...audit])).rowCount;
-  if (!signed) throw ALREADY_SIGNED();
-  return { pledgeId, verifyCode, downloadToken, downloadExpiresAt: downloadExpiresAt.toISOString() };
+  return signPledge(deps, campaignId, { employeeId, actor: { id: p.userId, label: p.username } }, input.emeteraiSerial);
 }
 
-/** The code did not sign: say why. */
+/** The code did not sign: say why (read only: the signing statement already counted a wrong code). */
 async function whyCodeRefused(deps: Deps, campaignId: string, employeeId: string, code: string, now: Date): Promise<AppError> {
-  return deps.db.transaction(async (tx) => {
-    const otps = (await tx.query<{ id: string; code_hash: string; used_at: Date | null; expires_at: Date; attempts: number }>(
-      'SELECT id, code_hash, used_at, expires_at, attempts FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5 FOR UPDATE', [campaignId, employeeId],
-    )).rows;
-    const match = otps.find((o) => sha256(`${o.id}:${code}`) === o.code_hash);
-    if (!match) return invalid('PLEDGE_CODE_INVALID', { id: 'Kode salah.', en: 'Wrong code.' }); // counted by the signing statement
-    if (match.used_at) {
-      // a double click waits on the code's row lock, then finds the code used: the pledge stands, say so
-      const standing = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [campaignId, employeeId])).rowCount > 0;
-      return standing ? ALREADY_SIGNED() : invalid('PLEDGE_CODE_USED', { id: 'Kode sudah dipakai.', en: 'This code was already used.' });
-    }
-    if (match.expires_at <= now || match.attempts >= 5) return invalid('PLEDGE_CODE_EXPIRED', { id: 'Kode kedaluwarsa; minta kode baru.', en: 'The code expired; ask for a new one.' });
-    // usable now, but not when the signing statement ran (a new code or a change in between): try again
-    return conflict('PLEDGE_RETRY', { id: 'Kode berubah saat diproses; silakan kirim ulang.', en: 'The code changed while it was processed; please submit again.' });
-  });
+  const otps = (await deps.db.query<{ id: string; code_hash: string; used_at: Date | null; expires_at: Date; attempts: number }>(
+    'SELECT id, code_hash, used_at, expires_at, attempts FROM pledge_otps WHERE campaign_id = $1 AND employee_id = $2 ORDER BY expires_at DESC LIMIT 5', [campaignId, employeeId],
+  )).rows;
+  const match = otps.find((o) => sha256(`${o.id}:${code}`) === o.code_hash);
+  if (!match) return invalid('PLEDGE_CODE_INVALID', { id: 'Kode salah.', en: 'Wrong code.' });
+  if (match.used_at) {
+    // a double click waited on the code's row lock in the signing statement, then found the code used: the pledge stands, say so
+    const standing = (await deps.db.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [campaignId, employeeId])).rowCount > 0;
+    return standing ? ALREADY_SIGNED() : invalid('PLEDGE_CODE_USED', { id: 'Kode sudah dipakai.', en: 'This code was already used.' });
+  }
+  if (match.expires_at <= now || match.attempts >= 5) return invalid('PLEDGE_CODE_EXPIRED', { id: 'Kode kedaluwarsa; minta kode baru.', en: 'The code expired; ask for a new one.' });
+  // usable now, but not when the signing statement ran (a new code or a change in between): try again
+  return conflict('PLEDGE_RETRY', { id: 'Kode berubah saat diproses; silakan kirim ulang.', en: 'The code changed while it was processed; please submit again.' });
 }
 
 export type CeremonyInput = { nips: string[]; heldOn?: string; place?: string; witnesses?: string };
@@ -229,13 +231,11 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const c = await loadCampaign(tx, campaignId);
-    const ap: unknown[] = [c.agency_id];
-    if (!(await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', { region: 'a.region_code', agency: 'a.id', ignoreUnit: true }, ap)}`, ap)).rowCount) throw forbidden();
+    await assertAgencyInScope(tx, p, 'registry.write', c.agency_id, { unitGrants: true });
     const today = localDateInRegion(now, c.region_code);
     const heldOn = input.heldOn ?? today;
-    if (heldOn > today) throw invalid('CEREMONY_IN_FUTURE', { id: 'Tanggal penandatanganan belum terjadi.', en: 'The ceremony date is in the future.' });
-    const outside = checkPeriod({ today: heldOn, opensOn: day(c.opens_on), closesOn: day(c.closes_on) });
-    if (outside) throw new AppError(400, outside.code, outside.message);
+    const refusal = checkCeremonyDate({ heldOn, today, opensOn: day(c.opens_on), closesOn: day(c.closes_on) });
+    if (refusal) throw new AppError(400, refusal.code, refusal.message);
     // who may see the ceremony and its sheet later: the agency, or only the unit subtree of a unit-scoped recorder
     const writes = grantsFor(p, 'registry.write');
     const recorderUnit = writes.some((g) => !g.unitId) ? null : (writes.find((g) => g.agencyId === c.agency_id && g.unitId)?.unitId ?? null);
@@ -248,7 +248,7 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
     const found = new Set(rows.map((r) => r.nip));
     // signed when the ceremony was held: now if today, else noon of that day in the agency's time zone (the
     // hour is unknown; noon keeps the day the same in every Indonesian zone and in UTC on the document)
-    const signedAt = heldOn === today ? now : new Date(Date.parse(`${heldOn}T12:00:00Z`) - TIME_ZONES[timeZoneOfRegion(c.region_code) ?? 'WIB'].utcOffsetHours * 3_600_000);
+    const signedAt = heldOn === today ? now : instantInRegion(heldOn, '12:00', c.region_code);
     const ceremonyId = crypto.randomUUID();
     await tx.query(
       `INSERT INTO pledge_ceremonies (id, campaign_id, unit_id, held_on, place, witnesses, listed, signed, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLEDGE, STANDARD_PLEDGES, checkCanSign, dailySeries, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
+import { DEFAULT_PLEDGE, STANDARD_PLEDGES, checkCanSign, checkCeremonyDate, dailySeries, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
 
 const ok = { today: '2023-11-04', opensOn: '2023-11-02', closesOn: '2023-11-13', employee: { active: true, employmentType: 'PPPK', inScope: true }, employmentTypes: ['PNS', 'PPPK', 'NON_ASN'], alreadySigned: false };
 
@@ -73,6 +73,16 @@ describe('dailySeries', () => {
   it('is empty before the period starts when nothing was signed, and crosses month and leap days', () => {
     expect(dailySeries([], '2024-03-01', '2024-02-28')).toEqual([]);
     expect(dailySeries([], '2024-02-28', '2024-03-01').map((d) => d.date)).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+  });
+});
+
+describe('checkCeremonyDate', () => {
+  const period = { today: '2023-11-04', opensOn: '2023-11-02', closesOn: '2023-11-13' };
+  it.each([
+    ['2023-11-01', 'PLEDGE_OUTSIDE_PERIOD'], ['2023-11-02', null], ['2023-11-04', null], ['2023-11-05', 'CEREMONY_IN_FUTURE'],
+  ])('held on %s -> %s', (heldOn, code) => expect(checkCeremonyDate({ ...period, heldOn })?.code ?? null).toBe(code));
+  it('refuses a day after the period even when it is not in the future', () => {
+    expect(checkCeremonyDate({ heldOn: '2023-11-14', today: '2023-11-20', opensOn: '2023-11-02', closesOn: '2023-11-13' })?.code).toBe('PLEDGE_OUTSIDE_PERIOD');
   });
 });
 

@@ -56,6 +56,12 @@ export function checkPeriod(input: { today: string; opensOn: string; closesOn: s
   return null;
 }
 
+/** May a ceremony held on `heldOn` be recorded today? Never in the future, always within the campaign's period. */
+export function checkCeremonyDate(input: { heldOn: string; today: string; opensOn: string; closesOn: string }): SignRefusal | null {
+  if (input.heldOn > input.today) return { code: 'CEREMONY_IN_FUTURE', message: { id: 'Tanggal penandatanganan belum terjadi.', en: 'The ceremony date is in the future.' } };
+  return checkPeriod({ today: input.heldOn, opensOn: input.opensOn, closesOn: input.closesOn });
+}
+
 /** May this employee sign this campaign today? Checks period, scope, type and status. */
 export function checkCanSign(input: {
   today: string;
