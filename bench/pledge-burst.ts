@@ -113,9 +113,11 @@ const pgPids = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(
     return false;
   }
 });
+// live PostgreSQL processes plus the CPU of exited backends, which the postmaster's cutime/cstime collect when it reaps them
 const pgTicks = () => pgPids().reduce((s, pid) => {
   try {
-    return s + cpuTicks(pid);
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return s + cpuTicks(pid) + Number(f[13]) + Number(f[14]);
   } catch {
     return s;
   }
@@ -210,10 +212,18 @@ await c.query('CREATE TABLE bench_tx (id bigserial PRIMARY KEY, employee_id uuid
 const script = path.join(tmp, 'insert.sql');
 fs.writeFileSync(script, 'INSERT INTO bench_tx (employee_id, signed_at) VALUES (gen_random_uuid(), now());\n');
 const u = new URL(url);
+// CPU of pgbench (a waited-for child: cutime + cstime of this process) and of PostgreSQL while it runs
+const childTicks = () => {
+  const f = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return Number(f[13]) + Number(f[14]);
+};
+const pgbTicks0 = { pg: pgTicks(), pgbench: childTicks() };
 const pgb = spawnSync(process.env.PGBENCH ?? '/usr/bin/pgbench', ['-n', '-c', '50', '-j', '2', '-T', '10', '-f', script, '-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username) || 'postgres', DBNAME], {
   encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
 });
 const tps = Number(/tps = ([\d.]+)/.exec(pgb.stdout)?.[1] ?? NaN);
+const pgbTx = Number(/number of transactions actually processed: (\d+)/.exec(pgb.stdout)?.[1] ?? NaN);
+const pgbCpuMs = { pg: ((pgTicks() - pgbTicks0.pg) * 10) / pgbTx, pgbench: ((childTicks() - pgbTicks0.pgbench) * 10) / pgbTx };
 if (!Number.isFinite(tps)) console.error(`pgbench failed:\n${pgb.stdout}${pgb.stderr}`);
 
 // 5. Correctness, in SQL.
@@ -244,6 +254,12 @@ console.log(`double submissions -> refused     ${fmt(duplicatesSent)} -> ${fmt([
 console.log(`pgbench single-row INSERT         ${fmt(tps).padStart(8)} tps  (-c 50 -j 2 -T 10, same server)`);
 console.log(`ratio signatures / pgbench        ${(rate / tps).toFixed(2)}x  (target >= 0.5x)`);
 console.log(`CPU during the load               server process ${(cpu.server * 100).toFixed(0)}%, all PostgreSQL processes ${(cpu.pg * 100).toFixed(0)}%, load generator ${(cpu.self * 100).toFixed(0)}% (of one core; ${os.cpus().length} cores, 1-min load average ${load.toFixed(1)})`);
+// CPU milliseconds per operation: where a signature's cost goes, next to pgbench's insert, and what 0.5x would allow
+const perSig = { server: (cpu.server * seconds * 1000) / ok201, pg: (cpu.pg * seconds * 1000) / ok201, gen: (cpu.self * seconds * 1000) / ok201 };
+const budgetMs = (os.cpus().length * 1000) / (0.5 * tps);
+console.log(`CPU ms per signature              server ${perSig.server.toFixed(3)} + PostgreSQL ${perSig.pg.toFixed(3)} + load generator ${perSig.gen.toFixed(3)} = ${(perSig.server + perSig.pg + perSig.gen).toFixed(3)}`);
+console.log(`CPU ms per pgbench INSERT         PostgreSQL ${pgbCpuMs.pg.toFixed(3)} + pgbench ${pgbCpuMs.pgbench.toFixed(3)} = ${(pgbCpuMs.pg + pgbCpuMs.pgbench).toFixed(3)}`);
+console.log(`0.5x pgbench = ${fmt(0.5 * tps)} signatures/s   leaves ${budgetMs.toFixed(3)} CPU ms per signature for everything on ${os.cpus().length} cores`);
 console.log(`backends by wait (avg in flight)  ${topWaits}`);
 console.log(`audit entries not yet sealed      ${fmt(pendingAtEnd)} when the load ended, all sealed ${(sealLagMs / 1000).toFixed(1)} s later (the server seals every second)`);
 console.log(`audit chain                       ${chain.ok ? 'intact' : `BROKEN: ${JSON.stringify(chain.firstBroken)}`}, ${fmt(chain.checked)} entries verified, ${chain.pending} pending`);

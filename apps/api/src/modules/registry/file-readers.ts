@@ -3,11 +3,12 @@
  * chunk by chunk and yielded row by row, so memory stays flat whatever the size.
  */
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type InfoRecord } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 
-export type SheetRow = { row: number; values: Record<string, string> };
+/** `extra`: non-empty values beyond the header's last column (a CSV row whose separators shifted its values). */
+export type SheetRow = { row: number; values: Record<string, string>; extra?: string[] };
 /** Rows arrive in batches: one await per batch, not per row, keeps parsing fast. */
 export type Sheet = { format: 'csv' | 'xlsx'; headers: string[]; rows: AsyncIterable<SheetRow[]> };
 
@@ -117,9 +118,16 @@ async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
     skip_empty_lines: true,
     relax_column_count: true,
     max_record_size: 64 * 1024,
+    // Short rows are fine (trailing empty cells); values past the last header are kept to be reported,
+    // because they mean an unquoted separator has shifted the row's values into the wrong columns.
+    on_record: (rec: Record<string, string>, ctx: InfoRecord) => {
+      const fields = (ctx.error as { record?: string[] } | undefined)?.record;
+      const extra = fields && headers ? fields.slice(headers.length).filter((v) => v.trim() !== '') : [];
+      return { rec, extra };
+    },
   });
   const records = stream.pipe(new Utf8Guard()).on('error', (e) => parser.destroy(e)).pipe(parser);
-  type Rec = Record<string, string>;
+  type Rec = { rec: Record<string, string>; extra: string[] };
   // Row numbers as a spreadsheet shows them: the header is row 1, each record one row.
   let recordNo = 1;
   let failed: unknown = null;
@@ -140,7 +148,8 @@ async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
       let rec: Rec | null;
       while (batch.length < BATCH_ROWS && (rec = records.read() as Rec | null) !== null) {
         recordNo += 1;
-        if (Object.values(rec).some((v) => v.trim() !== '')) batch.push({ row: recordNo, values: rec });
+        if (rec.extra.length) batch.push({ row: recordNo, values: rec.rec, extra: rec.extra });
+        else if (Object.values(rec.rec).some((v) => v.trim() !== '')) batch.push({ row: recordNo, values: rec.rec });
       }
       if (failed) throw csvError(failed);
       if (batch.length) {

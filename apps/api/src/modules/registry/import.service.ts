@@ -126,6 +126,15 @@ async function stageFile(deps: Deps, stage: string, stream: Readable, errors: Im
       const valid: ValidEmployeeRow[] = [];
       for (const r of rows) {
         p.rowsRead += 1;
+        if (r.extra) {
+          const shown = r.extra.slice(0, 3).map((v) => `"${v.slice(0, 30)}"`).join(', ');
+          errors.push({
+            row: r.row, column: sheet.headers[sheet.headers.length - 1] ?? '', code: 'ROW_TOO_MANY_VALUES',
+            message: `the row has ${r.extra.length} value(s) more than the header has columns (${shown}); a value containing the separator must be in double quotes`,
+            messageId: `baris memiliki ${r.extra.length} nilai lebih banyak daripada jumlah kolom judul (${shown}); nilai yang memuat pemisah harus diapit tanda kutip ganda`,
+          });
+          continue;
+        }
         const tooLong = Object.entries(r.values).find(([, v]) => v.startsWith(NUMBER_TOO_LONG));
         if (tooLong) {
           errors.push({

@@ -132,6 +132,19 @@ describe.each(DB_KINDS)('employee import on %s', (kind) => {
     expect(r.summary!.errors[0]).toMatchObject({ row: 3, column: 'nip', code: 'EXCEL_NUMBER_ROUNDED' });
   });
 
+  it('refuses a row whose unquoted separator shifted its values, and accepts trailing empty cells', async () => {
+    const before = await count();
+    const r = await imp(CSV([
+      'nip;nama;jenis;jabatan;unit',
+      '197508172000121003;Rahmat Hidayat;PNS;Kepala Bidang; Sub Bagian Umum;Dinas Perhubungan',
+      '197508172000121004;Dewi Kartika;PNS;Staf;Dinas Perhubungan;;',
+    ]));
+    expect(r.status).toBe('rejected');
+    expect(r.summary!.errors).toEqual([expect.objectContaining({ row: 2, code: 'ROW_TOO_MANY_VALUES' })]);
+    expect(r.summary!.errors[0]!.message).toContain('"Dinas Perhubungan"');
+    expect(await count()).toBe(before);
+  });
+
   it.each([
     ['an empty file', '', 'FILE_EMPTY'],
     ['a header without rows', 'nip,nama,jenis\n', 'FILE_EMPTY'],

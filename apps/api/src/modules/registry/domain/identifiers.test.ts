@@ -16,6 +16,8 @@ describe('validateNip', () => {
   it.each([
     ['19860926201505100', 'ID_LENGTH', 'must be 18 digits; found 17'],
     ['1986092620150510A1', 'ID_NOT_DIGITS', 'digits only'],
+    ['1.98609E+17', 'EXCEL_NUMBER_ROUNDED', 'scientific notation'],
+    ['1,98609E+17', 'EXCEL_NUMBER_ROUNDED', 'Text'],
     ['198602302015051001', 'ID_BIRTH_DATE', 'digits 1-8: birth date 1986-02-30'],
     ['198609262031131001', 'NIP_TMT', 'digits 9-14: TMT 2031-13 is not a month'],
     ['198609262027011001', 'NIP_TMT', 'TMT 2027-01 is in the future'],

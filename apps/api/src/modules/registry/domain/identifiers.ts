@@ -27,7 +27,16 @@ const MIN_BIRTH_YEAR = 1930;
 /** Minimum age at first appointment as CPNS/PPPK (UU ASN: 18 years). */
 const MIN_APPOINTMENT_AGE = 18;
 
-function checkLength(kind: string, digits: string, length: number): IdCheck | null {
+/** "1.98503E+17": a spreadsheet held the number as a number and shows it rounded; the digits are lost. */
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?e\+?\d+$/i;
+
+function checkLength(kind: string, raw: string, digits: string, length: number): IdCheck | null {
+  if (SCIENTIFIC.test(raw.trim()))
+    return fail(
+      'EXCEL_NUMBER_ROUNDED',
+      `${kind} "${raw.trim().slice(0, 30)}" was saved as a number in scientific notation, so its last digits are lost; format the column as Text and type it again`,
+      `${kind} "${raw.trim().slice(0, 30)}" tersimpan sebagai angka dalam notasi ilmiah sehingga digit terakhirnya hilang; format kolom sebagai Teks lalu ketik ulang`,
+    );
   if (!/^\d+$/.test(digits)) return fail('ID_NOT_DIGITS', `${kind} must contain digits only`, `${kind} hanya boleh berisi angka`);
   if (digits.length !== length)
     return fail('ID_LENGTH', `${kind} must be ${length} digits; found ${digits.length}`, `${kind} harus ${length} digit; ditemukan ${digits.length}`);
@@ -60,7 +69,7 @@ function checkSexAndSequence(kind: string, digits: string): IdCheck | null {
 /** NIP: YYYYMMDD (birth) YYYYMM (TMT CPNS) G (sex) NNN (sequence). */
 export function validateNip(raw: string, today: Ymd): IdCheck {
   const digits = normalizeDigits(raw);
-  const len = checkLength('NIP', digits, 18);
+  const len = checkLength('NIP', raw, digits, 18);
   if (len) return len;
   const birth = checkBirth('NIP', digits, today);
   if ('ok' in birth) return birth;
@@ -85,7 +94,7 @@ export function validateNip(raw: string, today: Ymd): IdCheck {
  */
 export function validateNiPppk(raw: string, today: Ymd): IdCheck {
   const digits = normalizeDigits(raw);
-  const len = checkLength('NI PPPK', digits, 18);
+  const len = checkLength('NI PPPK', raw, digits, 18);
   if (len) return len;
   const birth = checkBirth('NI PPPK', digits, today);
   if ('ok' in birth) return birth;
@@ -104,7 +113,7 @@ export function validateNiPppk(raw: string, today: Ymd): IdCheck {
  */
 export function validateNik(raw: string, today: Ymd, provinceCodes: ReadonlySet<string>): IdCheck {
   const digits = normalizeDigits(raw);
-  const len = checkLength('NIK', digits, 16);
+  const len = checkLength('NIK', raw, digits, 16);
   if (len) return len;
   const prov = digits.slice(0, 2);
   if (!provinceCodes.has(prov))

@@ -50,6 +50,19 @@ describe('validateRow', () => {
       expect(r.errors[0]!.message).toContain('TMT 2031-13 is not a month');
     }
   });
+  it('tells a non-ASN row without an id to put the internal id in the nip column', () => {
+    const r = validateRow({ nip: '', nama: 'Andi', jenis: 'Non ASN', jabatan: 'Sopir', unit: '' }, 4, m, ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.map((e) => [e.column, e.code])).toEqual([['nip', 'REQUIRED']]);
+      expect(r.errors[0]!.message).toContain('internal id');
+      expect(r.errors[0]!.messageId).toContain('id internal');
+    }
+  });
+  it('names a NIP that a spreadsheet turned into scientific notation', () => {
+    const r = validateRow({ nip: '1.98503E+17', nama: 'Anto', jenis: 'PNS', jabatan: '', unit: '' }, 2, m, ctx);
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.message.includes('1.98503E+17')])).toEqual([['EXCEL_NUMBER_ROUNDED', true]]);
+  });
   it('rejects an unknown type', () => {
     const r = validateRow({ nip: '198609262015051001', nama: 'A', jenis: 'Dosen', jabatan: '', unit: '' }, 2, m, ctx);
     expect(r.ok ? [] : r.errors.map((e) => e.code)).toEqual(['TYPE_UNKNOWN']);

@@ -140,7 +140,10 @@ export function validateRow(
   const rawId = get('nip');
   let nip: string | null = null;
   let internalId: string | null = null;
-  if (!rawId) err('nip', 'REQUIRED', 'nip is empty', 'nip kosong');
+  if (!rawId)
+    err('nip', 'REQUIRED', ...((type === 'NON_ASN'
+      ? ['nip is empty: for non-ASN staff write the agency\'s internal id (e.g. THL-0012) in this column', 'nip kosong: untuk pegawai non-ASN tulis id internal instansi (mis. THL-0012) di kolom ini']
+      : ['nip is empty', 'nip kosong']) as [string, string]));
   else if (type) {
     const check: IdCheck =
       type === 'PNS' ? validateNip(rawId, ctx.today) : type === 'PPPK' ? validateNiPppk(rawId, ctx.today) : validateInternalId(rawId);
