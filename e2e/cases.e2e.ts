@@ -1,8 +1,9 @@
 /**
  * Seed 003 end to end in Debian's Chromium: a citizen sends an anonymous tip with a photo carrying
  * GPS, Bawaslu turns it into a finding and takes it through review, BKN recommends, the PPK
- * decides, the case closes — and the reporter follows it with the receipt code. The shared copy
- * of the photo has no GPS while the sealed original's hash still matches.
+ * decides, the case closes — and the reporter follows it with the receipt code. A second finding
+ * about one person, filed twice, is merged into the first. The shared copy of the photo has no GPS
+ * while the sealed original's hash still matches.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -140,7 +141,8 @@ describe('seed 003: the camat in jersey number two', () => {
     await bkn.page.getByTestId('cases-row').first().click();
     await bkn.page.waitForURL(new RegExp(caseId));
     await bkn.page.getByTestId('case-action-RECOMMEND').click();
-    expect(await bkn.page.getByTestId('action-field-actCode').inputValue()).toBe('KE-5');
+    // (the act list loads with the dialog: until it arrives the select has no option to show)
+    await expect.poll(async () => bkn.page.getByTestId('action-field-actCode').inputValue()).toBe('KE-5');
     // an ethics act (KE-5) offers the moral sanctions of PP 42/2004 only
     await expect.poll(async () => bkn.page.getByTestId('action-field-sanctionId').locator('option').allTextContents()).toEqual([expect.stringContaining('tertutup'), expect.stringContaining('terbuka')]);
     await bkn.page.getByTestId('action-field-sanctionId').selectOption('moral_open');
@@ -161,6 +163,38 @@ describe('seed 003: the camat in jersey number two', () => {
     await expect.poll(async () => page.getByTestId('case-evidence-item').count()).toBe(1);
     expect(await page.getByTestId('case-evidence').textContent()).toMatch(/-6\.24/);
     for (const c of [bawaslu, bkn, ppk]) await c.ctx.close();
+  });
+
+  it('a duplicate finding about the same person is merged into the open one, which records it', async () => {
+    const bawaslu = await signedIn('bawaslu.kota');
+    const req = bawaslu.page.request;
+    const { csrfToken } = (await (await req.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
+    const reported = ((await (await req.get(`${server.url}/api/v1/employees?pageSize=1`)).json()) as { items: { id: string }[] }).items[0]!;
+    expect(reported).toBeTruthy();
+    const finding = async (title: string) => {
+      const r = await req.post(`${server.url}/api/v1/cases/findings`, {
+        headers: { 'x-csrf-token': csrfToken },
+        data: { electionId: 'pemilu-2024', regionCode: '32.75', title, summary: 'Lurah membagikan kalender bergambar calon di kantor kelurahan.', incidentOn: '2024-01-10', actCode: 'KE-5', actorType: 'PNS', reportedText: 'Lurah Bintara', reportedEmployeeId: reported.id },
+      });
+      expect(r.status(), await r.text()).toBe(201);
+      return ((await r.json()) as { id: string }).id;
+    };
+    const first = await finding('Lurah Bintara membagikan kalender calon');
+    const duplicate = await finding('Kalender calon dibagikan Lurah Bintara');
+    const page = bawaslu.page;
+    await page.goto(`${server.url}/cases/${duplicate}`);
+    await page.getByTestId('case-action-MERGE').click();
+    // the surviving case is offered among the same person's open cases, marked as a likely duplicate
+    await expect.poll(async () => page.getByTestId('action-field-intoCaseId').locator('option').allTextContents()).toContainEqual(expect.stringContaining('Lurah Bintara membagikan kalender calon'));
+    await page.getByTestId('action-field-intoCaseId').selectOption(first);
+    await page.getByTestId('action-field-reason').fill('Laporan ganda atas peristiwa yang sama.');
+    await page.getByTestId('case-action-submit').click();
+    await expect.poll(async () => page.getByTestId('case-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('merged');
+    expect(await page.getByTestId('case-action-MERGE').count()).toBe(0);
+    // the surviving case records where the duplicate went
+    await page.goto(`${server.url}/cases/${first}`);
+    await expect.poll(async () => (await page.getByTestId('case-events').textContent()) ?? '').toContain('Kasus ganda digabungkan ke sini');
+    await bawaslu.ctx.close();
   });
 
   it('the reporter follows the case with the receipt code', async () => {

@@ -2,6 +2,7 @@
  * Issue 5 item 4 in Debian's Chromium: the Kesbangpol admin creates a socialization event; its QR
  * check-in link opens on a phone without an account and records an OPD head's attendance; the head's
  * briefing of their staff is confirmed; "briefed" coverage reaches those staff, drilled down by unit;
+ * a pasted attendance list adds who came without the QR; a new check-in link retires the old one;
  * a banner is logged for the unit.
  */
 import type { Browser } from 'playwright-core';
@@ -21,7 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Employee = { nip: string | null; position: string | null; unitId: string | null; unitPath: string | null; employmentType: string };
+type Employee = { nip: string | null; position: string | null; unitId: string | null; unitPath: string | null; employmentType: string; active: boolean };
 
 describe('socialization: event, QR check-in, briefing cascade, briefed coverage', () => {
   it('an OPD head checks in by QR, confirms briefing their staff, and coverage of briefed reaches them', async () => {
@@ -66,6 +67,30 @@ describe('socialization: event, QR check-in, briefing cascade, briefed coverage'
     await page.reload();
     await page.getByTestId('attendance-row').first().waitFor();
     expect(await page.getByTestId('attendance-row').first().textContent()).toContain(head.nip);
+
+    // attendance from a pasted list (the paper list typed in): one new attendee, the head already present;
+    // an active member of the same OPD, whom the head's briefing below reaches anyway
+    const other = staff.items.find((e) => e.nip && e.nip !== head.nip && e.active)!;
+    await page.getByTestId('attendance-nips').fill(`${other.nip}\n${head.nip}`);
+    await page.getByTestId('attendance-submit').click();
+    await page.getByTestId('attendance-result').waitFor();
+    expect((await page.getByTestId('attendance-result').textContent())!.match(/\d+/g)).toEqual(['1', '1']);
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(2);
+
+    // a new check-in link: the QR shared earlier stops working, the new one opens the event
+    await page.getByTestId('checkin-rotate').click();
+    await expect.poll(async () => (await page.getByTestId('checkin-link').textContent())!.trim()).not.toBe(link);
+    const rotated = (await page.getByTestId('checkin-link').textContent())!.trim();
+    const phone2 = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    phone2.setDefaultTimeout(15_000);
+    const old = await phone2.newPage();
+    await old.goto(link);
+    await old.getByTestId('checkin-error').waitFor();
+    expect(await old.getByTestId('checkin-nip').count()).toBe(0);
+    await old.goto(rotated);
+    expect(await old.getByTestId('checkin-event').textContent()).toContain('Aula Pemkot Bekasi');
+    await old.getByTestId('checkin-nip').waitFor();
+    await phone2.close();
     await page.getByTestId('briefing-briefer').fill(head.nip!);
     await page.getByTestId('briefing-unit').selectOption(head.unitId!);
     await page.getByTestId('briefing-submit').click();
