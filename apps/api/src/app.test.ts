@@ -57,6 +57,27 @@ describe.each(DB_KINDS)('API conventions on %s', (kind) => {
     expect(badJson.body).not.toMatch(/at .*\.js/);
   });
 
+  it('says what is wrong in Indonesian too: zod\'s Indonesian messages, Fastify\'s errors translated', async () => {
+    const res = (await app.inject({ method: 'GET', url: '/api/v1/regions?level=planet' })).json();
+    expect(res.message.id).toMatch(/querystring\.level: Pilihan tidak valid/);
+    expect(res.message.id).not.toMatch(/Invalid option/);
+    const badJson = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' })).json();
+    expect(badJson.message).toEqual({ id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' });
+  });
+
+  it('refuses a NUL character anywhere in a request with 400 naming the field, on public and signed-in endpoints', async () => {
+    const q = await app.inject({ method: 'GET', url: '/api/v1/regions?level=province&q=a%00b' });
+    expect(q.statusCode).toBe(400);
+    expect(q.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'querystring.q' }] });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'view\u0000er', password: 'x' } });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().errors[0].path).toBe('body.username');
+    const s = await signIn(app, 'viewer');
+    const nested = await app.inject({ method: 'POST', url: '/api/v1/agencies', ...s, payload: { name: 'Pemkot\u0000', regionCode: '32' } });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().message.en).toContain('body.name contains a NUL character');
+  });
+
   it('limits request size', async () => {
     const s = await signIn(app, 'viewer');
     const res = await app.inject({ method: 'POST', url: '/api/v1/agencies', ...s, payload: { name: 'x'.repeat(2_000_000), regionCode: '32' } });

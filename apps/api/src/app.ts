@@ -14,6 +14,7 @@ import { LIMITS } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from './deps.ts';
 import { AppError } from './platform/errors.ts';
+import { findNul, issueMessageId } from './platform/input-checks.ts';
 import { SESSION_COOKIE } from './platform/http.ts';
 import { authenticate } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -74,9 +75,20 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     }
   });
 
+  // PostgreSQL text cannot hold U+0000: refuse it at the boundary, naming the field, before any service runs
+  app.addHook('preValidation', async (req) => {
+    const where = findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
+    if (where)
+      throw new AppError(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${where} memuat karakter NUL (\\u0000)`, en: `Invalid input: ${where} contains a NUL character (\\u0000)` }, [
+        { path: where, message: 'contains a NUL character' },
+      ]);
+  });
+
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const problem = toProblem(err);
     if (problem.status >= 500) req.log.error({ err }, 'unhandled error');
+    // the database refused a value validation let through: worth a schema fix (the code only; the message may quote the value)
+    else if (problem.code === 'INVALID_VALUE') req.log.warn({ sqlState: (err as { code?: unknown }).code, route: req.routeOptions.url }, 'value refused by the database');
     void reply.status(problem.status).type('application/problem+json').send(problem);
   });
   app.setNotFoundHandler((req, reply) => {
@@ -141,25 +153,44 @@ function problemBody(status: number, code: string, message: { id: string; en: st
   };
 }
 
+/** Fastify's own 4xx errors, in both languages. */
+const FRAMEWORK_MESSAGES: Record<string, { id: string; en: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { id: 'Isi permintaan bukan JSON yang valid.', en: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { id: 'Isi permintaan JSON kosong.', en: 'The JSON request body is empty.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { id: 'Panjang isi permintaan tidak sesuai dengan header Content-Length.', en: 'The request body does not match its Content-Length header.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { id: 'Berkas atau permintaan terlalu besar.', en: 'File or request too large.' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { id: 'Permintaan ini harus dikirim sebagai multipart/form-data.', en: 'This request must be sent as multipart/form-data.' },
+};
+
 function toProblem(err: FastifyError | AppError) {
   if (err instanceof AppError) return problemBody(err.status, err.code, err.msg, err.fieldErrors);
-  const fe = err as FastifyError & { validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }[] };
+  const fe = err as FastifyError & { validation?: { keyword?: string; instancePath?: string; message?: string; params?: Record<string, unknown> }[] };
   if (fe.validation) {
-    const errors = fe.validation.map((v) => ({
-      path: `${fe.validationContext ?? ''}${v.instancePath ?? ''}`.replace(/\//g, '.') || (fe.validationContext ?? ''),
-      message: v.message ?? 'invalid',
-    }));
-    const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    return problemBody(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${summary}`, en: `Invalid input: ${summary}` }, errors);
+    const issues = fe.validation.map((v) => {
+      const path = `${fe.validationContext ?? ''}${v.instancePath ?? ''}`.replace(/\//g, '.') || (fe.validationContext ?? '');
+      const message = v.message ?? 'invalid';
+      // fastify-type-provider-zod keeps the zod issue as keyword (its code) + params (the rest)
+      const issue = { ...(v.params ?? {}), code: v.keyword, message } as Parameters<typeof issueMessageId>[0];
+      return { path, message, messageId: issueMessageId(issue, message) };
+    });
+    const errors = issues.map(({ path, message }) => ({ path, message }));
+    const summary = (k: 'message' | 'messageId') => issues.map((e) => `${e.path}: ${e[k]}`).join('; ');
+    return problemBody(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${summary('messageId')}`, en: `Invalid input: ${summary('message')}` }, errors);
   }
+  // a value the database refuses (out-of-range date, text it cannot store) that slipped past validation is the caller's
+  // input, not a server fault: class 22 "data exception" (https://www.postgresql.org/docs/current/errcodes-appendix.html)
+  const sqlState = (err as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState))
+    return problemBody(400, 'INVALID_VALUE', { id: 'Salah satu nilai dalam permintaan tidak valid (tanggal, angka atau teks di luar batas).', en: 'A value in the request is not valid (a date, number or text out of range).' });
   const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE')
     return problemBody(413, 'PAYLOAD_TOO_LARGE', { id: 'Berkas atau permintaan terlalu besar.', en: 'File or request too large.' });
   if (status === 429) return problemBody(429, 'RATE_LIMITED', { id: 'Terlalu banyak permintaan; coba lagi sebentar lagi.', en: 'Too many requests; try again shortly.' });
   if (status === 415) return problemBody(415, 'UNSUPPORTED_MEDIA_TYPE', { id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' });
   if (status < 500) {
+    const known = FRAMEWORK_MESSAGES[fe.code ?? ''];
     const code = (fe.code ?? 'BAD_REQUEST').replace(/^FST_/, '').replace(/^ERR_/, '');
-    return problemBody(status, code, { id: `Permintaan tidak valid: ${fe.message}`, en: `Bad request: ${fe.message}` });
+    return problemBody(status, code, known ?? { id: `Permintaan tidak valid (${fe.message})`, en: `Bad request: ${fe.message}` });
   }
   return problemBody(500, 'INTERNAL_ERROR', { id: 'Terjadi kesalahan pada server; sudah dicatat.', en: 'Server error; it has been logged.' });
 }

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { LocalizedText, Pagination, RegionCode } from './common.ts';
+import { IsoDate, LocalizedText, Pagination, RegionCode } from './common.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const FindingInput = z.object({
   electionId: z.string().min(1).max(64),
   regionCode: RegionCode,
   title: z.string().trim().min(5).max(300),
   summary: z.string().trim().min(10).max(20_000),
-  incidentOn: isoDate.optional(),
-  knownOn: isoDate.optional(),
+  incidentOn: IsoDate.optional(),
+  knownOn: IsoDate.optional(),
   actCode: z.string().max(10).optional(),
   actorType: z.enum(['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD']).optional(),
   reportedText: z.string().trim().max(500).optional(),

@@ -16,6 +16,12 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
+/**
+ * A calendar date (YYYY-MM-DD) that exists (no 2026-02-30, no month 13), in years both databases and
+ * the legal calendar use. Dates of the case, pledge, tip and socialization contracts all use it.
+ */
+export const IsoDate = z.iso.date().refine((v) => v >= '1900-01-01' && v <= '2199-12-31', 'a date between 1900 and 2199');
+
 export const LIMITS = {
   pageSizeMax: 200,
   pageSizeDefault: 50,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { LIMITS, LocalizedText, Pagination } from './common.ts';
+import { IsoDate, LIMITS, LocalizedText, Pagination } from './common.ts';
 import { EMPLOYMENT_TYPES, EmploymentType } from './registry.ts';
 
 /** Neutrality pledges (surat pernyataan netralitas): campaigns, signing, verification, follow-up. */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /** The three forms the seeds and domain.md §2.1/§2.6 name: a signed statement, an integrity pact, a recited pledge. */
 export const PLEDGE_KINDS = ['surat_pernyataan', 'pakta_integritas', 'ikrar'] as const;
@@ -114,7 +113,7 @@ export type PledgeReminderResult = z.infer<typeof PledgeReminderResult>;
 export const PledgeCeremonyInput = z.object({
   nips: z.array(z.string().trim().min(1).max(30)).min(1).max(50_000),
   /** Default: today (the agency's local date); within the campaign's period and never in the future. */
-  heldOn: z.iso.date().optional(),
+  heldOn: IsoDate.optional(),
   place: z.string().trim().min(2).max(200).optional(),
   /** e.g. "Sekda, Pj Wali Kota, Ketua Bawaslu Kota Bekasi" */
   witnesses: z.string().trim().min(2).max(500).optional(),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { IsoDate } from './common.ts';
 
 /**
  * Socialization (sosialisasi netralitas): events, attendance (QR check-in or imported list), the
  * briefing cascade and reminder activities, with "briefed" coverage per employee.
  */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Nip = z.string().trim().min(3).max(30);
 const Nips = z.array(Nip).min(1).max(50_000);
 
@@ -136,7 +136,7 @@ export const ReminderActivityInput = z.object({
   kind: ReminderKind,
   doneOn: IsoDate,
   description: z.string().trim().min(3).max(2000),
-  link: z.url().max(2000).optional(),
+  link: z.url({ protocol: /^https?$/, error: 'an http(s) address' }).max(2000).optional(),
   evidenceNote: z.string().trim().max(2000).optional(),
 });
 export type ReminderActivityInput = z.infer<typeof ReminderActivityInput>;

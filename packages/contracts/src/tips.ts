@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { Pagination, RegionCode } from './common.ts';
+import { IsoDate, Pagination, RegionCode } from './common.ts';
 
 export const TIP_STATUSES = ['received', 'in_review', 'needs_info', 'converted_finding', 'converted_report', 'closed'] as const;
 export const TipStatus = z.enum(TIP_STATUSES);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /** The public tip form: what, where, when, who. No identity is asked for or kept. */
 export const TipInput = z.object({
   what: z.string().trim().min(10, 'at least 10 characters').max(5000),
   regionCode: RegionCode,
   where: z.string().trim().max(500).optional(),
-  occurredOn: isoDate.optional(),
+  occurredOn: IsoDate.optional(),
   who: z.string().trim().max(500).optional(),
-  links: z.array(z.url().max(1000)).max(10).default([]),
+  links: z.array(z.url({ protocol: /^https?$/, error: 'an http(s) address' }).max(1000)).max(10).default([]),
 });
 export type TipInput = z.infer<typeof TipInput>;
 

@@ -1,0 +1,48 @@
+/**
+ * Boundary checks shared by every route: text the databases cannot store (NUL characters) is refused
+ * before validation, and schema validation messages are given in Bahasa Indonesia as well as English
+ * (zod's own Indonesian locale for its standard messages).
+ */
+import { z } from 'zod';
+
+const EN = z.locales.en().localeError;
+const ID = z.locales.id().localeError;
+
+/** Path of the first string (or object key) holding U+0000 in a parsed request part, or null. PostgreSQL text cannot hold it. */
+export function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 20) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], `${path}.${i}`, depth + 1);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k.includes('\u0000')) return `${path}.${k.split('\u0000').join('\\0')}`;
+    const hit = findNul(v, `${path}.${k}`, depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+type Issue = Parameters<typeof EN>[0] & { path?: PropertyKey[]; message?: string };
+
+const text = (m: ReturnType<typeof EN>): string | null => (typeof m === 'string' ? m : (m?.message ?? null));
+/** "..., received string" depends on the input, which the reported issue no longer carries. */
+const stem = (m: string) => m.replace(/, received .*$/, '');
+
+/**
+ * The Indonesian message of one validation issue: zod's Indonesian locale where the English message
+ * is zod's standard one, else (a message the schema itself wrote) the English message unchanged.
+ */
+export function issueMessageId(issue: Issue | undefined, english: string): string {
+  if (!issue?.code) return english;
+  const standard = text(EN(issue));
+  if (!standard || stem(standard) !== stem(english)) return english;
+  const id = text(ID(issue));
+  if (!id) return english;
+  const received = /, received (.*)$/.exec(english);
+  return id.replace(/, diterima .*$/, received ? `, diterima ${received[1]}` : '');
+}
