@@ -17,6 +17,9 @@ let dummyHash: Promise<string> | null = null;
 
 authenticator.options = { window: 1 };
 
+/** Does any of these roles have to sign in with TOTP? */
+const requires2fa = (roles: readonly Role[]) => roles.some((r) => ROLES_REQUIRING_2FA.includes(r));
+
 export const newToken = () => crypto.randomBytes(32).toString('base64url');
 
 export type SessionInfo = { token: string; csrfToken: string; expiresAt: Date };
@@ -55,11 +58,13 @@ export async function login(deps: Deps, input: { username: string; password: str
   return deps.db.transaction(async (tx): Promise<LoginOutcome> => {
     const fresh = (await findUserById(tx, user.id, true))!;
     const actor = { id: user.id, label: user.username };
-    await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
     const roles = (await loadGrants(tx, [user.id])).get(user.id)?.map((g) => g.role) ?? [];
-    const needs2fa = fresh.totp_enabled || roles.some((r: Role) => ROLES_REQUIRING_2FA.includes(r));
+    const needs2fa = fresh.totp_enabled || requires2fa(roles);
     const session = await createSession(tx, deps, user.id, !needs2fa);
     if (!needs2fa) {
+      // the password was the whole sign-in; with 2FA the counter is reset only after the second factor (completeTotp),
+      // so wrong codes keep counting however often the password is entered again
+      await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
       await appendAudit(tx, { actor, action: 'auth.signed_in', entityType: 'user', entityId: user.id, at: now });
       return { status: 'ok', session };
     }
@@ -102,8 +107,11 @@ export async function completeTotp(deps: Deps, sessionToken: string, code: strin
       await recordFailure(tx, deps, user, now, 'totp');
       return { error: unauthorized('INVALID_TOTP', { id: 'Kode verifikasi salah atau sudah dipakai.', en: 'Wrong or already used verification code.' }) };
     }
-    await tx.query('UPDATE users SET totp_enabled = true, totp_last_step = $2, failed_logins = 0 WHERE id = $1', [user.id, step]);
-    await tx.query('DELETE FROM sessions WHERE token_hash = $1', [session.token_hash]);
+    await tx.query('UPDATE users SET totp_enabled = true, totp_last_step = $2, failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id, step]);
+    // Enrolling ends every other session of the account: they were opened with the password alone, and once TOTP is
+    // enabled `authenticate` takes a passed session of the account as one that passed the second factor.
+    if (!user.totp_enabled) await endSessions(tx, user.id);
+    else await tx.query('DELETE FROM sessions WHERE token_hash = $1', [session.token_hash]);
     const fresh = await createSession(tx, deps, user.id, true);
     await appendAudit(tx, { actor: { id: user.id, label: user.username }, action: user.totp_enabled ? 'auth.signed_in' : 'auth.totp_enabled', entityType: 'user', entityId: user.id, at: now });
     return { session: fresh };
@@ -122,14 +130,26 @@ export async function logout(deps: Deps, sessionToken: string, principal?: Princ
 
 export type Authenticated = { principal: Principal; csrfToken: string; mfaPassed: boolean; totpEnabled: boolean };
 
-/** Resolves a session cookie to its principal (grants with their scopes). */
+/**
+ * Resolves a session cookie to its principal (grants with their scopes). A session counts as signed in only if it
+ * passed every factor the account's grants need now: a grant of a 2FA role that arrived after a password-only
+ * sign-in (TOTP not enabled, so the session never passed it) leaves the session half signed in, without the
+ * permissions of those roles, until the holder signs in again and enrols.
+ */
 export async function authenticate(deps: Deps, sessionToken: string): Promise<Authenticated | null> {
   const session = await findSession(deps.db, sha256(sessionToken), deps.clock.now());
   if (!session) return null;
   const user = await findUserById(deps.db, session.user_id);
   if (!user || !user.active) return null;
   const grants = (await loadGrants(deps.db, [user.id])).get(user.id) ?? [];
-  return { principal: toPrincipal(user, grants), csrfToken: session.csrf_token, mfaPassed: session.mfa_passed, totpEnabled: user.totp_enabled };
+  const mfaPassed = session.mfa_passed && (user.totp_enabled || !requires2fa(grants.map((g) => g.role)));
+  const allowed = mfaPassed ? grants : grants.filter((g) => !requires2fa([g.role]));
+  return { principal: toPrincipal(user, allowed), csrfToken: session.csrf_token, mfaPassed, totpEnabled: user.totp_enabled };
+}
+
+/** Ends every session of an account (its privileges changed, or it enrolled a second factor): it signs in again. */
+export async function endSessions(tx: Queryable, userId: string): Promise<number> {
+  return (await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId])).rowCount;
 }
 
 export function describeMe(a: Authenticated) {

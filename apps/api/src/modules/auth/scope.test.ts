@@ -116,7 +116,9 @@ describe.each(DB_KINDS)('scope matrix on %s', (kind) => {
       method: 'POST', url: '/api/v1/employees', ...sessions.get(w.username)!,
       payload: { agencyId: ids.serang, unitId: ids.serangUnit, employmentType: 'NON_ASN', internalId: `X-${w.username}`, name: 'Out Of Scope' },
     });
-    expect(created.statusCode, 'create in Serang').toBe(w.write && w.sees.includes('S1') ? 201 : 403);
+    // a writer outside Serang is answered as if the agency did not exist (item 6 of the review, employees part)
+    expect(created.statusCode, 'create in Serang').toBe(!w.write ? 403 : w.sees.includes('S1') ? 201 : 400);
+    if (w.write && !w.sees.includes('S1')) expect(created.json().code).toBe('AGENCY_UNKNOWN');
   });
 
   it.each(WHO.map((w) => [w.username, w] as const))('%s: agencies, units and imports only in scope', async (_u, w) => {
@@ -147,7 +149,9 @@ describe.each(DB_KINDS)('scope matrix on %s', (kind) => {
         method: 'POST', url: '/api/v1/users', ...sessions.get(w.username)!,
         payload: { username: `x.${w.username}`, displayName: 'X', password: 'a-long-password', role: 'agency_admin', agencyId: ids.serang },
       });
-      expect(serangAdmin.statusCode).toBe(w.role === 'system_admin' ? 201 : 403);
+      // another agency answers like an unknown one (its existence is not revealed)
+      expect(serangAdmin.statusCode).toBe(w.role === 'system_admin' ? 201 : 400);
+      if (w.role !== 'system_admin') expect(serangAdmin.json().code).toBe('GRANT_INVALID');
     }
     expect((await get(w.username, '/api/v1/audit')).statusCode).toBe(w.audit ? 200 : 403);
   });

@@ -4,16 +4,34 @@ import type { Queryable } from '../../db/client.ts';
 import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { loadGrants } from './auth.repo.ts';
-import { hashPassword } from './auth.service.ts';
-import { canAssign, canManageAccount, type GrantScope, type Principal } from './domain/policy.ts';
+import { endSessions, hashPassword } from './auth.service.ts';
+import { canAssign, canManageAccount, scopeSql, type GrantScope, type Principal } from './domain/policy.ts';
 
 /** `system` = the operator on the server (CLI); otherwise an official bounded by their own scope. */
 export type Manager = Principal | 'system';
 
 type ResolvedGrant = GrantScope & { unitId: string | null };
 
-/** Checks a requested grant against master data and the role's scope rules. */
-async function resolveGrant(tx: Queryable, input: GrantInput, employeeId?: string): Promise<ResolvedGrant & { assignAs?: ResolvedGrant }> {
+/**
+ * The SQL condition (bound into `params`) for records inside the manager's users.manage scope. Out-of-scope agencies
+ * and employees answer exactly like unknown ones, so a manager cannot learn which ids exist elsewhere.
+ */
+function manageScope(manager: Manager, cols: Parameters<typeof scopeSql>[2], params: unknown[]): string {
+  return manager === 'system' ? 'TRUE' : scopeSql(manager, 'users.manage', cols, params);
+}
+
+const employeeNotFound = () => invalid('GRANT_INVALID', { id: 'Pegawai tidak ditemukan', en: 'Employee not found' });
+
+/** The employee an account is linked to must exist inside the manager's scope (for every role). */
+async function assertEmployeeInScope(tx: Queryable, manager: Manager, employeeId: string) {
+  const params: unknown[] = [employeeId];
+  const scope = manageScope(manager, { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: 'u.id_path', employeeId: 'e.id' }, params);
+  const e = await tx.query(`SELECT 1 FROM employees e LEFT JOIN units u ON u.id = e.unit_id WHERE e.id = $1 AND ${scope}`, params);
+  if (!e.rowCount) throw employeeNotFound();
+}
+
+/** Checks a requested grant against master data (within the manager's scope) and the role's scope rules. */
+async function resolveGrant(tx: Queryable, manager: Manager, input: GrantInput, employeeId?: string): Promise<ResolvedGrant & { assignAs?: ResolvedGrant }> {
   const bad = (en: string, id: string) => invalid('GRANT_INVALID', { id, en });
   const g = input;
   // An employee account acts in its employee's name (reads the record, signs pledges), so whoever grants it
@@ -23,7 +41,7 @@ async function resolveGrant(tx: Queryable, input: GrantInput, employeeId?: strin
     const e = (await tx.query<{ agency_id: string; region_code: string; unit_id: string | null; id_path: string | null }>(
       'SELECT e.agency_id, a.region_code, e.unit_id, u.id_path FROM employees e JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id WHERE e.id = $1', [employeeId],
     )).rows[0];
-    if (!e) throw bad('Employee not found', 'Pegawai tidak ditemukan');
+    if (!e) throw employeeNotFound();
     if (g.agencyId && g.agencyId !== e.agency_id) throw bad('The employee does not work in that agency', 'Pegawai tidak bekerja di instansi tersebut');
     assignAs = { role: 'employee', regionCode: null, agencyId: e.agency_id, agencyRegion: e.region_code, unitId: e.unit_id, unitIdPath: e.id_path };
   }
@@ -33,7 +51,9 @@ async function resolveGrant(tx: Queryable, input: GrantInput, employeeId?: strin
     if (!r.rowCount) throw bad(`Unknown region code ${g.regionCode}`, `Kode wilayah tidak dikenal: ${g.regionCode}`);
   }
   if (g.agencyId) {
-    const a = (await tx.query<{ region_code: string }>('SELECT region_code FROM agencies WHERE id = $1', [g.agencyId])).rows[0];
+    const params: unknown[] = [g.agencyId];
+    const scope = manageScope(manager, { region: 'a.region_code', agency: 'a.id', ignoreUnit: true }, params);
+    const a = (await tx.query<{ region_code: string }>(`SELECT a.region_code FROM agencies a WHERE a.id = $1 AND ${scope}`, params)).rows[0];
     if (!a) throw bad(`Unknown agency ${g.agencyId}`, `Instansi tidak dikenal: ${g.agencyId}`);
     agencyRegion = a.region_code;
   }
@@ -67,11 +87,8 @@ async function insertGrant(tx: Queryable, userId: string, g: ResolvedGrant) {
 export async function createUser(deps: Deps, manager: Manager, actor: Actor, input: UserCreateInput): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   const id = await deps.db.transaction(async (tx) => {
-    if (input.employeeId) {
-      const e = await tx.query('SELECT 1 FROM employees WHERE id = $1', [input.employeeId]);
-      if (!e.rowCount) throw invalid('GRANT_INVALID', { id: 'Pegawai tidak ditemukan', en: 'Employee not found' });
-    }
-    const grant = await resolveGrant(tx, input, input.employeeId);
+    if (input.employeeId) await assertEmployeeInScope(tx, manager, input.employeeId);
+    const grant = await resolveGrant(tx, manager, input, input.employeeId);
     assertMayAssign(manager, grant);
     const exists = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
     if (exists.rowCount) throw conflict('USERNAME_TAKEN', { id: `Nama pengguna ${input.username} sudah dipakai.`, en: `Username ${input.username} is taken.` });
@@ -101,7 +118,7 @@ async function getUsers(db: Queryable, ids?: string[]): Promise<User[]> {
   }));
 }
 
-/** Accounts the manager may administer: any of whose grants lies inside the manager's scope. */
+/** Accounts the manager may administer: all of whose grants lie inside the manager's scope. */
 async function manageableUsers(db: Queryable, manager: Principal, ids?: string[]): Promise<User[]> {
   const users = await getUsers(db, ids);
   const { rows: agencies } = await db.query<{ id: string; region_code: string }>('SELECT id, region_code FROM agencies');
@@ -130,10 +147,12 @@ export async function addGrant(deps: Deps, manager: Principal, userId: string, i
   await loadManageable(deps, manager, userId);
   await deps.db.transaction(async (tx) => {
     const emp = (await tx.query<{ employee_id: string | null }>('SELECT employee_id FROM users WHERE id = $1 FOR UPDATE', [userId])).rows[0];
-    const grant = await resolveGrant(tx, input, emp?.employee_id ?? undefined);
+    const grant = await resolveGrant(tx, manager, input, emp?.employee_id ?? undefined);
     assertMayAssign(manager, grant);
     const grantId = await insertGrant(tx, userId, grant);
-    await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_added', entityType: 'user', entityId: userId, after: { grantId, ...input }, at: deps.clock.now() });
+    // a privilege change signs the account out: the next sign-in asks for what its roles need now (TOTP for admins)
+    const sessionsEnded = await endSessions(tx, userId);
+    await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_added', entityType: 'user', entityId: userId, after: { grantId, ...input }, details: { sessionsEnded }, at: deps.clock.now() });
   });
   return loadManageable(deps, manager, userId);
 }
@@ -147,7 +166,8 @@ export async function removeGrant(deps: Deps, manager: Principal, userId: string
     const unitIdPath = g.unitId ? ((await tx.query<{ id_path: string }>('SELECT id_path FROM units WHERE id = $1', [g.unitId])).rows[0]?.id_path ?? null) : null;
     assertMayAssign(manager, { role: g.role, regionCode: g.regionCode, agencyId: g.agencyId, unitId: g.unitId, unitIdPath, agencyRegion });
     await tx.query('DELETE FROM grants WHERE id = $1 AND user_id = $2', [grantId, userId]);
-    await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_removed', entityType: 'user', entityId: userId, before: g, at: deps.clock.now() });
+    const sessionsEnded = await endSessions(tx, userId);
+    await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_removed', entityType: 'user', entityId: userId, before: g, details: { sessionsEnded }, at: deps.clock.now() });
   });
   return loadManageable(deps, manager, userId);
 }

@@ -133,7 +133,14 @@ export function canAssign(manager: Principal, wanted: GrantScope): boolean {
   return grantsFor(manager, 'users.manage').some((g) => ASSIGNABLE_ROLES[g.role]?.includes(wanted.role) && scopeContains(g, wanted));
 }
 
-/** May `manager` see/administer an account holding these grants? (any grant inside their scope) */
+/**
+ * May `manager` see/administer an account holding these grants? Only if every grant of the account lies inside
+ * the manager's scope (each inside one of their users.manage grants): an account that also acts elsewhere belongs
+ * to whoever manages all of it. A manager without scope limits (system admin) manages every account; an account
+ * without grants has no scope to tie it to a scoped manager.
+ */
 export function canManageAccount(manager: Principal, grants: Omit<GrantScope, 'role'>[]): boolean {
-  return grantsFor(manager, 'users.manage').some((g) => !g.agencyId && !g.regionCode && !g.unitIdPath ? true : grants.some((w) => scopeContains(g, w)));
+  const mine = grantsFor(manager, 'users.manage');
+  if (mine.some((g) => !g.agencyId && !g.regionCode && !g.unitIdPath)) return true;
+  return grants.length > 0 && grants.every((w) => mine.some((g) => scopeContains(g, w)));
 }
