@@ -43,9 +43,13 @@ describe('netra CLI on PostgreSQL', () => {
     expect(r.code).toBe(0);
     agency = JSON.parse(r.stdout).id;
     expect(agency).toMatch(/^[0-9a-f-]{36}$/);
-    const bad = await runNetra(['agency', 'create', '--name', 'X', '--region', '99.99', '--json'], env);
+    const bad = await runNetra(['agency', 'create', '--name', 'Pemerintah X', '--region', '99.99', '--json'], env);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('99.99');
+    // the API's rules: a name of at least 3 characters
+    const short = await runNetra(['agency', 'create', '--name', 'X', '--region', '32.16', '--json'], env);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('--name');
   });
 
   it('import employees --json: inserted, then a no-op re-import', async () => {
@@ -82,6 +86,15 @@ describe('netra CLI on PostgreSQL', () => {
     expect(missing.stderr).toMatch(/Missing required column\(s\): nip, jenis/);
     const noAgency = await runNetra(['import', 'employees', bin, '--agency', '00000000-0000-0000-0000-000000000000'], env);
     expect(noAgency.code).toBe(2);
+    // a malformed id is the same clear error, not a database message; export refuses it too instead of exporting nothing
+    const malformed = await runNetra(['import', 'employees', bin, '--agency', 'kota-bekasi'], env);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('Unknown agency: kota-bekasi');
+    expect(malformed.stderr).not.toMatch(/syntax|uuid/i);
+    const exportUnknown = await runNetra(['export', 'employees', '--agency', '00000000-0000-0000-0000-000000000000', '--out', path.join(tmp, 'none.csv')], env);
+    expect(exportUnknown.code).toBe(2);
+    expect(exportUnknown.stderr).toContain('Unknown agency');
+    expect(fs.existsSync(path.join(tmp, 'none.csv'))).toBe(false);
   });
 
   it('user create reads the password from stdin', async () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { AgencyKind, ROLES, UserCreateInput } from '@netra/contracts';
+import { AgencyCreateInput, AgencyKind, ROLES, UserCreateInput } from '@netra/contracts';
+import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/client.ts';
 import { prepareDatabase } from './db/bootstrap.ts';
@@ -68,6 +69,15 @@ program
     });
   });
 
+/** The agency named by --agency: a malformed or unknown id is one clear error, never a database error. */
+async function agencyOption(deps: Deps, id: string) {
+  const unknown = new AppError(400, 'AGENCY_UNKNOWN', { id: `Instansi tidak dikenal: ${id}`, en: `Unknown agency: ${id}` });
+  if (!z.uuid().safeParse(id).success) throw unknown;
+  return getAgency(deps.db, 'system', id).catch((e: unknown) => {
+    throw e instanceof AppError ? unknown : e;
+  });
+}
+
 const imp = program.command('import').description('Import data');
 imp
   .command('employees')
@@ -79,10 +89,7 @@ imp
   .option('--json', 'print the summary as JSON')
   .action((file: string, o: { agency: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) =>
     withDeps(async (deps) => {
-      const agency = await getAgency(deps.db, 'system', o.agency).catch((e: unknown) => {
-        if (e instanceof AppError) throw new AppError(400, 'AGENCY_UNKNOWN', { id: `Instansi tidak dikenal: ${o.agency}`, en: `Unknown agency: ${o.agency}` });
-        throw e;
-      });
+      const agency = await agencyOption(deps, o.agency);
       if (file !== '-' && !fs.existsSync(file)) throw new AppError(400, 'FILE_NOT_FOUND', { id: `Berkas tidak ditemukan: ${file}`, en: `File not found: ${file}` });
       const options = { dryRun: !!o.dryRun, skipInvalid: !!o.skipInvalid };
       const actor = cliActor();
@@ -114,8 +121,8 @@ exp
   .action((o: { agency?: string; format: 'csv' | 'xlsx'; out: string }) =>
     withDeps(async (deps) => {
       const all: Principal = { userId: '00000000-0000-0000-0000-000000000000', username: 'cli', displayName: 'CLI', grants: [{ id: 'cli', role: 'system_admin', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null }] };
+      const filters = o.agency ? { agencyId: (await agencyOption(deps, o.agency)).id } : {};
       const out = fs.createWriteStream(o.out);
-      const filters = o.agency ? { agencyId: o.agency } : {};
       await auditExport(deps, cliActor(), { format: o.format, filters, out: path.basename(o.out) });
       const rows = exportEmployees(deps, all, filters);
       const n = o.format === 'csv' ? await writeCsv(rows, out) : await writeXlsx(rows, out);
@@ -132,7 +139,13 @@ agency
   .option('--json', 'print the new agency as JSON')
   .action((o: { name: string; region: string; kind?: AgencyKind; json?: boolean }) =>
     withDeps(async (deps) => {
-      const a = await createAgency(deps, 'system', cliActor(), { name: o.name.trim(), regionCode: o.region.trim(), kind: o.kind });
+      // the same rules as POST /agencies
+      const input = AgencyCreateInput.safeParse({ name: o.name, regionCode: o.region.trim(), kind: o.kind });
+      if (!input.success) {
+        const why = input.error.issues.map((i) => `--${i.path.join('.') === 'regionCode' ? 'region' : i.path.join('.')}: ${i.message}`).join('; ');
+        throw new AppError(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${why}`, en: `Invalid input: ${why}` });
+      }
+      const a = await createAgency(deps, 'system', cliActor(), input.data);
       print(o.json ? JSON.stringify(a) : `Created agency ${a.id} (${a.name}, ${a.regionName})`);
     }),
   );

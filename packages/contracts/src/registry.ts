@@ -114,7 +114,9 @@ export const EmployeeInput = z.object({
 });
 export type EmployeeInput = z.infer<typeof EmployeeInput>;
 
-export const EmployeePatch = EmployeeInput.omit({ agencyId: true, employmentType: true, nip: true, internalId: true }).partial();
+/** Only the fields sent change: `active` has no default here (a partial of EmployeeInput would keep its default of true). */
+export const EmployeePatch = EmployeeInput.omit({ agencyId: true, employmentType: true, nip: true, internalId: true, active: true }).partial()
+  .extend({ active: z.boolean().optional() });
 
 export const ImportError = z.object({
   row: z.number().int().describe('Row number as shown in a spreadsheet (header = 1)'),

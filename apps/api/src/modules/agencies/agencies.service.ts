@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/client.ts';
 import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
+import { readScope as employeeReadScope } from '../registry/employee-scope.ts';
 
 type AgencyKind = Agency['kind'];
 type AgencyRow = { id: string; name: string; kind: AgencyKind; region_code: string; region_name: string; employee_count: number };
@@ -17,8 +18,16 @@ export function inferAgencyKind(regionCode: string): AgencyKind {
   return Number(parts[1]) >= 71 ? 'city_government' : 'regency_government';
 }
 
-const AGENCY_SELECT = `SELECT a.id, a.name, a.kind, a.region_code, r.name AS region_name,
-  (SELECT count(*)::int FROM employees e WHERE e.agency_id = a.id) AS employee_count
+const REGIONAL_GOVERNMENTS: readonly AgencyKind[] = ['provincial_government', 'regency_government', 'city_government'];
+
+/** A regional government's units lie in its own region or below it; a ministry or national agency has offices anywhere. */
+export function unitRegionAllowed(kind: AgencyKind, agencyRegion: string, unitRegion: string): boolean {
+  return !REGIONAL_GOVERNMENTS.includes(kind) || unitRegion === agencyRegion || unitRegion.startsWith(`${agencyRegion}.`);
+}
+
+/** `counted`: which employees the count includes, i.e. those the caller may read (a unit admin sees their unit's headcount, not the Pemda's). */
+const agencySelect = (counted: string) => `SELECT a.id, a.name, a.kind, a.region_code, r.name AS region_name,
+  (SELECT count(*)::int FROM employees e WHERE e.agency_id = a.id AND ${counted}) AS employee_count
   FROM agencies a JOIN regions r ON r.code = a.region_code`;
 
 /** The caller sees agencies overlapping any of their registry.read scopes (a Pemda for a kecamatan supervisor too). */
@@ -31,14 +40,16 @@ export async function listAgencies(deps: Deps, p: Principal, page: { page: numbe
   const params: unknown[] = [];
   const scope = agencyScope(p, params);
   const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM agencies a WHERE ${scope}`, params)).rows[0]!.n;
-  const rows = (await deps.db.query<AgencyRow>(`${AGENCY_SELECT} WHERE ${scope} ORDER BY a.name LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`, params)).rows;
+  const counted = employeeReadScope(p, params);
+  const rows = (await deps.db.query<AgencyRow>(`${agencySelect(counted)} WHERE ${scope} ORDER BY a.name LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`, params)).rows;
   return { items: rows.map(toAgency), page: page.page, pageSize: page.pageSize, total };
 }
 
 export async function getAgency(db: Queryable, p: Principal | 'system', id: string): Promise<Agency> {
   const params: unknown[] = [id];
   const scope = p === 'system' ? 'TRUE' : agencyScope(p, params);
-  const row = (await db.query<AgencyRow>(`${AGENCY_SELECT} WHERE a.id = $1 AND ${scope}`, params)).rows[0];
+  const counted = p === 'system' ? 'TRUE' : employeeReadScope(p, params);
+  const row = (await db.query<AgencyRow>(`${agencySelect(counted)} WHERE a.id = $1 AND ${scope}`, params)).rows[0];
   if (!row) throw notFound('Instansi / Agency', id);
   return toAgency(row);
 }
@@ -66,11 +77,13 @@ const toUnit = (r: UnitRow): Unit => ({ id: r.id, agencyId: r.agency_id, parentI
 
 export async function listUnits(deps: Deps, p: Principal, agencyId: string): Promise<Unit[]> {
   await getAgency(deps.db, p, agencyId);
+  const params: unknown[] = [agencyId];
+  const counted = employeeReadScope(p, params);
   const { rows } = await deps.db.query<UnitRow>(
     `SELECT u.id, u.agency_id, u.parent_id, u.name, u.path, u.kind, u.region_code,
-            (SELECT count(*)::int FROM employees e WHERE e.unit_id = u.id) AS employee_count
+            (SELECT count(*)::int FROM employees e WHERE e.unit_id = u.id AND ${counted}) AS employee_count
        FROM units u WHERE u.agency_id = $1 ORDER BY u.path`,
-    [agencyId],
+    params,
   );
   return rows.map(toUnit);
 }
@@ -113,8 +126,19 @@ export async function createUnit(deps: Deps, p: Principal, actor: Actor, agencyI
   await getAgency(deps.db, p, agencyId);
   await assertAgencyInScope(deps.db, p, 'agencies.manage', agencyId);
   const row = await deps.db.transaction(async (tx) => {
-    if (input.regionCode && !(await tx.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode])).rowCount)
-      throw invalid('REGION_UNKNOWN', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` });
+    if (input.regionCode) {
+      if (!(await tx.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode])).rowCount)
+        throw invalid('REGION_UNKNOWN', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` });
+      // a unit's region is where its staff count (and which supervisors see them): a Pemda's units lie within its own region
+      const agency = (await tx.query<{ kind: AgencyKind; region_code: string; region_name: string }>(
+        'SELECT a.kind, a.region_code, r.name AS region_name FROM agencies a JOIN regions r ON r.code = a.region_code WHERE a.id = $1', [agencyId],
+      )).rows[0]!;
+      if (!unitRegionAllowed(agency.kind, agency.region_code, input.regionCode))
+        throw invalid('UNIT_REGION_OUTSIDE_AGENCY', {
+          id: `Wilayah unit (${input.regionCode}) berada di luar wilayah instansi (${agency.region_code} ${agency.region_name}).`,
+          en: `The unit's region (${input.regionCode}) lies outside the agency's region (${agency.region_code} ${agency.region_name}).`,
+        });
+    }
     const r = await insertUnit(tx, agencyId, input);
     await appendAudit(tx, { actor, action: 'unit.created', entityType: 'unit', entityId: r.id, after: input, at: deps.clock.now() });
     return r;

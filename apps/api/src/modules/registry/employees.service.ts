@@ -5,16 +5,11 @@ import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { provinceCodes } from '../regions/regions.service.ts';
+import { agencyScope } from '../agencies/agencies.service.ts';
+import { COLS, readScope } from './employee-scope.ts';
 import { validateInternalId, validateNik, validateNiPppk, validateNip, ymdOf } from './domain/identifiers.ts';
 
-// The unit path is looked up per row only when a unit-scoped grant needs it, so lists and counts
-// never have to join units.
-export const COLS = { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: '(SELECT uu.id_path FROM units uu WHERE uu.id = e.unit_id)', employeeId: 'e.id' };
-
-/** Rows the caller may read: the registry scope, or their own record for the employee role. */
-function readScope(p: Principal, params: unknown[]) {
-  return `(${scopeSql(p, 'registry.read', COLS, params)} OR ${scopeSql(p, 'self.read', COLS, params)})`;
-}
+export { COLS };
 
 const BASE = `FROM employees e JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id`;
 
@@ -50,7 +45,7 @@ export function filterSql(q: Partial<EmployeeQuery>, params: unknown[]): string[
   if (q.q) {
     const digits = q.q.replace(/[\s.]/g, '');
     if (/^\d{3,}$/.test(digits)) where.push(`e.nip LIKE $${params.push(escapeLike(digits))} || '%'`);
-    else where.push(`(e.name ILIKE '%' || $${params.push(escapeLike(q.q))} || '%' OR e.internal_id = $${params.length})`);
+    else where.push(`(e.name ILIKE '%' || $${params.push(escapeLike(q.q))} || '%' OR e.internal_id = $${params.push(q.q)})`);
   }
   if (q.agencyId) where.push(`e.agency_id = $${params.push(q.agencyId)}`);
   if (q.unitId)
@@ -99,8 +94,11 @@ export async function getEmployeeContact(deps: Deps, p: Principal, id: string): 
 }
 
 /** Region and unit-path of a prospective row, to evaluate the write scope before writing. */
-async function placement(tx: Queryable, agencyId: string, unitId: string | null | undefined) {
-  const a = (await tx.query<{ region_code: string }>('SELECT region_code FROM agencies WHERE id = $1', [agencyId])).rows[0];
+async function placement(tx: Queryable, p: Principal, agencyId: string, unitId: string | null | undefined) {
+  const params: unknown[] = [agencyId];
+  const visible = agencyScope(p, params);
+  const a = (await tx.query<{ region_code: string }>(`SELECT a.region_code FROM agencies a WHERE a.id = $1 AND ${visible}`, params)).rows[0];
+  // an agency the caller cannot see answers like one that does not exist (its existence is not revealed)
   if (!a) throw invalid('AGENCY_UNKNOWN', { id: `Instansi tidak dikenal: ${agencyId}`, en: `Unknown agency: ${agencyId}` });
   if (!unitId) return { region: a.region_code, idPath: null as string | null };
   const u = (await tx.query<{ region_code: string | null; id_path: string; agency_id: string }>('SELECT region_code, id_path, agency_id FROM units WHERE id = $1', [unitId])).rows[0];
@@ -138,7 +136,7 @@ export async function createEmployee(deps: Deps, p: Principal, actor: Actor, inp
   const ids = await checkIdentity(deps, input);
   const nik = await checkNik(deps, input.contact?.nik);
   const id = await deps.db.transaction(async (tx) => {
-    const place = await placement(tx, input.agencyId, input.unitId);
+    const place = await placement(tx, p, input.agencyId, input.unitId);
     await assertWritable(tx, p, input.agencyId, place.region, place.idPath);
     const dup = ids.nip
       ? await tx.query('SELECT 1 FROM employees WHERE nip = $1', [ids.nip])
@@ -166,7 +164,7 @@ export async function updateEmployee(deps: Deps, p: Principal, actor: Actor, id:
     const before = await loadEmployee(tx, p, id, true);
     if (!before.allowedActions.includes('edit')) throw forbidden();
     const unitId = patch.unitId === undefined ? before.unitId : patch.unitId;
-    const place = await placement(tx, before.agencyId, unitId);
+    const place = await placement(tx, p, before.agencyId, unitId);
     await assertWritable(tx, p, before.agencyId, place.region, place.idPath);
     // an empty string clears an optional field; an absent one keeps it
     const field = (v: string | undefined, old: string | null) => (v === undefined ? old : v.trim() === '' ? null : v.trim());

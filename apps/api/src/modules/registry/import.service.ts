@@ -193,7 +193,7 @@ async function insertStage(db: Queryable, stage: string, rows: ValidEmployeeRow[
 }
 
 class Rollback extends Error {
-  constructor(readonly value: { summary: ImportSummary; written: boolean; rejected: number }) {
+  constructor(readonly value: { summary: ImportSummary; written: boolean; rejected: number }, readonly audit: Parameters<typeof appendAudit>[1]) {
     super('rollback');
   }
 }
@@ -213,15 +213,18 @@ async function mergeStaged(
     );
     for (const d of dups.rows)
       errors.push({ row: d.row, column: 'nip', code: 'DUPLICATE_IN_FILE', message: `${d.key} already appears in row ${d.first_row}`, messageId: `${d.key} sudah ada di baris ${d.first_row}` });
-    const elsewhere = await tx.query<{ row: number; nip: string; agency: string }>(
-      `SELECT s.row, s.nip, a.name AS agency FROM ${stage} s JOIN employees e ON e.nip = s.nip JOIN agencies a ON a.id = e.agency_id WHERE e.agency_id <> $1`,
-      [agencyId],
+    // the other agency is named only to a caller who can see it: a file of NIPs must not map the national registry
+    const elsewhereParams: unknown[] = [agencyId];
+    const visible = input.principal === 'system' ? 'TRUE' : agencyScope(input.principal, elsewhereParams);
+    const elsewhere = await tx.query<{ row: number; nip: string; agency: string | null }>(
+      `SELECT s.row, s.nip, CASE WHEN ${visible} THEN a.name END AS agency FROM ${stage} s JOIN employees e ON e.nip = s.nip JOIN agencies a ON a.id = e.agency_id WHERE e.agency_id <> $1`,
+      elsewhereParams,
     );
     for (const d of elsewhere.rows)
       errors.push({
         row: d.row, column: 'nip', code: 'NIP_OTHER_AGENCY',
-        message: `${d.nip} is registered at another agency (${d.agency}); transfers are recorded by that agency or a system admin`,
-        messageId: `${d.nip} terdaftar di instansi lain (${d.agency}); mutasi dicatat oleh instansi tersebut atau admin sistem`,
+        message: `${d.nip} is registered at another agency${d.agency ? ` (${d.agency})` : ''}; transfers are recorded by that agency or a system admin`,
+        messageId: `${d.nip} terdaftar di instansi lain${d.agency ? ` (${d.agency})` : ''}; mutasi dicatat oleh instansi tersebut atau admin sistem`,
       });
     const badRows = [...new Set([...dups.rows.map((d) => d.row), ...elsewhere.rows.map((d) => d.row)])];
     if (badRows.length) await tx.query(`DELETE FROM ${stage} WHERE row = ANY($1::int[])`, [badRows]);
@@ -238,18 +241,21 @@ async function mergeStaged(
     deps.logger.debug({ ms: Math.round(performance.now() - t) }, 'import merged');
     const summary: ImportSummary = { ...counts, rejected, errors };
     const written = counts.inserted + counts.updated > 0;
-    await appendAudit(tx, {
+    const entry = {
       actor: input.actor, action: options.dryRun ? 'employees.import_tested' : 'employees.imported', entityType: 'agency', entityId: agencyId, at: deps.clock.now(),
       details: { runId: input.runId, fileSha256: input.fileSha256, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, rejected },
-    });
-    if (options.dryRun) throw new Rollback({ summary, written, rejected });
+    };
+    // a dry run rolls its writes back; its audit entry (it read the registry for the file) is written after the rollback
+    if (options.dryRun) throw new Rollback({ summary, written, rejected }, entry);
+    await appendAudit(tx, entry);
     return { summary, written, rejected };
   };
   try {
     return await deps.db.transaction(work);
   } catch (e) {
-    if (e instanceof Rollback) return e.value;
-    throw e;
+    if (!(e instanceof Rollback)) throw e;
+    await deps.db.transaction((tx) => appendAudit(tx, e.audit));
+    return e.value;
   }
 }
 

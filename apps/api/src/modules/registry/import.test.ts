@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, freshDb, makeDeps, SYSTEM } from '../../../test/harness.ts';
+import { DB_KINDS, freshDb, makeDeps, SYSTEM, SYSTEM_PRINCIPAL } from '../../../test/harness.ts';
+import type { Principal } from '../auth/domain/policy.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
 import { runImport, startImportRun } from './import.service.ts';
@@ -98,13 +99,24 @@ describe.each(DB_KINDS)('employee import on %s', (kind) => {
     const r = await imp(CSV(['nip,nama,jenis', '196512312000121003,Dry Run,PNS']), { dryRun: true });
     expect(r.summary).toMatchObject({ inserted: 1 });
     expect(await count()).toBe(before);
+    // the rollback takes the test writes, not the record that the registry was tested against this file
+    const audit = (await deps.db.query<{ details: string | { runId: string } }>("SELECT details FROM audit_events WHERE action = 'employees.import_tested'")).rows.map((a) => (typeof a.details === 'string' ? JSON.parse(a.details) : a.details) as { runId: string });
+    expect(audit.map((d) => d.runId)).toEqual([r.runId]);
   });
 
-  it('refuses a NIP registered at another agency', async () => {
+  it('refuses a NIP registered at another agency, naming that agency only to a caller who can see it', async () => {
     const r = await imp(CSV(['nip,nama,jenis', '198609262015051001,Budi Santoso,PNS']), { agencyId: other });
     expect(r.status).toBe('rejected');
     expect(r.summary!.errors[0]).toMatchObject({ row: 2, code: 'NIP_OTHER_AGENCY' });
+    expect(r.summary!.errors[0]!.message).toContain('(Pemerintah Kota Bekasi)');
     expect(await count(other)).toBe(0);
+    const serangAdmin: Principal = { ...SYSTEM_PRINCIPAL, grants: [{ id: 'g', role: 'agency_admin', regionCode: null, agencyId: other, unitId: null, unitIdPath: null, employeeId: null }] };
+    const options = { dryRun: false, skipInvalid: false };
+    const runId = await startImportRun(deps.db, { agencyId: other, actor: SYSTEM, fileName: 'f', options });
+    const hidden = await runImport(deps, { runId, agencyId: other, agencyRegion: '36.04', actor: SYSTEM, principal: serangAdmin, source: { stream: Readable.from([Buffer.from(CSV(['nip,nama,jenis', '198609262015051001,Budi Santoso,PNS']))]), fileName: 'f' }, options });
+    expect(hidden.summary!.errors[0]).toMatchObject({ row: 2, code: 'NIP_OTHER_AGENCY' });
+    expect(hidden.summary!.errors[0]!.message).not.toContain('Bekasi');
+    expect(hidden.summary!.errors[0]!.messageId).not.toContain('Bekasi');
   });
 
   it('reads semicolon CSV with a BOM, SIASN headers and contact columns', async () => {

@@ -93,4 +93,20 @@ describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
     for (let i = 0; i < 25; i++) last = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } })).statusCode;
     expect(last).toBe(429);
   });
+
+  it('changes only the fields a PATCH sends: an inactive employee stays inactive when their position changes', async () => {
+    const e = await app.inject({ method: 'POST', url: '/api/v1/employees', ...s, payload: { agencyId: agency, employmentType: 'PNS', nip: '197203152000031002', name: 'Sri Wahyuni' } });
+    expect(e.statusCode).toBe(201);
+    const off = await app.inject({ method: 'PATCH', url: `/api/v1/employees/${e.json().id}`, ...s, payload: { active: false } });
+    expect(off.json().active).toBe(false);
+    const moved = await app.inject({ method: 'PATCH', url: `/api/v1/employees/${e.json().id}`, ...s, payload: { position: 'Staf Ahli' } });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ active: false, position: 'Staf Ahli' });
+  });
+  it('finds a non-ASN employee by an internal id holding LIKE wildcards (_ and %)', async () => {
+    const e = await app.inject({ method: 'POST', url: '/api/v1/employees', ...s, payload: { agencyId: agency, employmentType: 'NON_ASN', internalId: 'THL_777', name: 'Asep Saepudin' } });
+    expect(e.statusCode).toBe(201);
+    const found = (await app.inject({ method: 'GET', url: '/api/v1/employees?q=THL_777', ...s })).json();
+    expect(found.items.map((x: { internalId: string }) => x.internalId)).toEqual(['THL_777']);
+  });
 });
