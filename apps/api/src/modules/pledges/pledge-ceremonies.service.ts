@@ -12,6 +12,7 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { discardEvidence, openSealed, receiveEvidence, type StoredEvidence } from '../custody/custody.store.ts';
+import { loadCampaign } from './pledges.service.ts';
 
 /** Where a ceremony is visible: its agency, and for a unit-scoped grant only ceremonies recorded within its unit subtree. */
 const CEREMONY_COLS = { region: 'a.region_code', agency: 'a.id', unitIdPath: '(SELECT uu.id_path FROM units uu WHERE uu.id = pc.unit_id)' };
@@ -31,7 +32,9 @@ async function ceremonyInScope(db: Queryable, p: Principal, perm: Permission, ca
   return row;
 }
 
+/** The campaign's ceremonies the caller may see; a campaign outside the caller's scope answers 404 like an unknown one. */
 export async function listCeremonies(deps: Deps, p: Principal, campaignId: string): Promise<PledgeCeremony[]> {
+  await loadCampaign(deps.db, campaignId, { p, perm: 'registry.read' });
   const params: unknown[] = [campaignId];
   const rows = (await deps.db.query<{ id: string; held_on: string | Date; place: string | null; witnesses: string | null; listed: number; signed: number; recorded_by: string | null; recorded_at: Date; sheet: Sheet | null }>(
     `SELECT pc.id, pc.held_on, pc.place, pc.witnesses, pc.listed, pc.signed, u.display_name AS recorded_by, pc.recorded_at, pc.sheet

@@ -4,7 +4,7 @@
  * and the signed-pledge PDF with its verification QR code.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import { EMPLOYMENT_TYPES, type EmploymentType, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeTimeline } from '@netra/contracts';
+import { EMPLOYMENT_TYPES, type EmploymentType, type Permission, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeTimeline } from '@netra/contracts';
 import { localDateInRegion, utcOffsetHoursOfRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -28,10 +28,21 @@ const coveredFrom = (scope: string, joins = '') =>
 
 type UnitRow = { id: string; name: string; path: string; id_path: string };
 
-/** A unit of the campaign's agency inside the campaign's unit subtree, else 404. */
-async function unitOfCampaign(db: Queryable, c: Campaign, unitId: string): Promise<UnitRow> {
+/**
+ * A unit of the campaign's agency inside the campaign's unit subtree that the caller's `perm` reaches,
+ * else 404 (like an unknown unit). A unit-scoped grant reaches its own subtree and the units above it
+ * (their figures shrink to the grant's subtree, so a unit admin can drill down from the agency's top);
+ * a unit beside it is out of scope. The campaign's own unit is the view of the campaign itself, which
+ * everyone who sees the campaign may open (with only the figures of their scope in it).
+ */
+async function unitOfCampaign(db: Queryable, p: Principal, perm: Permission, c: Campaign, unitId: string): Promise<UnitRow> {
+  const params: unknown[] = [unitId, c.agency_id, c.unit_id_path ?? '/'];
+  const reach = unitId === c.unit_id ? 'TRUE'
+    : `EXISTS (SELECT 1 FROM units d JOIN agencies a ON a.id = d.agency_id
+                WHERE d.agency_id = x.agency_id AND d.id_path LIKE x.id_path || '%'
+                  AND ${scopeSql(p, perm, { region: 'a.region_code', agency: 'a.id', regionOverlap: true, unitIdPath: 'd.id_path' }, params)})`;
   const u = (await db.query<UnitRow>(
-    `SELECT id, name, path, id_path FROM units WHERE id = $1 AND agency_id = $2 AND id_path LIKE $3 || '%'`, [unitId, c.agency_id, c.unit_id_path ?? '/'],
+    `SELECT x.id, x.name, x.path, x.id_path FROM units x WHERE x.id = $1 AND x.agency_id = $2 AND x.id_path LIKE $3 || '%' AND ${reach}`, params,
   )).rows[0];
   if (!u) throw notFound('Unit', unitId);
   return u;
@@ -79,7 +90,7 @@ const CELL_COLS = { region: 'cell.region_code', agency: 'c.agency_id', unitIdPat
 async function coverageRoot(deps: Deps, p: Principal, campaignId: string, unitId: string | undefined) {
   const c = await loadCampaign(deps.db, campaignId, { p, perm: 'registry.read' });
   const rootId = unitId ?? c.unit_id;
-  const root = rootId ? await unitOfCampaign(deps.db, c, rootId) : null;
+  const root = rootId ? await unitOfCampaign(deps.db, p, 'registry.read', c, rootId) : null;
   await ensureCoverageCells(deps.db, campaignId);
   return { c, root };
 }
@@ -100,7 +111,7 @@ export async function coverage(deps: Deps, p: Principal, campaignId: string, q: 
               NULLIF(split_part(substr(cu.id_path, length($2) + 1), '/', 1), '') AS child_id
        ${cellsFrom(scope)} ${root ? `AND cu.id_path LIKE $2 || '%'` : ''})
      SELECT GROUPING(unit_path, type, child_id, region_code)::int AS g, unit_path, type, child_id, region_code,
-            sum(required)::int AS required, sum(signed)::int AS signed
+            coalesce(sum(required), 0)::int AS required, coalesce(sum(signed), 0)::int AS signed
        FROM cov GROUP BY GROUPING SETS ((unit_path, type), (child_id), (region_code), (type), ())`, params,
   );
   const of = (g: number) => rows.filter((r) => r.g === g);
@@ -214,7 +225,7 @@ function missingWhere(p: Principal, perm: 'registry.read' | 'registry.export', q
 
 async function checkMissingQuery(deps: Deps, p: Principal, campaignId: string, perm: 'registry.read' | 'registry.export', unitId: string | undefined) {
   const c = await loadCampaign(deps.db, campaignId, { p, perm });
-  if (unitId) await unitOfCampaign(deps.db, c, unitId);
+  if (unitId) await unitOfCampaign(deps.db, p, perm, c, unitId);
   return c;
 }
 

@@ -12,7 +12,7 @@ import { AUDIT_PARAM_COUNT, appendAudit, auditInsertSql, auditValues, sha256, ty
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { enqueue, deliverOutbox } from '../../platform/notify.ts';
 import { grantsFor, scopeSql, type Principal } from '../auth/domain/policy.ts';
-import { checkCanSign, checkCeremonyDate, maskName } from './domain/pledge-rules.ts';
+import { NIP_NOT_COVERED, checkCanSign, checkCeremonyDate, checkPeriod, listedId, maskName, tallyAttendance } from './domain/pledge-rules.ts';
 import { templateForCampaign } from './pledge-templates.service.ts';
 import { assertAgencyInScope } from '../agencies/agencies.service.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
@@ -72,6 +72,8 @@ type Signer = { id: string; name: string; employment_type: string; active: boole
 /**
  * The campaign and the employee a NIP (or a non-ASN internal id) names, in one query: both signing
  * steps start here, and the morning a whole Pemkot signs every round trip counts (bench/pledge-burst).
+ * A NIP is looked up in the campaign's agency only: the public endpoints must not reveal whether a NIP
+ * exists anywhere else in the registry.
  */
 const signerSql = (who: string) => `SELECT ${CAMPAIGN_COLUMNS}, to_jsonb(s.*) AS signer
    FROM ${CAMPAIGN_FROM}
@@ -80,17 +82,32 @@ const signerSql = (who: string) => `SELECT ${CAMPAIGN_COLUMNS}, to_jsonb(s.*) AS
        FROM employees e LEFT JOIN employee_contacts ct ON ct.employee_id = e.id
       WHERE ${who} LIMIT 1) s ON true
   WHERE c.id = $1`;
-const BY_NIP = prepared('pledge_signer_by_nip', signerSql('e.nip = $2 OR (e.agency_id = c.agency_id AND e.internal_id = $3)'));
+const BY_NIP = prepared('pledge_signer_by_nip', signerSql('(e.nip = $2 AND e.agency_id = c.agency_id) OR (e.agency_id = c.agency_id AND e.internal_id = $3)'));
 const BY_ACCOUNT = prepared('pledge_signer_by_account', signerSql('e.id = $2'));
 
-async function signingContext(tx: Queryable, campaignId: string, who: { nip: string } | { employeeId: string }): Promise<{ c: Campaign; e: Signer }> {
+async function signingContext(tx: Queryable, campaignId: string, who: { nip: string } | { employeeId: string }): Promise<{ c: Campaign; e: Signer | null }> {
   const row = (await ('nip' in who
     ? tx.query<Campaign & { signer: Signer | null }>(BY_NIP, [campaignId, who.nip.replace(/[\s.]/g, ''), who.nip.trim()])
     : tx.query<Campaign & { signer: Signer | null }>(BY_ACCOUNT, [campaignId, who.employeeId]))).rows[0];
   if (!row) throw notFound('Kampanye / Campaign', campaignId);
   const { signer, ...c } = row;
-  if (!signer) throw notFound('Pegawai / Employee', 'nip' in who ? who.nip.slice(0, 20) : who.employeeId);
+  if (!signer && !('nip' in who)) throw notFound('Pegawai / Employee', who.employeeId);
   return { c, e: signer };
+}
+
+/**
+ * The signing rules for one signer, in an order that leaks nothing through a public endpoint: the
+ * period (the same for everyone), then, for a typed NIP, one and the same answer to every NIP the
+ * campaign does not cover (unknown, another agency's, outside its units or types, inactive); only a
+ * covered employee then hears more (requestSigningCode: that they have signed already).
+ */
+function assertMaySign(c: Campaign, e: Signer | null, now: Date, by: 'nip' | 'account'): asserts e is Signer {
+  const today = localDateInRegion(now, c.region_code);
+  const period = checkPeriod({ today, opensOn: day(c.opens_on), closesOn: day(c.closes_on) });
+  if (period) throw new AppError(400, period.code, period.message);
+  if (!e || (by === 'nip' && (!e.in_scope || !e.active))) throw new AppError(400, NIP_NOT_COVERED.code, NIP_NOT_COVERED.message);
+  const refusal = checkCanSign({ today, opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
+  if (refusal) throw new AppError(400, refusal.code, refusal.message);
 }
 
 const OTP_MINUTES = 10;
@@ -102,9 +119,9 @@ export async function requestSigningCode(deps: Deps, input: { campaignId: string
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx) => {
     const { c, e } = await signingContext(tx, input.campaignId, { nip: input.nip });
+    assertMaySign(c, e, now, 'nip');
     const signed = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
-    const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: signed });
-    if (refusal) throw new AppError(refusal.code === 'PLEDGE_ALREADY_SIGNED' ? 409 : 400, refusal.code, refusal.message);
+    if (signed) throw ALREADY_SIGNED();
     if (!e.email && !e.phone) throw invalid('PLEDGE_NO_CONTACT', { id: 'Tidak ada kontak terdaftar; hubungi admin unit untuk tanda tangan di tempat.', en: 'No registered contact; ask the unit admin to record a signature in person.' });
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const otpId = crypto.randomUUID();
@@ -164,8 +181,7 @@ SELECT 1 AS spent, (SELECT id FROM p) AS pledge_id`);
 async function signPledge(deps: Deps, campaignId: string, who: { nip: string; code: string } | { employeeId: string; actor: Actor }, emeteraiSerial: string | undefined) {
   const now = deps.clock.now();
   const { c, e } = await signingContext(deps.db, campaignId, who);
-  const refusal = checkCanSign({ today: localDateInRegion(now, c.region_code), opensOn: day(c.opens_on), closesOn: day(c.closes_on), employee: { active: e.active, employmentType: e.employment_type, inScope: e.in_scope }, employmentTypes: c.employment_types, alreadySigned: false });
-  if (refusal) throw new AppError(400, refusal.code, refusal.message);
+  assertMaySign(c, e, now, 'nip' in who ? 'nip' : 'account');
   const pledgeId = crypto.randomUUID();
   const verifyCode = shortCode();
   // The signer gets the signed PDF (full name and NIP) through a one-time token, not through the
@@ -224,7 +240,8 @@ export type CeremonyInput = { nips: string[]; heldOn?: string; place?: string; w
 
 /**
  * A unit admin records a ceremony: when and where, its witnesses, and the attendance list (NIPs, or
- * internal ids for non-ASN staff), which signs in bulk. Only employees the campaign covers and the caller may write to sign; the others
+ * internal ids for non-ASN staff; each person counts once however often or however the NIP is written),
+ * which signs in bulk. Only employees the campaign covers and the caller may write to sign; the others
  * come back as not covered. The scanned signed sheet is attached afterwards (pledge-ceremonies).
  */
 export async function recordCeremony(deps: Deps, p: Principal, campaignId: string, input: CeremonyInput) {
@@ -239,20 +256,22 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
     // who may see the ceremony and its sheet later: the agency, or only the unit subtree of a unit-scoped recorder
     const writes = grantsFor(p, 'registry.write');
     const recorderUnit = writes.some((g) => !g.unitId) ? null : (writes.find((g) => g.agencyId === c.agency_id && g.unitId)?.unitId ?? null);
-    const params: unknown[] = [c.id, input.nips];
-    const rows = (await tx.query<{ id: string; nip: string }>(
-      `SELECT e.id, coalesce(e.nip, e.internal_id) AS nip FROM pledge_campaigns c, employees e
-        WHERE c.id = $1 AND (e.nip = ANY($2::text[]) OR (e.agency_id = c.agency_id AND e.internal_id = ANY($2::text[])))
+    // NIPs in any written form (spaces, dots, dashes), as self-service signing and socialization lists take them
+    const listedIds = input.nips.map(listedId);
+    const params: unknown[] = [c.id, [...new Set(listedIds.map((x) => x.nip))], [...new Set(listedIds.map((x) => x.internalId))]];
+    const rows = (await tx.query<{ id: string; nip: string | null; internal_id: string | null }>(
+      `SELECT e.id, e.nip, e.internal_id FROM pledge_campaigns c, employees e
+        WHERE c.id = $1 AND (e.nip = ANY($2::text[]) OR (e.agency_id = c.agency_id AND e.internal_id = ANY($3::text[])))
           AND ${coveredSql('e')} AND ${scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)}`, params,
     )).rows;
-    const found = new Set(rows.map((r) => r.nip));
+    const { listed, notCovered } = tallyAttendance(input.nips, rows);
     // signed when the ceremony was held: now if today, else noon of that day in the agency's time zone (the
     // hour is unknown; noon keeps the day the same in every Indonesian zone and in UTC on the document)
     const signedAt = heldOn === today ? now : instantInRegion(heldOn, '12:00', c.region_code);
     const ceremonyId = crypto.randomUUID();
     await tx.query(
       `INSERT INTO pledge_ceremonies (id, campaign_id, unit_id, held_on, place, witnesses, listed, signed, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)`,
-      [ceremonyId, c.id, recorderUnit, heldOn, input.place ?? null, input.witnesses ?? null, input.nips.length, p.userId, now],
+      [ceremonyId, c.id, recorderUnit, heldOn, input.place ?? null, input.witnesses ?? null, listed, p.userId, now],
     );
     // one statement for the whole attendance list (a Pemkot's apel can be thousands of names)
     const signed = (await tx.query(
@@ -262,8 +281,8 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
       [c.id, signedAt, c.content_hash, p.userId, rows.map((r) => r.id), rows.map(() => shortCode()), ceremonyId],
     )).rowCount;
     await tx.query('UPDATE pledge_ceremonies SET signed = $2 WHERE id = $1', [ceremonyId, signed]);
-    await appendAudit(tx, { actor: { id: p.userId, label: p.username } as Actor, action: 'pledge.ceremony_recorded', entityType: 'pledge_ceremony', entityId: ceremonyId, details: { campaignId: c.id, heldOn, signed, listed: input.nips.length }, at: now });
-    return { ceremonyId, signed, alreadySigned: rows.length - signed, notCovered: input.nips.filter((n) => !found.has(n)) };
+    await appendAudit(tx, { actor: { id: p.userId, label: p.username } as Actor, action: 'pledge.ceremony_recorded', entityType: 'pledge_ceremony', entityId: ceremonyId, details: { campaignId: c.id, heldOn, signed, listed }, at: now });
+    return { ceremonyId, signed, alreadySigned: rows.length - signed, notCovered };
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLEDGE, STANDARD_PLEDGES, checkCanSign, checkCeremonyDate, dailySeries, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
+import { DEFAULT_PLEDGE, STANDARD_PLEDGES, checkCanSign, listedId, tallyAttendance, checkCeremonyDate, dailySeries, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
 
 const ok = { today: '2023-11-04', opensOn: '2023-11-02', closesOn: '2023-11-13', employee: { active: true, employmentType: 'PPPK', inScope: true }, employmentTypes: ['PNS', 'PPPK', 'NON_ASN'], alreadySigned: false };
 
@@ -86,3 +86,14 @@ describe('checkCeremonyDate', () => {
   });
 });
 
+describe('attendance lists', () => {
+  it('reads a NIP in its written forms and keeps an internal id as typed', () => {
+    expect(listedId(' 19860926 201505.1-001 ')).toEqual({ nip: '198609262015051001', internalId: '19860926 201505.1-001' });
+    expect(listedId(' THL-0001 ').internalId).toBe('THL-0001');
+  });
+  it('counts each person once and lists the others once, in the order first seen', () => {
+    const found = [{ id: 'e1', nip: '198609262015051001', internal_id: null }, { id: 'e2', nip: null, internal_id: 'THL-0001' }];
+    expect(tallyAttendance(['19860926 201505 1 001', '198609262015051001', 'THL-0001', ' THL-0001', '1999 0101', '19990101', 'X-1'], found))
+      .toEqual({ listed: 4, notCovered: ['19990101', 'X-1'] });
+  });
+});

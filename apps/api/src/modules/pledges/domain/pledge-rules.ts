@@ -1,3 +1,5 @@
+import { normalizeDigits } from '../../registry/domain/identifiers.ts';
+
 const COMMITMENTS = [
   'Menjaga dan menegakkan prinsip netralitas dalam melaksanakan tugas pelayanan publik sebelum, selama, dan sesudah pelaksanaan Pemilihan Umum dan Pemilihan.',
   'Menghindari konflik kepentingan, tidak melakukan intimidasi dan ancaman, serta tidak memihak kepada peserta Pemilihan Umum dan Pemilihan.',
@@ -80,6 +82,50 @@ export function checkCanSign(input: {
   if (input.alreadySigned)
     return { code: 'PLEDGE_ALREADY_SIGNED', message: { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' } };
   return null;
+}
+
+/**
+ * The one answer the public signing endpoints give to every NIP a campaign does not cover: unknown,
+ * another agency's, outside the campaign's units or types, no longer active. They must not tell anyone
+ * whether a NIP exists in the registry, so the message leads both the mistyped and the uncovered to
+ * what they can do.
+ */
+export const NIP_NOT_COVERED: SignRefusal = {
+  code: 'PLEDGE_OUT_OF_SCOPE',
+  message: {
+    id: 'NIP tidak terdaftar dalam kampanye ini. Periksa kembali NIP yang Anda ketik; bila sudah benar, hubungi admin kepegawaian unit Anda.',
+    en: 'This NIP is not covered by this campaign. Check the NIP you typed; if it is correct, contact the staff administrator of your unit.',
+  },
+};
+
+/** An attendance-list entry as typed: a NIP in any written form ("19860926 201505 1 001", dots, dashes), or a non-ASN internal id. */
+export type ListedId = { nip: string; internalId: string };
+
+/** A NIP with its spaces, dots and dashes taken out; an internal id as typed, trimmed. */
+export const listedId = (typed: string): ListedId => ({ nip: normalizeDigits(typed), internalId: typed.trim() });
+
+/** The name an entry is counted and reported under: the NIP's digits, else the id as typed (trimmed). */
+const listedKey = (id: ListedId) => (/^\d+$/.test(id.nip) ? id.nip : id.internalId);
+
+/**
+ * Tallies an attendance list against the employees it named (`found`: covered and in the recorder's
+ * scope): `listed` counts each person once however often or however written, `notCovered` lists the
+ * other entries once each, in the order first seen.
+ */
+export function tallyAttendance(typed: readonly string[], found: readonly { id: string; nip: string | null; internal_id: string | null }[]) {
+  const byNip = new Map(found.flatMap((e) => (e.nip ? [[e.nip, e.id] as const] : [])));
+  const byInternalId = new Map(found.flatMap((e) => (e.internal_id ? [[e.internal_id, e.id] as const] : [])));
+  const people = new Set<string>();
+  const notCovered = new Set<string>();
+  for (const t of typed) {
+    const id = listedId(t);
+    const key = listedKey(id);
+    if (!key) continue;
+    const employee = byNip.get(id.nip) ?? byInternalId.get(id.internalId);
+    if (employee) people.add(employee);
+    else notCovered.add(key);
+  }
+  return { listed: people.size + notCovered.size, notCovered: [...notCovered] };
 }
 
 /** "Budi Santoso" -> "B*** S******": the public verification page never shows a full name. */
