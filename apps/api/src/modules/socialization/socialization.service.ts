@@ -16,12 +16,15 @@ import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { maskName } from '../pledges/domain/pledge-rules.ts';
 import { SELF_SERVICE, day } from '../pledges/pledges.service.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
-import { briefedCounts, checkCheckinWindow, distinctNips, normaliseNip, unknownNipsMessage } from './domain/socialization-rules.ts';
+import { briefedCounts, checkAttendanceImport, checkCheckinWindow, checkReminderDate, distinctNips, normaliseNip, unknownNipsMessage } from './domain/socialization-rules.ts';
 
 /** Agency rows (alias a) as containers: a unit-scoped grant reaches its whole agency record. */
 const AGENCY_COLS = { region: 'a.region_code', agency: 'a.id', regionOverlap: true, ignoreUnit: true };
-/** Unit rows (alias u, its agency a). */
-const UNIT_COLS = { region: 'coalesce(u.region_code, a.region_code)', agency: 'u.agency_id', unitIdPath: 'u.id_path' };
+/** Agency rows (alias a) for agency-wide grants only: a unit-scoped grant contributes nothing here. */
+const AGENCY_WIDE_COLS = { region: 'a.region_code', agency: 'a.id', regionOverlap: true };
+/** Unit rows (alias u, its agency a, unless other aliases are given). */
+const unitCols = (u = 'u', a = 'a') => ({ region: `coalesce(${u}.region_code, ${a}.region_code)`, agency: `${u}.agency_id`, unitIdPath: `${u}.id_path` });
+const UNIT_COLS = unitCols();
 
 const newToken = () => crypto.randomBytes(18).toString('base64url');
 
@@ -38,22 +41,74 @@ const EVENT_SELECT = `SELECT ev.*, a.name AS agency_name, a.region_code,
     (SELECT count(*)::int FROM socialization_briefings b WHERE b.event_id = ev.id) AS briefings
   FROM socialization_events ev JOIN agencies a ON a.id = ev.agency_id`;
 
-/** An event whose agency the caller's `perm` reaches (read: any grant in the agency), else 404. */
-async function loadEvent(db: Queryable, p: Principal, id: string, perm: Permission = 'registry.read'): Promise<EventRow> {
+/*
+ * Whose event is it? An event records no organising unit (`organiser` is free text, `created_by` a
+ * person whose grants may change), so its reach is its audience: the audience units and their
+ * sub-units, or the whole agency when it names none. For the socialization_events row `ev` (its
+ * agency `a`):
+ * - grants without a unit (agency admins, regional roles) see and manage every event of the agencies
+ *   they reach, as before;
+ * - a unit-scoped grant (unit admin) SEES an event whose audience reaches its unit subtree: an
+ *   agency-wide event, or one with an audience unit inside the subtree or above it (the unit's
+ *   staff are part of that audience). Any other event answers 404 like an unknown one;
+ * - a unit-scoped grant MANAGES (check-in token, rotating it, the attendance list) only an event
+ *   whose audience lies entirely inside the units it may write: the QR code and attendance of an
+ *   event for other units belong to whoever organises it. Agency-wide events are managed with an
+ *   agency-wide grant only, and so are only created with one (createEvent).
+ * Recording a briefing stays open to whoever sees the event: the unit briefed must be in the
+ * caller's write scope (recordBriefing), as the cascade runs down through the units.
+ */
+function eventVisibleSql(p: Principal, perm: Permission, params: unknown[]): string {
+  const agencyWide = scopeSql(p, perm, AGENCY_WIDE_COLS, params);
+  const inAgency = scopeSql(p, perm, AGENCY_COLS, params);
+  const mine = scopeSql(p, perm, unitCols('mu', 'ma'), params);
+  return `(${agencyWide}
+    OR (cardinality(ev.audience_unit_ids) = 0 AND ${inAgency})
+    OR EXISTS (SELECT 1 FROM units au JOIN units mu ON mu.agency_id = au.agency_id AND mu.id_path LIKE au.id_path || '%' JOIN agencies ma ON ma.id = mu.agency_id
+                WHERE au.id = ANY(ev.audience_unit_ids) AND au.agency_id = ev.agency_id AND ${mine}))`;
+}
+
+/** The event `ev` (agency `a`) is managed by the caller: see the rule above. */
+function eventManagedSql(p: Principal, params: unknown[]): string {
+  const agencyWide = scopeSql(p, 'registry.write', AGENCY_WIDE_COLS, params);
+  const units = scopeSql(p, 'registry.write', unitCols('au', 'aa'), params);
+  return `(${agencyWide}
+    OR (cardinality(ev.audience_unit_ids) > 0 AND cardinality(ev.audience_unit_ids) = (
+      SELECT count(*) FROM units au JOIN agencies aa ON aa.id = au.agency_id WHERE au.id = ANY(ev.audience_unit_ids) AND au.agency_id = ev.agency_id AND ${units})))`;
+}
+
+/** An event the caller sees (see the rule above), else 404. */
+async function loadEvent(db: Queryable, p: Principal, id: string): Promise<EventRow> {
   const params: unknown[] = [id];
-  const ev = (await db.query<EventRow>(`${EVENT_SELECT} WHERE ev.id = $1 AND ${scopeSql(p, perm, AGENCY_COLS, params)}`, params)).rows[0];
+  const ev = (await db.query<EventRow>(`${EVENT_SELECT} WHERE ev.id = $1 AND ${eventVisibleSql(p, 'registry.read', params)}`, params)).rows[0];
   if (!ev) throw notFound('Acara / Event', id);
   return ev;
 }
 
-/** May the caller manage socialization in this agency (agency admins, and unit admins for their units)? */
-async function canManage(db: Queryable, p: Principal, agencyId: string): Promise<boolean> {
-  const params: unknown[] = [agencyId];
-  return (await db.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', AGENCY_COLS, params)}`, params)).rowCount > 0;
+/** What the caller may do with an event they see: manage it, and/or record briefings (a write grant in its agency). */
+async function eventRights(db: Queryable, p: Principal, id: string): Promise<{ manage: boolean; brief: boolean }> {
+  const params: unknown[] = [id];
+  const manage = eventManagedSql(p, params);
+  const brief = scopeSql(p, 'registry.write', AGENCY_COLS, params);
+  const row = (await db.query<{ manage: boolean; brief: boolean }>(
+    `SELECT ${manage} AS manage, ${brief} AS brief FROM socialization_events ev JOIN agencies a ON a.id = ev.agency_id WHERE ev.id = $1`, params,
+  )).rows[0];
+  return { manage: row?.manage === true, brief: row?.brief === true };
 }
 
-async function assertManage(db: Queryable, p: Principal, agencyId: string) {
-  if (!(await canManage(db, p, agencyId))) throw forbidden();
+/** The caller manages this (visible) event, else 403. */
+async function assertManageEvent(db: Queryable, p: Principal, id: string) {
+  if (!(await eventRights(db, p, id)).manage)
+    throw forbidden('EVENT_NOT_MANAGED', {
+      id: 'Acara ini dikelola oleh penyelenggaranya: Anda hanya dapat mengelola acara yang seluruh unit sasarannya berada dalam cakupan Anda.',
+      en: 'This event is managed by its organisers: you may only manage events whose audience units are all within your scope.',
+    });
+}
+
+/** May the caller hold socialization in this agency at all (any write grant in it)? */
+async function assertWriteInAgency(db: Queryable, p: Principal, agencyId: string) {
+  const params: unknown[] = [agencyId];
+  if (!(await db.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', AGENCY_COLS, params)}`, params)).rowCount) throw forbidden();
 }
 
 const toSummary = (e: EventRow): SocializationEventSummary => ({
@@ -65,8 +120,16 @@ export async function createEvent(deps: Deps, p: Principal, input: Socialization
   checkElection(input.electionId);
   const unitIds = [...new Set(input.audienceUnitIds)];
   return deps.db.transaction(async (tx) => {
-    await assertManage(tx, p, input.agencyId);
-    if (unitIds.length) {
+    await assertWriteInAgency(tx, p, input.agencyId);
+    if (!unitIds.length) {
+      // an agency-wide event: only an agency-wide grant may hold (and so manage) one
+      const params: unknown[] = [input.agencyId];
+      if (!(await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', AGENCY_WIDE_COLS, params)}`, params)).rowCount)
+        throw forbidden('EVENT_AUDIENCE_REQUIRED', {
+          id: 'Pilih unit sasaran dalam cakupan Anda; acara untuk seluruh instansi hanya dapat dibuat oleh admin instansi.',
+          en: 'Choose audience units within your scope; an event for the whole agency can only be created by an agency admin.',
+        });
+    } else {
       const params: unknown[] = [unitIds, input.agencyId];
       const n = (await tx.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.id = ANY($1::uuid[]) AND u.agency_id = $2 AND ${scopeSql(p, 'registry.write', UNIT_COLS, params)}`, params,
@@ -84,10 +147,10 @@ export async function createEvent(deps: Deps, p: Principal, input: Socialization
   });
 }
 
-/** Events whose agency the caller can read, newest first. */
+/** Events the caller sees (agency-wide grants: all of their agencies; unit admins: those reaching their units), newest first. */
 export async function listEvents(deps: Deps, p: Principal, q: { agencyId?: string }): Promise<SocializationEventSummary[]> {
   const params: unknown[] = [];
-  const where = [scopeSql(p, 'registry.read', AGENCY_COLS, params)];
+  const where = [eventVisibleSql(p, 'registry.read', params)];
   if (q.agencyId) where.push(`ev.agency_id = $${params.push(q.agencyId)}`);
   const rows = (await deps.db.query<EventRow>(`${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY ev.held_on DESC, ev.created_at DESC LIMIT 500`, params)).rows;
   return rows.map(toSummary);
@@ -95,7 +158,7 @@ export async function listEvents(deps: Deps, p: Principal, q: { agencyId?: strin
 
 export async function getEvent(deps: Deps, p: Principal, id: string): Promise<SocializationEvent> {
   const e = await loadEvent(deps.db, p, id);
-  const manage = await canManage(deps.db, p, e.agency_id);
+  const { manage, brief } = await eventRights(deps.db, p, e.id);
   const units = (await deps.db.query<{ id: string; name: string; path: string }>('SELECT id, name, path FROM units WHERE id = ANY($1::uuid[]) ORDER BY path', [e.audience_unit_ids])).rows;
   return {
     ...toSummary(e),
@@ -103,7 +166,7 @@ export async function getEvent(deps: Deps, p: Principal, id: string): Promise<So
     audienceUnits: units,
     checkinOpen: !checkCheckinWindow({ today: localDateInRegion(deps.clock.now(), e.region_code), heldOn: day(e.held_on) }),
     checkinToken: manage ? e.checkin_token : null,
-    allowedActions: manage ? ['import_attendance', 'record_briefing', 'rotate_token'] : [],
+    allowedActions: manage ? ['import_attendance', 'record_briefing', 'rotate_token'] : brief ? ['record_briefing'] : [],
   };
 }
 
@@ -111,7 +174,7 @@ export async function getEvent(deps: Deps, p: Principal, id: string): Promise<So
 export async function rotateCheckinToken(deps: Deps, p: Principal, id: string) {
   return deps.db.transaction(async (tx) => {
     const e = await loadEvent(tx, p, id);
-    await assertManage(tx, p, e.agency_id);
+    await assertManageEvent(tx, p, e.id);
     const token = newToken();
     await tx.query('UPDATE socialization_events SET checkin_token = $2 WHERE id = $1', [id, token]);
     await appendAudit(tx, { actor: actorOf(p), action: 'socialization.checkin_token_rotated', entityType: 'socialization_event', entityId: id, at: deps.clock.now() });
@@ -160,12 +223,17 @@ export async function checkIn(deps: Deps, input: { token: string; nip: string })
   });
 }
 
-/** Records an attendance list (NIPs): all or nothing; NIPs unknown or outside the caller's scope are listed. */
+/**
+ * Records an attendance list (NIPs) of an event the caller manages, once it has taken place: all or
+ * nothing; NIPs unknown or outside the caller's scope are listed.
+ */
 export async function importAttendance(deps: Deps, p: Principal, eventId: string, input: { nips: string[]; method: 'list' | 'manual' }) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const e = await loadEvent(tx, p, eventId);
-    await assertManage(tx, p, e.agency_id);
+    await assertManageEvent(tx, p, e.id);
+    const refusal = checkAttendanceImport({ today: localDateInRegion(now, e.region_code), heldOn: day(e.held_on) });
+    if (refusal) throw invalid(refusal.code, refusal.message);
     const nips = distinctNips(input.nips);
     const { rows, unknown } = await employeesByNip(tx, e.agency_id, nips, (params) => [scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)]);
     if (unknown.length)
@@ -321,21 +389,28 @@ const toReminder = (r: ReminderRow): ReminderActivity => ({
   description: r.description, link: r.link, evidenceNote: r.evidence_note, recordedBy: r.recorded_by,
 });
 
-/** Logs a reminder activity for a unit in the caller's scope, or agency-wide (agency-wide grants only). */
+/**
+ * Logs a reminder activity for a unit in the caller's scope, or agency-wide (agency-wide grants only),
+ * once it was done: not dated after today in the unit's (else the agency's) region.
+ */
 export async function logReminder(deps: Deps, p: Principal, input: ReminderActivityInput): Promise<ReminderActivity> {
   checkElection(input.electionId);
+  const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const params: unknown[] = [input.agencyId];
     const allowed = input.unitId
-      ? await tx.query(`SELECT 1 FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.agency_id = $1 AND u.id = $${params.push(input.unitId)} AND ${scopeSql(p, 'registry.write', UNIT_COLS, params)}`, params)
-      : await tx.query(`SELECT 1 FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', { region: 'a.region_code', agency: 'a.id' }, params)}`, params);
-    if (!allowed.rowCount) throw input.unitId ? notFound('Unit', input.unitId) : forbidden();
+      ? await tx.query<{ region_code: string }>(`SELECT coalesce(u.region_code, a.region_code) AS region_code FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.agency_id = $1 AND u.id = $${params.push(input.unitId)} AND ${scopeSql(p, 'registry.write', UNIT_COLS, params)}`, params)
+      : await tx.query<{ region_code: string }>(`SELECT a.region_code FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.write', { region: 'a.region_code', agency: 'a.id' }, params)}`, params);
+    const place = allowed.rows[0];
+    if (!place) throw input.unitId ? notFound('Unit', input.unitId) : forbidden();
+    const refusal = checkReminderDate({ today: localDateInRegion(now, place.region_code), doneOn: input.doneOn });
+    if (refusal) throw invalid(refusal.code, refusal.message);
     const id = (await tx.query<{ id: string }>(
       `INSERT INTO socialization_reminders (agency_id, unit_id, election_id, kind, done_on, description, link, evidence_note, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [input.agencyId, input.unitId ?? null, input.electionId ?? null, input.kind, input.doneOn, input.description, input.link ?? null, input.evidenceNote ?? null, p.userId],
     )).rows[0]!.id;
-    await appendAudit(tx, { actor: actorOf(p), action: 'socialization.reminder_logged', entityType: 'socialization_reminder', entityId: id, after: input, at: deps.clock.now() });
+    await appendAudit(tx, { actor: actorOf(p), action: 'socialization.reminder_logged', entityType: 'socialization_reminder', entityId: id, after: input, at: now });
     return toReminder((await tx.query<ReminderRow>(`${REMINDER_SELECT} WHERE r.id = $1`, [id])).rows[0]!);
   });
 }

@@ -121,7 +121,9 @@ export function EventPage() {
   if (event.isPending) return <FullPageLoader />;
   if (!event.data) return <ProblemAlert error={event.error} />;
   const ev = event.data;
-  const manage = ev.allowedActions.includes('record_briefing');
+  // a unit admin may brief from an event their staff attended without managing it (token, attendance list)
+  const importsAttendance = ev.allowedActions.includes('import_attendance');
+  const briefs = ev.allowedActions.includes('record_briefing');
   return (
     <Stack gap="md" maw={1200} mx="auto">
       <Anchor component={Link} to="/socialization" size="sm">← {t('socialization.back')}</Anchor>
@@ -169,8 +171,8 @@ export function EventPage() {
           </Table>
         )}
       </Paper>
-      {manage && <AttendanceImport eventId={ev.id} />}
-      {manage && <BriefingForm event={ev} />}
+      {importsAttendance && <AttendanceImport eventId={ev.id} />}
+      {briefs && <BriefingForm event={ev} />}
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">{t('socialization.briefingList')}</Title>
         <ProblemAlert error={briefings.error} />

@@ -38,7 +38,7 @@ function ReminderForm({ agencyId }: { agencyId: string }) {
               data={[{ value: '', label: t('socialization.wholeAgency') }, ...(units.data ?? []).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))]} data-testid="reminder-unit" />
             <NativeSelect label={t('socialization.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as ReminderKind)}
               data={REMINDER_KINDS.map((k) => ({ value: k, label: t(`socialization.kinds.${k}`) }))} data-testid="reminder-kind" />
-            <TextInput type="date" label={t('socialization.doneOn')} required value={doneOn} onChange={(e) => setDoneOn(e.currentTarget.value)} data-testid="reminder-date" />
+            <TextInput type="date" label={t('socialization.doneOn')} required value={doneOn} max={localToday()} onChange={(e) => setDoneOn(e.currentTarget.value)} data-testid="reminder-date" />
           </SimpleGrid>
           <TextInput label={t('socialization.description')} required value={description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="reminder-description" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

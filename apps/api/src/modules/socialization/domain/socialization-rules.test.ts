@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { briefedCounts, checkCheckinWindow, distinctNips, normaliseNip, unknownNipsMessage } from './socialization-rules.ts';
+import { briefedCounts, checkAttendanceImport, checkCheckinWindow, checkReminderDate, distinctNips, normaliseNip, unknownNipsMessage } from './socialization-rules.ts';
 
 describe('socialization rules', () => {
   it('accepts a check-in only on the event date', () => {
     expect(checkCheckinWindow({ today: '2026-11-20', heldOn: '2026-11-20' })).toBeNull();
     expect(checkCheckinWindow({ today: '2026-11-21', heldOn: '2026-11-20' })?.code).toBe('CHECKIN_CLOSED');
     expect(checkCheckinWindow({ today: '2026-11-19', heldOn: '2026-11-20' })?.message.en).toContain('2026-11-20');
+  });
+  it('records an attendance list from the event date on, never before', () => {
+    expect(checkAttendanceImport({ today: '2026-11-20', heldOn: '2026-11-20' })).toBeNull();
+    expect(checkAttendanceImport({ today: '2026-11-25', heldOn: '2026-11-20' })).toBeNull();
+    const early = checkAttendanceImport({ today: '2026-11-19', heldOn: '2026-11-20' });
+    expect(early?.code).toBe('ATTENDANCE_BEFORE_EVENT');
+    expect(early?.message).toEqual({ id: expect.stringContaining('2026-11-20'), en: expect.stringContaining('2026-11-20') });
+    expect(checkAttendanceImport({ today: '2026-12-31', heldOn: '2027-01-01' })?.code).toBe('ATTENDANCE_BEFORE_EVENT');
+  });
+  it('logs a reminder activity done today or earlier, not in the future', () => {
+    expect(checkReminderDate({ today: '2026-11-20', doneOn: '2026-11-20' })).toBeNull();
+    expect(checkReminderDate({ today: '2026-11-20', doneOn: '2026-01-02' })).toBeNull();
+    const late = checkReminderDate({ today: '2026-11-20', doneOn: '2026-11-21' });
+    expect(late?.code).toBe('REMINDER_IN_FUTURE');
+    expect(late?.message).toEqual({ id: expect.stringContaining('2026-11-21'), en: expect.stringContaining('2026-11-21') });
   });
   it('normalises NIPs and keeps the first occurrence', () => {
     expect(normaliseNip(' 19860926 2015.05 1 001 ')).toBe('198609262015051001');

@@ -1,6 +1,6 @@
 /**
- * Socialization rules (pure): when a QR check-in token is accepted, how NIP lists are normalised,
- * and the "briefed" coverage figures.
+ * Socialization rules (pure): when a QR check-in token is accepted, when an attendance list or a
+ * reminder activity may be recorded, how NIP lists are normalised, and the "briefed" coverage figures.
  */
 export type Refusal = { code: string; message: { id: string; en: string } };
 
@@ -16,6 +16,36 @@ export function checkCheckinWindow(input: { today: string; heldOn: string }): Re
       message: {
         id: `Presensi QR hanya dibuka pada tanggal acara (${input.heldOn}); minta panitia mencatat kehadiran Anda.`,
         en: `QR check-in is open only on the event date (${input.heldOn}); ask the organisers to record your attendance.`,
+      },
+    };
+  return null;
+}
+
+/**
+ * An attendance list (the paper list typed in, or a manual entry) is recorded only once the event
+ * has taken place: on its date or later (the agency's local date). Attendance counts as "briefed"
+ * coverage at once, so a list for an event still to come would report staff as briefed who were not.
+ */
+export function checkAttendanceImport(input: { today: string; heldOn: string }): Refusal | null {
+  if (input.heldOn > input.today)
+    return {
+      code: 'ATTENDANCE_BEFORE_EVENT',
+      message: {
+        id: `Acara belum berlangsung (tanggal acara ${input.heldOn}); daftar hadir dapat dicatat mulai tanggal acara.`,
+        en: `The event has not taken place yet (event date ${input.heldOn}); attendance can be recorded from the event date on.`,
+      },
+    };
+  return null;
+}
+
+/** A reminder activity is logged once it was done: its date may not be after today (the unit's local date). */
+export function checkReminderDate(input: { today: string; doneOn: string }): Refusal | null {
+  if (input.doneOn > input.today)
+    return {
+      code: 'REMINDER_IN_FUTURE',
+      message: {
+        id: `Tanggal pelaksanaan (${input.doneOn}) belum terjadi; catat kegiatan setelah dilaksanakan.`,
+        en: `The activity date (${input.doneOn}) is in the future; log the activity once it has been done.`,
       },
     };
   return null;
