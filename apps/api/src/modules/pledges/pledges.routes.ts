@@ -13,6 +13,7 @@ import { fileWithFields, sendFile } from '../../platform/files.ts';
 import { attachCeremonySheet, listCeremonies, openCeremonySheet } from './pledge-ceremonies.service.ts';
 import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders, timeline } from './pledge-follow-up.service.ts';
 import { createTemplate, listTemplates } from './pledge-templates.service.ts';
+import { normalizeEmployeeId } from '../registry/domain/identifiers.ts';
 import { createCampaign, recordCeremony, requestSigningCode, revokePledge, signAsEmployee, signWithCode, verifyPledge } from './pledges.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
@@ -26,7 +27,7 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   // per employee (NIP, as the service normalises it; shared by both endpoints) and the per-address one is a
   // ceiling sized for an office (NETRA_SIGNING_IP_LIMIT). The per-NIP check runs once the body is parsed.
   const signingLimit = perKeyLimit(app, {
-    perKeyMax: 10, addressMax: deps.config.signingIpLimit, key: (body) => `pledge-nip:${(body as { nip: string }).nip.replace(/[\s.]/g, '')}`,
+    perKeyMax: 10, addressMax: deps.config.signingIpLimit, key: (body) => `pledge-nip:${normalizeEmployeeId((body as { nip: string }).nip)}`,
     message: { id: 'Terlalu banyak permintaan untuk NIP ini; coba lagi sebentar lagi.', en: 'Too many requests for this NIP; try again shortly.' },
   });
 

@@ -16,6 +16,7 @@ import { NIP_NOT_COVERED, checkCanSign, checkCeremonyDate, checkPeriod, listedId
 import { templateForCampaign } from './pledge-templates.service.ts';
 import { assertAgencyInScope } from '../agencies/agencies.service.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
+import { normalizeDigits } from '../registry/domain/identifiers.ts';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const shortCode = () => Array.from(crypto.randomBytes(10), (b) => ALPHABET[b % ALPHABET.length]).join('');
@@ -87,7 +88,7 @@ const BY_ACCOUNT = prepared('pledge_signer_by_account', signerSql('e.id = $2'));
 
 async function signingContext(tx: Queryable, campaignId: string, who: { nip: string } | { employeeId: string }): Promise<{ c: Campaign; e: Signer | null }> {
   const row = (await ('nip' in who
-    ? tx.query<Campaign & { signer: Signer | null }>(BY_NIP, [campaignId, who.nip.replace(/[\s.]/g, ''), who.nip.trim()])
+    ? tx.query<Campaign & { signer: Signer | null }>(BY_NIP, [campaignId, normalizeDigits(who.nip), who.nip.trim()])
     : tx.query<Campaign & { signer: Signer | null }>(BY_ACCOUNT, [campaignId, who.employeeId]))).rows[0];
   if (!row) throw notFound('Kampanye / Campaign', campaignId);
   const { signer, ...c } = row;

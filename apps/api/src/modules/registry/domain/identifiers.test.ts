@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateInternalId, validateNik, validateNiPppk, validateNip } from './identifiers.ts';
+import { normalizeEmployeeId, validateInternalId, validateNik, validateNiPppk, validateNip } from './identifiers.ts';
 
 const today = { y: 2026, m: 11, d: 22 };
 const provinces = new Set(['32', '33', '36']);
@@ -71,5 +71,17 @@ describe('validateInternalId', () => {
     expect(validateInternalId('THL-2024/0153').ok).toBe(true);
     expect(validateInternalId(' ').ok).toBe(false);
     expect(validateInternalId('x'.repeat(41)).ok).toBe(false);
+  });
+});
+
+describe('normalizeEmployeeId', () => {
+  it.each([
+    [' 19860926 201505 1 001 ', '198609262015051001'],
+    ['19860926.201505.1.001', '198609262015051001'],
+    ['19860926-201505-1-001', '198609262015051001'],
+    [' THL-0012 ', 'THL-0012'],
+    ['HON 12', 'HON 12'],
+  ])('%s -> %s', (typed, id) => {
+    expect(normalizeEmployeeId(typed)).toBe(id);
   });
 });

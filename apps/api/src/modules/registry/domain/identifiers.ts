@@ -12,6 +12,15 @@ export function normalizeDigits(raw: string): string {
   return raw.trim().replace(/[\s.-]/g, '');
 }
 
+/**
+ * An employee id as typed on a form or a list: a NIP / NI PPPK in any written form becomes its digits;
+ * anything else (a non-ASN internal id such as "THL-0012") stays as typed, trimmed.
+ */
+export function normalizeEmployeeId(typed: string): string {
+  const digits = normalizeDigits(typed);
+  return /^\d+$/.test(digits) ? digits : typed.trim();
+}
+
 export type Ymd = { y: number; m: number; d: number };
 
 export function isRealDate(y: number, m: number, d: number): boolean {

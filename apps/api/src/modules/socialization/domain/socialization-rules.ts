@@ -2,6 +2,8 @@
  * Socialization rules (pure): when a QR check-in token is accepted, when an attendance list or a
  * reminder activity may be recorded, how NIP lists are normalised, and the "briefed" coverage figures.
  */
+import { normalizeEmployeeId } from '../../registry/domain/identifiers.ts';
+
 export type Refusal = { code: string; message: { id: string; en: string } };
 
 /**
@@ -52,10 +54,7 @@ export function checkReminderDate(input: { today: string; doneOn: string }): Ref
 }
 
 /** "1986 0926 2015.05 1 001" -> "198609262015051001"; other ids (non-ASN) stay as typed, trimmed. */
-export const normaliseNip = (nip: string) => {
-  const digits = nip.replace(/[\s.]/g, '');
-  return /^\d+$/.test(digits) ? digits : nip.trim();
-};
+export const normaliseNip = normalizeEmployeeId;
 
 /** Distinct normalised NIPs, in first-seen order. */
 export const distinctNips = (nips: readonly string[]) => [...new Set(nips.map(normaliseNip).filter(Boolean))];
