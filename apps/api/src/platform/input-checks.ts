@@ -27,6 +27,15 @@ export function findNul(value: unknown, path: string, depth = 0): string | null 
   return null;
 }
 
+/** The messages the contracts write themselves (packages/contracts), in Bahasa Indonesia. */
+const CUSTOM_ID: Record<string, string> = {
+  'a date between 1900 and 2199': 'tanggal antara 1900 dan 2199',
+  'an http(s) address': 'alamat http(s)',
+  'at least 10 characters': 'minimal 10 karakter',
+  'phone number': 'nomor telepon',
+  'phone number in international form, e.g. +6281234567890': 'nomor telepon dalam format internasional, mis. +6281234567890',
+};
+
 type Issue = Parameters<typeof EN>[0] & { path?: PropertyKey[]; message?: string };
 
 const text = (m: ReturnType<typeof EN>): string | null => (typeof m === 'string' ? m : (m?.message ?? null));
@@ -38,9 +47,9 @@ const stem = (m: string) => m.replace(/, received .*$/, '');
  * is zod's standard one, else (a message the schema itself wrote) the English message unchanged.
  */
 export function issueMessageId(issue: Issue | undefined, english: string): string {
-  if (!issue?.code) return english;
+  if (!issue?.code) return CUSTOM_ID[english] ?? english;
   const standard = text(EN(issue));
-  if (!standard || stem(standard) !== stem(english)) return english;
+  if (!standard || stem(standard) !== stem(english)) return CUSTOM_ID[english] ?? english;
   const id = text(ID(issue));
   if (!id) return english;
   const received = /, received (.*)$/.exec(english);
