@@ -36,6 +36,17 @@ const SANCTION_NAMES = new Map(
 );
 const sanctionName = (id: string | undefined) => (id ? (SANCTION_NAMES.get(id) ?? id) : '-');
 const PARTY: Record<string, string> = { reporter: 'Pelapor', reported: 'Terlapor', witness: 'Saksi' };
+/**
+ * Who a summons or clarification concerns, as printed. The reporter is never named (only
+ * "identitas dirahasiakan"), whatever label a record holds; the reported person and witnesses are
+ * named, as the review and the summons need them (domain.md §9 protects the identity of reporters and
+ * of those giving initial information; a witness heard in the review is named in it).
+ */
+function personLine(party: string | undefined, label: string | undefined): string {
+  if (party === 'reporter') return 'Pelapor (identitas dirahasiakan)';
+  const role = party && Object.hasOwn(PARTY, party) ? PARTY[party] : (party ?? '-');
+  return `${role}: ${label ?? '-'}`;
+}
 const GAKKUMDU_STEPS: Record<string, string> = {
   DECIDE: 'Pembahasan pertama: dugaan tindak pidana pemilihan diteruskan ke Sentra Gakkumdu',
   GAKKUMDU_INVESTIGATE: 'Pembahasan kedua: diteruskan kepada penyidik Kepolisian',
@@ -64,7 +75,7 @@ export async function renderCaseDocument(kind: DocumentKind, c: CaseDetail, issu
   if (kind === 'review' || kind === 'forwarding') {
     write('Uraian singkat:', { bold: true });
     write(c.summary.split('\n\nKronologi:')[0]!);
-    for (const cl of c.clarifications) write(`Klarifikasi ${cl.party} (${cl.personLabel}, ${cl.heldOn ?? '-'}): ${cl.statement ?? ''}`);
+    for (const cl of c.clarifications) write(`Klarifikasi ${personLine(cl.party, cl.personLabel)} (${cl.heldOn ?? '-'}): ${cl.statement ?? ''}`);
     const decide = c.events.filter((e) => e.type === 'DECIDE').at(-1);
     if (decide) field('Kesimpulan kajian', String((decide.payload as { reasoning?: string }).reasoning ?? decide.toStatus));
     const expl = c.assessment?.explanation as { id: string; cites: string[] }[] | undefined;
@@ -81,7 +92,7 @@ export async function renderCaseDocument(kind: DocumentKind, c: CaseDetail, issu
   }
   if (kind === 'summons') {
     const sm = c.events.filter((e) => e.type === 'SUMMON').at(-1)!.payload as { party?: string; personLabel?: string; scheduledOn?: string; place?: string };
-    field('Kepada', `${sm.personLabel ?? '-'} (${PARTY[sm.party ?? ''] ?? sm.party})`);
+    field('Kepada', personLine(sm.party, sm.personLabel));
     field('Hari/tanggal', sm.scheduledOn);
     field('Tempat', sm.place);
     write(

@@ -10,7 +10,7 @@ import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
-import { appendAudit, type Actor } from '../../platform/audit.ts';
+import { appendAudit, canonicalJson, type Actor } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { loadMasterKey, openText, sealText } from '../../platform/keys.ts';
 import { deliverOutbox, enqueue, type Notice } from '../../platform/notify.ts';
@@ -18,12 +18,13 @@ import { grantsFor, regionWithin, type Principal } from '../auth/domain/policy.t
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
-  FINAL_STATUSES, allowedEvents, describeDue, newCaseState, sweepActions, transition,
+  FINAL_STATUSES, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition,
   type CaseEvent, type CaseRole, type CaseState, type Effect,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
 import { availableDocuments, renderCaseDocument, type DocumentKind } from './case-documents.ts';
 import { caseConflictFlags } from '../conflicts/conflicts.service.ts';
+import { handOverTipEvidence } from '../custody/handover.ts';
 
 const todayIn = localDateInRegion;
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
@@ -144,7 +145,7 @@ export async function createFinding(deps: Deps, p: Principal, input: FindingInpu
     const caseId = await insertCase(tx, deps, p, input.tipId ? 'tip' : 'finding', input);
     if (input.tipId) {
       await tx.query("UPDATE tips SET status = 'converted_finding', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
-      await tx.query('UPDATE evidence SET case_id = $2 WHERE tip_id = $1', [input.tipId, caseId]);
+      await handOverTipEvidence(tx, input.tipId, caseId, actorOf(p), deps.clock.now()); // each file's custody log records the move
       await tipNotice(tx, deps, input.tipId, input.regionCode, 'Informasi Anda ditindaklanjuti Bawaslu sebagai temuan. / Your tip is being handled by Bawaslu as a finding.');
     }
     await appendAudit(tx, { actor: actorOf(p), action: 'case.opened', entityType: 'case', entityId: caseId, after: { source: input.tipId ? 'tip' : 'finding', regionCode: input.regionCode }, at: deps.clock.now() });
@@ -168,7 +169,7 @@ export async function createReport(deps: Deps, p: Principal, input: ReportInput)
     await tx.query('INSERT INTO case_reporters (case_id, sealed_identity) VALUES ($1, $2)', [caseId, sealText(key, JSON.stringify({ reporter: input.reporter, witnesses: input.witnesses }), caseId)]);
     if (input.tipId) {
       await tx.query("UPDATE tips SET status = 'converted_report', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
-      await tx.query('UPDATE evidence SET case_id = $2 WHERE tip_id = $1', [input.tipId, caseId]);
+      await handOverTipEvidence(tx, input.tipId, caseId, actorOf(p), deps.clock.now()); // each file's custody log records the move
       await tipNotice(tx, deps, input.tipId, input.regionCode, 'Laporan resmi Anda telah diterima Bawaslu. / Your formal report was received by Bawaslu.');
     }
     // identity is never part of the audit digests
@@ -184,7 +185,9 @@ type CaseRow = {
   known_on: string | Date | null; received_on: string | Date; act_code: string | null; actor_type: string | null; reported_text: string | null;
   reported_employee_id: string | null; reported_agency_id: string | null; authority_id: string | null; flags: string[];
 };
-const stateOf = (r: CaseRow): CaseState => (typeof r.state === 'string' ? (JSON.parse(r.state) as CaseState) : r.state);
+const storedStateOf = (r: CaseRow): CaseState => (typeof r.state === 'string' ? (JSON.parse(r.state) as CaseState) : r.state);
+/** The stored state, with any reporter name an older row may hold masked (it is written back masked on the next change). */
+const stateOf = (r: CaseRow): CaseState => sealReporterLabels(storedStateOf(r));
 
 function deadlineView(d: Deadline, today: string) {
   const due = describeDue(d.dueDate, today);
@@ -256,11 +259,12 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     summary: r.summary, incidentOn: day(r.incident_on), knownOn: day(r.known_on), actCode: r.act_code, actorType: r.actor_type,
     reportedEmployeeId: r.reported_employee_id, authorityId: r.authority_id,
     deadlines: state.deadlines.map((d) => deadlineView(d, today)),
+    // reporter labels are masked on read too: rows written before they were sealed may hold a name
     events: events.rows.map((e) => ({
       seq: Number(e.seq), type: e.type, fromStatus: e.from_status, toStatus: e.to_status, actorLabel: e.actor_label, at: new Date(e.at).toISOString(),
-      payload: typeof e.payload === 'string' ? (JSON.parse(e.payload) as Record<string, unknown>) : e.payload,
+      payload: sealReporterLabel(typeof e.payload === 'string' ? (JSON.parse(e.payload) as Record<string, unknown>) : e.payload),
     })),
-    clarifications: clarifications.rows.map((c) => ({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
+    clarifications: clarifications.rows.map((c) => sealReporterLabel({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
     recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
     allowedActions: allowedEvents(state, handling, today),
     summons: state.summons ?? [],
@@ -274,7 +278,9 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
 }
 
 /** Lock, re-check, write: one transition with its event row, deadlines and audit row. */
-export async function transitionCase(deps: Deps, p: Principal | 'system', id: string, event: CaseEvent, expectedVersion?: number): Promise<{ effects: Effect[] }> {
+export async function transitionCase(deps: Deps, p: Principal | 'system', id: string, input: CaseEvent, expectedVersion?: number): Promise<{ effects: Effect[] }> {
+  // a reporter's name never reaches the event row, the clarification row or the audit row
+  const event = sealReporterLabel(input);
   const actor: Actor = p === 'system' ? { id: null, label: 'system:sweep' } : actorOf(p);
   return deps.db.transaction(async (tx) => {
     const r = p === 'system'
@@ -288,19 +294,28 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
       });
     const roles: CaseRole[] = p === 'system' ? ['system'] : caseRolesOf(p, r.region_code);
     const before = stateOf(r);
+    // the audit row's "before" is the state as stored, so its digest continues the previous row's "after";
+    // a reporter name an older version left in it is masked by this change, and the row says so
+    const stored = storedStateOf(r);
+    const masked = canonicalJson(stored) !== canonicalJson(before);
     const today = todayIn(deps.clock.now(), r.region_code);
-    if (event.type === 'MERGE') await checkMergeTarget(tx, p, id, event.intoCaseId);
+    if (event.type === 'MERGE') await checkMergeTarget(tx, p, r, String(event.intoCaseId));
     const result = transition(before, event, { today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on) } });
     if (!result.ok) {
       const status = result.code === 'CASE_FORBIDDEN' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
       throw new AppError(status, result.code, result.message);
     }
     const next = result.next;
+    if (event.type === 'REGISTER' && next.caseNumber) await checkCaseNumberFree(tx, id, next.caseNumber);
     await tx.query(
       `UPDATE cases SET status = $2, state = $3, version = version + 1, case_number = COALESCE($4, case_number), authority_id = COALESCE($5, authority_id),
          next_due_at = $6, flags = $7, updated_at = now() WHERE id = $1`,
       [id, next.status, JSON.stringify(next), next.caseNumber, next.authorityId, FINAL_STATUSES.includes(next.status) ? null : nextDue(next.deadlines), next.flags],
-    );
+    ).catch((err: unknown) => {
+      // a concurrent registration took the number between the check and this write
+      if (isUniqueViolation(err, 'cases_case_number_key')) throw caseNumberTaken(next.caseNumber!);
+      throw err;
+    });
     if (event.type === 'RECORD_CLARIFICATION')
       await tx.query('INSERT INTO case_clarifications (case_id, party, person_label, held_on, statement, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
         id, event.party, event.personLabel, event.heldOn, event.statement, p === 'system' ? null : p.userId,
@@ -314,7 +329,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     if (r.tip_id && result.effects.some((e) => e.type === 'notify' && e.to === 'reporter'))
       await tipNotice(tx, deps, r.tip_id, r.region_code, `Status penanganan: ${next.status}. / Handling status: ${next.status}.`);
     await enqueue(tx, await noticesFor(tx, r, next, result.effects));
-    await appendAudit(tx, { actor, action: `case.${event.type.toLowerCase()}`, entityType: 'case', entityId: id, before, after: next, at: deps.clock.now() });
+    await appendAudit(tx, { actor, action: `case.${event.type.toLowerCase()}`, entityType: 'case', entityId: id, before: stored, after: next, ...(masked ? { details: { reporterLabelSealed: true } } : {}), at: deps.clock.now() });
     return { effects: result.effects };
   }).then((out) => {
     flushNotices(deps);
@@ -322,8 +337,25 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
   });
 }
 
-/** A duplicate goes into another open case the caller also handles; never into itself or a closed one. */
-async function checkMergeTarget(tx: Queryable, p: Principal | 'system', id: string, intoCaseId: string) {
+const caseNumberTaken = (n: string) =>
+  conflict('CASE_NUMBER_TAKEN', { id: `Nomor registrasi ${n} sudah dipakai kasus lain.`, en: `Case number ${n} is already used by another case.` });
+const isUniqueViolation = (err: unknown, constraint: string) =>
+  (err as { code?: unknown }).code === '23505' && [(err as { constraint?: unknown }).constraint, (err as { message?: unknown }).message].some((v) => typeof v === 'string' && v.includes(constraint));
+
+/** Registration numbers are unique (cases.case_number): checked in the transaction, and the unique key answers the same if a race slips by. */
+async function checkCaseNumberFree(tx: Queryable, id: string, caseNumber: string) {
+  const taken = await tx.query('SELECT 1 FROM cases WHERE case_number = $1 AND id <> $2', [caseNumber, id]);
+  if (taken.rowCount) throw caseNumberTaken(caseNumber);
+}
+
+/**
+ * A duplicate goes into another open case the caller also handles, of the same Bawaslu office
+ * (handlingOffice: the regency/city, or the province for a provincial case); never into itself or a
+ * final one. Evidence moves with a merge, so a provincial supervisor must not join a Kota Bekasi case
+ * to a Kab. Bekasi one: that would show Kota's evidence to Kab.'s office.
+ */
+async function checkMergeTarget(tx: Queryable, p: Principal | 'system', source: CaseRow, intoCaseId: string) {
+  const id = source.id;
   const bad = (en: string, idMsg: string) => invalid('CASE_MERGE_TARGET', { id: idMsg, en });
   if (intoCaseId === id) throw bad('A case cannot be merged into itself.', 'Kasus tidak dapat digabung ke dirinya sendiri.');
   if (!/^[0-9a-f-]{36}$/i.test(intoCaseId)) throw bad(`Not a case id: ${intoCaseId.slice(0, 40)}`, `Bukan id kasus: ${intoCaseId.slice(0, 40)}`);
@@ -335,6 +367,11 @@ async function checkMergeTarget(tx: Queryable, p: Principal | 'system', id: stri
   if (!target) throw bad('The case to merge into was not found among the cases you handle.', 'Kasus tujuan tidak ditemukan di antara kasus yang Anda tangani.');
   if ((FINAL_STATUSES as readonly string[]).includes(target.status) || target.status === 'merged')
     throw bad(`The case to merge into is already final (${target.status}).`, `Kasus tujuan sudah final (${target.status}).`);
+  if (handlingOffice(target.region_code) !== handlingOffice(source.region_code))
+    throw bad(
+      `Only cases of the same Bawaslu office merge: this case is ${source.region_name} (${source.region_code}), the other ${target.region_name} (${target.region_code}).`,
+      `Hanya kasus dari kantor Bawaslu yang sama yang dapat digabung: kasus ini ${source.region_name} (${source.region_code}), kasus tujuan ${target.region_name} (${target.region_code}).`,
+    );
 }
 
 /** Hands the duplicate's evidence over to the surviving case (chain of custody) and notes the merge there. */
@@ -413,9 +450,21 @@ const supervises = (p: Principal, regionCode: string) => caseRolesOf(p, regionCo
  * Staff rotation: moves one handler's open cases (or the listed ones) to a colleague. Only cases the
  * caller supervises move, and only to an active colleague who supervises every one of them, so a
  * rotation can never hand a case (and its sealed reporter identity) to someone outside its region.
+ *
+ * Four eyes: nobody assigns cases to themselves, whatever their role. Being assigned is what lets a
+ * handler open the sealed reporter identity, so the person who gains that access must never be the
+ * one who grants it: a supervisor hands their own cases on, or a colleague moves cases to a third
+ * person; taking over a colleague's cases needs someone else to do the move. (There is no coordinator
+ * role to exempt, and a system administrator is not one.) Opening the identity afterwards still needs a
+ * stated reason and is logged (viewReporterIdentity), like for any handler.
  */
 export async function reassignHandlers(deps: Deps, p: Principal, input: { fromUserId: string; toUserId: string; caseIds?: string[] }) {
   if (input.fromUserId === input.toUserId) throw invalid('REASSIGN_SAME_USER', { id: 'Petugas asal dan tujuan sama.', en: 'The handlers are the same person.' });
+  if (input.toUserId === p.userId)
+    throw forbidden('REASSIGN_TO_SELF', {
+      id: 'Anda tidak dapat memindahkan kasus kepada diri sendiri; pemindahan harus dilakukan oleh petugas lain.',
+      en: 'You cannot move cases to yourself; another supervisor has to make the move.',
+    });
   return deps.db.transaction(async (tx) => {
     const params: unknown[] = [input.fromUserId];
     const scope = caseScopeSql(p, 'cases.handle', params);
@@ -544,6 +593,11 @@ export async function confirmReportedPerson(deps: Deps, p: Principal, id: string
   await deps.db.transaction(async (tx) => {
     const c = await loadCase(tx, p, id, 'cases.handle', true);
     if (!caseRolesOf(p, c.region_code).some((r) => r === 'supervisor' || r === 'system_admin')) throw forbidden();
+    if (!canChangeReportedPerson(c.status))
+      throw conflict('CASE_REPORTED_PERSON_FIXED', {
+        id: `Terlapor tidak dapat diubah lagi pada status ${c.status}: kajian sudah diputus tentang orang ini atau kasus sudah final.`,
+        en: `The reported person can no longer change in status ${c.status}: the review was decided about this person, or the case is final.`,
+      });
     const agency = await resolveReported(tx, { reportedEmployeeId: employeeId });
     await tx.query('UPDATE cases SET reported_employee_id = $2, reported_agency_id = $3, version = version + 1, updated_at = now() WHERE id = $1', [id, employeeId, agency]);
     await appendAudit(tx, { actor: actorOf(p), action: 'case.reported_person_confirmed', entityType: 'case', entityId: id, before: { employeeId: c.reported_employee_id }, after: { employeeId }, at: deps.clock.now() });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CASE_STATUSES, TRANSITIONS, allowedEvents, describeDue, newCaseState, sweepActions, transition,
-  type CaseEvent, type CaseEventType, type CaseRole, type CaseState, type CaseStatus,
+  CASE_STATUSES, FINAL_STATUSES, REPORTER_LABEL, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState,
+  sealReporterLabel, sealReporterLabels, sweepActions, transition,
+  type CaseEvent, type CaseEventType, type CaseRole, type CaseState, type CaseStatus, type TransitionContext,
 } from './workflow.ts';
 
 const ALL_ROLES: CaseRole[] = ['supervisor', 'authority_officer', 'employing_official', 'system_admin', 'system'];
@@ -259,5 +260,95 @@ describe('outcomes', () => {
     expect(transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'pp94_oral_reprimand', level: 'berat' } as CaseEvent, ctx(['employing_official'])).ok).toBe(false);
     const none = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'none', level: 'none' } as CaseEvent, ctx(['employing_official']));
     expect(none.ok && none.next.flags).toEqual(['SANCTION_MISMATCH']);
+  });
+});
+
+describe('safeguards', () => {
+  it('answers an unknown event for names inherited from Object.prototype, never throws', () => {
+    for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '']) {
+      const r = transition(base('under_review'), { type } as unknown as CaseEvent, ctx());
+      expect(r, type).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD', message: { en: expect.stringContaining('Unknown event') } });
+    }
+    expect(transition(base('under_review'), { type: 42 } as unknown as CaseEvent, ctx())).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    // inherited names are no sanction level, outcome or result either
+    expect(transition(base('recommended'), { ...SAMPLE.PPK_DECIDE, level: 'constructor' } as unknown as CaseEvent, ctx())).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    expect(transition(base('forwarded'), { ...SAMPLE.RECOMMEND, level: 'toString' } as unknown as CaseEvent, ctx())).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    expect(transition(base('under_review'), { ...SAMPLE.DECIDE, outcome: 'constructor' } as unknown as CaseEvent, ctx())).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+  });
+
+  it('knows a calendar date from a string that merely looks like one', () => {
+    for (const d of ['2024-02-29', '2026-12-31', '1900-01-01', '2199-12-31']) expect(isCalendarDate(d), d).toBe(true);
+    for (const d of ['2026-02-31', '2023-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '1899-12-31', '2200-01-01', '2026-1-1', '20260101', '', null, 20260101])
+      expect(isCalendarDate(d), String(d)).toBe(false);
+  });
+
+  it('refuses impossible dates and dates before the case in clarifications and PPK decrees', () => {
+    const withIncident: TransitionContext = { ...ctx(), subject: { actorType: 'PNS', incidentOn: '2024-01-02' } };
+    const clar = (heldOn: string, c: TransitionContext = withIncident) => transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, heldOn } as CaseEvent, c);
+    expect(clar('2023-02-29')).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    const early = clar('1900-01-01');
+    expect(early).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    if (!early.ok) expect(early.message.en).toContain('before the case');
+    expect(clar('2024-01-01').ok).toBe(false);
+    expect(clar('2024-01-02').ok).toBe(true); // heard on the day of the incident: possible
+    // without an incident date, the case cannot be older than its receipt (5 Jan in `base`) or the day it became known
+    expect(clar('2024-01-04', ctx()).ok).toBe(false);
+    expect(clar('2024-01-05', ctx()).ok).toBe(true);
+    const known = { ...base('under_review'), dates: { ...base('under_review').dates, known: '2024-01-03' } };
+    expect(transition(known, { ...SAMPLE.RECORD_CLARIFICATION, heldOn: '2024-01-03' } as CaseEvent, ctx()).ok).toBe(true);
+    expect(transition(known, { ...SAMPLE.RECORD_CLARIFICATION, heldOn: '2024-01-02' } as CaseEvent, ctx()).ok).toBe(false);
+
+    const decree = (decidedOn: string, c: TransitionContext = withIncident) => transition(base('recommended'), { ...SAMPLE.PPK_DECIDE, decidedOn } as CaseEvent, { ...c, roles: ['employing_official'] });
+    const feb31 = decree('2023-02-31', { ...withIncident, today: '2024-03-10' });
+    expect(feb31).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    if (!feb31.ok) expect(feb31.message.en).toContain('2023-02-31');
+    expect(decree('2024-02-31', { ...withIncident, today: '2024-03-10' }).ok).toBe(false);
+    expect(decree('2023-12-31').ok).toBe(false);
+    expect(decree('2024-01-09').ok).toBe(false); // the future (today is 8 Jan)
+    const ok = decree('2024-01-08');
+    expect(ok.ok && ok.next.ppkDecision?.decidedOn).toBe('2024-01-08');
+  });
+
+  it('seals the reporter label in summonses and clarifications, keeps the others', () => {
+    const summon = transition(base('under_review'), { ...SAMPLE.SUMMON, party: 'reporter', personLabel: 'Siti Pelapor Rahasia' } as CaseEvent, ctx());
+    if (!summon.ok) throw new Error(summon.message.en);
+    expect(summon.next.summons?.[0]).toMatchObject({ party: 'reporter', personLabel: REPORTER_LABEL });
+    expect(JSON.stringify(summon.next)).not.toContain('Siti');
+    const clar = transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, party: 'reporter', personLabel: 'Siti Pelapor Rahasia' } as CaseEvent, ctx());
+    if (!clar.ok) throw new Error(clar.message.en);
+    expect(clar.next.clarifications.at(-1)).toEqual({ party: 'reporter', personLabel: REPORTER_LABEL, heldOn: '2024-01-08' });
+    // the reporter needs no name at all
+    expect(transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, party: 'reporter', personLabel: '' } as CaseEvent, ctx()).ok).toBe(true);
+    // the reported person and witnesses keep their labels (and still need one)
+    const witness = transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, party: 'witness', personLabel: 'Budi Saksi' } as CaseEvent, ctx());
+    expect(witness.ok && witness.next.clarifications.at(-1)?.personLabel).toBe('Budi Saksi');
+    expect(transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, party: 'witness', personLabel: ' ' } as CaseEvent, ctx()).ok).toBe(false);
+    // stored rows and states from before
+    expect(sealReporterLabel({ type: 'SUMMON', party: 'reporter', personLabel: 'Siti' })).toEqual({ type: 'SUMMON', party: 'reporter', personLabel: REPORTER_LABEL });
+    expect(sealReporterLabel({ type: 'DECIDE', outcome: 'other_law' })).toEqual({ type: 'DECIDE', outcome: 'other_law' });
+    const legacy: CaseState = {
+      ...base('under_review'),
+      clarifications: [{ party: 'reporter', personLabel: 'Siti', heldOn: '2024-01-08' }, { party: 'reported', personLabel: 'Camat', heldOn: '2024-01-08' }],
+      summons: [{ party: 'reporter', personLabel: 'Siti', scheduledOn: '2024-01-09', place: 'Kantor', issuedOn: '2024-01-08' }],
+    };
+    const sealed = sealReporterLabels(legacy);
+    expect(sealed.clarifications.map((c) => c.personLabel)).toEqual([REPORTER_LABEL, 'Camat']);
+    expect(sealed.summons?.[0]?.personLabel).toBe(REPORTER_LABEL);
+    expect(JSON.stringify(sealed)).not.toContain('Siti');
+  });
+
+  it('the reported person is open to correction only until the review is decided', () => {
+    expect(CASE_STATUSES.filter(canChangeReportedPerson)).toEqual(['received', 'initial_review', 'incomplete', 'registered', 'under_review']);
+    for (const s of FINAL_STATUSES) expect(canChangeReportedPerson(s)).toBe(false);
+    for (const s of ['decided_other_law', 'forwarded', 'recommended', 'ppk_decided', 'escalated', 'gakkumdu_trial', 'constructor']) expect(canChangeReportedPerson(s), s).toBe(false);
+  });
+
+  it('a case belongs to the Bawaslu office of its regency/city, or of its province', () => {
+    expect(handlingOffice('32.75')).toBe('32.75');
+    expect(handlingOffice('32.75.01')).toBe('32.75');
+    expect(handlingOffice('32.75.01.1001')).toBe('32.75');
+    expect(handlingOffice('32')).toBe('32');
+    expect(handlingOffice('32.75')).not.toBe(handlingOffice('32.16'));
+    expect(handlingOffice('32')).not.toBe(handlingOffice('32.75'));
   });
 });

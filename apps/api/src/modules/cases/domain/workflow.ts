@@ -40,6 +40,21 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const FINAL_STATUSES: readonly CaseStatus[] = ['not_registered', 'withdrawn', 'merged', 'closed'];
 
+/**
+ * Who was reported may be confirmed or corrected only until the review is decided: from DECIDE on,
+ * the decision, the forwarding, the recommendation and the PPK's decree are about that person, and
+ * the PPK's scope follows the person's agency. Final cases never change.
+ */
+export const REPORTED_PERSON_OPEN: readonly CaseStatus[] = ['received', 'initial_review', 'incomplete', 'registered', 'under_review'];
+export const canChangeReportedPerson = (status: string) => (REPORTED_PERSON_OPEN as readonly string[]).includes(status);
+
+/**
+ * The Bawaslu office that handles a case: Bawaslu Kabupaten/Kota for a regency or city code (and for
+ * anything below it, handled through its Panwaslu Kecamatan), Bawaslu Provinsi for a province code.
+ * A merge joins duplicates of one office only (a Kota Bekasi case never goes into a Kab. Bekasi one).
+ */
+export const handlingOffice = (regionCode: string) => regionCode.split('.').slice(0, 2).join('.');
+
 export type Outcome = 'no_violation' | 'election_admin' | 'organiser_ethics' | 'election_crime' | 'other_law';
 export type SanctionLevel = 'moral' | 'ringan' | 'sedang' | 'berat' | 'ptdh' | 'contract' | 'none';
 export type Party = 'reporter' | 'reported' | 'witness';
@@ -106,6 +121,43 @@ export type TransitionContext = {
   /** Who was reported, to check a sanction against the catalogue for that actor and date. */
   subject?: { actorType: string | null; incidentOn: string | null };
 };
+
+/**
+ * The reporter is never named in case data (ARCHITECTURE.md, domain.md §9): their identity lives only
+ * in the sealed record (case_reporters), opened by assigned handlers with a logged reason. A summons or
+ * clarification of the reporter therefore carries this neutral label instead of a name, in the state,
+ * the event payload, the clarification row, the audit row, the case page, documents and notices; a
+ * name typed into the form is dropped before anything is stored.
+ */
+export const REPORTER_LABEL = 'Pelapor (identitas dirahasiakan) / Reporter (identity sealed)';
+
+/** Replaces the person label of anything about the reporter party (an event, a payload, a stored row). */
+export function sealReporterLabel<T extends object>(x: T): T {
+  const r = x as { party?: unknown; personLabel?: unknown };
+  return r.party === 'reporter' && 'personLabel' in r && r.personLabel !== REPORTER_LABEL ? { ...x, personLabel: REPORTER_LABEL } : x;
+}
+
+/** A stored state with any reporter label masked (older rows may still hold a name). */
+export function sealReporterLabels(state: CaseState): CaseState {
+  return {
+    ...state,
+    clarifications: (state.clarifications ?? []).map(sealReporterLabel),
+    ...(state.summons ? { summons: state.summons.map(sealReporterLabel) } : {}),
+  };
+}
+
+/**
+ * A real calendar date (YYYY-MM-DD, 1900-2199): Date.parse would roll 2026-02-31 over to March.
+ */
+export function isCalendarDate(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2199) return false;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
 
 export type Msg = { id: string; en: string };
 export type Effect =
@@ -190,7 +242,24 @@ export function clocksFor(state: CaseState, rules: readonly DeadlineRule[] = DEA
 const fail = (code: Exclude<TransitionResult, { ok: true }>['code'], message: Msg): TransitionResult => ({ ok: false, code, message });
 const needText = (v: unknown, field: string): Msg | null =>
   typeof v === 'string' && v.trim().length > 0 && v.length <= 5000 ? null : { id: `Kolom ${field} wajib diisi`, en: `Field ${field} is required` };
-const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const isDate = isCalendarDate;
+/**
+ * The earliest day anything recorded about the case can have happened: the incident (when known),
+ * else the day it became known, else the day the case was received. A clarification or a PPK decree
+ * dated before it is impossible: neither can precede what it is about. (The incident bounds them
+ * rather than the receipt: receipt is the office's local date of data entry, which may lag the work,
+ * and a form filled elsewhere may send the previous calendar day.)
+ */
+const earliestOn = (state: CaseState, ctx: TransitionContext): string | undefined =>
+  [ctx.subject?.incidentOn, state.dates.known, state.dates.receipt].find((d): d is string => isCalendarDate(d));
+const notBefore = (date: string, state: CaseState, ctx: TransitionContext, what: Msg): Msg | null => {
+  const first = earliestOn(state, ctx);
+  return first && date < first
+    ? { id: `${what.id} ${date} mendahului kejadian/penerimaan kasus (${first})`, en: `${what.en} ${date} is before the case's incident/receipt (${first})` }
+    : null;
+};
+const isParty = (v: unknown) => v === 'reporter' || v === 'reported' || v === 'witness';
+const isLevel = (v: unknown): v is SanctionLevel => typeof v === 'string' && Object.hasOwn(SEVERITY, v);
 
 const ALL_SANCTIONS = [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...PTDH_SANCTIONS, ...NON_ASN_CONTRACT_SANCTIONS];
 const ACTORS: readonly SanctionActor[] = ['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD'];
@@ -246,15 +315,15 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
       if (state.reviewExtended) return { id: 'Masa kajian sudah diperpanjang', en: 'The review was already extended' };
       return needText(e.reason, 'reason');
     case 'SUMMON':
-      if (!['reporter', 'reported', 'witness'].includes(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
+      if (!isParty(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
       if (!isDate(e.scheduledOn) || e.scheduledOn < today) return { id: `Tanggal panggilan tidak valid: ${String(e.scheduledOn)}`, en: `Invalid summons date: ${String(e.scheduledOn)}` };
       return needText(e.personLabel, 'personLabel') ?? needText(e.place, 'place');
     case 'RECORD_CLARIFICATION':
-      if (!['reporter', 'reported', 'witness'].includes(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
+      if (!isParty(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
       if (!isDate(e.heldOn) || e.heldOn > today) return { id: `Tanggal klarifikasi tidak valid: ${String(e.heldOn)}`, en: `Invalid clarification date: ${String(e.heldOn)}` };
-      return needText(e.personLabel, 'personLabel') ?? needText(e.statement, 'statement');
+      return notBefore(e.heldOn, state, ctx, { id: 'Tanggal klarifikasi', en: 'Clarification date' }) ?? needText(e.personLabel, 'personLabel') ?? needText(e.statement, 'statement');
     case 'DECIDE':
-      if (!['no_violation', 'election_admin', 'organiser_ethics', 'election_crime', 'other_law'].includes(e.outcome))
+      if (typeof e.outcome !== 'string' || !Object.hasOwn(DECISION_STATUS, e.outcome))
         return { id: `Putusan tidak dikenal: ${String(e.outcome)}`, en: `Unknown outcome: ${String(e.outcome)}` };
       if (ACCUSING.includes(e.outcome) && !reportedWasHeard(state, today))
         return {
@@ -272,16 +341,16 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
       return null;
     }
     case 'GAKKUMDU_CONCLUDE':
-      return ['convicted', 'acquitted', 'stopped'].includes(e.result) ? needText(e.note, 'note') : { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
+      return (['convicted', 'acquitted', 'stopped'] as unknown[]).includes(e.result) ? needText(e.note, 'note') : { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
     case 'RECOMMEND':
-      if (!(e.level in SEVERITY)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
+      if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
       return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber') ?? checkRecommendation(e, ctx);
     case 'AUTHORITY_DISMISS':
       return needText(e.reasoning, 'reasoning');
     case 'PPK_DECIDE':
-      if (!(e.level in SEVERITY)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
+      if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
       if (!isDate(e.decidedOn) || e.decidedOn > today) return { id: `Tanggal keputusan tidak valid: ${String(e.decidedOn)}`, en: `Invalid decree date: ${String(e.decidedOn)}` };
-      return needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId') ?? checkDecree(e);
+      return notBefore(e.decidedOn, state, ctx, { id: 'Tanggal keputusan PPK', en: 'Decree date' }) ?? needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId') ?? checkDecree(e);
     case 'PPK_FAIL': {
       // non-compliance can be recorded only once the PPK's follow-up period has run out
       const clock = state.deadlines.find((d) => d.ruleId === 'civil_service.ppk_follow_up');
@@ -307,9 +376,12 @@ const DECISION_STATUS: Readonly<Record<Outcome, CaseStatus>> = {
 };
 
 /** Applies one event. Pure: the caller loads the state FOR UPDATE, then persists `next`. */
-export function transition(state: CaseState, event: CaseEvent, ctx: TransitionContext): TransitionResult {
-  const spec = TRANSITIONS[event.type];
-  if (!spec) return fail('CASE_INVALID_PAYLOAD', { id: `Peristiwa tidak dikenal: ${String(event.type)}`, en: `Unknown event: ${String(event.type)}` });
+export function transition(state: CaseState, input: CaseEvent, ctx: TransitionContext): TransitionResult {
+  // own properties only: "constructor", "toString" or "__proto__" are not events
+  const type: unknown = input?.type;
+  const spec = typeof type === 'string' && Object.hasOwn(TRANSITIONS, type) ? TRANSITIONS[type as CaseEventType] : undefined;
+  if (!spec) return fail('CASE_INVALID_PAYLOAD', { id: `Peristiwa tidak dikenal: ${String(type).slice(0, 40)}`, en: `Unknown event: ${String(type).slice(0, 40)}` });
+  const event = sealReporterLabel(input);
   if (!spec.from.includes(state.status))
     return fail('CASE_INVALID_TRANSITION', {
       id: `Tindakan ${event.type} tidak dapat dilakukan pada status ${state.status}`,
