@@ -97,6 +97,12 @@ describe('netra CLI on PostgreSQL', () => {
     expect(fs.existsSync(path.join(tmp, 'none.csv'))).toBe(false);
   });
 
+  it('evidence remake-pdf-copies reports what it rebuilt and withdrew', async () => {
+    const r = await runNetra(['evidence', 'remake-pdf-copies', '--json'], { ...env, NETRA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ remade: 0, withdrawn: 0 });
+  });
+
   it('user create reads the password from stdin', async () => {
     const r = await runNetra(['user', 'create', '--username', 'kesbangpol', '--role', 'agency_admin', '--agency', agency, '--password-stdin', '--json'], env, 'a-long-secret-password\n');
     expect(r.code).toBe(0);

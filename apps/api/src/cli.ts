@@ -20,6 +20,7 @@ import { writeCsv, writeXlsx } from './modules/registry/export-writers.ts';
 import { loadDemo } from './modules/demo/demo.service.ts';
 import { assessIncidents, importCandidates } from './modules/elections/elections.service.ts';
 import { sweepDeadlines } from './modules/cases/cases.service.ts';
+import { remakePdfCopies } from './modules/custody/custody.service.ts';
 import type { Principal } from './modules/auth/domain/policy.ts';
 
 const cliActor = (): Actor => ({ id: null, label: `cli:${os.userInfo().username}` });
@@ -229,6 +230,18 @@ program
       print(o.json ? JSON.stringify(r) : `Sweep: ${r.scanned} cases near or past a deadline, ${r.warned} warnings, ${r.escalated} escalations.`);
     });
   });
+
+const evidence = program.command('evidence').description('Evidence files');
+evidence
+  .command('remake-pdf-copies')
+  .description('Rebuild the shareable copies of PDF evidence without embedded metadata (copies made before this version could keep photo GPS); withdraw those that cannot be made clean')
+  .option('--json', 'print the counts as JSON')
+  .action((o: { json?: boolean }) =>
+    withDeps(async (deps) => {
+      const r = await remakePdfCopies(deps, cliActor());
+      print(o.json ? JSON.stringify(r) : `PDF copies rebuilt: ${r.remade}; withdrawn (only the sealed original remains): ${r.withdrawn}.`);
+    }),
+  );
 
 const audit = program.command('audit').description('Audit trail');
 audit

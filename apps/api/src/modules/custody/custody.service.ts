@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -6,11 +7,15 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
 import type { Principal } from '../auth/domain/policy.ts';
 import { caseScopeSql } from '../cases/cases.service.ts';
+import { FINAL_STATUSES } from '../cases/domain/workflow.ts';
+import { anonymousTime } from '../tips/domain/anonymous-time.ts';
 import { authenticateTip, loadTip } from '../tips/tips.service.ts';
-import { discardEvidence, openSealed, receiveEvidence, type SealInfo, type StoredEvidence } from './custody.store.ts';
+import { discardEvidence, openSealed, receiveEvidence, remakePdfCopy, type SealInfo, type StoredEvidence } from './custody.store.ts';
+import { copyKindOf, storedFileName } from './domain/upload-policy.ts';
 
 const MAX_FILES_PER_TIP = 20;
 
+/** The evidence row, its `received` and `sealed` custody events and its audit entry, all at `at`. */
 async function record(tx: Queryable, e: StoredEvidence, owner: { tipId?: string; caseId?: string }, actor: Actor, at: Date) {
   await tx.query(
     `INSERT INTO evidence (id, tip_id, case_id, file_name, mime, size, sha256, sealed, shareable_sha256, shareable_mime, metadata, received_at)
@@ -21,8 +26,8 @@ async function record(tx: Queryable, e: StoredEvidence, owner: { tipId?: string;
   await appendAudit(tx, { actor, action: 'evidence.received', entityType: 'evidence', entityId: e.id, details: { sha256: e.sha256, size: e.size, mime: e.mime, tipId: owner.tipId ?? null, caseId: owner.caseId ?? null }, at });
 }
 
-async function store(deps: Deps, stream: Readable, fileName: string, write: (e: StoredEvidence) => Promise<void>) {
-  const e = await receiveEvidence({ root: deps.config.evidenceDir, masterKey: loadMasterKey(deps.config), stream, fileName });
+async function store(deps: Deps, stream: Readable, fileName: string, write: (e: StoredEvidence) => Promise<void>, coarseTime?: Date) {
+  const e = await receiveEvidence({ root: deps.config.evidenceDir, masterKey: loadMasterKey(deps.config), stream, fileName, ...(coarseTime ? { coarseTime } : {}) });
   try {
     await write(e);
   } catch (err) {
@@ -32,20 +37,56 @@ async function store(deps: Deps, stream: Readable, fileName: string, write: (e: 
   return { id: e.id, fileName: e.fileName, mime: e.mime, size: e.size, sha256: e.sha256 };
 }
 
-/** The anonymous reporter adds a file to their tip through the receipt channel. */
-export async function attachToTip(deps: Deps, creds: { receiptCode: string; secret: string }, stream: Readable, fileName: string) {
-  const tip = await authenticateTip(deps, creds);
-  if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
-  const n = (await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence WHERE tip_id = $1', [tip.id])).rows[0]!.n;
-  if (n >= MAX_FILES_PER_TIP) throw new AppError(400, 'EVIDENCE_TOO_MANY', { id: `Paling banyak ${MAX_FILES_PER_TIP} berkas.`, en: `At most ${MAX_FILES_PER_TIP} files.` });
-  return store(deps, stream, fileName, (e) => deps.db.transaction((tx) => record(tx, e, { tipId: tip.id, ...(tip.case_id ? { caseId: tip.case_id } : {}) }, { id: null, label: 'public' }, deps.clock.now())));
+const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status);
+const tipClosed = () => new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+const caseFinal = (status: string) =>
+  new AppError(409, 'CASE_FINAL', { id: `Kasus sudah final (${status}); bukti tidak dapat ditambahkan.`, en: `The case is final (${status}); evidence cannot be added.` });
+
+type TipState = { status: string; case_id: string | null; case_status: string | null; files: number };
+async function tipState(db: Queryable, tipId: string, lock: boolean): Promise<TipState> {
+  if (lock) await db.query('SELECT 1 FROM tips WHERE id = $1 FOR UPDATE', [tipId]);
+  return (await db.query<TipState>(
+    `SELECT t.status, t.case_id, c.status AS case_status, (SELECT count(*)::int FROM evidence e WHERE e.tip_id = t.id) AS files
+       FROM tips t LEFT JOIN cases c ON c.id = t.case_id WHERE t.id = $1`,
+    [tipId],
+  )).rows[0]!;
+}
+function checkTipOpen(t: TipState) {
+  // a tip whose case is final takes no more files, like a closed tip
+  if (t.status === 'closed' || (t.case_status && isFinal(t.case_status))) throw tipClosed();
+  if (t.files >= MAX_FILES_PER_TIP) throw new AppError(400, 'EVIDENCE_TOO_MANY', { id: `Paling banyak ${MAX_FILES_PER_TIP} berkas.`, en: `At most ${MAX_FILES_PER_TIP} files.` });
 }
 
+/**
+ * The anonymous reporter adds a file to their tip through the receipt channel. Checked before the
+ * file is read and again, under the tip's row lock, in the transaction that records it (a tip turned
+ * into a case meanwhile gets the file on that case). Kept with its local date only: the row, its
+ * custody events, its audit entry and the sealed files' times.
+ */
+export async function attachToTip(deps: Deps, creds: { receiptCode: string; secret: string }, stream: Readable, fileName: string) {
+  const tip = await authenticateTip(deps, creds);
+  checkTipOpen(await tipState(deps.db, tip.id, false));
+  const at = anonymousTime(deps.clock.now(), tip.region_code);
+  return store(deps, stream, fileName, (e) => deps.db.transaction(async (tx) => {
+    const now = await tipState(tx, tip.id, true);
+    checkTipOpen(now);
+    await record(tx, e, { tipId: tip.id, ...(now.case_id ? { caseId: now.case_id } : {}) }, { id: null, label: 'public' }, at);
+  }), at);
+}
+
+/** A handler adds a file to a case in scope that is not final (closed, merged, withdrawn, not registered). */
 export async function attachToCase(deps: Deps, p: Principal, caseId: string, stream: Readable, fileName: string) {
-  const params: unknown[] = [caseId];
-  const ok = await deps.db.query(`SELECT 1 FROM cases c WHERE c.id = $1 AND ${caseScopeSql(p, 'cases.handle', params)}`, params);
-  if (!ok.rowCount) throw notFound('Kasus / Case', caseId);
-  return store(deps, stream, fileName, (e) => deps.db.transaction((tx) => record(tx, e, { caseId }, { id: p.userId, label: p.username }, deps.clock.now())));
+  const status = async (db: Queryable, lock: boolean) => {
+    const params: unknown[] = [caseId];
+    const r = (await db.query<{ status: string }>(`SELECT c.status FROM cases c WHERE c.id = $1 AND ${caseScopeSql(p, 'cases.handle', params)}${lock ? ' FOR SHARE OF c' : ''}`, params)).rows[0];
+    if (!r) throw notFound('Kasus / Case', caseId);
+    if (isFinal(r.status)) throw caseFinal(r.status);
+  };
+  await status(deps.db, false);
+  return store(deps, stream, fileName, (e) => deps.db.transaction(async (tx) => {
+    await status(tx, true);
+    await record(tx, e, { caseId }, { id: p.userId, label: p.username }, deps.clock.now());
+  }));
 }
 
 type EvidenceRow = { id: string; tip_id: string | null; case_id: string | null; file_name: string; mime: string; size: number; sha256: string; sealed: { original: SealInfo; shared: SealInfo | null } | string; shareable_sha256: string | null; shareable_mime: string | null; metadata: unknown; received_at: Date };
@@ -65,8 +106,11 @@ async function evidenceScope(db: Queryable, p: Principal, where: string, params:
 }
 
 const view = (r: EvidenceRow, duplicates: number) => ({
-  id: r.id, fileName: r.file_name, mime: r.mime, size: Number(r.size), sha256: r.sha256, shareableSha256: r.shareable_sha256,
-  metadata: typeof r.metadata === 'string' ? JSON.parse(r.metadata) : r.metadata, receivedAt: new Date(r.received_at).toISOString(), sameFileElsewhere: duplicates,
+  id: r.id, fileName: storedFileName(r.file_name, r.mime), mime: r.mime, size: Number(r.size), sha256: r.sha256, shareableSha256: r.shareable_sha256,
+  copy: copyKindOf(r.mime, r.shareable_sha256 !== null),
+  metadata: typeof r.metadata === 'string' ? JSON.parse(r.metadata) : r.metadata, receivedAt: new Date(r.received_at).toISOString(),
+  // only the anonymous reporter adds files to a tip (attachToTip); their time is kept to the day
+  receivedAtPrecision: r.tip_id ? ('day' as const) : ('exact' as const), sameFileElsewhere: duplicates,
 });
 
 export async function listEvidence(deps: Deps, p: Principal, owner: { tipId?: string; caseId?: string }) {
@@ -79,15 +123,22 @@ export async function listEvidence(deps: Deps, p: Principal, owner: { tipId?: st
 }
 
 /**
- * A download, logged as custody: the stripped copy for sharing, or the sealed original (with a
- * reason). Served as an attachment, never inline.
+ * A download, logged as custody: the copy for sharing (stripped of location and device metadata, or
+ * the original of a format that has none), or the sealed original (with a reason). A file with no
+ * such copy (video, audio, a PDF that could not be made clean) answers 409: only its original, with
+ * a reason. Served as an attachment, never inline, under a name with the extension of its real type.
  */
 export async function openEvidence(deps: Deps, p: Principal, id: string, which: 'original' | 'copy', reason?: string) {
   const row = (await evidenceScope(deps.db, p, 'ev.id = $1', [id]))[0];
   if (!row) throw notFound('Bukti / Evidence', id);
   const sealed = typeof row.sealed === 'string' ? (JSON.parse(row.sealed) as EvidenceRow['sealed'] & object) : row.sealed;
-  const info = which === 'original' ? sealed.original : (sealed.shared ?? sealed.original);
+  if (which === 'copy' && copyKindOf(row.mime, sealed.shared !== null) === 'none')
+    throw new AppError(409, 'EVIDENCE_NO_COPY', {
+      id: 'Berkas ini tidak memiliki salinan tanpa metadata lokasi/perangkat; buka berkas asli dengan alasan.',
+      en: 'This file has no copy free of location/device metadata; open the original with a reason.',
+    });
   const useOriginal = which === 'original' || !sealed.shared;
+  const info = useOriginal ? sealed.original : sealed.shared!;
   if (which === 'original' && (!reason || reason.trim().length < 10))
     throw new AppError(400, 'REASON_REQUIRED', { id: 'Sebutkan alasan membuka berkas asli (min. 10 karakter).', en: 'Give a reason to open the original (at least 10 characters).' });
   await deps.db.transaction(async (tx) => {
@@ -96,12 +147,48 @@ export async function openEvidence(deps: Deps, p: Principal, id: string, which: 
     ]);
     await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: `evidence.${which === 'original' ? 'original_opened' : 'copy_opened'}`, entityType: 'evidence', entityId: id, details: reason ? { reason } : {}, at: deps.clock.now() });
   });
-  return { stream: openSealed(info, loadMasterKey(deps.config), `${id}:${useOriginal ? 'original' : 'shared'}`), fileName: row.file_name, mime: useOriginal ? row.mime : (row.shareable_mime ?? row.mime) };
+  const mime = useOriginal ? row.mime : (row.shareable_mime ?? row.mime);
+  return { stream: openSealed(info, loadMasterKey(deps.config), `${id}:${useOriginal ? 'original' : 'shared'}`), fileName: storedFileName(row.file_name, mime), mime };
 }
 
 export async function custodyLog(deps: Deps, p: Principal, id: string) {
   const row = (await evidenceScope(deps.db, p, 'ev.id = $1', [id]))[0];
   if (!row) throw notFound('Bukti / Evidence', id);
   const { rows } = await deps.db.query<{ action: string; actor_label: string; reason: string | null; at: Date }>('SELECT action, actor_label, reason, at FROM custody_events WHERE evidence_id = $1 ORDER BY seq', [id]);
-  return rows.map((r) => ({ action: r.action, actor: r.actor_label, reason: r.reason, at: new Date(r.at).toISOString() }));
+  // the receipt and sealing of a file the anonymous reporter sent are kept to the day
+  const dayOnly = (r: { action: string }) => row.tip_id !== null && (r.action === 'received' || r.action === 'sealed');
+  return rows.map((r) => ({ action: r.action, actor: r.actor_label, reason: r.reason, at: new Date(r.at).toISOString(), atPrecision: dayOnly(r) ? ('day' as const) : ('exact' as const) }));
+}
+
+/**
+ * One-off repair for PDFs received before their copies were rebuilt (pdf-copy.ts): the old "stripped"
+ * copy kept the EXIF GPS and device of embedded photos. Each PDF copy is made again from the sealed
+ * original, or withdrawn (no copy: the original with a reason) when the PDF cannot be made clean.
+ * One transaction and audit row per file; the old copy's file is removed after commit. For the
+ * `netra` CLI (see the report for the command to add).
+ */
+export async function remakePdfCopies(deps: Deps, actor: Actor): Promise<{ remade: number; withdrawn: number }> {
+  const key = loadMasterKey(deps.config);
+  const rows = (await deps.db.query<EvidenceRow>("SELECT * FROM evidence WHERE mime = 'application/pdf' AND shareable_sha256 IS NOT NULL ORDER BY id")).rows;
+  let remade = 0;
+  let withdrawn = 0;
+  for (const r of rows) {
+    const sealed = typeof r.sealed === 'string' ? (JSON.parse(r.sealed) as EvidenceRow['sealed'] & object) : r.sealed;
+    const copy = await remakePdfCopy({ root: deps.config.evidenceDir, masterKey: key, id: r.id, original: sealed.original });
+    try {
+      await deps.db.transaction(async (tx) => {
+        await tx.query('UPDATE evidence SET sealed = $2, shareable_sha256 = $3, shareable_mime = $4 WHERE id = $1', [
+          r.id, JSON.stringify({ original: sealed.original, shared: copy?.shared ?? null }), copy?.sha256 ?? null, copy ? 'application/pdf' : null,
+        ]);
+        await appendAudit(tx, { actor, action: copy ? 'evidence.copy_remade' : 'evidence.copy_withdrawn', entityType: 'evidence', entityId: r.id, details: { before: r.shareable_sha256, after: copy?.sha256 ?? null }, at: deps.clock.now() });
+      });
+    } catch (err) {
+      if (copy) fs.rmSync(copy.shared.path, { force: true });
+      throw err;
+    }
+    if (sealed.shared) fs.rmSync(sealed.shared.path, { force: true });
+    if (copy) remade += 1;
+    else withdrawn += 1;
+  }
+  return { remade, withdrawn };
 }

@@ -80,6 +80,13 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     // another region's supervisor cannot reach it
     const other = await signIn(app, 'bawaslu.banten');
     expect((await app.inject({ method: 'GET', url: `/api/v1/evidence/${id}/copy`, ...other })).statusCode).toBe(404);
+    // the tip becomes a finding: the photo moves to the case and its custody log says so
+    const finding = await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...s, payload: { tipId, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat berfoto dengan jersey nomor dua', summary: 'Dari informasi awal masyarakat, dengan foto.' } });
+    expect(finding.statusCode, finding.body).toBe(201);
+    const moved = (await app.inject({ method: 'GET', url: `/api/v1/evidence/${id}/custody`, ...s })).json().items as { action: string; reason: string | null }[];
+    expect(moved.map((c) => c.action)).toEqual(['received', 'sealed', 'downloaded_copy', 'downloaded_original', 'handed_over']);
+    expect(moved[4]!.reason).toContain(finding.json().id);
+    expect((await deps.db.query<{ case_id: string }>('SELECT case_id FROM evidence WHERE id = $1', [id])).rows[0]!.case_id).toBe(finding.json().id);
   });
 
   it('strips document metadata from a PDF copy', async () => {

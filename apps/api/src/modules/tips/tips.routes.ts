@@ -7,18 +7,23 @@ import { askReporter, consentToReport, followTip, getTip, listTips, replyToTip, 
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
 const publicLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+/**
+ * The anonymous reporter's requests are not logged (Fastify logs every request with its exact
+ * time; a time could identify the reporter). Warnings and errors still are, by route pattern only.
+ */
+export const PUBLIC_LOG_LEVEL = 'warn';
 
 export const tipRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
   // Public, anonymous: no account, no cookie, nothing about the sender stored or logged.
-  app.post('/public/tips', { config: publicLimit, schema: { tags: ['tips'], summary: 'Send an anonymous tip', body: TipInput, response: { 201: TipReceipt, ...errors } } }, async (req, reply) => {
+  app.post('/public/tips', { logLevel: PUBLIC_LOG_LEVEL, config: publicLimit, schema: { tags: ['tips'], summary: 'Send an anonymous tip', body: TipInput, response: { 201: TipReceipt, ...errors } } }, async (req, reply) => {
     const r = await submitTip(deps, req.body);
     return reply.status(201).header('cache-control', 'no-store').send({ receiptCode: r.receiptCode, secret: r.secret });
   });
-  app.post('/public/tips/follow', { config: publicLimit, schema: { tags: ['tips'], summary: 'Follow a tip with its receipt code and secret', body: TipCredentials, response: { 200: TipFollowView, ...errors } } }, async (req, reply) =>
+  app.post('/public/tips/follow', { logLevel: PUBLIC_LOG_LEVEL, config: publicLimit, schema: { tags: ['tips'], summary: 'Follow a tip with its receipt code and secret', body: TipCredentials, response: { 200: TipFollowView, ...errors } } }, async (req, reply) =>
     reply.header('cache-control', 'no-store').send(await followTip(deps, req.body)),
   );
-  app.post('/public/tips/reply', { config: publicLimit, schema: { tags: ['tips'], body: TipReply, response: { 200: TipFollowView, ...errors } } }, async (req) => replyToTip(deps, req.body, req.body.body));
-  app.post('/public/tips/consent', { config: publicLimit, schema: { tags: ['tips'], summary: 'Consent to turn the tip into a formal report', body: TipCredentials, response: { 200: TipFollowView, ...errors } } }, async (req) =>
+  app.post('/public/tips/reply', { logLevel: PUBLIC_LOG_LEVEL, config: publicLimit, schema: { tags: ['tips'], body: TipReply, response: { 200: TipFollowView, ...errors } } }, async (req) => replyToTip(deps, req.body, req.body.body));
+  app.post('/public/tips/consent', { logLevel: PUBLIC_LOG_LEVEL, config: publicLimit, schema: { tags: ['tips'], summary: 'Consent to turn the tip into a formal report', body: TipCredentials, response: { 200: TipFollowView, ...errors } } }, async (req) =>
     consentToReport(deps, req.body),
   );
 

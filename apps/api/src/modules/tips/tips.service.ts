@@ -9,6 +9,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../auth/auth.service.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { localDateInRegion } from '@netra/rules';
+import { anonymousTime } from './domain/anonymous-time.ts';
 
 /** Crockford base32 without look-alike letters, grouped for reading over the phone. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -21,7 +22,10 @@ function randomCode(groups: number): string {
 const PUBLIC = { id: null, label: 'public' };
 const localDate = localDateInRegion;
 
-/** Receives an anonymous tip. Stores no sender data; returns the receipt code and a one-time secret. */
+/**
+ * Receives an anonymous tip. Stores no sender data and no exact time (the tip its local date, its
+ * audit entry the start of that day); returns the receipt code and a one-time secret.
+ */
 export async function submitTip(deps: Deps, input: TipInput): Promise<{ receiptCode: string; secret: string; id: string }> {
   const secret = randomCode(5);
   const secretHash = await hashPassword(secret);
@@ -39,7 +43,7 @@ export async function submitTip(deps: Deps, input: TipInput): Promise<{ receiptC
         [receiptCode, secretHash, input.regionCode, input.occurredOn ?? null, input.what, input.where ?? null, input.who ?? null, input.links, receivedOn],
       );
       if (r.rows[0]) {
-        await appendAudit(tx, { actor: PUBLIC, action: 'tip.received', entityType: 'tip', entityId: r.rows[0].id, at: deps.clock.now() });
+        await appendAudit(tx, { actor: PUBLIC, action: 'tip.received', entityType: 'tip', entityId: r.rows[0].id, at: anonymousTime(deps.clock.now(), input.regionCode) });
         return { receiptCode, secret, id: r.rows[0].id };
       }
       if (attempt > 5) throw new Error('could not allocate a receipt code');
@@ -64,53 +68,79 @@ async function messagesOf(db: Queryable, tipId: string) {
 const notFoundTip = () => new AppError(404, 'TIP_NOT_FOUND', { id: 'Kode tanda terima atau kode rahasia salah.', en: 'Wrong receipt code or secret.' });
 const MAX_FAILURES = 5;
 
-/** Verifies receipt code + secret; failures lock the receipt for 15 minutes after 5 tries. */
+const locked = () => new AppError(429, 'TIP_LOCKED', { id: 'Terlalu banyak percobaan; coba lagi dalam 30 menit.', en: 'Too many attempts; try again in 30 minutes.' });
+const LOCK_MS = 15 * 60_000;
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2a1Ua0lE2QEfwZ1Kmdm7vCNULqBxH0VmkTPqXHxQ1Yw';
+
+/**
+ * Verifies receipt code + secret; 5 failures lock the receipt for 15 to 30 minutes. Every attempt first
+ * takes one of the 5 tries in a single UPDATE (so parallel guesses cannot get more tries than
+ * sequential ones: with 5 attempts in flight a sixth is refused); a right secret gives it back and
+ * clears the count, a wrong one keeps it and the fifth locks the receipt.
+ */
 export async function authenticateTip(deps: Deps, creds: { receiptCode: string; secret: string }): Promise<TipRow> {
   const now = deps.clock.now();
-  const tip = (await deps.db.query<TipRow>('SELECT * FROM tips WHERE receipt_code = $1', [creds.receiptCode])).rows[0];
+  const tip = (await deps.db.query<TipRow>(
+    `UPDATE tips SET follow_failures = CASE WHEN follow_locked_until <= $2 THEN 1 ELSE follow_failures + 1 END,
+                     follow_locked_until = CASE WHEN follow_locked_until <= $2 THEN NULL ELSE follow_locked_until END
+      WHERE receipt_code = $1 AND ((follow_locked_until IS NULL AND follow_failures < $3) OR follow_locked_until <= $2)
+      RETURNING *`,
+    [creds.receiptCode, now, MAX_FAILURES],
+  )).rows[0];
   if (!tip) {
-    await verify('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2a1Ua0lE2QEfwZ1Kmdm7vCNULqBxH0VmkTPqXHxQ1Yw', creds.secret).catch(() => false);
+    if ((await deps.db.query('SELECT 1 FROM tips WHERE receipt_code = $1', [creds.receiptCode])).rowCount) throw locked();
+    await verify(DUMMY_HASH, creds.secret).catch(() => false);
     throw notFoundTip();
   }
-  if (tip.follow_locked_until && tip.follow_locked_until > now)
-    throw new AppError(429, 'TIP_LOCKED', { id: 'Terlalu banyak percobaan; coba lagi dalam 15 menit.', en: 'Too many attempts; try again in 15 minutes.' });
   if (!(await verify(tip.secret_hash, creds.secret).catch(() => false))) {
-    const failures = tip.follow_failures + 1;
-    await deps.db.query('UPDATE tips SET follow_failures = $2, follow_locked_until = $3 WHERE id = $1', [
-      tip.id, failures >= MAX_FAILURES ? 0 : failures, failures >= MAX_FAILURES ? new Date(now.getTime() + 15 * 60_000) : tip.follow_locked_until,
-    ]);
+    // locked until the end of the next quarter hour: 15 to 30 minutes, and no exact time of the attempt kept
+    const until = new Date(Math.ceil((now.getTime() + LOCK_MS) / LOCK_MS) * LOCK_MS);
+    await deps.db.query('UPDATE tips SET follow_locked_until = $2 WHERE id = $1 AND follow_failures >= $3 AND follow_locked_until IS NULL', [tip.id, until, MAX_FAILURES]);
     throw notFoundTip();
   }
-  if (tip.follow_failures) await deps.db.query('UPDATE tips SET follow_failures = 0 WHERE id = $1', [tip.id]);
+  await deps.db.query('UPDATE tips SET follow_failures = 0 WHERE id = $1 AND follow_locked_until IS NULL', [tip.id]);
   return tip;
 }
+
+const tipFinal = (status: string) => new AppError(409, 'TIP_FINAL', { id: `Status informasi sudah final (${status}).`, en: `The tip is already final (${status}).` });
+const isFinalTip = (status: string) => status.startsWith('converted') || status === 'closed';
 
 export async function followTip(deps: Deps, creds: { receiptCode: string; secret: string }): Promise<z.infer<typeof TipFollowView>> {
   const tip = await authenticateTip(deps, creds);
   return { receiptCode: tip.receipt_code, status: tip.status, receivedOn: day(tip.received_on)!, messages: await messagesOf(deps.db, tip.id), consentedToReport: tip.consented_to_report };
 }
 
-/** The reporter answers a question or adds information through the receipt channel. */
+/**
+ * The reporter answers a question or adds information through the receipt channel. A tip waiting
+ * for an answer goes back to review; one turned into a case meanwhile keeps its status.
+ */
 export async function replyToTip(deps: Deps, creds: { receiptCode: string; secret: string }, body: string) {
   const tip = await authenticateTip(deps, creds);
   if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+  const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'reporter', $2, $3)", [tip.id, body, localDate(deps.clock.now(), tip.region_code)]);
-    if (tip.status === 'needs_info') await tx.query("UPDATE tips SET status = 'in_review' WHERE id = $1", [tip.id]);
-    await appendAudit(tx, { actor: PUBLIC, action: 'tip.reporter_replied', entityType: 'tip', entityId: tip.id, at: deps.clock.now() });
+    await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'reporter', $2, $3)", [tip.id, body, localDate(now, tip.region_code)]);
+    await tx.query("UPDATE tips SET status = 'in_review' WHERE id = $1 AND status = 'needs_info'", [tip.id]);
+    await appendAudit(tx, { actor: PUBLIC, action: 'tip.reporter_replied', entityType: 'tip', entityId: tip.id, at: anonymousTime(now, tip.region_code) });
   });
   return followTip(deps, creds);
 }
 
-/** Explicit consent, through the receipt channel only, to turn the tip into a formal report. */
+/**
+ * Explicit consent, through the receipt channel only, to turn the tip into a formal report. Given
+ * once: a second consent changes nothing and adds no message. A closed tip takes none.
+ */
 export async function consentToReport(deps: Deps, creds: { receiptCode: string; secret: string }) {
   const tip = await authenticateTip(deps, creds);
+  if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+  const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.query('UPDATE tips SET consented_to_report = true WHERE id = $1', [tip.id]);
+    const first = await tx.query('UPDATE tips SET consented_to_report = true WHERE id = $1 AND NOT consented_to_report RETURNING id', [tip.id]);
+    if (!first.rowCount) return;
     await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'system', $2, $3)", [
-      tip.id, 'Pelapor menyetujui informasi ini dijadikan laporan resmi; identitas akan diminta oleh Bawaslu. / The reporter agreed to a formal report; Bawaslu will ask for identity.', localDate(deps.clock.now(), tip.region_code),
+      tip.id, 'Pelapor menyetujui informasi ini dijadikan laporan resmi; identitas akan diminta oleh Bawaslu. / The reporter agreed to a formal report; Bawaslu will ask for identity.', localDate(now, tip.region_code),
     ]);
-    await appendAudit(tx, { actor: PUBLIC, action: 'tip.consented_to_report', entityType: 'tip', entityId: tip.id, at: deps.clock.now() });
+    await appendAudit(tx, { actor: PUBLIC, action: 'tip.consented_to_report', entityType: 'tip', entityId: tip.id, at: anonymousTime(now, tip.region_code) });
   });
   return followTip(deps, creds);
 }
@@ -152,11 +182,14 @@ export async function getTip(deps: Deps, p: Principal, id: string) {
   return toTip(deps.db, await loadTip(deps.db, p, id));
 }
 
-/** A handler asks the anonymous reporter a question (shown on the follow page). */
+/**
+ * A handler asks the anonymous reporter a question (shown on the follow page). A tip turned into a
+ * case or closed is final: its questions belong to the case now, and it never goes back to needs_info.
+ */
 export async function askReporter(deps: Deps, p: Principal, id: string, body: string) {
   await deps.db.transaction(async (tx) => {
     const tip = await loadTip(tx, p, id, 'tips.handle', true);
-    if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+    if (isFinalTip(tip.status)) throw tipFinal(tip.status);
     await tx.query("INSERT INTO tip_messages (tip_id, author, handler_id, body, sent_on) VALUES ($1, 'handler', $2, $3, $4)", [id, p.userId, body, localDate(deps.clock.now(), tip.region_code)]);
     await tx.query("UPDATE tips SET status = 'needs_info' WHERE id = $1", [id]);
     await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: 'tip.question_sent', entityType: 'tip', entityId: id, at: deps.clock.now() });
@@ -167,8 +200,7 @@ export async function askReporter(deps: Deps, p: Principal, id: string, body: st
 export async function setTipStatus(deps: Deps, p: Principal, id: string, status: 'in_review' | 'closed', note?: string) {
   await deps.db.transaction(async (tx) => {
     const tip = await loadTip(tx, p, id, 'tips.handle', true);
-    if (tip.status.startsWith('converted') || tip.status === 'closed')
-      throw new AppError(409, 'TIP_FINAL', { id: `Status informasi sudah final (${tip.status}).`, en: `The tip is already final (${tip.status}).` });
+    if (isFinalTip(tip.status)) throw tipFinal(tip.status);
     await tx.query('UPDATE tips SET status = $2 WHERE id = $1', [id, status]);
     if (note) await tx.query("INSERT INTO tip_messages (tip_id, author, handler_id, body, sent_on) VALUES ($1, 'handler', $2, $3, $4)", [id, p.userId, note, localDate(deps.clock.now(), tip.region_code)]);
     await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: `tip.${status === 'closed' ? 'closed' : 'review_started'}`, entityType: 'tip', entityId: id, before: { status: tip.status }, after: { status }, at: deps.clock.now() });

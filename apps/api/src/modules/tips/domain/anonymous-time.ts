@@ -1,0 +1,11 @@
+/**
+ * What an anonymous reporter does (a tip, a reply, a consent, an upload) is kept with its local date
+ * only, never its exact time: a time to the minute could be matched against phone, Wi-Fi or CCTV
+ * records and identify the reporter. Pure.
+ */
+import { instantInRegion, localDateInRegion } from '@netra/rules';
+
+/** The start of the local day (in the region's time zone, WIB/WITA/WIT) of the instant `now`. */
+export function anonymousTime(now: Date, regionCode: string): Date {
+  return instantInRegion(localDateInRegion(now, regionCode), '00:00', regionCode);
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import type { Deps } from '../../deps.ts';
+
+/** 14:05:09.321 WIB on Friday 20 Nov 2026; the local day began at 17:00 UTC the day before. */
+const NOW = new Date('2026-11-20T07:05:09.321Z');
+const DAY_START = '2026-11-19T17:00:00.000Z';
+
+describe.each(DB_KINDS)('tip lifecycle and the receipt channel on %s', (kind) => {
+  let deps: Deps;
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  let s: Awaited<ReturnType<typeof signIn>>;
+  const clock = new TestClock(NOW);
+  let ip = 0;
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    deps = makeDeps(f.db, clock);
+    await addUser(deps, 'bawaslu.kota', 'supervisor', { regionCode: '32.75' });
+    app = await buildApp(deps);
+    s = await signIn(app, 'bawaslu.kota');
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  // each public request from its own address, so the per-address rate limit never decides a test
+  const pub = (url: string, payload: object) => app.inject({ method: 'POST', url, payload, remoteAddress: `198.51.100.${++ip % 250}` });
+  const newTip = async (what: string) => {
+    const receipt = (await pub('/api/v1/public/tips', { what, regionCode: '32.75.01' })).json() as { receiptCode: string; secret: string };
+    const id = (await app.inject({ method: 'GET', url: '/api/v1/tips?pageSize=100', ...s })).json().items.find((t: { receiptCode: string }) => t.receiptCode === receipt.receiptCode).id as string;
+    return { receipt, id };
+  };
+  const handle = (url: string, payload: object) => app.inject({ method: 'POST', url, ...s, payload });
+  const tipStatus = async (id: string) => (await app.inject({ method: 'GET', url: `/api/v1/tips/${id}`, ...s })).json().status;
+
+  it('treats a tip turned into a case as final: no question, no closing, no second case; a reply keeps it converted', async () => {
+    const { receipt, id } = await newTip('Camat memasang spanduk calon di kantor kecamatan.');
+    const finding = { tipId: id, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Spanduk calon di kantor camat', summary: 'Dari informasi awal masyarakat.' };
+    expect((await handle('/api/v1/cases/findings', finding)).statusCode).toBe(201);
+    expect(await tipStatus(id)).toBe('converted_finding');
+
+    const asked = await handle(`/api/v1/tips/${id}/questions`, { body: 'Apakah ada foto spanduknya?' });
+    expect(asked.statusCode, asked.body).toBe(409);
+    expect(asked.json().code).toBe('TIP_FINAL');
+    const closed = await handle(`/api/v1/tips/${id}/status`, { status: 'closed' });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().code).toBe('TIP_FINAL');
+    const reply = await pub('/api/v1/public/tips/reply', { ...receipt, body: 'Spanduk masih terpasang hari ini.' });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json().status).toBe('converted_finding');
+    const again = await handle('/api/v1/cases/findings', { ...finding, title: 'Spanduk calon, kasus kedua' });
+    expect(again.statusCode).toBe(409);
+    expect(await tipStatus(id)).toBe('converted_finding');
+    expect((await deps.db.query('SELECT 1 FROM cases WHERE tip_id = $1', [id])).rowCount).toBe(1);
+  });
+
+  it('locks a receipt after five wrong secrets even when the guesses come in parallel', async () => {
+    const { receipt } = await newTip('Sekretaris desa ikut rapat tim pemenangan.');
+    const guesses = await Promise.all(Array.from({ length: 15 }, (_, i) => pub('/api/v1/public/tips/follow', { receiptCode: receipt.receiptCode, secret: `WRONG-${i}` })));
+    const codes = guesses.map((g) => g.statusCode);
+    expect(codes.filter((c) => c === 404).length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(10);
+    expect(codes.every((c) => c === 404 || c === 429)).toBe(true);
+    // locked for the right secret too, until the lock ends
+    expect((await pub('/api/v1/public/tips/follow', receipt)).statusCode).toBe(429);
+    clock.advance(31 * 60_000);
+    expect((await pub('/api/v1/public/tips/follow', receipt)).statusCode).toBe(200);
+    // the count starts again from zero: four wrong and the right one still works
+    for (let i = 0; i < 4; i++) expect((await pub('/api/v1/public/tips/follow', { receiptCode: receipt.receiptCode, secret: 'WRONG' })).statusCode).toBe(404);
+    expect((await pub('/api/v1/public/tips/follow', receipt)).statusCode).toBe(200);
+    clock.current = NOW;
+  });
+
+  it('keeps only the local day of what the anonymous reporter does, in the tip and in the audit trail', async () => {
+    const { receipt, id } = await newTip('Kepala sekolah mengarahkan guru memilih calon tertentu.');
+    await handle(`/api/v1/tips/${id}/questions`, { body: 'Kapan arahan itu disampaikan?' });
+    expect((await pub('/api/v1/public/tips/reply', { ...receipt, body: 'Saat rapat guru pekan lalu.' })).statusCode).toBe(200);
+    expect((await pub('/api/v1/public/tips/consent', receipt)).statusCode).toBe(200);
+    const rows = (await deps.db.query<{ action: string; occurred_at: Date; details: unknown }>(
+      "SELECT action, occurred_at, details FROM audit_events WHERE entity_id = $1 AND actor_label = 'public' ORDER BY seq", [id],
+    )).rows;
+    expect(rows.map((r) => r.action)).toEqual(['tip.received', 'tip.reporter_replied', 'tip.consented_to_report']);
+    for (const r of rows) expect(new Date(r.occurred_at).toISOString()).toBe(DAY_START);
+    expect(JSON.stringify(rows.map((r) => r.details))).not.toMatch(/\d{2}:\d{2}/);
+    // the handler's own question keeps its time
+    const question = (await deps.db.query<{ occurred_at: Date }>("SELECT occurred_at FROM audit_events WHERE entity_id = $1 AND action = 'tip.question_sent'", [id])).rows[0]!;
+    expect(new Date(question.occurred_at).toISOString()).toBe(NOW.toISOString());
+    // the tip itself and its messages carry dates only
+    const tip = (await deps.db.query<Record<string, unknown>>('SELECT * FROM tips WHERE id = $1', [id])).rows[0]!;
+    expect(JSON.stringify(tip)).not.toContain('07:05');
+  });
+
+  it('takes consent once: a second consent adds no message and no audit entry; a closed tip takes none', async () => {
+    const { receipt, id } = await newTip('Lurah membagikan sembako berlogo calon.');
+    const first = await pub('/api/v1/public/tips/consent', receipt);
+    const second = await pub('/api/v1/public/tips/consent', receipt);
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    expect(second.json().consentedToReport).toBe(true);
+    expect(second.json().messages.filter((m: { author: string }) => m.author === 'system')).toHaveLength(1);
+    expect((await deps.db.query("SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'tip.consented_to_report'", [id])).rowCount).toBe(1);
+
+    const other = await newTip('Camat hadir di deklarasi relawan calon.');
+    expect((await handle(`/api/v1/tips/${other.id}/status`, { status: 'closed' })).statusCode).toBe(200);
+    const late = await pub('/api/v1/public/tips/consent', other.receipt);
+    expect(late.statusCode).toBe(409);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/tips/${other.id}`, ...s })).json().consentedToReport).toBe(false);
+  });
+});
