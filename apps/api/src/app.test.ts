@@ -8,11 +8,12 @@ import { openApiDocument } from './scripts/openapi.ts';
 describe.each(DB_KINDS)('API conventions on %s', (kind) => {
   let app: TestApp;
   let drop: () => Promise<void>;
+  let deps: ReturnType<typeof makeDeps>;
 
   beforeAll(async () => {
     const f = await freshDb(kind);
     drop = f.drop;
-    const deps = makeDeps(f.db);
+    deps = makeDeps(f.db);
     await addUser(deps, 'viewer', 'supervisor');
     app = await buildApp(deps);
   });
@@ -76,6 +77,29 @@ describe.each(DB_KINDS)('API conventions on %s', (kind) => {
     const nested = await app.inject({ method: 'POST', url: '/api/v1/agencies', ...s, payload: { name: 'Pemkot\u0000', regionCode: '32' } });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().message.en).toContain('body.name contains a NUL character');
+  });
+
+  it('answers a database refusal that slipped past a service as 4xx: duplicate 409, bad value 400, never 500', async () => {
+    const probe = await buildApp(deps);
+    probe.get('/api/v1/test/db-error/:code', async (req) => {
+      throw Object.assign(new Error('from the driver'), { code: (req.params as { code: string }).code });
+    });
+    const dup = await probe.inject({ method: 'GET', url: '/api/v1/test/db-error/23505' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json()).toMatchObject({ code: 'ALREADY_EXISTS', message: { id: expect.any(String), en: expect.any(String) } });
+    const range = await probe.inject({ method: 'GET', url: '/api/v1/test/db-error/22008' });
+    expect(range.statusCode).toBe(400);
+    expect(range.json().code).toBe('INVALID_VALUE');
+    expect(range.body).not.toContain('from the driver');
+    expect((await probe.inject({ method: 'GET', url: '/api/v1/test/db-error/XX000' })).statusCode).toBe(500);
+    await probe.close();
+  });
+
+  it('names what was not found in each language separately', async () => {
+    const s = await signIn(app, 'viewer');
+    const res = await app.inject({ method: 'GET', url: '/api/v1/employees/2f1c6a0e-8a4b-4c1e-9f2a-3b5d7e9c1a2b', ...s });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toEqual({ id: 'Pegawai tidak ditemukan: 2f1c6a0e-8a4b-4c1e-9f2a-3b5d7e9c1a2b.', en: 'Employee not found: 2f1c6a0e-8a4b-4c1e-9f2a-3b5d7e9c1a2b.' });
   });
 
   it('limits request size', async () => {

@@ -88,7 +88,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     const problem = toProblem(err);
     if (problem.status >= 500) req.log.error({ err }, 'unhandled error');
     // the database refused a value validation let through: worth a schema fix (the code only; the message may quote the value)
-    else if (problem.code === 'INVALID_VALUE') req.log.warn({ sqlState: (err as { code?: unknown }).code, route: req.routeOptions.url }, 'value refused by the database');
+    else if (problem.code === 'INVALID_VALUE' || problem.code === 'ALREADY_EXISTS') req.log.warn({ sqlState: (err as { code?: unknown }).code, route: req.routeOptions.url }, 'value refused by the database');
     void reply.status(problem.status).type('application/problem+json').send(problem);
   });
   app.setNotFoundHandler((req, reply) => {
@@ -180,6 +180,9 @@ function toProblem(err: FastifyError | AppError) {
   // a value the database refuses (out-of-range date, text it cannot store) that slipped past validation is the caller's
   // input, not a server fault: class 22 "data exception" (https://www.postgresql.org/docs/current/errcodes-appendix.html)
   const sqlState = (err as { code?: unknown }).code;
+  // a uniqueness race a service did not name itself: the record exists (two submissions crossed)
+  if (sqlState === '23505')
+    return problemBody(409, 'ALREADY_EXISTS', { id: 'Data yang sama baru saja dicatat; muat ulang untuk melihatnya.', en: 'The same record was just recorded; reload to see it.' });
   if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState))
     return problemBody(400, 'INVALID_VALUE', { id: 'Salah satu nilai dalam permintaan tidak valid (tanggal, angka atau teks di luar batas).', en: 'A value in the request is not valid (a date, number or text out of range).' });
   const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;

@@ -22,10 +22,13 @@ export const unauthorized = (code = 'UNAUTHENTICATED', msg: Msg = { id: 'Silakan
 export const forbidden = (code = 'FORBIDDEN', msg: Msg = { id: 'Anda tidak berwenang untuk tindakan ini.', en: 'You are not allowed to do this.' }) =>
   new AppError(403, code, msg);
 /** Out-of-scope records answer 404, so their existence is not revealed. */
-export const notFound = (what: string, id?: string) =>
-  new AppError(404, 'NOT_FOUND', {
-    id: `${what} tidak ditemukan${id ? `: ${id}` : ''}.`,
-    en: `${what} not found${id ? `: ${id}` : ''}.`,
+/** `what` is "Indonesian / English" (e.g. "Kampanye / Campaign"), or one word both languages share ("Unit"). */
+export const notFound = (what: string, id?: string) => {
+  const [whatId, whatEn = whatId] = what.split(' / ');
+  return new AppError(404, 'NOT_FOUND', {
+    id: `${whatId} tidak ditemukan${id ? `: ${id}` : ''}.`,
+    en: `${whatEn} not found${id ? `: ${id}` : ''}.`,
   });
+};
 export const conflict = (code: string, msg: Msg) => new AppError(409, code, msg);
 export const tooMany = (code: string, msg: Msg) => new AppError(429, code, msg);
