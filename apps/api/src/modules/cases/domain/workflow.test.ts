@@ -323,6 +323,10 @@ describe('safeguards', () => {
     const witness = transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, party: 'witness', personLabel: 'Budi Saksi' } as CaseEvent, ctx());
     expect(witness.ok && witness.next.clarifications.at(-1)?.personLabel).toBe('Budi Saksi');
     expect(transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, party: 'witness', personLabel: ' ' } as CaseEvent, ctx()).ok).toBe(false);
+    // the reporter needs no name at all: a clarification without one is recorded under the neutral label
+    const { personLabel: _omitted, ...nameless } = { ...SAMPLE.RECORD_CLARIFICATION, party: 'reporter' } as CaseEvent & { personLabel?: string };
+    const heard = transition(base('under_review'), nameless as CaseEvent, ctx());
+    expect(heard.ok && heard.next.clarifications.at(-1)?.personLabel).toBe(REPORTER_LABEL);
     // stored rows and states from before
     expect(sealReporterLabel({ type: 'SUMMON', party: 'reporter', personLabel: 'Siti' })).toEqual({ type: 'SUMMON', party: 'reporter', personLabel: REPORTER_LABEL });
     expect(sealReporterLabel({ type: 'DECIDE', outcome: 'other_law' })).toEqual({ type: 'DECIDE', outcome: 'other_law' });

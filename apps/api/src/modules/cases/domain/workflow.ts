@@ -131,10 +131,10 @@ export type TransitionContext = {
  */
 export const REPORTER_LABEL = 'Pelapor (identitas dirahasiakan) / Reporter (identity sealed)';
 
-/** Replaces the person label of anything about the reporter party (an event, a payload, a stored row). */
+/** Sets the person label of anything about the reporter party (an event, a payload, a stored row): no name is needed or kept. */
 export function sealReporterLabel<T extends object>(x: T): T {
   const r = x as { party?: unknown; personLabel?: unknown };
-  return r.party === 'reporter' && 'personLabel' in r && r.personLabel !== REPORTER_LABEL ? { ...x, personLabel: REPORTER_LABEL } : x;
+  return r.party === 'reporter' && r.personLabel !== REPORTER_LABEL ? { ...x, personLabel: REPORTER_LABEL } : x;
 }
 
 /** A stored state with any reporter label masked (older rows may still hold a name). */
