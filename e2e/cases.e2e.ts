@@ -219,9 +219,17 @@ describe('seed 003: the camat in jersey number two', () => {
     expect(ev.metadata.gps.lat).toBeCloseTo(-6.2417, 3);
     const copy = await (await bawaslu.page.request.get(`${server.url}/api/v1/evidence/${ev.id}/copy`)).body();
     expect(await exifr.gps(copy).catch(() => undefined)).toBeUndefined();
-    const me = await (await bawaslu.page.request.get(`${server.url}/api/v1/auth/me`)).json();
-    const original = await (await bawaslu.page.request.post(`${server.url}/api/v1/evidence/${ev.id}/original`, { headers: { 'x-csrf-token': me.csrfToken }, data: { reason: 'Verifikasi keaslian foto untuk kajian' } })).body();
+    // the handler opens the sealed original on the case page, with a reason the custody log keeps
+    const page = bawaslu.page;
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByTestId('case-evidence-original').click();
+    await page.getByTestId('case-evidence-original-reason').fill('Verifikasi keaslian foto untuk kajian');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('case-evidence-original-open').click();
+    const original = fs.readFileSync((await (await download).path())!);
     expect(crypto.createHash('sha256').update(original).digest('hex')).toBe(ev.sha256);
+    await page.getByTestId('case-evidence-custody').click();
+    await expect.poll(async () => (await page.getByTestId('case-evidence-custody-log').textContent()) ?? '').toContain('Verifikasi keaslian foto untuk kajian');
     await bawaslu.ctx.close();
   });
 });

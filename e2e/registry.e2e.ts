@@ -74,7 +74,7 @@ describe('registry in the browser', () => {
     await progress.waitFor();
     await expect.poll(async () => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
     expect(await progress.getAttribute('aria-valuenow')).toBe('100');
-    await expect.poll(async () => page.getByTestId('import-inserted').textContent()).toBe('3001');
+    await expect.poll(async () => page.getByTestId('import-inserted').textContent()).toBe('3.001'); // Indonesian grouping
     expect(await page.getByTestId('import-rejected').textContent()).toBe('0');
     await page.getByTestId('nav-registry').click();
     await page.getByTestId('registry-search').fill('Zulkifli Honorer');

@@ -1,9 +1,10 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
 import { FullPageLoader } from './components/full-page-loader.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { RequireSession } from './features/auth/session.tsx';
+import { RequireAccess, canOpenCases, type Access } from './features/auth/access.tsx';
 
 // Signed-in pages load on demand so the sign-in page stays small.
 const RegistryPage = lazy(() =>
@@ -41,6 +42,9 @@ const BriefedCoveragePage = lazy(() => import('./features/socialization/coverage
 const RemindersPage = lazy(() => import('./features/socialization/reminders-page.tsx').then((m) => ({ default: m.RemindersPage })));
 const CheckinPage = lazy(() => import('./features/socialization/checkin-page.tsx').then((m) => ({ default: m.CheckinPage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+
+/** A page for sessions with `access` only (as the menu shows it); others get a "no access" page, not a form the API refuses. */
+const only = (access: Access, page: ReactNode) => <RequireAccess access={access}>{page}</RequireAccess>;
 
 export function App() {
   return (
@@ -94,25 +98,26 @@ export function App() {
           </RequireSession>
         }
       >
+        {/* an employee reads their own record here (self.read), so the registry is not guarded */}
         <Route path="/registry" element={<RegistryPage />} />
         <Route path="/registry/:id" element={<EmployeePage />} />
         <Route path="/assess" element={<AssessPage />} />
         <Route path="/timeline" element={<TimelinePage />} />
-        <Route path="/import" element={<ImportPage />} />
-        <Route path="/users" element={<UsersPage />} />
-        <Route path="/audit" element={<AuditPage />} />
-        <Route path="/tips" element={<TipsPage />} />
-        <Route path="/tips/:id" element={<TipPage />} />
-        <Route path="/conflicts" element={<ConflictsPage />} />
-        <Route path="/pledges" element={<CampaignsPage />} />
-        <Route path="/pledges/:id" element={<CampaignPage />} />
-        <Route path="/socialization" element={<EventsPage />} />
-        <Route path="/socialization/events/:id" element={<EventPage />} />
-        <Route path="/socialization/coverage" element={<BriefedCoveragePage />} />
-        <Route path="/socialization/reminders" element={<RemindersPage />} />
-        <Route path="/cases" element={<CasesPage />} />
-        <Route path="/cases/new" element={<IntakePage />} />
-        <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/import" element={only('registry.import', <ImportPage />)} />
+        <Route path="/users" element={only('users.manage', <UsersPage />)} />
+        <Route path="/audit" element={only('audit.read', <AuditPage />)} />
+        <Route path="/tips" element={only('tips.read', <TipsPage />)} />
+        <Route path="/tips/:id" element={only('tips.read', <TipPage />)} />
+        <Route path="/conflicts" element={only('registry.read', <ConflictsPage />)} />
+        <Route path="/pledges" element={only('registry.read', <CampaignsPage />)} />
+        <Route path="/pledges/:id" element={only('registry.read', <CampaignPage />)} />
+        <Route path="/socialization" element={only('registry.read', <EventsPage />)} />
+        <Route path="/socialization/events/:id" element={only('registry.read', <EventPage />)} />
+        <Route path="/socialization/coverage" element={only('registry.read', <BriefedCoveragePage />)} />
+        <Route path="/socialization/reminders" element={only('registry.read', <RemindersPage />)} />
+        <Route path="/cases" element={only('cases.read', <CasesPage />)} />
+        <Route path="/cases/new" element={only(canOpenCases, <IntakePage />)} />
+        <Route path="/cases/:id" element={only('cases.read', <CasePage />)} />
       </Route>
       <Route path="*" element={<Navigate to="/registry" replace />} />
     </Routes>

@@ -1,22 +1,42 @@
 import '@mantine/core/styles.css';
 import './i18n/index.ts';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, Modal, createTheme, type MantineThemeOverride } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { App } from './app.tsx';
 import { createQueryClient } from './lib/query-client.ts';
 import { setUnauthorizedHandler } from './lib/api.ts';
 import { markSessionExpired } from './features/auth/session.tsx';
 
-const theme = createTheme({
+const baseTheme: MantineThemeOverride = {
   primaryColor: 'blue',
   defaultRadius: 'sm',
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
-});
+};
+
+/** The theme in the UI language: every dialog's × button is named ("Tutup" / "Close") for screen readers. */
+function ThemeProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(
+    () =>
+      createTheme({
+        ...baseTheme,
+        components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }) },
+      }),
+    [closeLabel],
+  );
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
 
 const queryClient = createQueryClient();
 setUnauthorizedHandler(() => markSessionExpired(queryClient));
@@ -26,12 +46,12 @@ if (!root) throw new Error('#root is missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <ThemeProvider>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />
         </BrowserRouter>
       </QueryClientProvider>
-    </MantineProvider>
+    </ThemeProvider>
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import { Group, Pagination, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../lib/format.ts';
 
 interface PagerProps {
   page: number;
@@ -8,9 +9,10 @@ interface PagerProps {
   onChange: (page: number) => void;
 }
 
-/** "Showing 1–50 of 1234" plus page buttons; nothing when everything fits on one page. */
+/** "Menampilkan 1–50 dari 1.234" plus page buttons; nothing when everything fits on one page. */
 export function Pager({ page, pageSize, total, onChange }: PagerProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (total === 0) return null;
   const from = (page - 1) * pageSize + 1;
@@ -18,7 +20,7 @@ export function Pager({ page, pageSize, total, onChange }: PagerProps) {
   return (
     <Group justify="space-between" gap="sm">
       <Text size="sm" c="dimmed">
-        {t('common.showing', { from, to, total })}
+        {t('common.showing', { from: format.number(from), to: format.number(to), total: format.number(total) })}
       </Text>
       {pages > 1 && (
         <Pagination
@@ -29,6 +31,7 @@ export function Pager({ page, pageSize, total, onChange }: PagerProps) {
           siblings={1}
           boundaries={1}
           aria-label={t('common.pagination')}
+          getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('common.previousPage') : control === 'next' ? t('common.nextPage') : control === 'first' ? t('common.firstPage') : t('common.lastPage') })}
         />
       )}
     </Group>

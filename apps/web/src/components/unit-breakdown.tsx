@@ -24,23 +24,25 @@ export function UnitBreakdown<R extends UnitRow>(props: {
         <Title order={2} size="h5">{props.title}</Title>
         {props.drilled && <Button size="xs" variant="subtle" onClick={() => onDrill(null)} data-testid={testIds.up}>{labels.wholeAgency}</Button>}
       </Group>
-      <Table data-testid={testIds.table}>
-        {props.head}
-        <Table.Tbody>
-          {rows.map((u) => (
-            <Table.Tr key={u.unitId ?? 'direct'}>
-              <Table.Td>
-                {u.unitId && u.hasChildren && !u.direct ? (
-                  <Anchor component="button" size="sm" onClick={() => onDrill(u.unitId)} data-testid={testIds.drill}>{u.name}</Anchor>
-                ) : (
-                  <Text size="sm">{u.direct ? labels.directStaff : u.name}</Text>
-                )}
-              </Table.Td>
-              {props.cells(u)}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={600}>
+        <Table data-testid={testIds.table}>
+          {props.head}
+          <Table.Tbody>
+            {rows.map((u) => (
+              <Table.Tr key={u.unitId ?? 'direct'}>
+                <Table.Td>
+                  {u.unitId && u.hasChildren && !u.direct ? (
+                    <Anchor component="button" size="sm" ta="left" onClick={() => onDrill(u.unitId)} data-testid={testIds.drill}>{u.name}</Anchor>
+                  ) : (
+                    <Text size="sm">{u.direct ? labels.directStaff : u.name}</Text>
+                  )}
+                </Table.Td>
+                {props.cells(u)}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }

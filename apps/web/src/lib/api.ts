@@ -112,6 +112,20 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A signed-in POST whose answer is a file (e.g. an evidence original opened with a reason): the file, and its name from Content-Disposition. */
+export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; fileName: string | null }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(buildUrl(path), { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  if (!response.ok) {
+    handleUnauthorized(path, response.status);
+    throw new ApiError(response.status, parseProblem(await response.text()));
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName: name ? decodeURIComponent(name) : null };
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),

@@ -15,6 +15,7 @@ import { ReportedPersonPanel } from './reported-person-panel.tsx';
 import { EVENT_FIELDS, useCase, useCaseEvent, useRelatedCases, useSanctions, type CaseDetail } from './cases-api.ts';
 import { useWorkflowLabels } from './workflow-labels.ts';
 import { useActs } from '../assess/assess-api.ts';
+import { useElections } from '../timeline/elections-api.ts';
 
 /** One workflow action: its fields (from EVENT_FIELDS) in a dialog; the server re-checks everything. */
 function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClose: () => void }) {
@@ -41,11 +42,13 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
   ];
   const event = useCaseEvent(c.id);
   const set = (name: string, v: string | boolean) => setValues({ ...values, [name]: v });
+  // the reporter is never named in case data: the server records them as "Pelapor (identitas dirahasiakan)"
+  const hiddenForReporter = (name: string) => name === 'personLabel' && values.party === 'reporter';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const payload: Record<string, unknown> = { type };
     for (const f of fields) {
-      const v = values[f.name];
+      const v = hiddenForReporter(f.name) ? '' : values[f.name];
       payload[f.name] =
         f.kind === 'checkbox' ? v === true
         : f.kind === 'list' ? String(v ?? '').split('\n').map((x) => x.trim()).filter(Boolean)
@@ -64,7 +67,7 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
     <Modal opened onClose={onClose} title={labels.event(type)}>
       <form onSubmit={submit}>
         <Stack>
-          {fields.map((f) => {
+          {fields.filter((f) => !hiddenForReporter(f.name)).map((f) => {
             const value = String(values[f.name] ?? '');
             switch (f.kind) {
               case 'checkbox':
@@ -115,21 +118,23 @@ export function CasePage() {
   const me = useSession();
   const [action, setAction] = useState<string | null>(null);
   const labels = useWorkflowLabels();
+  const elections = useElections();
   usePageTitle(query.data?.title ?? t('cases.title'));
   if (query.isPending) return <FullPageLoader />;
   if (!query.data) return <ProblemAlert error={query.error} />;
   const c = query.data;
   const explanation = (c.assessment as Assessment | null)?.explanation;
+  const election = elections.data?.items.find((x) => x.id === c.electionId);
   return (
     <Stack gap="md" maw={1200} mx="auto">
       <Anchor component={Link} to="/cases" size="sm">← {t('cases.back')}</Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Title order={1} size="h3" data-testid="case-title">{c.title}</Title>
-          <Text size="sm" c="dimmed">{t('cases.number')}: {c.caseNumber ?? t('cases.unregistered')} · {c.regionName} · {c.electionId}</Text>
+          <Text size="sm" c="dimmed">{t('cases.number')}: {c.caseNumber ?? t('cases.unregistered')} · {c.regionName} · <span data-election={c.electionId}>{election ? format.localized(election.name) : c.electionId}</span></Text>
         </Stack>
         <Group gap={4}>
-          <Badge size="lg" data-testid="case-status" data-status={c.status}>{labels.status(c.status)}</Badge>
+          <Badge size="lg" data-testid="case-status" data-status={c.status} style={{ minWidth: 'max-content' }}>{labels.status(c.status)}</Badge>
           {c.flags.map((f) => <Badge key={f} color="red" variant="dot" data-testid="case-flag" data-flag={f}>{labels.flag(f)}</Badge>)}
           {c.conflictFlags.map((f) => <Badge key={`${f.flag}:${f.detail}`} color="orange" variant="light" title={f.detail} data-testid="case-conflict" data-flag={f.flag}>{labels.flag(f.flag)}</Badge>)}
         </Group>
@@ -139,9 +144,12 @@ export function CasePage() {
           <Title order={2} size="h5" mb="xs">{t('cases.deadlines')}</Title>
           {c.deadlines.length === 0 && <Text size="sm" c="dimmed">{t('cases.noDeadline')}</Text>}
           {c.deadlines.map((d) => (
-            <Group key={d.ruleId} justify="space-between" data-testid="case-deadline">
-              <Text size="sm">{format.localized(d.name)}{d.unconfirmed ? ` (${t('cases.unconfirmed')})` : ''}</Text>
-              <Badge color={d.overdue ? 'red' : d.daysLeft <= 1 ? 'orange' : 'blue'} variant="light">{format.localized(d.label)} · {d.dueAt.replace('T', ' ').slice(0, 16)}</Badge>
+            <Group key={d.ruleId} justify="space-between" align="flex-start" gap="xs" mb={6} data-testid="case-deadline">
+              <Text size="sm" style={{ flex: '1 1 12rem' }}>{format.localized(d.name)}{d.unconfirmed ? ` (${t('cases.unconfirmed')})` : ''}</Text>
+              <Stack gap={2} align="flex-end">
+                <Badge color={d.overdue ? 'red' : d.daysLeft <= 1 ? 'orange' : 'blue'} variant="light" style={{ minWidth: 'max-content' }}>{format.localized(d.label)}</Badge>
+                <Text size="xs" c="dimmed" data-testid="case-deadline-due" data-due={d.dueAt}>{format.wallClock(d.dueAt)}</Text>
+              </Stack>
             </Group>
           ))}
         </Paper>
@@ -183,23 +191,25 @@ export function CasePage() {
             </>
           )}
           {c.clarifications.length > 0 && <Title order={2} size="h5" my="xs">{t('cases.clarifications')}</Title>}
-          {c.clarifications.map((cl, i) => <Text key={i} size="sm">{cl.heldOn} · {labels.option(cl.party)} · {cl.personLabel}: {cl.statement}</Text>)}
+          {c.clarifications.map((cl, i) => <Text key={i} size="sm">{format.date(cl.heldOn)} · {labels.option(cl.party)} · {cl.personLabel}: {cl.statement}</Text>)}
         </Paper>
       )}
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">{t('cases.events')}</Title>
-        <Table data-testid="case-events">
-          <Table.Tbody>
-            {c.events.map((e) => (
-              <Table.Tr key={e.seq}>
-                <Table.Td>{format.dateTime(e.at)}</Table.Td>
-                <Table.Td>{labels.event(e.type)}</Table.Td>
-                <Table.Td>{e.fromStatus ? labels.status(e.fromStatus) : '—'} → {labels.status(e.toStatus)}</Table.Td>
-                <Table.Td>{e.actorLabel}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Table.ScrollContainer minWidth={600}>
+          <Table data-testid="case-events">
+            <Table.Tbody>
+              {c.events.map((e) => (
+                <Table.Tr key={e.seq}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
+                  <Table.Td>{labels.event(e.type)}</Table.Td>
+                  <Table.Td>{e.fromStatus ? labels.status(e.fromStatus) : '—'} → {labels.status(e.toStatus)}</Table.Td>
+                  <Table.Td>{e.actorLabel}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Paper>
       {action && <ActionDialog c={c} type={action} onClose={() => setAction(null)} />}
     </Stack>

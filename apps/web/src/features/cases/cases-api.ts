@@ -139,9 +139,13 @@ export interface EvidenceItem {
   size: number;
   sha256: string;
   shareableSha256: string | null;
+  /** What the copy link gives: metadata stripped, the original of a format without metadata (text), or no copy at all. */
+  copy: 'stripped' | 'original' | 'none';
   /** Time taken, GPS, device…: a plausibility signal, never proof. */
   metadata: Record<string, unknown>;
   receivedAt: string;
+  /** 'day': an anonymous upload, kept with its local date only (show no time). */
+  receivedAtPrecision: 'day' | 'exact';
   /** Other uploads with the same SHA-256 (possible duplicate report). */
   sameFileElsewhere: number;
 }
@@ -151,6 +155,7 @@ export interface CustodyEntry {
   actor: string;
   reason: string | null;
   at: string;
+  atPrecision: 'day' | 'exact';
 }
 
 export interface ReportedSuggestion {

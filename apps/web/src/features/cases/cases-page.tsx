@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ChoiceControl } from '../../components/choice-control.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useFormat } from '../../lib/format.ts';
-import { hasPermission, useSession } from '../auth/session.tsx';
+import { useSession } from '../auth/session.tsx';
+import { canOpenCases } from '../auth/access.tsx';
 import { useCases, useHandlers, useReassign } from './cases-api.ts';
 import { useWorkflowLabels } from './workflow-labels.ts';
 
@@ -27,13 +29,16 @@ function ReassignDialog({ onClose }: { onClose: () => void }) {
   const reassign = useReassign();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const me = useSession();
   const options = [{ value: '', label: '—' }, ...(handlers.data?.items ?? []).map((h) => ({ value: h.id, label: t('casesInbox.handlerOption', { name: h.displayName, region: h.regionCode ?? '—', count: h.openCases }) }))];
+  // nobody moves cases to themselves (the server refuses it: a colleague hands them over)
+  const toOptions = options.filter((o) => o.value !== me.id);
   return (
     <Modal opened onClose={onClose} title={t('casesInbox.reassignTitle')}>
       <Stack>
         <Text size="sm" c="dimmed">{t('casesInbox.reassignHelp')}</Text>
         <NativeSelect label={t('casesInbox.from')} data={options} value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="reassign-from" />
-        <NativeSelect label={t('casesInbox.to')} data={options} value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="reassign-to" />
+        <NativeSelect label={t('casesInbox.to')} data={toOptions} value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="reassign-to" />
         <ProblemAlert error={handlers.error ?? reassign.error} />
         {reassign.data && <Text size="sm" c="green" data-testid="reassign-result">{t('casesInbox.moved', { count: reassign.data.moved })}</Text>}
         <Group justify="flex-end">
@@ -75,13 +80,13 @@ export function CasesPage() {
         <Text c="dimmed" size="sm">{t('cases.intro')}</Text>
       </Stack>
       <Group justify="space-between" align="flex-end">
-        <SegmentedControl
+        <ChoiceControl
           value={view}
           onChange={(v) => { setView(v as View); reset(); }}
           data={(Object.keys(VIEWS) as View[]).map((v) => ({ value: v, label: t(`casesInbox.views.${v}`) }))}
           data-testid="cases-view"
         />
-        {hasPermission(me, 'cases.handle') && supervisor && (
+        {canOpenCases(me) && (
           <Group gap="xs">
             <Button variant="default" onClick={() => setReassigning(true)} data-testid="cases-reassign">{t('casesInbox.reassign')}</Button>
             <Button component={Link} to="/cases/new" data-testid="cases-new">{t('casesInbox.new')}</Button>
@@ -89,7 +94,7 @@ export function CasesPage() {
         )}
       </Group>
       <Group align="flex-end">
-        <TextInput label={t('casesInbox.search')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); reset(); }} data-testid="cases-search" w={280} />
+        <TextInput label={t('casesInbox.search')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); reset(); }} data-testid="cases-search" w={280} maw="100%" />
         {view === 'all' && (
           <NativeSelect
             label={t('cases.columns.status')}
@@ -106,44 +111,47 @@ export function CasesPage() {
       {data && data.items.length === 0 && <Paper withBorder p="lg"><Text data-testid="cases-empty">{t('cases.empty')}</Text></Paper>}
       {data && data.items.length > 0 && (
         <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('cases.columns.deadline')}</Table.Th>
-                <Table.Th>{t('cases.columns.title')}</Table.Th>
-                <Table.Th>{t('cases.columns.region')}</Table.Th>
-                <Table.Th>{t('cases.columns.status')}</Table.Th>
-                <Table.Th>{t('cases.columns.received')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((c) => (
-                <Table.Tr key={c.id} data-testid="cases-row" style={{ cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
-                  <Table.Td>
-                    {c.nextDeadline ? (
-                      <Badge color={c.nextDeadline.overdue ? 'red' : c.nextDeadline.daysLeft <= 1 ? 'orange' : 'blue'} variant="light">
-                        {format.localized(c.nextDeadline.label)}
-                      </Badge>
-                    ) : (
-                      <Text size="xs" c="dimmed">{t('cases.noDeadline')}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>{c.title}</Text>
-                    <Text size="xs" c="dimmed">{c.caseNumber ?? t('cases.unregistered')}</Text>
-                  </Table.Td>
-                  <Table.Td>{c.regionName}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Badge variant="outline" data-status={c.status}>{labels.status(c.status)}</Badge>
-                      {c.flags.map((f) => <Badge key={f} color="red" variant="dot">{labels.flag(f)}</Badge>)}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{c.receivedOn}</Table.Td>
+          <Table.ScrollContainer minWidth={760}>
+            <Table highlightOnHover verticalSpacing="sm" aria-label={t('cases.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('cases.columns.deadline')}</Table.Th>
+                  <Table.Th>{t('cases.columns.title')}</Table.Th>
+                  <Table.Th>{t('cases.columns.region')}</Table.Th>
+                  <Table.Th>{t('cases.columns.status')}</Table.Th>
+                  <Table.Th>{t('cases.columns.received')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((c) => (
+                  <Table.Tr key={c.id} data-testid="cases-row" style={{ cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
+                    <Table.Td>
+                      {c.nextDeadline ? (
+                        <Badge color={c.nextDeadline.overdue ? 'red' : c.nextDeadline.daysLeft <= 1 ? 'orange' : 'blue'} variant="light"
+                          style={{ minWidth: 'max-content' }} title={format.wallClock(c.nextDeadline.dueAt)}>
+                          {format.localized(c.nextDeadline.label)}
+                        </Badge>
+                      ) : (
+                        <Text size="xs" c="dimmed">{t('cases.noDeadline')}</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/cases/${c.id}`} onClick={(e) => e.stopPropagation()} size="sm" fw={500} c="inherit" display="block">{c.title}</Anchor>
+                      <Text size="xs" c="dimmed">{c.caseNumber ?? t('cases.unregistered')}</Text>
+                    </Table.Td>
+                    <Table.Td>{c.regionName}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <Badge variant="outline" data-status={c.status} style={{ minWidth: 'max-content' }}>{labels.status(c.status)}</Badge>
+                        {c.flags.map((f) => <Badge key={f} color="red" variant="dot" style={{ minWidth: 'max-content' }}>{labels.flag(f)}</Badge>)}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} data-date={c.receivedOn}>{format.date(c.receivedOn)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
       {data && <Pager page={page} pageSize={data.pageSize} total={data.total} onChange={setPage} />}

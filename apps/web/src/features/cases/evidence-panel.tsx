@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Input, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -10,6 +10,7 @@ function EvidenceUpload({ caseId }: { caseId: string }) {
   const upload = useEvidenceUpload(caseId);
   const [progress, setProgress] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const fileId = useId();
   const onFile = (file: File | null) => {
     if (!file) return;
     setProgress(0);
@@ -20,9 +21,11 @@ function EvidenceUpload({ caseId }: { caseId: string }) {
   };
   return (
     <Stack gap={4}>
-      <Input.Wrapper label={t('cases.evidence.upload')} description={t('cases.evidence.uploadHelp')} inputWrapperOrder={['label', 'description', 'input']}>
+      <Input.Wrapper id={fileId} label={t('cases.evidence.upload')} description={t('cases.evidence.uploadHelp')} inputWrapperOrder={['label', 'description', 'input']}>
         <input
           ref={input}
+          id={fileId}
+          aria-describedby={`${fileId}-description`}
           type="file"
           disabled={upload.isPending}
           onChange={(e) => onFile(e.currentTarget.files?.[0] ?? null)}

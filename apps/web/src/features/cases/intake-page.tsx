@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Divider, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ChoiceControl } from '../../components/choice-control.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useFormat } from '../../lib/format.ts';
+import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 import { useActs } from '../assess/assess-api.ts';
 import { RegionCascade, REQUIRED_REGION_DEPTH } from '../public-report/region-cascade.tsx';
 import { useElections } from '../timeline/elections-api.ts';
 import { useTip } from '../tips/tips-api.ts';
-import type { FindingInput } from '@netra/contracts';
+import { ACTOR_TYPES, type FindingInput } from '@netra/contracts';
 import { useCreateCase } from './cases-api.ts';
 
 type Kind = 'finding' | 'report';
@@ -28,6 +30,7 @@ const blank = (v: string) => (v.trim() ? v.trim() : undefined);
 export function IntakePage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const typeLabel = useEmploymentTypeLabel();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const tipId = params.get('tip') ?? undefined;
@@ -77,7 +80,7 @@ export function IntakePage() {
       <Anchor component={Link} to="/cases" size="sm">← {t('cases.back')}</Anchor>
       <Title order={1} size="h2">{t('intake.title')}</Title>
       {tipId && tip.data && <Alert variant="light" data-testid="intake-from-tip">{t('intake.fromTip', { code: tip.data.receiptCode })}</Alert>}
-      <SegmentedControl
+      <ChoiceControl
         value={kind}
         onChange={(v) => setKind(v as Kind)}
         data={[{ value: 'finding', label: t('intake.finding') }, { value: 'report', label: t('intake.report'), disabled: !reportAllowed }]}
@@ -100,7 +103,7 @@ export function IntakePage() {
               <TextInput label={t('intake.reported')} description={t('intake.reportedHelp')} value={f.reportedText} onChange={set('reportedText')} data-testid="intake-reported" />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NativeSelect label={t('intake.act')} data-testid="intake-act" value={f.actCode} onChange={set('actCode')} data={[{ value: '', label: '—' }, ...(acts.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code} · ${format.localized(a.conduct)}`.slice(0, 110) }))]} />
-                <NativeSelect label={t('intake.actorType')} data-testid="intake-actor" value={f.actorType} onChange={set('actorType')} data={[{ value: '', label: '—' }, 'PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD']} />
+                <NativeSelect label={t('intake.actorType')} data-testid="intake-actor" value={f.actorType} onChange={set('actorType')} data={[{ value: '', label: '—' }, ...ACTOR_TYPES.map((type) => ({ value: type, label: typeLabel(type) }))]} />
               </SimpleGrid>
               {kind === 'report' && <Textarea label={t('intake.chronology')} required autosize minRows={4} value={f.chronology} onChange={set('chronology')} data-testid="intake-chronology" />}
             </Stack>

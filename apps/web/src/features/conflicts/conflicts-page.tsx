@@ -60,44 +60,46 @@ export function ConflictsPage() {
       {data && data.items.length === 0 && <Paper withBorder p="lg"><Text>{t('conflicts.empty')}</Text></Paper>}
       {data && data.items.length > 0 && (
         <Paper withBorder>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('conflicts.employee')}</Table.Th>
-                <Table.Th>{t('conflicts.relation')}</Table.Th>
-                <Table.Th>{t('conflicts.candidate')}</Table.Th>
-                <Table.Th>{t('conflicts.evidence')}</Table.Th>
-                <Table.Th>{t('conflicts.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((k) => (
-                <Table.Tr key={k.id} data-testid="conflict-row">
-                  <Table.Td>
-                    <Text size="sm" component={Link} to={`/registry/${k.employee.id}`} fw={500}>{k.employee.name}</Text>
-                    <Text size="xs" c="dimmed">{k.employee.nip ?? ''} · {k.employee.position ?? ''} · {k.employee.unitPath ?? k.employee.agencyName}</Text>
-                  </Table.Td>
-                  <Table.Td>{t(`conflicts.relations.${k.relation}`)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{k.candidate.name}{k.candidate.runningMateName ? ` / ${k.candidate.runningMateName}` : ''}</Text>
-                    <Text size="xs" c="dimmed">{k.candidate.chamber ?? k.candidate.kind} · {k.candidate.electoralDistrict}{k.candidate.partyNumber ? ` · ${t('conflicts.party', { n: k.candidate.partyNumber })}` : ''}</Text>
-                  </Table.Td>
-                  <Table.Td><Text size="xs">{k.reasons.join('; ')}</Text><Text size="xs" c="dimmed">{Math.round(k.score * 100)}%</Text></Table.Td>
-                  <Table.Td>
-                    <Stack gap={4}>
-                      <Badge color={STATUS_COLOR[k.status]} variant="light" data-testid="conflict-status">{t(`conflicts.statuses.${k.status}`)}</Badge>
-                      {canDecide && k.status === 'suggested' && (
-                        <Group gap={4}>
-                          <Button size="compact-xs" color="red" variant="light" onClick={() => decide.mutate({ id: k.id, decision: 'confirm' })} data-testid="conflict-confirm">{t('conflicts.confirm')}</Button>
-                          <Button size="compact-xs" variant="default" onClick={() => decide.mutate({ id: k.id, decision: 'dismiss' })} data-testid="conflict-dismiss">{t('conflicts.dismiss')}</Button>
-                        </Group>
-                      )}
-                    </Stack>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('conflicts.employee')}</Table.Th>
+                  <Table.Th>{t('conflicts.relation')}</Table.Th>
+                  <Table.Th>{t('conflicts.candidate')}</Table.Th>
+                  <Table.Th>{t('conflicts.evidence')}</Table.Th>
+                  <Table.Th>{t('conflicts.status')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((k) => (
+                  <Table.Tr key={k.id} data-testid="conflict-row">
+                    <Table.Td>
+                      <Text size="sm" component={Link} to={`/registry/${k.employee.id}`} fw={500}>{k.employee.name}</Text>
+                      <Text size="xs" c="dimmed">{k.employee.nip ?? ''} · {k.employee.position ?? ''} · {k.employee.unitPath ?? k.employee.agencyName}</Text>
+                    </Table.Td>
+                    <Table.Td>{t(`conflicts.relations.${k.relation}`)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{k.candidate.name}{k.candidate.runningMateName ? ` / ${k.candidate.runningMateName}` : ''}</Text>
+                      <Text size="xs" c="dimmed">{k.candidate.chamber ?? k.candidate.kind} · {k.candidate.electoralDistrict}{k.candidate.partyNumber ? ` · ${t('conflicts.party', { n: k.candidate.partyNumber })}` : ''}</Text>
+                    </Table.Td>
+                    <Table.Td><Text size="xs">{k.reasons.join('; ')}</Text><Text size="xs" c="dimmed">{Math.round(k.score * 100)}%</Text></Table.Td>
+                    <Table.Td>
+                      <Stack gap={4}>
+                        <Badge color={STATUS_COLOR[k.status]} variant="light" style={{ minWidth: 'max-content' }} data-testid="conflict-status">{t(`conflicts.statuses.${k.status}`)}</Badge>
+                        {canDecide && k.status === 'suggested' && (
+                          <Group gap={4}>
+                            <Button size="compact-xs" color="red" variant="light" onClick={() => decide.mutate({ id: k.id, decision: 'confirm' })} data-testid="conflict-confirm">{t('conflicts.confirm')}</Button>
+                            <Button size="compact-xs" variant="default" onClick={() => decide.mutate({ id: k.id, decision: 'dismiss' })} data-testid="conflict-dismiss">{t('conflicts.dismiss')}</Button>
+                          </Group>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
     </Stack>

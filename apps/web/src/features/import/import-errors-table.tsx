@@ -3,18 +3,20 @@ import { Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportError } from '@netra/contracts';
 import { Pager } from '../../components/pager.tsx';
+import { useFormat } from '../../lib/format.ts';
 
 const PAGE_SIZE = 50;
 
 /** The rejected rows, a page at a time (a bad file can reject thousands). */
 export function ImportErrorsTable({ errors }: { errors: readonly ImportError[] }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const [page, setPage] = useState(1);
   const shown = errors.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <Stack gap="sm">
       <Title order={3} size="h5">
-        {t('import.errorsTitle', { count: errors.length })}
+        {t('import.errorsTitle', { total: format.number(errors.length) })}
       </Title>
       <Table.ScrollContainer minWidth={640}>
         <Table striped withTableBorder verticalSpacing="xs" data-testid="import-errors">

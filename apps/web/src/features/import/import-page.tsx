@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentProps, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type ComponentProps, type FormEvent } from 'react';
 import {
   Alert,
   Anchor,
@@ -35,8 +35,8 @@ const POLL_MS = 300;
 const ACCEPTED_EXTENSIONS = ['.csv', '.xlsx'];
 const MAX_MB = Math.round(LIMITS.importFileBytes / 1_048_576);
 const FILE_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-// The real <input type=file> behind Mantine's button; end-to-end tests set files on it.
-const FILE_INPUT_PROPS = { 'data-testid': 'import-file' } as ComponentProps<'input'>;
+// The real <input type=file> behind Mantine's button (end-to-end tests set files on it), named like the field.
+const fileInputProps = (label: string) => ({ 'data-testid': 'import-file', 'aria-label': label }) as ComponentProps<'input'>;
 
 function hasAcceptedExtension(name: string): boolean {
   const lower = name.toLowerCase();
@@ -58,6 +58,7 @@ function useImportRun(started: ImportRun | null) {
 
 export function ImportPage() {
   const { t } = useTranslation();
+  const fileInput = useMemo(() => fileInputProps(t('import.file')), [t]);
   const format = useFormat();
   const queryClient = useQueryClient();
   const me = useSession();
@@ -197,7 +198,7 @@ export function ImportPage() {
                   value={file}
                   onChange={onFileChange}
                   disabled={busy}
-                  fileInputProps={FILE_INPUT_PROPS}
+                  fileInputProps={fileInput}
                 />
                 {file && !fileError && (
                   <Text size="xs" c="dimmed">
@@ -330,13 +331,14 @@ function ImportOutcome({ run }: { run: ImportRun }) {
 }
 
 function SummaryFigure({ label, value, testId, tone }: { label: string; value: number; testId: string; tone?: 'red' }) {
+  const format = useFormat();
   return (
     <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">
         {label}
       </Text>
-      <Text size="xl" fw={700} c={tone === 'red' && value > 0 ? 'red.7' : undefined} data-testid={testId}>
-        {value}
+      <Text size="xl" fw={700} c={tone === 'red' && value > 0 ? 'red.7' : undefined} data-testid={testId} data-value={value}>
+        {format.number(value)}
       </Text>
     </Paper>
   );

@@ -1,5 +1,6 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format.ts';
 
 export type ImportPhase = 'uploading' | 'processing' | 'done';
 
@@ -14,11 +15,12 @@ interface ImportProgressProps {
 /** One bar for the whole run: the upload first, then the server reading the file. */
 export function ImportProgress({ phase, percent, rowsRead, failed }: ImportProgressProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const text =
     phase === 'uploading'
       ? t('import.uploading', { percent })
       : phase === 'processing'
-        ? t('import.processing', { percent, rows: rowsRead })
+        ? t('import.processing', { percent, rows: format.number(rowsRead) })
         : t('import.done');
   return (
     <Stack gap={6}>

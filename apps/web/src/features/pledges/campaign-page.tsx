@@ -8,7 +8,9 @@ import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { Stat } from '../../components/stat.tsx';
 import { UnitBreakdown } from '../../components/unit-breakdown.tsx';
+import { localToday } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
+import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
 import {
@@ -35,7 +37,7 @@ function CountsCells({ c }: { c: Counts }) {
       <Table.Td ta="right">{format.number(c.signed)}</Table.Td>
       <Table.Td ta="right">{format.number(c.missing)}</Table.Td>
       <Table.Td miw={140}>
-        <Group gap={6} wrap="nowrap"><Progress value={c.percent} size="sm" w={80} /><Text size="xs">{c.percent}%</Text></Group>
+        <Group gap={6} wrap="nowrap"><Progress value={c.percent} size="sm" w={80} /><Text size="xs">{format.number(c.percent)}%</Text></Group>
       </Table.Td>
     </>
   );
@@ -96,12 +98,6 @@ function TimelinePanel({ id, unitId, unitPath }: { id: string; unitId: string | 
       )}
     </Paper>
   );
-}
-
-/** Today's date in the browser (YYYY-MM-DD), the latest a ceremony can have been held. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** A ceremony's signed sheet: its name, size and hash with a download, or (for those who may write) the upload of the scan. */
@@ -205,7 +201,7 @@ function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrit
           <ProblemAlert error={ceremony.error} />
           {ceremony.data && (
             <Alert variant="light" mt="xs" data-testid="ceremony-result">
-              {t('pledges.ceremonyResult', { signed: ceremony.data.signed, already: ceremony.data.alreadySigned, notCovered: ceremony.data.notCovered.length })}
+              {t('pledges.ceremonyResult', { signed: format.number(ceremony.data.signed), already: format.number(ceremony.data.alreadySigned), notCovered: format.number(ceremony.data.notCovered.length) })}
               {ceremony.data.notCovered.length > 0 && <Text size="xs" ff="monospace">{ceremony.data.notCovered.slice(0, 50).join(', ')}</Text>}
               {ceremony.data.signed + ceremony.data.alreadySigned > 0 && <Text size="xs" mt={4}>{t('pledges.ceremonyAttachNow')}</Text>}
             </Alert>
@@ -269,6 +265,7 @@ export function CampaignPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const missing = useMissing(id, page, q, unitId);
   const reminders = useSendReminders(id);
+  const typeLabel = useEmploymentTypeLabel();
   usePageTitle(coverage.data?.campaign.title ?? t('pledges.title'));
   if (coverage.isPending) return <FullPageLoader />;
   if (!coverage.data) return <ProblemAlert error={coverage.error} />;
@@ -294,7 +291,7 @@ export function CampaignPage() {
         <Stat label={t('pledges.required')} value={format.number(cov.total.required)} testId="coverage-required" />
         <Stat label={t('pledges.signed')} value={format.number(cov.total.signed)} testId="coverage-signed" />
         <Stat label={t('pledges.missing')} value={format.number(cov.total.missing)} testId="coverage-missing" />
-        <Stat label={t('pledges.percent')} value={`${cov.total.percent}%`} testId="coverage-percent" />
+        <Stat label={t('pledges.percent')} value={`${format.number(cov.total.percent)}%`} testId="coverage-percent" />
       </SimpleGrid>
       <UnitBreakdown
         title={`${t('pledges.byUnit')}${cov.unit ? `: ${cov.unit.path}` : ''}`}
@@ -310,22 +307,26 @@ export function CampaignPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">{t('pledges.byType')}</Title>
-          <Table>
-            <CountsHead first={t('pledges.type')} />
-            <Table.Tbody>{cov.byEmploymentType.map((r) => <Table.Tr key={r.type}><Table.Td>{r.type}</Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
-          </Table>
+          <Table.ScrollContainer minWidth={420}>
+            <Table>
+              <CountsHead first={t('pledges.type')} />
+              <Table.Tbody>{cov.byEmploymentType.map((r) => <Table.Tr key={r.type} data-type={r.type}><Table.Td>{typeLabel(r.type)}</Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">{t('pledges.byRegion')}</Title>
-          <Table>
-            <CountsHead first={t('pledges.region')} />
-            <Table.Tbody>{cov.byRegion.map((r) => <Table.Tr key={r.regionCode}><Table.Td>{r.regionName ?? r.regionCode}</Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
-          </Table>
+          <Table.ScrollContainer minWidth={420}>
+            <Table>
+              <CountsHead first={t('pledges.region')} />
+              <Table.Tbody>{cov.byRegion.map((r) => <Table.Tr key={r.regionCode}><Table.Td>{r.regionName ?? r.regionCode}</Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       </SimpleGrid>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs" align="flex-end">
-          <Title order={2} size="h5">{t('pledges.missingList')}</Title>
+          <Title order={2} size="h5" id="missing-list-title">{t('pledges.missingList')}</Title>
           <Group gap="xs">
             {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
               <Button key={f} component="a" href={missingExportUrl(id, f, unitId)} size="xs" variant="default" data-testid={`missing-export-${f}`}>{f.toUpperCase()}</Button>
@@ -335,23 +336,27 @@ export function CampaignPage() {
         </Group>
         {reminders.data && <Alert variant="light" mb="xs" data-testid="missing-remind-result">{format.localized(reminders.data.message)}</Alert>}
         <ProblemAlert error={reminders.error ?? missing.error} />
-        <TextInput placeholder={t('pledges.searchMissing')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} mb="xs" w={320} data-testid="missing-search" />
-        <Table data-testid="missing-table">
-          <Table.Thead>
-            <Table.Tr><Table.Th>NIP</Table.Th><Table.Th>{t('pledges.name')}</Table.Th><Table.Th>{t('pledges.type')}</Table.Th><Table.Th>{t('pledges.unit')}</Table.Th><Table.Th>{t('pledges.contact')}</Table.Th></Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(missing.data?.items ?? []).map((m) => (
-              <Table.Tr key={m.employeeId} data-testid="missing-row">
-                <Table.Td ff="monospace">{m.nip}</Table.Td>
-                <Table.Td>{m.name}<Text size="xs" c="dimmed">{m.position}</Text></Table.Td>
-                <Table.Td>{m.employmentType}</Table.Td>
-                <Table.Td><Text size="xs">{m.unitPath ?? '—'}</Text></Table.Td>
-                <Table.Td>{m.hasContact ? <Badge variant="light" color="green">{t('pledges.reachable')}</Badge> : <Badge variant="light" color="gray">{t('pledges.noContact')}</Badge>}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <TextInput type="search" placeholder={t('pledges.searchMissing')} aria-label={t('pledges.searchMissing')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} mb="xs" w={320} maw="100%" data-testid="missing-search" />
+        <Table.ScrollContainer minWidth={720}>
+          <Table data-testid="missing-table" aria-labelledby="missing-list-title">
+            <Table.Thead>
+              <Table.Tr><Table.Th>NIP</Table.Th><Table.Th>{t('pledges.name')}</Table.Th><Table.Th>{t('pledges.type')}</Table.Th><Table.Th>{t('pledges.unit')}</Table.Th><Table.Th>{t('pledges.contact')}</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(missing.data?.items ?? []).map((m) => (
+                <Table.Tr key={m.employeeId} data-testid="missing-row">
+                  <Table.Td ff="monospace">{m.nip}</Table.Td>
+                  <Table.Td>{m.name}<Text size="xs" c="dimmed">{m.position}</Text></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-type={m.employmentType}>{typeLabel(m.employmentType)}</Table.Td>
+                  <Table.Td><Text size="xs">{m.unitPath ?? '—'}</Text></Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={m.hasContact ? 'green' : 'gray'} style={{ minWidth: 'max-content' }}>{m.hasContact ? t('pledges.reachable') : t('pledges.noContact')}</Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {missing.data && <Pager page={page} pageSize={missing.data.pageSize} total={missing.data.total} onChange={setPage} />}
       </Paper>
       {hasPermission(me, 'registry.read') && <CeremonySection campaignId={id} canWrite={hasPermission(me, 'registry.write')} />}

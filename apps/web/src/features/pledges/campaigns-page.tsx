@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useNavigate } from 'react-router';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EMPLOYMENT_TYPES, PLEDGE_KINDS, type EmploymentType, type PledgeKind } from '@netra/contracts';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { localToday } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
+import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
 import { useAgencies, useUnits } from '../registry/registry-api.ts';
@@ -28,7 +30,9 @@ function NewCampaignDialog({ onClose }: { onClose: () => void }) {
   const agencies = useAgencies();
   const elections = useElections();
   const create = useCreateCampaign();
-  const today = new Date().toISOString().slice(0, 10);
+  const typeLabel = useEmploymentTypeLabel();
+  // the browser's own date (WIB, WITA or WIT), not UTC's: before 07:00 WIB that would still be yesterday
+  const today = localToday();
   const [agencyId, setAgencyId] = useState('');
   const [unitId, setUnitId] = useState('');
   const [electionId, setElectionId] = useState('');
@@ -65,12 +69,14 @@ function NewCampaignDialog({ onClose }: { onClose: () => void }) {
             data={templateItems.map((x) => ({ value: x.id, label: templateLabel(x) }))} disabled={!templateItems.length} data-testid="campaign-template" />
           <ProblemAlert error={templates.error} />
           <NativeSelect label={t('pledges.election')} value={election} onChange={(e) => setElectionId(e.currentTarget.value)} data={(elections.data?.items ?? []).map((x) => ({ value: x.id, label: format.localized(x.name) }))} data-testid="campaign-election" />
-          <Group>
-            {EMPLOYMENT_TYPES.map((ty) => (
-              <Checkbox key={ty} label={ty} checked={types.includes(ty)} onChange={(e) => setTypes(e.currentTarget.checked ? [...types, ty] : types.filter((x) => x !== ty))} />
-            ))}
-          </Group>
-          <SimpleGrid cols={2}>
+          <Checkbox.Group label={t('pledges.typesField')} value={types} onChange={(v) => setTypes(EMPLOYMENT_TYPES.filter((ty) => v.includes(ty)))} data-testid="campaign-types">
+            <Group mt={6}>
+              {EMPLOYMENT_TYPES.map((ty) => (
+                <Checkbox key={ty} value={ty} label={typeLabel(ty)} data-testid={`campaign-type-${ty}`} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput type="date" label={t('pledges.opensOn')} value={opensOn} onChange={(e) => setOpensOn(e.currentTarget.value)} data-testid="campaign-opens" />
             <TextInput type="date" label={t('pledges.closesOn')} value={closesOn} onChange={(e) => setClosesOn(e.currentTarget.value)} data-testid="campaign-closes" />
           </SimpleGrid>
@@ -125,7 +131,7 @@ function TemplatesSection() {
       <ProblemAlert error={templates.error ?? agencies.error} />
       {templates.data && items.length === 0 && <Text size="sm">{t('pledges.noTemplates')}</Text>}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="xs" data-testid="templates-table">
             <Table.Thead>
               <Table.Tr>
@@ -142,7 +148,7 @@ function TemplatesSection() {
                 <Table.Tr key={x.id} data-testid="template-row" data-kind={x.kind} data-version={x.version} data-own={x.agencyId ? 'true' : 'false'}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`pledges.kinds.${x.kind}`)}</Table.Td>
                   <Table.Td data-testid="template-version">v{x.version}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={240}>
                     <Text size="sm">{x.title}</Text>
                     {x.source && <Text size="xs" c="dimmed">{x.source}</Text>}
                   </Table.Td>
@@ -196,6 +202,7 @@ export function CampaignsPage() {
   const navigate = useNavigate();
   const me = useSession();
   const campaigns = useCampaigns();
+  const typeLabel = useEmploymentTypeLabel();
   const [creating, setCreating] = useState(false);
   const manage = hasPermission(me, 'agencies.manage');
   usePageTitle(t('pledges.title'));
@@ -211,37 +218,40 @@ export function CampaignsPage() {
         {manage && <Button onClick={() => setCreating(true)} data-testid="campaign-new">{t('pledges.new')}</Button>}
       </Group>
       <ProblemAlert error={campaigns.error} />
-      {items.length === 0 && <Paper withBorder p="lg"><Text data-testid="campaigns-empty">{t('pledges.empty')}</Text></Paper>}
+      {campaigns.data && items.length === 0 && <Paper withBorder p="lg"><Text data-testid="campaigns-empty">{t('pledges.empty')}</Text></Paper>}
       {items.length > 0 && (
         <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('pledges.titleField')}</Table.Th>
-                <Table.Th>{t('pledges.agency')}</Table.Th>
-                <Table.Th>{t('pledges.period')}</Table.Th>
-                <Table.Th>{t('pledges.coverage')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/pledges/${c.id}`)} data-testid="campaign-row">
-                  <Table.Td>
-                    <Text size="sm" fw={500}>{c.title}</Text>
-                    <Text size="xs" c="dimmed">{c.unitName ?? t('pledges.wholeAgency')} · {c.employmentTypes.join(', ')}</Text>
-                  </Table.Td>
-                  <Table.Td>{c.agencyName}</Table.Td>
-                  <Table.Td>
-                    {format.date(c.opensOn)} – {format.date(c.closesOn)} {c.open ? <Badge color="green" variant="light">{t('pledges.openNow')}</Badge> : null}
-                  </Table.Td>
-                  <Table.Td miw={180}>
-                    <Text size="xs">{t('pledges.signedOf', { signed: format.number(c.signed), required: format.number(c.required), percent: c.percent })}</Text>
-                    <Progress value={c.percent} size="sm" />
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={760}>
+            <Table highlightOnHover verticalSpacing="sm" aria-label={t('pledges.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('pledges.titleField')}</Table.Th>
+                  <Table.Th>{t('pledges.agency')}</Table.Th>
+                  <Table.Th>{t('pledges.period')}</Table.Th>
+                  <Table.Th>{t('pledges.coverage')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((c) => (
+                  <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/pledges/${c.id}`)} data-testid="campaign-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/pledges/${c.id}`} onClick={(e) => e.stopPropagation()} size="sm" fw={500} c="inherit" display="block">{c.title}</Anchor>
+                      <Text size="xs" c="dimmed">{c.unitName ?? t('pledges.wholeAgency')} · {c.employmentTypes.map(typeLabel).join(', ')}</Text>
+                    </Table.Td>
+                    <Table.Td>{c.agencyName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>{format.date(c.opensOn)} – {format.date(c.closesOn)}</Text>{' '}
+                      {c.open ? <Badge color="green" variant="light" style={{ minWidth: 'max-content' }}>{t('pledges.openNow')}</Badge> : null}
+                    </Table.Td>
+                    <Table.Td miw={180}>
+                      <Text size="xs">{t('pledges.signedOf', { signed: format.number(c.signed), required: format.number(c.required), percent: format.number(c.percent) })}</Text>
+                      <Progress value={c.percent} size="sm" />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
       {manage && <TemplatesSection />}

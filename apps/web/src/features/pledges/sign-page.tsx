@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Divider, Paper, Stack, Text, TextInput, Title } 
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
+import { LinkErrorAlert } from '../../components/link-error-alert.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -63,12 +64,14 @@ export function SignPage() {
       URL.revokeObjectURL(a.href);
     });
 
+  const fieldLabels = { nip: t('pledgeSign.nip'), code: t('pledgeSign.code'), emeteraiSerial: t('pledgeSign.meterai') };
+
   if (campaign.isPending) return <FullPageLoader />;
   return (
     <PublicShell>
       <Stack gap="md">
         <Title order={1} size="h3">{t('pledgeSign.title')}</Title>
-        {campaign.isError && <ProblemAlert error={campaign.error} />}
+        {campaign.isError && <LinkErrorAlert error={campaign.error} data-testid="sign-link-error" />}
         {campaign.data && (
           <>
             <Text size="sm" c="dimmed" data-testid="sign-campaign">
@@ -119,7 +122,7 @@ export function SignPage() {
                 </Stack>
               </Alert>
             )}
-            {error !== null && <ProblemAlert error={error} data-testid="sign-error" />}
+            {error !== null && <ProblemAlert error={error} fieldLabels={fieldLabels} data-testid="sign-error" />}
           </>
         )}
       </Stack>

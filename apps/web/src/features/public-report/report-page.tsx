@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Alert, Button, Input, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
@@ -127,6 +127,7 @@ interface TipFieldsProps {
 
 function TipFields({ draft, onChange, file, onFile, problems, sending, error, onSubmit }: TipFieldsProps) {
   const { t } = useTranslation();
+  const fileId = useId();
   const format = useFormat();
   const today = localToday();
   const set = <K extends keyof TipDraft>(key: K, value: TipDraft[K]) => onChange({ ...draft, [key]: value });
@@ -218,11 +219,14 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
           data-testid="tip-links"
         />
         <Input.Wrapper
+          id={fileId}
           label={t('publicReport.file')}
           description={t('publicReport.fileHelp')}
           inputWrapperOrder={['label', 'description', 'input']}
         >
           <input
+            id={fileId}
+            aria-describedby={`${fileId}-description`}
             type="file"
             accept={EVIDENCE_TYPES}
             onChange={(event) => onFile(event.currentTarget.files?.[0] ?? null)}

@@ -23,6 +23,7 @@ import type { z } from 'zod';
 import { LIMITS, type Employee, type EmployeeContact, type EmployeePatch as EmployeePatchSchema } from '@netra/contracts';
 import { api } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
+import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 import { Field, FieldList } from '../../components/field-list.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useEmployee, useUnits } from './registry-api.ts';
@@ -34,6 +35,7 @@ type EmployeePatch = z.infer<typeof EmployeePatchSchema>;
 export function EmployeePage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const typeLabel = useEmploymentTypeLabel();
   const { id } = useParams();
   const employee = useEmployee(id);
   const [editing, setEditing] = useState(false);
@@ -74,7 +76,7 @@ export function EmployeePage() {
             {person.name}
           </Title>
           <Group gap="xs">
-            <Badge variant="light">{t(`employmentTypes.${person.employmentType}`)}</Badge>
+            <Badge variant="light" style={{ minWidth: 'max-content' }}>{typeLabel(person.employmentType)}</Badge>
             <Badge variant="light" color={person.active ? 'green' : 'gray'}>
               {person.active ? t('common.active') : t('common.inactive')}
             </Badge>

@@ -35,6 +35,8 @@ import {
   type EmployeeSort,
 } from './registry-api.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { useFormat } from '../../lib/format.ts';
+import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 
 const PAGE_SIZE = LIMITS.pageSizeDefault;
 const FILTER_KEYS = ['q', 'agencyId', 'unitId', 'regionCode', 'type'] as const;
@@ -59,6 +61,8 @@ function readParams(params: URLSearchParams) {
 
 export function RegistryPage() {
   const { t } = useTranslation();
+  const format = useFormat();
+  const typeLabel = useEmploymentTypeLabel();
   const me = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -114,7 +118,7 @@ export function RegistryPage() {
     () => (units.data ?? []).map((unit) => ({ value: unit.id, label: unit.path })),
     [units.data],
   );
-  const typeOptions = EMPLOYMENT_TYPES.map((type) => ({ value: type, label: t(`employmentTypes.${type}`) }));
+  const typeOptions = EMPLOYMENT_TYPES.map((type) => ({ value: type, label: typeLabel(type) }));
   const sortOptions = EMPLOYEE_SORTS.map((sort) => ({ value: sort, label: t(`registry.sorts.${sort}`) }));
   const canExport = hasPermission(me, 'registry.export');
   const canImport = hasPermission(me, 'registry.import');
@@ -130,7 +134,7 @@ export function RegistryPage() {
           </Title>
           {result && (
             <Text c="dimmed" size="sm" data-testid="registry-total">
-              {t('registry.total', { count: result.total })}
+              {t('registry.total', { total: format.number(result.total) })}
             </Text>
           )}
         </Stack>
@@ -303,6 +307,7 @@ export function RegistryPage() {
 
 function EmployeeRow({ employee, onOpen }: { employee: Employee; onOpen: () => void }) {
   const { t } = useTranslation();
+  const typeLabel = useEmploymentTypeLabel();
   return (
     <Table.Tr onClick={onOpen} style={{ cursor: 'pointer' }} data-testid="registry-row">
       <Table.Td ff="monospace" fz="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -320,7 +325,7 @@ function EmployeeRow({ employee, onOpen }: { employee: Employee; onOpen: () => v
           {employee.name}
         </Anchor>
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`employmentTypes.${employee.employmentType}`)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{typeLabel(employee.employmentType)}</Table.Td>
       <Table.Td>{employee.position ?? t('common.empty')}</Table.Td>
       <Table.Td>
         <Text size="sm" lineClamp={2} title={employee.unitPath ?? undefined}>

@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@ma
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
+import { LinkErrorAlert } from '../../components/link-error-alert.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -33,7 +34,7 @@ export function CheckinPage() {
     <PublicShell>
       <Stack gap="md">
         <Title order={1} size="h3">{t('socialization.checkin.title')}</Title>
-        {event.isError && <ProblemAlert error={event.error} data-testid="checkin-error" />}
+        {event.isError && <LinkErrorAlert error={event.error} data-testid="checkin-error" />}
         {event.data && (
           <>
             <Paper withBorder p="md" data-testid="checkin-event">
@@ -57,7 +58,7 @@ export function CheckinPage() {
                 </Stack>
               </Alert>
             )}
-            {error !== null && <ProblemAlert error={error} data-testid="checkin-error" />}
+            {error !== null && <ProblemAlert error={error} fieldLabels={{ nip: t('socialization.checkin.nip') }} data-testid="checkin-error" />}
           </>
         )}
       </Stack>

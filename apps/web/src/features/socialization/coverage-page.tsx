@@ -22,7 +22,7 @@ function CountsCells({ c }: { c: Counts }) {
       <Table.Td ta="right">{format.number(c.briefed)}</Table.Td>
       <Table.Td ta="right">{format.number(c.missing)}</Table.Td>
       <Table.Td miw={140}>
-        <Group gap={6} wrap="nowrap"><Progress value={c.percent} size="sm" w={80} /><Text size="xs">{c.percent}%</Text></Group>
+        <Group gap={6} wrap="nowrap"><Progress value={c.percent} size="sm" w={80} /><Text size="xs">{format.number(c.percent)}%</Text></Group>
       </Table.Td>
     </>
   );
@@ -58,7 +58,7 @@ export function CoveragePage() {
             <Stat label={t('socialization.staff')} value={format.number(cov.total.staff)} testId="briefed-staff" />
             <Stat label={t('socialization.attended')} value={format.number(cov.total.attended)} testId="briefed-attended" />
             <Stat label={t('socialization.briefed')} value={format.number(cov.total.briefed)} testId="briefed-briefed" />
-            <Stat label={t('socialization.percent')} value={`${cov.total.percent}%`} testId="briefed-percent" />
+            <Stat label={t('socialization.percent')} value={`${format.number(cov.total.percent)}%`} testId="briefed-percent" />
           </SimpleGrid>
           <UnitBreakdown
             title={`${t('socialization.byUnit')}${cov.unit ? `: ${cov.unit.path}` : ''}`}

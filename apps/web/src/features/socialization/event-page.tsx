@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Code, Group, NativeSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ChoiceControl } from '../../components/choice-control.tsx';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { localToday } from '../../lib/dates.ts';
@@ -42,24 +43,26 @@ function CheckinPanel({ event }: { event: SocializationEvent }) {
 
 function AttendanceImport({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const submit = useImportAttendance(eventId);
   const [nips, setNips] = useState('');
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h5" mb="xs">{t('socialization.importTitle')}</Title>
       <Text size="sm" c="dimmed" mb="xs">{t('socialization.importHelp')}</Text>
-      <Textarea autosize minRows={3} value={nips} onChange={(e) => setNips(e.currentTarget.value)} placeholder="198001012005011001" data-testid="attendance-nips" />
+      <Textarea autosize minRows={3} value={nips} onChange={(e) => setNips(e.currentTarget.value)} placeholder="198001012005011001" aria-label={t('socialization.importNips')} data-testid="attendance-nips" />
       <Group mt="xs">
         <Button onClick={() => submit.mutate(splitNips(nips), { onSuccess: () => setNips('') })} disabled={!nips.trim()} loading={submit.isPending} data-testid="attendance-submit">{t('socialization.importSubmit')}</Button>
       </Group>
       <ProblemAlert error={submit.error} />
-      {submit.data && <Alert variant="light" mt="xs" data-testid="attendance-result">{t('socialization.importResult', { recorded: submit.data.recorded, already: submit.data.alreadyPresent })}</Alert>}
+      {submit.data && <Alert variant="light" mt="xs" data-testid="attendance-result">{t('socialization.importResult', { recorded: format.number(submit.data.recorded), already: format.number(submit.data.alreadyPresent) })}</Alert>}
     </Paper>
   );
 }
 
 function BriefingForm({ event }: { event: SocializationEvent }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const units = useUnits(event.agencyId);
   const record = useRecordBriefing(event.id);
   const [brieferNip, setBrieferNip] = useState('');
@@ -91,9 +94,9 @@ function BriefingForm({ event }: { event: SocializationEvent }) {
               data={(units.data ?? []).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))} data-testid="briefing-unit" />
             <TextInput type="date" label={t('socialization.briefedOn')} required value={briefedOn} onChange={(e) => setBriefedOn(e.currentTarget.value)} data-testid="briefing-date" />
           </SimpleGrid>
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>{t('socialization.staffMode')}</Text>
-            <SegmentedControl value={mode} onChange={(v) => setMode(v as typeof mode)} data={[{ value: 'unit_staff', label: t('socialization.modeUnit') }, { value: 'list', label: t('socialization.modeList') }]} data-testid="briefing-mode" />
+          <Stack gap={4} role="group" aria-labelledby="briefing-mode-label">
+            <Text size="sm" fw={500} id="briefing-mode-label">{t('socialization.staffMode')}</Text>
+            <ChoiceControl value={mode} onChange={(v) => setMode(v as typeof mode)} data={[{ value: 'unit_staff', label: t('socialization.modeUnit') }, { value: 'list', label: t('socialization.modeList') }]} data-testid="briefing-mode" />
           </Stack>
           <Textarea label={mode === 'list' ? t('socialization.staffNips') : t('socialization.absentNips')} required={mode === 'list'} autosize minRows={2} value={nips} onChange={(e) => setNips(e.currentTarget.value)} data-testid="briefing-nips" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -101,7 +104,7 @@ function BriefingForm({ event }: { event: SocializationEvent }) {
             <TextInput label={t('socialization.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} data-testid="briefing-notes" />
           </SimpleGrid>
           <ProblemAlert error={record.error} />
-          {record.data && <Alert variant="light" color="green" data-testid="briefing-result">{t('socialization.briefingResult', { briefed: record.data.briefed })}</Alert>}
+          {record.data && <Alert variant="light" color="green" data-testid="briefing-result">{t('socialization.briefingResult', { briefed: format.number(record.data.briefed) })}</Alert>}
           <Group><Button type="submit" loading={record.isPending} disabled={!brieferNip.trim() || !unit} data-testid="briefing-submit">{t('socialization.briefingSubmit')}</Button></Group>
         </Stack>
       </form>
@@ -148,27 +151,29 @@ export function EventPage() {
         <ProblemAlert error={attendance.error} />
         {attendance.data?.items.length === 0 && <Text size="sm" c="dimmed">{t('socialization.attendanceEmpty')}</Text>}
         {(attendance.data?.items.length ?? 0) > 0 && (
-          <Table data-testid="attendance-table">
-            <Table.Thead>
-              <Table.Tr><Table.Th>{t('socialization.nip')}</Table.Th><Table.Th>{t('socialization.name')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.method')}</Table.Th><Table.Th>{t('socialization.checkedInAt')}</Table.Th><Table.Th>{t('socialization.cascade')}</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {attendance.data?.items.map((a) => (
-                <Table.Tr key={a.employeeId} data-testid="attendance-row">
-                  <Table.Td ff="monospace">{a.nip}</Table.Td>
-                  <Table.Td>{a.name}<Text size="xs" c="dimmed">{a.position}</Text></Table.Td>
-                  <Table.Td><Text size="xs">{a.unitPath ?? '—'}</Text></Table.Td>
-                  <Table.Td>{t(`socialization.methods.${a.method}`)}</Table.Td>
-                  <Table.Td>{format.dateTime(a.checkedInAt)}</Table.Td>
-                  <Table.Td>
-                    {a.briefings > 0
-                      ? <Badge variant="light" color="green">{t('socialization.cascadeDone', { n: a.briefings, staff: a.briefedStaff })}</Badge>
-                      : <Badge variant="light" color="gray">{t('socialization.cascadePending')}</Badge>}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Table.ScrollContainer minWidth={820}>
+            <Table data-testid="attendance-table">
+              <Table.Thead>
+                <Table.Tr><Table.Th>{t('socialization.nip')}</Table.Th><Table.Th>{t('socialization.name')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.method')}</Table.Th><Table.Th>{t('socialization.checkedInAt')}</Table.Th><Table.Th>{t('socialization.cascade')}</Table.Th></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {attendance.data?.items.map((a) => (
+                  <Table.Tr key={a.employeeId} data-testid="attendance-row">
+                    <Table.Td ff="monospace">{a.nip}</Table.Td>
+                    <Table.Td>{a.name}<Text size="xs" c="dimmed">{a.position}</Text></Table.Td>
+                    <Table.Td><Text size="xs">{a.unitPath ?? '—'}</Text></Table.Td>
+                    <Table.Td>{t(`socialization.methods.${a.method}`)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(a.checkedInAt)}</Table.Td>
+                    <Table.Td>
+                      {a.briefings > 0
+                        ? <Badge variant="light" color="green" style={{ minWidth: 'max-content' }}>{t('socialization.cascadeDone', { n: format.number(a.briefings), staff: format.number(a.briefedStaff) })}</Badge>
+                        : <Badge variant="light" color="gray" style={{ minWidth: 'max-content' }}>{t('socialization.cascadePending')}</Badge>}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
       {importsAttendance && <AttendanceImport eventId={ev.id} />}
@@ -178,23 +183,25 @@ export function EventPage() {
         <ProblemAlert error={briefings.error} />
         {briefings.data?.items.length === 0 && <Text size="sm" c="dimmed">{t('socialization.briefingEmpty')}</Text>}
         {(briefings.data?.items.length ?? 0) > 0 && (
-          <Table data-testid="briefings-table">
-            <Table.Thead>
-              <Table.Tr><Table.Th>{t('socialization.briefedOn')}</Table.Th><Table.Th>{t('socialization.brieferName')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th ta="right">{t('socialization.briefed')}</Table.Th><Table.Th ta="right">{t('socialization.headcountShort')}</Table.Th><Table.Th>{t('socialization.notes')}</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {briefings.data?.items.map((b) => (
-                <Table.Tr key={b.id} data-testid="briefing-row">
-                  <Table.Td>{format.date(b.briefedOn)}</Table.Td>
-                  <Table.Td>{b.brieferName}<Text size="xs" c="dimmed" ff="monospace">{b.brieferNip}</Text></Table.Td>
-                  <Table.Td><Text size="xs">{b.unitPath}</Text></Table.Td>
-                  <Table.Td ta="right">{format.number(b.briefed)}</Table.Td>
-                  <Table.Td ta="right">{format.number(b.attendanceCount)}</Table.Td>
-                  <Table.Td><Text size="xs">{b.notes ?? '—'}</Text></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Table.ScrollContainer minWidth={760}>
+            <Table data-testid="briefings-table">
+              <Table.Thead>
+                <Table.Tr><Table.Th>{t('socialization.briefedOn')}</Table.Th><Table.Th>{t('socialization.brieferName')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th ta="right">{t('socialization.briefed')}</Table.Th><Table.Th ta="right">{t('socialization.headcountShort')}</Table.Th><Table.Th>{t('socialization.notes')}</Table.Th></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {briefings.data?.items.map((b) => (
+                  <Table.Tr key={b.id} data-testid="briefing-row">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(b.briefedOn)}</Table.Td>
+                    <Table.Td>{b.brieferName}<Text size="xs" c="dimmed" ff="monospace">{b.brieferNip}</Text></Table.Td>
+                    <Table.Td><Text size="xs">{b.unitPath}</Text></Table.Td>
+                    <Table.Td ta="right">{format.number(b.briefed)}</Table.Td>
+                    <Table.Td ta="right">{format.number(b.attendanceCount)}</Table.Td>
+                    <Table.Td><Text size="xs">{b.notes ?? '—'}</Text></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
     </Stack>

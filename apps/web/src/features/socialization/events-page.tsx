@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Modal, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useNavigate } from 'react-router';
+import { Anchor, Button, Group, Modal, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -81,34 +81,36 @@ export function EventsPage() {
     <Stack gap="md" maw={1200} mx="auto">
       <SocializationHeader action={hasPermission(me, 'registry.write') && <Button onClick={() => setCreating(true)} data-testid="event-new">{t('socialization.new')}</Button>} />
       <ProblemAlert error={events.error} />
-      {items.length === 0 && <Paper withBorder p="lg"><Text data-testid="events-empty">{t('socialization.empty')}</Text></Paper>}
+      {events.data && items.length === 0 && <Paper withBorder p="lg"><Text data-testid="events-empty">{t('socialization.empty')}</Text></Paper>}
       {items.length > 0 && (
         <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('socialization.eventTitle')}</Table.Th>
-                <Table.Th>{t('socialization.heldOn')}</Table.Th>
-                <Table.Th>{t('socialization.agency')}</Table.Th>
-                <Table.Th ta="right">{t('socialization.attendees')}</Table.Th>
-                <Table.Th ta="right">{t('socialization.briefings')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((e) => (
-                <Table.Tr key={e.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/socialization/events/${e.id}`)} data-testid="event-row">
-                  <Table.Td>
-                    <Text size="sm" fw={500}>{e.title}</Text>
-                    <Text size="xs" c="dimmed">{e.place} · {e.organiser}</Text>
-                  </Table.Td>
-                  <Table.Td>{format.date(e.heldOn)}</Table.Td>
-                  <Table.Td>{e.agencyName}</Table.Td>
-                  <Table.Td ta="right">{format.number(e.attendees)}</Table.Td>
-                  <Table.Td ta="right">{format.number(e.briefings)}</Table.Td>
+          <Table.ScrollContainer minWidth={720}>
+            <Table highlightOnHover verticalSpacing="sm" aria-label={t('socialization.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('socialization.eventTitle')}</Table.Th>
+                  <Table.Th>{t('socialization.heldOn')}</Table.Th>
+                  <Table.Th>{t('socialization.agency')}</Table.Th>
+                  <Table.Th ta="right">{t('socialization.attendees')}</Table.Th>
+                  <Table.Th ta="right">{t('socialization.briefings')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((e) => (
+                  <Table.Tr key={e.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/socialization/events/${e.id}`)} data-testid="event-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/socialization/events/${e.id}`} onClick={(ev) => ev.stopPropagation()} size="sm" fw={500} c="inherit" display="block">{e.title}</Anchor>
+                      <Text size="xs" c="dimmed">{e.place} · {e.organiser}</Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(e.heldOn)}</Table.Td>
+                    <Table.Td>{e.agencyName}</Table.Td>
+                    <Table.Td ta="right">{format.number(e.attendees)}</Table.Td>
+                    <Table.Td ta="right">{format.number(e.briefings)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
       {creating && <NewEventDialog onClose={() => setCreating(false)} />}

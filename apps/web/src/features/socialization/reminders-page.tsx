@@ -74,26 +74,28 @@ export function RemindersPage() {
         <Title order={2} size="h5" mb="xs">{t('socialization.remindersTitle')}</Title>
         {items.length === 0 && <Text size="sm" c="dimmed" data-testid="reminders-empty">{t('socialization.remindersEmpty')}</Text>}
         {items.length > 0 && (
-          <Table data-testid="reminders-table">
-            <Table.Thead>
-              <Table.Tr><Table.Th>{t('socialization.doneOn')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.kind')}</Table.Th><Table.Th>{t('socialization.description')}</Table.Th><Table.Th>{t('socialization.recordedBy')}</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.id} data-testid="reminder-row">
-                  <Table.Td>{format.date(r.doneOn)}</Table.Td>
-                  <Table.Td><Text size="xs">{r.unitPath ?? t('socialization.wholeAgency')}</Text></Table.Td>
-                  <Table.Td>{t(`socialization.kinds.${r.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.description}</Text>
-                    {r.link && <Anchor href={r.link} target="_blank" rel="noreferrer" size="xs">{r.link}</Anchor>}
-                    {r.evidenceNote && <Text size="xs" c="dimmed">{r.evidenceNote}</Text>}
-                  </Table.Td>
-                  <Table.Td><Text size="xs">{r.recordedBy ?? '—'}</Text></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Table.ScrollContainer minWidth={760}>
+            <Table data-testid="reminders-table">
+              <Table.Thead>
+                <Table.Tr><Table.Th>{t('socialization.doneOn')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.kind')}</Table.Th><Table.Th>{t('socialization.description')}</Table.Th><Table.Th>{t('socialization.recordedBy')}</Table.Th></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((r) => (
+                  <Table.Tr key={r.id} data-testid="reminder-row">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(r.doneOn)}</Table.Td>
+                    <Table.Td><Text size="xs">{r.unitPath ?? t('socialization.wholeAgency')}</Text></Table.Td>
+                    <Table.Td>{t(`socialization.kinds.${r.kind}`)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{r.description}</Text>
+                      {r.link && <Anchor href={r.link} target="_blank" rel="noreferrer" size="xs">{r.link}</Anchor>}
+                      {r.evidenceNote && <Text size="xs" c="dimmed">{r.evidenceNote}</Text>}
+                    </Table.Td>
+                    <Table.Td><Text size="xs">{r.recordedBy ?? '—'}</Text></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
     </Stack>

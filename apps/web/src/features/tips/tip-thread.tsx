@@ -1,6 +1,8 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import type { z } from 'zod';
 import type { TipMessage as TipMessageSchema } from '@netra/contracts';
+import { useTranslation } from 'react-i18next';
+import { pickLanguage } from '../../lib/bilingual.ts';
 import { useFormat } from '../../lib/format.ts';
 
 export type TipMessage = z.infer<typeof TipMessageSchema>;
@@ -19,9 +21,14 @@ const BACKGROUNDS: Record<TipMessage['author'], string> = {
   system: 'transparent',
 };
 
-/** Handler questions, reporter answers and system notes, oldest first. */
+/**
+ * Handler questions, reporter answers and system notes, oldest first. A system note written as
+ * "Indonesian / English" shows the UI language's half only; people's own words are shown as written.
+ */
 export function TipThread({ messages, authorLabel, emptyText, messageTestId }: TipThreadProps) {
   const format = useFormat();
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'id';
   if (messages.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -49,7 +56,7 @@ export function TipThread({ messages, authorLabel, emptyText, messageTestId }: T
             fs={message.author === 'system' ? 'italic' : undefined}
             style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
           >
-            {message.body}
+            {message.author === 'system' ? pickLanguage(message.body, language) : message.body}
           </Text>
         </Paper>
       ))}
