@@ -30,6 +30,7 @@ export function findNul(value: unknown, path: string, depth = 0): string | null 
 /** The messages the contracts write themselves (packages/contracts), in Bahasa Indonesia. */
 const CUSTOM_ID: Record<string, string> = {
   'a date between 1900 and 2199': 'tanggal antara 1900 dan 2199',
+  'Kemendagri region code such as 32, 32.75, 32.75.01 or 32.75.01.1001': 'kode wilayah Kemendagri seperti 32, 32.75, 32.75.01 atau 32.75.01.1001',
   'an http(s) address': 'alamat http(s)',
   'at least 10 characters': 'minimal 10 karakter',
   'phone number': 'nomor telepon',

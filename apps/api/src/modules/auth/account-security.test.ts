@@ -112,6 +112,13 @@ describe.each(DB_KINDS)('account security on %s', (kind) => {
       // a fresh sign-in works with the remaining grant
       const fresh = await signIn(app, 'ppk3');
       expect((await me(fresh)).json()).toMatchObject({ username: 'ppk3', grants: [{ role: 'employing_official' }] });
+      // the last grant stays: removing it would leave an account no scoped manager can reach (deactivate instead)
+      const remaining = (add.json() as { grants: { id: string }[] }).grants[0]!.id;
+      const refused = await as(kesbangpol, 'DELETE', `/users/${users.ppk3}/grants/${remaining}`);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('LAST_GRANT');
+      expect((await deps.db.query('SELECT 1 FROM grants WHERE user_id = $1', [users.ppk3])).rowCount).toBe(1);
+      expect((await me(fresh)).statusCode).toBe(200);
     });
 
     it('a 2FA role never opens a password-only session, even when its grant is written behind the service', async () => {

@@ -165,6 +165,13 @@ export async function removeGrant(deps: Deps, manager: Principal, userId: string
     const agencyRegion = g.agencyId ? ((await tx.query<{ region_code: string }>('SELECT region_code FROM agencies WHERE id = $1', [g.agencyId])).rows[0]?.region_code ?? null) : null;
     const unitIdPath = g.unitId ? ((await tx.query<{ id_path: string }>('SELECT id_path FROM units WHERE id = $1', [g.unitId])).rows[0]?.id_path ?? null) : null;
     assertMayAssign(manager, { role: g.role, regionCode: g.regionCode, agencyId: g.agencyId, unitId: g.unitId, unitIdPath, agencyRegion });
+    // an account without any grant belongs to no scope, so only a system admin could reach it again: deactivate instead
+    const left = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM grants WHERE user_id = $1 AND id <> $2', [userId, grantId])).rows[0]!.n;
+    if (left === 0)
+      throw conflict('LAST_GRANT', {
+        id: 'Ini peran terakhir akun tersebut; nonaktifkan akunnya bila tidak dipakai lagi.',
+        en: "This is the account's last role; deactivate the account if it is no longer used.",
+      });
     await tx.query('DELETE FROM grants WHERE id = $1 AND user_id = $2', [grantId, userId]);
     const sessionsEnded = await endSessions(tx, userId);
     await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_removed', entityType: 'user', entityId: userId, before: g, details: { sessionsEnded }, at: deps.clock.now() });

@@ -187,7 +187,10 @@ function purgeStaleTemp(dir: string, now = Date.now()) {
  * Streams an upload in, checks it, seals the original and a stripped copy. Nothing is left behind on
  * refusal. A multipart file cut short at the parser's size limit (busboy's `limit` event and
  * `truncated` flag) is refused as too large, never kept as a shorter file. `coarseTime` sets the
- * sealed files' modification time (an anonymous upload keeps no exact time, on disk either).
+ * sealed files' access and modification times to the day, so backups and copies of the evidence
+ * directory carry no exact time; the inode's change time (and birth time, where the file system
+ * keeps one) still records the moment of writing, which only someone with access to the server's
+ * disk can read — the application never shows it.
  */
 export async function receiveEvidence(opts: { root: string; masterKey: Buffer; stream: Readable; fileName: string; coarseTime?: Date }): Promise<StoredEvidence> {
   const id = crypto.randomUUID();
