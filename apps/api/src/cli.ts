@@ -255,7 +255,7 @@ audit
       const r = await verifyAuditChain(deps.db);
       const b = r.firstBroken;
       if (o.json) print(JSON.stringify(r));
-      else if (r.ok) print(`Audit trail intact: ${r.checked} entries verified${r.pending ? ` (${r.pending} written meanwhile, not sealed yet)` : ''}.`);
+      else if (r.ok) print(`Audit trail intact: ${r.checked} entries verified${r.pending ? ` (${r.pending} written meanwhile, not sealed yet)` : ''}${r.deferred ? `; ${r.deferred} anonymous reporters' entries join it when their day is over` : ''}.`);
       else print(`Audit trail BROKEN at ${b!.seq === null ? `chain position ${b!.position}` : `entry ${b!.seq} (chain position ${b!.position})`}: ${b!.reason} (${r.checked} entries verified before it).`);
       if (!r.ok) throw new ExitCode(1);
     }),

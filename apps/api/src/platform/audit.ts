@@ -13,6 +13,12 @@ export type AuditEntry = {
   after?: unknown;
   details?: Record<string, unknown>;
   at: Date;
+  /**
+   * For an anonymous reporter's action: the entry waits (audit_deferred, same transaction) until this
+   * instant, the end of its local day, and then joins the trail in random order with the others of
+   * that day, so its place among exact-time entries does not date it (migration 0016).
+   */
+  releaseAfter?: Date;
 };
 
 const GENESIS = '0'.repeat(64);
@@ -76,7 +82,19 @@ const APPEND = prepared('audit_append', `INSERT INTO audit_events (${AUDIT_COLUM
  * never queue on the chain.
  */
 export async function appendAudit(tx: Queryable, e: AuditEntry): Promise<void> {
-  await tx.query(APPEND, auditValues(e));
+  if (e.releaseAfter) await tx.query(DEFER, [...auditValues(e), e.releaseAfter.toISOString()]);
+  else await tx.query(APPEND, auditValues(e));
+}
+
+const DEFER = prepared('audit_defer', `INSERT INTO audit_deferred (${AUDIT_COLUMNS}, release_after) VALUES (${AUDIT_TYPES.map((_t, i) => `$${i + 1}`).join(', ')}, $${AUDIT_PARAM_COUNT + 1})`);
+
+/** Moves the deferred entries whose time has come into the trail, in random order (inside the sealer's lock). */
+async function releaseDeferred(tx: Queryable, now: Date): Promise<void> {
+  await tx.query(
+    `WITH due AS (DELETE FROM audit_deferred WHERE release_after <= $1 RETURNING ${AUDIT_COLUMNS})
+     INSERT INTO audit_events (${AUDIT_COLUMNS}) SELECT ${AUDIT_COLUMNS} FROM due ORDER BY random()`,
+    [now.toISOString()],
+  );
 }
 
 /**
@@ -117,13 +135,14 @@ function rowOf(r: StoredRow): Row {
  * An entry whose transaction commits after later entries were sealed simply gets a later position.
  * Returns how many entries it sealed.
  */
-export async function sealAudit(db: Db, opts: { wait?: boolean; batch?: number } = {}): Promise<number> {
+export async function sealAudit(db: Db, opts: { wait?: boolean; batch?: number; now?: Date } = {}): Promise<number> {
   const batch = opts.batch ?? 5000;
   let sealed = 0;
-  for (;;) {
+  for (let round = 0; ; round++) {
     const n = await db.transaction(async (tx) => {
       if (opts.wait) await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
       else if (!(await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [CHAIN_LOCK])).rows[0]!.ok) return 0;
+      if (round === 0) await releaseDeferred(tx, opts.now ?? new Date());
       const rows = (await tx.query<StoredRow>(`SELECT ${STORED_COLUMNS} FROM audit_events WHERE chain_pos IS NULL ORDER BY seq LIMIT $1`, [batch])).rows;
       if (rows.length === 0) return 0;
       const last = (await tx.query<{ chain_pos: string | number; hash: string }>(
@@ -177,12 +196,15 @@ export type VerifyResult = {
   checked: number;
   /** committed entries not linked into the chain yet (the sealer links them within a second or two) */
   pending: number;
+  /** anonymous reporters' entries waiting for the end of their local day before they join the chain (audit_deferred) */
+  deferred: number;
   firstBroken: { seq: number | null; position: number; reason: string } | null;
 };
 
 /** Walks the chain in position order and names the first entry that does not verify. */
 export async function verifyAuditChain(db: Queryable, batch = 5000): Promise<VerifyResult> {
   const pending = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE chain_pos IS NULL')).rows[0]!.n;
+  const deferred = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_deferred')).rows[0]!.n;
   let prevHash = GENESIS;
   let expected = 1;
   let checked = 0;
@@ -191,9 +213,9 @@ export async function verifyAuditChain(db: Queryable, batch = 5000): Promise<Ver
       `SELECT ${STORED_COLUMNS}, chain_pos, prev_hash, hash FROM audit_events WHERE chain_pos >= $1 ORDER BY chain_pos LIMIT $2`,
       [expected, batch],
     );
-    if (rows.length === 0) return { ok: true, checked, pending, firstBroken: null };
+    if (rows.length === 0) return { ok: true, checked, pending, deferred, firstBroken: null };
     for (const r of rows) {
-      const broken = (seq: number | null, reason: string) => ({ ok: false, checked, pending, firstBroken: { seq, position: expected, reason } });
+      const broken = (seq: number | null, reason: string) => ({ ok: false, checked, pending, deferred, firstBroken: { seq, position: expected, reason } });
       if (Number(r.chain_pos) !== expected) return broken(null, `the entry at chain position ${expected} is missing (the next one is seq ${Number(r.seq)})`);
       if (r.prev_hash !== prevHash) return broken(Number(r.seq), 'prev_hash does not match the previous entry');
       if (hashRow(prevHash, rowOf(r)) !== r.hash) return broken(Number(r.seq), 'content does not match its hash (the entry was altered)');

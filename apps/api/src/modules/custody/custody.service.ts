@@ -8,7 +8,7 @@ import { loadMasterKey } from '../../platform/keys.ts';
 import type { Principal } from '../auth/domain/policy.ts';
 import { caseScopeSql } from '../cases/cases.service.ts';
 import { FINAL_STATUSES } from '../cases/domain/workflow.ts';
-import { anonymousTime } from '../tips/domain/anonymous-time.ts';
+import { anonymousAuditTime } from '../tips/domain/anonymous-time.ts';
 import { authenticateTip, loadTip } from '../tips/tips.service.ts';
 import { discardEvidence, openSealed, receiveEvidence, remakePdfCopy, type SealInfo, type StoredEvidence } from './custody.store.ts';
 import { copyKindOf, storedFileName } from './domain/upload-policy.ts';
@@ -16,14 +16,14 @@ import { copyKindOf, storedFileName } from './domain/upload-policy.ts';
 const MAX_FILES_PER_TIP = 20;
 
 /** The evidence row, its `received` and `sealed` custody events and its audit entry, all at `at`. */
-async function record(tx: Queryable, e: StoredEvidence, owner: { tipId?: string; caseId?: string }, actor: Actor, at: Date) {
+async function record(tx: Queryable, e: StoredEvidence, owner: { tipId?: string; caseId?: string }, actor: Actor, at: Date, releaseAfter?: Date) {
   await tx.query(
     `INSERT INTO evidence (id, tip_id, case_id, file_name, mime, size, sha256, sealed, shareable_sha256, shareable_mime, metadata, received_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [e.id, owner.tipId ?? null, owner.caseId ?? null, e.fileName, e.mime, e.size, e.sha256, JSON.stringify(e.sealed), e.shareableSha256, e.shareableMime, JSON.stringify(e.metadata), at],
   );
   await tx.query("INSERT INTO custody_events (evidence_id, action, actor_id, actor_label, at) VALUES ($1, 'received', $2, $3, $4), ($1, 'sealed', NULL, 'system', $4)", [e.id, actor.id, actor.label, at]);
-  await appendAudit(tx, { actor, action: 'evidence.received', entityType: 'evidence', entityId: e.id, details: { sha256: e.sha256, size: e.size, mime: e.mime, tipId: owner.tipId ?? null, caseId: owner.caseId ?? null }, at });
+  await appendAudit(tx, { actor, action: 'evidence.received', entityType: 'evidence', entityId: e.id, details: { sha256: e.sha256, size: e.size, mime: e.mime, tipId: owner.tipId ?? null, caseId: owner.caseId ?? null }, at, ...(releaseAfter ? { releaseAfter } : {}) });
 }
 
 async function store(deps: Deps, stream: Readable, fileName: string, write: (e: StoredEvidence) => Promise<void>, coarseTime?: Date) {
@@ -66,11 +66,11 @@ function checkTipOpen(t: TipState) {
 export async function attachToTip(deps: Deps, creds: { receiptCode: string; secret: string }, stream: Readable, fileName: string) {
   const tip = await authenticateTip(deps, creds);
   checkTipOpen(await tipState(deps.db, tip.id, false));
-  const at = anonymousTime(deps.clock.now(), tip.region_code);
+  const { at, releaseAfter } = anonymousAuditTime(deps.clock.now(), tip.region_code);
   return store(deps, stream, fileName, (e) => deps.db.transaction(async (tx) => {
     const now = await tipState(tx, tip.id, true);
     checkTipOpen(now);
-    await record(tx, e, { tipId: tip.id, ...(now.case_id ? { caseId: now.case_id } : {}) }, { id: null, label: 'public' }, at);
+    await record(tx, e, { tipId: tip.id, ...(now.case_id ? { caseId: now.case_id } : {}) }, { id: null, label: 'public' }, at, releaseAfter);
   }), at);
 }
 

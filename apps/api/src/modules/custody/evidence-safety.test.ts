@@ -10,6 +10,8 @@ import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
 import { remakePdfCopies } from './custody.service.ts';
+import { sealAudit } from '../../platform/audit.ts';
+import { listMigrations, splitStatements } from '../../db/migrate.ts';
 import { seal } from './custody.store.ts';
 import { handOverTipEvidence } from './handover.ts';
 
@@ -220,6 +222,25 @@ describe.each(DB_KINDS)('evidence safety on %s', (kind) => {
     expect(filesOnDisk().length).toBe(files);
   });
 
+  it('migration 0016 gives anonymous uploads stored before it their local day, and leaves handlers\' uploads alone', async () => {
+    const anon = (await toTip('IMG_lama.jpg', 'image/jpeg', gpsPhoto)).json().id as string;
+    const byHandler = (await toCase(caseId, 'foto-lama.jpg', 'image/jpeg', gpsPhoto)).json().id as string;
+    // as the earlier version stored them: the exact time of receipt
+    const exact = '2026-11-20T02:17:42.123Z';
+    for (const id of [anon, byHandler]) {
+      await deps.db.query('UPDATE evidence SET received_at = $2 WHERE id = $1', [id, exact]);
+      await deps.db.query("UPDATE custody_events SET at = $2 WHERE evidence_id = $1 AND action IN ('received', 'sealed')", [id, exact]);
+    }
+    const m = listMigrations().find((x) => x.name.startsWith('0016_'))!;
+    for (const stmt of splitStatements(m.sql).filter((x) => x.startsWith('WITH'))) await deps.db.query(stmt);
+    const times = async (id: string) => [
+      ...(await deps.db.query<{ t: Date }>('SELECT received_at AS t FROM evidence WHERE id = $1', [id])).rows,
+      ...(await deps.db.query<{ t: Date }>("SELECT at AS t FROM custody_events WHERE evidence_id = $1 AND action IN ('received', 'sealed')", [id])).rows,
+    ].map((r) => new Date(r.t).toISOString());
+    expect(await times(anon)).toEqual([DAY_START, DAY_START, DAY_START]); // 09:17 WIB on 20 Nov -> 20 Nov 00:00 WIB
+    expect(await times(byHandler)).toEqual([exact, exact, exact]);
+  });
+
   it('keeps only the local day of an anonymous upload: row, custody events, audit entry, sealed files; a handler upload keeps its time', async () => {
     const res = await toTip('IMG_1.jpg', 'image/jpeg', gpsPhoto);
     expect(res.statusCode).toBe(201);
@@ -227,6 +248,9 @@ describe.each(DB_KINDS)('evidence safety on %s', (kind) => {
     expect((await tipEvidence()).find((e) => e.id === id)).toMatchObject({ receivedAt: DAY_START, receivedAtPrecision: 'day' });
     const custody = (await app.inject({ method: 'GET', url: `/api/v1/evidence/${id}/custody`, ...s })).json().items;
     expect(custody.slice(0, 2).map((c: { action: string; at: string; atPrecision: string }) => [c.action, c.at, c.atPrecision])).toEqual([['received', DAY_START, 'day'], ['sealed', DAY_START, 'day']]);
+    // its audit entry waits for the end of the local day before joining the trail
+    expect((await deps.db.query("SELECT 1 FROM audit_events WHERE action = 'evidence.received' AND entity_id = $1", [id])).rowCount).toBe(0);
+    await sealAudit(deps.db, { wait: true, now: new Date(Date.parse(DAY_START) + 86_400_000) });
     const audit = (await deps.db.query<{ occurred_at: Date }>("SELECT occurred_at FROM audit_events WHERE action = 'evidence.received' AND entity_id = $1", [id])).rows;
     expect(audit.map((a) => new Date(a.occurred_at).toISOString())).toEqual([DAY_START]);
     const sealed = path.join(deps.config.evidenceDir, 'sealed', id);

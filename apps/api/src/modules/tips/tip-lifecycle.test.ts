@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
+import { sealAudit, verifyAuditChain } from '../../platform/audit.ts';
 import type { Deps } from '../../deps.ts';
 
 /** 14:05:09.321 WIB on Friday 20 Nov 2026; the local day began at 17:00 UTC the day before. */
@@ -81,14 +82,25 @@ describe.each(DB_KINDS)('tip lifecycle and the receipt channel on %s', (kind) =>
     await handle(`/api/v1/tips/${id}/questions`, { body: 'Kapan arahan itu disampaikan?' });
     expect((await pub('/api/v1/public/tips/reply', { ...receipt, body: 'Saat rapat guru pekan lalu.' })).statusCode).toBe(200);
     expect((await pub('/api/v1/public/tips/consent', receipt)).statusCode).toBe(200);
-    const rows = (await deps.db.query<{ action: string; occurred_at: Date; details: unknown }>(
-      "SELECT action, occurred_at, details FROM audit_events WHERE entity_id = $1 AND actor_label = 'public' ORDER BY seq", [id],
+    const publicEntries = async () => (await deps.db.query<{ seq: string; action: string; occurred_at: Date; details: unknown }>(
+      "SELECT seq, action, occurred_at, details FROM audit_events WHERE entity_id = $1 AND actor_label = 'public' ORDER BY seq", [id],
     )).rows;
-    expect(rows.map((r) => r.action)).toEqual(['tip.received', 'tip.reporter_replied', 'tip.consented_to_report']);
+    // until the local day is over the reporter's entries wait outside the trail (their place in it would date them)
+    expect(await publicEntries()).toEqual([]);
+    await sealAudit(deps.db, { wait: true, now: new Date(Date.parse(DAY_START) + 86_400_000 - 1) });
+    expect(await publicEntries()).toEqual([]);
+    // a handler acts later that day, then the day ends: the reporter's entries join the trail after it, in random order
+    await handle(`/api/v1/tips/${id}/questions`, { body: 'Siapa saja yang hadir?' });
+    await sealAudit(deps.db, { wait: true, now: new Date(Date.parse(DAY_START) + 86_400_000) });
+    const rows = await publicEntries();
+    expect(rows.map((r) => r.action).sort()).toEqual(['tip.consented_to_report', 'tip.received', 'tip.reporter_replied']);
+    const lastQuestion = (await deps.db.query<{ seq: string }>("SELECT max(seq) AS seq FROM audit_events WHERE entity_id = $1 AND action = 'tip.question_sent'", [id])).rows[0]!;
+    for (const r of rows) expect(Number(r.seq)).toBeGreaterThan(Number(lastQuestion.seq));
+    expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: true, pending: 0 });
     for (const r of rows) expect(new Date(r.occurred_at).toISOString()).toBe(DAY_START);
     expect(JSON.stringify(rows.map((r) => r.details))).not.toMatch(/\d{2}:\d{2}/);
     // the handler's own question keeps its time
-    const question = (await deps.db.query<{ occurred_at: Date }>("SELECT occurred_at FROM audit_events WHERE entity_id = $1 AND action = 'tip.question_sent'", [id])).rows[0]!;
+    const question = (await deps.db.query<{ occurred_at: Date }>("SELECT occurred_at FROM audit_events WHERE entity_id = $1 AND action = 'tip.question_sent' ORDER BY seq", [id])).rows[0]!;
     expect(new Date(question.occurred_at).toISOString()).toBe(NOW.toISOString());
     // the tip itself and its messages carry dates only
     const tip = (await deps.db.query<Record<string, unknown>>('SELECT * FROM tips WHERE id = $1', [id])).rows[0]!;
@@ -102,7 +114,7 @@ describe.each(DB_KINDS)('tip lifecycle and the receipt channel on %s', (kind) =>
     expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
     expect(second.json().consentedToReport).toBe(true);
     expect(second.json().messages.filter((m: { author: string }) => m.author === 'system')).toHaveLength(1);
-    expect((await deps.db.query("SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'tip.consented_to_report'", [id])).rowCount).toBe(1);
+    expect((await deps.db.query("SELECT 1 FROM audit_deferred WHERE entity_id = $1 AND action = 'tip.consented_to_report'", [id])).rowCount).toBe(1);
 
     const other = await newTip('Camat hadir di deklarasi relawan calon.');
     expect((await handle(`/api/v1/tips/${other.id}/status`, { status: 'closed' })).statusCode).toBe(200);

@@ -9,7 +9,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../auth/auth.service.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { localDateInRegion } from '@netra/rules';
-import { anonymousTime } from './domain/anonymous-time.ts';
+import { anonymousAuditTime } from './domain/anonymous-time.ts';
 
 /** Crockford base32 without look-alike letters, grouped for reading over the phone. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -43,7 +43,7 @@ export async function submitTip(deps: Deps, input: TipInput): Promise<{ receiptC
         [receiptCode, secretHash, input.regionCode, input.occurredOn ?? null, input.what, input.where ?? null, input.who ?? null, input.links, receivedOn],
       );
       if (r.rows[0]) {
-        await appendAudit(tx, { actor: PUBLIC, action: 'tip.received', entityType: 'tip', entityId: r.rows[0].id, at: anonymousTime(deps.clock.now(), input.regionCode) });
+        await appendAudit(tx, { actor: PUBLIC, action: 'tip.received', entityType: 'tip', entityId: r.rows[0].id, ...anonymousAuditTime(deps.clock.now(), input.regionCode) });
         return { receiptCode, secret, id: r.rows[0].id };
       }
       if (attempt > 5) throw new Error('could not allocate a receipt code');
@@ -121,7 +121,7 @@ export async function replyToTip(deps: Deps, creds: { receiptCode: string; secre
   await deps.db.transaction(async (tx) => {
     await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'reporter', $2, $3)", [tip.id, body, localDate(now, tip.region_code)]);
     await tx.query("UPDATE tips SET status = 'in_review' WHERE id = $1 AND status = 'needs_info'", [tip.id]);
-    await appendAudit(tx, { actor: PUBLIC, action: 'tip.reporter_replied', entityType: 'tip', entityId: tip.id, at: anonymousTime(now, tip.region_code) });
+    await appendAudit(tx, { actor: PUBLIC, action: 'tip.reporter_replied', entityType: 'tip', entityId: tip.id, ...anonymousAuditTime(now, tip.region_code) });
   });
   return followTip(deps, creds);
 }
@@ -140,7 +140,7 @@ export async function consentToReport(deps: Deps, creds: { receiptCode: string; 
     await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'system', $2, $3)", [
       tip.id, 'Pelapor menyetujui informasi ini dijadikan laporan resmi; identitas akan diminta oleh Bawaslu. / The reporter agreed to a formal report; Bawaslu will ask for identity.', localDate(now, tip.region_code),
     ]);
-    await appendAudit(tx, { actor: PUBLIC, action: 'tip.consented_to_report', entityType: 'tip', entityId: tip.id, at: anonymousTime(now, tip.region_code) });
+    await appendAudit(tx, { actor: PUBLIC, action: 'tip.consented_to_report', entityType: 'tip', entityId: tip.id, ...anonymousAuditTime(now, tip.region_code) });
   });
   return followTip(deps, creds);
 }
