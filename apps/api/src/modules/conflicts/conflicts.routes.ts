@@ -18,7 +18,7 @@ export const conflictRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
   app.post('/conflicts/match', { schema: { tags: ['conflicts'], summary: "Match an agency's employees against an election's candidate lists (suggestions for an officer)", body: MatchInput, response: { 200: MatchResult, ...errors } } }, async (req) =>
     runMatcher(deps, requirePrincipal(req, 'agencies.manage'), req.body),
   );
-  app.get('/conflicts', { schema: { tags: ['conflicts'], summary: 'The conflict-of-interest register in scope, with confirmed counts', querystring: ConflictQuery, response: { 200: ConflictRegister, ...errors } } }, async (req) =>
+  app.get('/conflicts', { schema: { tags: ['conflicts'], summary: 'The conflict-of-interest register in scope, one page, with headline counts over the whole register', querystring: ConflictQuery, response: { 200: ConflictRegister, ...errors } } }, async (req) =>
     listConflicts(deps, requirePrincipal(req, 'registry.read'), req.query),
   );
   app.post('/conflicts/:id/decision', { schema: { tags: ['conflicts'], summary: 'Confirm (optionally correcting the relation) or dismiss a suggestion', params: Id, body: ConflictDecision, response: { 200: z.object({ id: z.uuid(), status: z.string(), relation: z.string() }), ...errors } } }, async (req) =>

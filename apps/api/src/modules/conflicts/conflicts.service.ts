@@ -8,28 +8,59 @@ import type { Queryable } from '../../db/client.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
+import { RELATIVE_NAME_MIN_LETTERS, normalizePersonName, visibleLetterCount } from '@netra/contracts';
 import { findElection } from '@netra/rules';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
 import { suggestConflicts, type DeclaredRelation, type Relation } from './domain/matcher.ts';
 
-/** Employee $1 if the caller may write it (registry scope) or it is the caller's own record. */
-async function writableEmployee(db: Queryable, p: Principal, employeeId: string) {
+/**
+ * Employee $1 if the caller may write it (registry scope) or it is the caller's own record. With
+ * `lock`, the row is locked until the transaction ends, so changes to one employee's declarations
+ * queue behind each other (FOR NO KEY UPDATE: it serialises writers of the declarations but, unlike
+ * FOR UPDATE, does not hold up rows elsewhere that merely reference the employee, such as signatures).
+ */
+async function writableEmployee(db: Queryable, p: Principal, employeeId: string, lock = false) {
   const own = p.grants.some((g) => g.role === 'employee' && g.employeeId === employeeId);
   const params: unknown[] = [employeeId];
   const scope = own ? 'TRUE' : scopeSql(p, 'registry.write', EMPLOYEE_COLS, params);
-  const e = (await db.query<{ id: string; agency_id: string }>(`SELECT e.id, e.agency_id FROM employees e WHERE e.id = $1 AND ${scope}`, params)).rows[0];
+  const e = (await db.query<{ id: string; agency_id: string }>(`SELECT e.id, e.agency_id FROM employees e WHERE e.id = $1 AND ${scope}${lock ? ' FOR NO KEY UPDATE OF e' : ''}`, params)).rows[0];
   if (!e) throw notFound('Pegawai / Employee', employeeId);
   return e;
 }
 
+/** Two declared names are the same person when they differ only in letter case, spacing or invisible characters. */
+const relativeNameKey = (name: string) => normalizePersonName(name).normalize('NFKC').toLowerCase();
+
+/**
+ * Declares a relative of the employee. The name needs visible letters (a name of zero-width
+ * characters is refused), and a declaration identical to one already made for the employee (same
+ * relation, same name up to case and spacing) answers 409: the check runs under the employee's
+ * row lock, so two identical declarations sent at once (the admin and the employee) store one.
+ */
 export async function declareRelative(deps: Deps, p: Principal, employeeId: string, input: { kind: DeclaredRelation; name: string }) {
+  const name = normalizePersonName(input.name);
+  if (visibleLetterCount(name) < RELATIVE_NAME_MIN_LETTERS) {
+    const msg = {
+      id: `Nama harus memuat sedikitnya ${RELATIVE_NAME_MIN_LETTERS} huruf yang terlihat (spasi dan karakter tak terlihat tidak dihitung).`,
+      en: `The name must contain at least ${RELATIVE_NAME_MIN_LETTERS} visible letters (spaces and invisible characters do not count).`,
+    };
+    throw invalid('RELATIVE_NAME_INVALID', msg, [{ path: 'body.name', message: msg.en }]);
+  }
   return deps.db.transaction(async (tx) => {
-    await writableEmployee(tx, p, employeeId);
-    const id = (await tx.query<{ id: string }>('INSERT INTO employee_relatives (employee_id, kind, name, declared_by) VALUES ($1, $2, $3, $4) RETURNING id', [employeeId, input.kind, input.name, p.userId])).rows[0]!.id;
+    await writableEmployee(tx, p, employeeId, true);
+    const key = relativeNameKey(name);
+    const same = (await tx.query<{ name: string }>('SELECT name FROM employee_relatives WHERE employee_id = $1 AND kind = $2', [employeeId, input.kind])).rows;
+    if (same.some((r) => relativeNameKey(r.name) === key)) {
+      throw conflict('RELATIVE_DUPLICATE', {
+        id: 'Anggota keluarga ini sudah dilaporkan untuk pegawai ini (hubungan dan nama yang sama).',
+        en: 'This relative has already been declared for this employee (same relation and name).',
+      });
+    }
+    const id = (await tx.query<{ id: string }>('INSERT INTO employee_relatives (employee_id, kind, name, declared_by) VALUES ($1, $2, $3, $4) RETURNING id', [employeeId, input.kind, name, p.userId])).rows[0]!.id;
     // the relative's name is personal data: the audit row records that a declaration was made, not the name
     await appendAudit(tx, { actor: actorOf(p), action: 'employee.relative_declared', entityType: 'employee', entityId: employeeId, details: { kind: input.kind, relativeId: id }, at: deps.clock.now() });
-    return { id, employeeId, kind: input.kind, name: input.name };
+    return { id, employeeId, kind: input.kind, name };
   });
 }
 
@@ -89,29 +120,44 @@ type ConflictRow = {
   relation: Relation; source: string; score: number; reasons: string[] | string; status: 'suggested' | 'confirmed' | 'dismissed'; note: string | null;
 };
 
-/** The register for the caller's registry scope, with the headline counts of confirmed relations. */
-export async function listConflicts(deps: Deps, p: Principal, q: { electionId?: string; agencyId?: string; status?: string }) {
+/**
+ * The register for the caller's registry scope, one page of it, with the headline counts ("16 caleg
+ * related to ASN") counted in SQL over the whole register for the election and agency asked. The
+ * status filter narrows the list and its total, not the headline counts.
+ */
+export async function listConflicts(deps: Deps, p: Principal, q: { page: number; pageSize: number; electionId?: string; agencyId?: string; status?: string }) {
   const params: unknown[] = [];
   const where = [scopeSql(p, 'registry.read', EMPLOYEE_COLS, params)];
   if (q.electionId) where.push(`k.election_id = $${params.push(q.electionId)}`);
   if (q.agencyId) where.push(`e.agency_id = $${params.push(q.agencyId)}`);
-  if (q.status) where.push(`k.status = $${params.push(q.status)}`);
-  const rows = (await deps.db.query<ConflictRow>(
+  const register = where.join(' AND ');
+  const status = q.status ? `k.status = $${params.push(q.status)}` : 'TRUE';
+  const counts = (await deps.db.query<{ confirmed_candidates: number; confirmed_employees: number; suggested: number; dismissed: number; total: number }>(
+    `SELECT count(DISTINCT k.candidate_id) FILTER (WHERE k.status = 'confirmed')::int AS confirmed_candidates,
+            count(DISTINCT k.employee_id) FILTER (WHERE k.status = 'confirmed')::int AS confirmed_employees,
+            count(*) FILTER (WHERE k.status = 'suggested')::int AS suggested,
+            count(*) FILTER (WHERE k.status = 'dismissed')::int AS dismissed,
+            count(*) FILTER (WHERE ${status})::int AS total
+       FROM conflicts k JOIN employees e ON e.id = k.employee_id
+      WHERE ${register}`, params,
+  )).rows[0]!;
+  const rows = counts.total === 0 ? [] : (await deps.db.query<ConflictRow>(
     `SELECT k.id, k.election_id, e.id AS employee_id, e.name AS employee_name, e.nip, e.position, u.path AS unit_path, a.name AS agency_name,
             c.id AS candidate_id, c.name AS candidate_name, c.running_mate_name, c.kind AS candidate_kind, c.party_number, c.chamber, c.electoral_district,
             k.relation, k.source, k.score, k.reasons, k.status, k.note
        FROM conflicts k JOIN employees e ON e.id = k.employee_id JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id
        JOIN election_candidates c ON c.id = k.candidate_id
-      WHERE ${where.join(' AND ')} ORDER BY (k.status = 'suggested') DESC, k.score DESC, e.name LIMIT 1000`, params,
+      WHERE ${register} AND ${status}
+      ORDER BY (k.status = 'suggested') DESC, k.score DESC, e.name, k.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params,
   )).rows;
-  const confirmed = rows.filter((r) => r.status === 'confirmed');
   return {
-    summary: { confirmedCandidates: new Set(confirmed.map((r) => r.candidate_id)).size, confirmedEmployees: new Set(confirmed.map((r) => r.employee_id)).size, suggested: rows.filter((r) => r.status === 'suggested').length },
+    summary: { confirmedCandidates: counts.confirmed_candidates, confirmedEmployees: counts.confirmed_employees, suggested: counts.suggested, dismissed: counts.dismissed },
     items: rows.map((r) => ({
       id: r.id, electionId: r.election_id, status: r.status, relation: r.relation, source: r.source, score: Number(r.score), reasons: typeof r.reasons === 'string' ? (JSON.parse(r.reasons) as string[]) : r.reasons, note: r.note,
       employee: { id: r.employee_id, name: r.employee_name, nip: r.nip, position: r.position, unitPath: r.unit_path, agencyName: r.agency_name },
       candidate: { id: r.candidate_id, name: r.candidate_name, runningMateName: r.running_mate_name, kind: r.candidate_kind, partyNumber: r.party_number, chamber: r.chamber, electoralDistrict: r.electoral_district },
     })),
+    page: q.page, pageSize: q.pageSize, total: counts.total,
   };
 }
 

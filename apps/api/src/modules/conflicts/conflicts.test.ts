@@ -34,7 +34,8 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
     await addUser(deps, 'ppk.serang', 'employing_official', { agencyId: ids.serang, employeeId: ids.bupati });
     await addUser(deps, 'bawaslu.serang', 'supervisor', { regionCode: '36.04' });
     app = await buildApp(deps);
-    for (const u of ['kesbangpol.serang', 'kesbangpol.kota', 'bawaslu.serang']) s[u] = await signIn(app, u);
+    await addUser(deps, 'pegawai.lain', 'employee', { agencyId: ids.serang, employeeId: ids.lain });
+    for (const u of ['kesbangpol.serang', 'kesbangpol.kota', 'bawaslu.serang', 'pegawai.lain']) s[u] = await signIn(app, u);
   });
   afterAll(async () => {
     await app.close();
@@ -56,7 +57,8 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
       'H. Ratu Tatu Chasanah ~ Ratu Tatu Chasanah: self',
       'Rizki bin Hasan Basri ~ Hasan Basri: child',
     ]);
-    expect(reg.summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 3 });
+    expect(reg.summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 3, dismissed: 0 });
+    expect(reg).toMatchObject({ page: 1, pageSize: 50, total: 3 });
     expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts', ...as('kesbangpol.kota') })).json().items).toEqual([]);
   });
 
@@ -88,5 +90,76 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
       { flag: 'REPORTED_RELATED_TO_CANDIDATE', detail: 'spouse: Ahmad Fauzi, S.H.' },
       { flag: 'PPK_IS_CANDIDATE', detail: 'self: Ratu Tatu Chasanah' },
     ]));
+  });
+  it('refuses relative names without visible letters and answers 409 to an identical declaration, even when sent at the same time', async () => {
+    const declare = (payload: object, u = 'kesbangpol.serang', id = ids.lain) => app.inject({ method: 'POST', url: `/api/v1/employees/${id}/relatives`, ...as(u), payload });
+    for (const name of ['\u200b\u200b\u200b', ' \u200bA\u200b ', '\u00a0\u2003\u200b\u2060\ufeff', '1234', 'A\u200b-\u200b.']) {
+      const bad = await declare({ kind: 'child', name });
+      expect(bad.statusCode, `${JSON.stringify(name)}: ${bad.body}`).toBe(400);
+      expect(bad.json().message.id).toMatch(/huruf/);
+      expect(bad.json().message.en).toMatch(/letters/);
+    }
+    // invisible characters around and inside the name are dropped, runs of spaces become one
+    const ok = await declare({ kind: 'child', name: '\u00a0\u200bBudi\u2003 \u200bSantoso\u200b ' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().name).toBe('Budi Santoso');
+    expect((await declare({ kind: 'child', name: 'Li' })).statusCode).toBe(201);
+
+    // the agency admin declares the spouse, then the employee declares the same spouse again
+    expect((await declare({ kind: 'spouse', name: 'Nur Aini' })).statusCode).toBe(201);
+    const twice = await declare({ kind: 'spouse', name: '  NUR \u200b  aini ' }, 'pegawai.lain');
+    expect(twice.statusCode, twice.body).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'RELATIVE_DUPLICATE' });
+    expect(twice.json().message.id).toContain('sudah');
+    expect(twice.json().message.en).toContain('already');
+    // the same name with another relation is a different declaration
+    expect((await declare({ kind: 'sibling', name: 'Nur Aini' }, 'pegawai.lain')).statusCode).toBe(201);
+    // two identical declarations at the same moment: one is stored, the other answers 409
+    const both = await Promise.all([declare({ kind: 'parent', name: 'Hasan Tua' }), declare({ kind: 'parent', name: 'hasan tua' }, 'pegawai.lain')]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+
+    const list = (await app.inject({ method: 'GET', url: `/api/v1/employees/${ids.lain}/relatives`, ...as('kesbangpol.serang') })).json().items;
+    // (which of the two simultaneous spellings of the parent is stored depends on who got the lock first)
+    expect(list.map((r: { kind: string; name: string }) => `${r.kind}: ${r.kind === 'parent' ? r.name.toLowerCase() : r.name}`).sort()).toEqual([
+      'child: Budi Santoso', 'child: Li', 'parent: hasan tua', 'sibling: Nur Aini', 'sibling: Siti Aminah Harahap', 'spouse: Nur Aini',
+    ]);
+    expect((await deps.db.query("SELECT 1 FROM audit_events WHERE action = 'employee.relative_declared'")).rows).toHaveLength(7);
+  });
+
+  it('counts the headline figures over the whole register in scope and pages the list', async () => {
+    // 1,100 more suggestions for one employee (a big DCT import), sorted before the decided rows
+    await deps.db.query(
+      `INSERT INTO election_candidates (election_id, kind, name, party_number, chamber, electoral_district, region_code, ballot_number)
+       SELECT 'pemilu-2024', 'legislative', 'Calon Massal ' || n, 9, 'DPRD Kab/Kota', 'Serang Massal', '36.04', n FROM generate_series(1, 1100) AS n`);
+    await deps.db.query(
+      `INSERT INTO conflicts (election_id, employee_id, candidate_id, relation, source, score, reasons)
+       SELECT 'pemilu-2024', $1, c.id, 'sibling', 'matcher', 0.9, '["name"]' FROM election_candidates c WHERE c.electoral_district = 'Serang Massal'`, [ids.lain]);
+    const get = async (qs: string, u = 'kesbangpol.serang') => {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/conflicts${qs}`, ...as(u) });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    };
+    const summary = { confirmedCandidates: 2, confirmedEmployees: 2, suggested: 1100, dismissed: 1 };
+    const first = await get('?electionId=pemilu-2024');
+    expect(first.summary).toEqual(summary);
+    expect(first).toMatchObject({ page: 1, pageSize: 50, total: 1103 });
+    expect(first.items).toHaveLength(50);
+    const last = await get('?electionId=pemilu-2024&page=12&pageSize=100');
+    expect(last).toMatchObject({ page: 12, pageSize: 100, total: 1103 });
+    expect(last.items.map((i: { status: string }) => i.status).sort()).toEqual(['confirmed', 'confirmed', 'dismissed']);
+    // every row appears exactly once across the pages
+    const seen = new Set<string>();
+    for (let page = 1; page <= 6; page++) for (const i of (await get(`?page=${page}&pageSize=200`)).items) seen.add(i.id);
+    expect(seen.size).toBe(1103);
+    // the status filter narrows the list, not the headline counts
+    const confirmed = await get('?status=confirmed');
+    expect(confirmed.summary).toEqual(summary);
+    expect(confirmed.total).toBe(2);
+    expect(confirmed.items.map((i: { employee: { id: string } }) => i.employee.id).sort()).toEqual([ids.guru, ids.bupati].sort());
+    // other elections and other agencies' registers count nothing
+    expect((await get('?electionId=pilkada-2024')).summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 0, dismissed: 0 });
+    expect(await get('', 'kesbangpol.kota')).toMatchObject({ summary: { confirmedCandidates: 0, confirmedEmployees: 0, suggested: 0, dismissed: 0 }, total: 0, items: [] });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts?pageSize=201', ...as('kesbangpol.serang') })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts?page=0', ...as('kesbangpol.serang') })).statusCode).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ConflictRegister as ConflictRegisterSchema, Relative as RelativeSchema } from '@netra/contracts';
 import { api } from '../../lib/api.ts';
@@ -6,11 +6,15 @@ import { api } from '../../lib/api.ts';
 export type ConflictRegister = z.infer<typeof ConflictRegisterSchema>;
 export type Relative = z.infer<typeof RelativeSchema>;
 
-export function useConflicts(q: { electionId: string; agencyId: string; status: string }) {
+/** One page of the register; the summary counts the whole register (the server counts it). */
+export function useConflicts(q: { electionId: string; agencyId: string; status: string; page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['conflicts', q],
-    queryFn: ({ signal }) => api.get<ConflictRegister>('/conflicts', { electionId: q.electionId || undefined, agencyId: q.agencyId || undefined, status: q.status || undefined }, signal),
+    queryFn: ({ signal }) => api.get<ConflictRegister>('/conflicts', {
+      electionId: q.electionId || undefined, agencyId: q.agencyId || undefined, status: q.status || undefined, page: q.page, pageSize: q.pageSize,
+    }, signal),
     enabled: Boolean(q.electionId),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '@netra/contracts';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { Stat } from '../../components/stat.tsx';
 import { useFormat } from '../../lib/format.ts';
@@ -13,6 +15,7 @@ import { useElections } from '../timeline/elections-api.ts';
 import { useConflicts, useDecideConflict, useRunMatcher } from './conflicts-api.ts';
 
 const STATUS_COLOR = { suggested: 'yellow', confirmed: 'red', dismissed: 'gray' } as const;
+const PAGE_SIZE = LIMITS.pageSizeDefault;
 
 /** The conflict-of-interest register: employees related to candidates, suggested by the matcher or declared, decided by an officer. */
 export function ConflictsPage() {
@@ -24,12 +27,18 @@ export function ConflictsPage() {
   const [agencyId, setAgencyId] = useState('');
   const [electionId, setElectionId] = useState('');
   const [status, setStatus] = useState('');
+  const [page, setPage] = useState(1);
   const agency = agencyId || agencies.data?.items[0]?.id || '';
   const election = electionId || elections.data?.items[0]?.id || '';
-  const register = useConflicts({ electionId: election, agencyId: agency, status });
+  const register = useConflicts({ electionId: election, agencyId: agency, status, page, pageSize: PAGE_SIZE });
   const match = useRunMatcher();
   const decide = useDecideConflict();
   usePageTitle(t('conflicts.title'));
+  // a decision can empty the last page of a filtered list: step back to the page that still exists
+  const lastPage = register.data ? Math.max(1, Math.ceil(register.data.total / register.data.pageSize)) : 1;
+  useEffect(() => {
+    if (page > lastPage) setPage(lastPage);
+  }, [page, lastPage]);
   if (agencies.isPending || elections.isPending) return <FullPageLoader />;
   const data = register.data;
   const canDecide = hasPermission(me, 'registry.write');
@@ -40,9 +49,9 @@ export function ConflictsPage() {
         <Text size="sm" c="dimmed">{t('conflicts.intro')}</Text>
       </Stack>
       <Group align="flex-end">
-        <NativeSelect label={t('pledges.agency')} value={agency} onChange={(e) => setAgencyId(e.currentTarget.value)} data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} data-testid="conflicts-agency" />
-        <NativeSelect label={t('pledges.election')} value={election} onChange={(e) => setElectionId(e.currentTarget.value)} data={(elections.data?.items ?? []).map((x) => ({ value: x.id, label: format.localized(x.name) }))} data-testid="conflicts-election" />
-        <NativeSelect label={t('conflicts.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value)}
+        <NativeSelect label={t('pledges.agency')} value={agency} onChange={(e) => { setAgencyId(e.currentTarget.value); setPage(1); }} data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} data-testid="conflicts-agency" />
+        <NativeSelect label={t('pledges.election')} value={election} onChange={(e) => { setElectionId(e.currentTarget.value); setPage(1); }} data={(elections.data?.items ?? []).map((x) => ({ value: x.id, label: format.localized(x.name) }))} data-testid="conflicts-election" />
+        <NativeSelect label={t('conflicts.status')} value={status} onChange={(e) => { setStatus(e.currentTarget.value); setPage(1); }}
           data={[{ value: '', label: t('conflicts.anyStatus') }, ...(['suggested', 'confirmed', 'dismissed'] as const).map((s) => ({ value: s, label: t(`conflicts.statuses.${s}`) }))]} />
         {hasPermission(me, 'agencies.manage') && (
           <Button onClick={() => match.mutate({ agencyId: agency, electionId: election })} loading={match.isPending} disabled={!agency || !election} data-testid="conflicts-match">{t('conflicts.match')}</Button>
@@ -51,10 +60,11 @@ export function ConflictsPage() {
       {match.data && <Alert variant="light" data-testid="conflicts-match-result">{t('conflicts.matched', match.data)}</Alert>}
       <ProblemAlert error={match.error ?? register.error ?? decide.error} />
       {data && (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <Stat label={t('conflicts.confirmedCandidates')} value={format.number(data.summary.confirmedCandidates)} testId="conflicts-candidates" />
           <Stat label={t('conflicts.confirmedEmployees')} value={format.number(data.summary.confirmedEmployees)} testId="conflicts-employees" />
           <Stat label={t('conflicts.suggested')} value={format.number(data.summary.suggested)} testId="conflicts-suggested" />
+          <Stat label={t('conflicts.statuses.dismissed')} value={format.number(data.summary.dismissed)} testId="conflicts-dismissed" />
         </SimpleGrid>
       )}
       {data && data.items.length === 0 && <Paper withBorder p="lg"><Text>{t('conflicts.empty')}</Text></Paper>}
@@ -102,6 +112,7 @@ export function ConflictsPage() {
           </Table.ScrollContainer>
         </Paper>
       )}
+      {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DECLARED_RELATIONS } from '@netra/contracts';
+import { DECLARED_RELATIONS, RELATIVE_NAME_MIN_LETTERS, normalizePersonName, visibleLetterCount } from '@netra/contracts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useDeclareRelative, useRelatives, type Relative } from './conflicts-api.ts';
 
@@ -23,7 +23,7 @@ export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; c
       <Group align="flex-end">
         <NativeSelect label={t('conflicts.relation')} value={kind} onChange={(e) => setKind(e.currentTarget.value as Relative['kind'])} data={DECLARED_RELATIONS.map((k) => ({ value: k, label: t(`conflicts.relations.${k}`) }))} />
         <TextInput label={t('conflicts.relativeName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="relative-name" />
-        <Button onClick={() => declare.mutate({ kind, name: name.trim() }, { onSuccess: () => setName('') })} disabled={name.trim().length < 3} loading={declare.isPending} data-testid="relative-add">{t('conflicts.declare')}</Button>
+        <Button onClick={() => declare.mutate({ kind, name: normalizePersonName(name) }, { onSuccess: () => setName('') })} disabled={visibleLetterCount(name) < RELATIVE_NAME_MIN_LETTERS} loading={declare.isPending} data-testid="relative-add">{t('conflicts.declare')}</Button>
       </Group>
       <ProblemAlert error={declare.error ?? relatives.error} />
     </Paper>
