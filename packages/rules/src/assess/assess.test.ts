@@ -223,6 +223,11 @@ describe('invalid input', () => {
     ['impossible date', { ...base, incidentDate: '2024-02-30' }, 'DATE_INVALID', 'incidentDate', '2024-02-30'],
     ['non-leap 29 Feb', { ...base, knownDate: '2023-02-29' }, 'DATE_INVALID', 'knownDate', '2023-02-29'],
     ['bad date format', { ...base, reportDate: '10/01/2024' }, 'DATE_INVALID', 'reportDate', '10/01/2024'],
+    ['year typed short', { ...base, incidentDate: '0024-01-10' }, 'DATE_OUT_OF_RANGE', 'incidentDate', '0024-01-10'],
+    ['year 1', { ...base, incidentDate: '0001-01-01', reportDate: '0001-01-03' }, 'DATE_OUT_OF_RANGE', 'incidentDate', '0001-01-01'],
+    ['before 1900', { ...base, incidentDate: '1899-12-31' }, 'DATE_OUT_OF_RANGE', 'incidentDate', '1899-12-31'],
+    ['after 2199', { ...base, reportDate: '2200-01-01' }, 'DATE_OUT_OF_RANGE', 'reportDate', '2200-01-01'],
+    ['far-off known date', { ...base, knownDate: '9999-12-31' }, 'DATE_OUT_OF_RANGE', 'knownDate', '9999-12-31'],
     ['known before incident', { ...base, knownDate: '2024-01-09' }, 'KNOWN_DATE_BEFORE_INCIDENT', 'knownDate', '2024-01-09'],
     ['report before incident', { ...base, reportDate: '2024-01-01' }, 'REPORT_DATE_BEFORE_INCIDENT', 'reportDate', '2024-01-01'],
     ['report before known', { ...base, knownDate: '2024-01-15', reportDate: '2024-01-12' }, 'REPORT_DATE_BEFORE_KNOWN', 'reportDate', '2024-01-12'],
@@ -257,5 +262,9 @@ describe('parseIncident', () => {
 
   it('accepts a custom election registry', () => {
     expect(() => parseIncident({ ...base, election: 'pemilu-2024' }, { elections: [] })).toThrow(AssessmentInputError);
+  });
+
+  it('accepts the first and last supported days', () => {
+    expect(parseIncident({ ...base, incidentDate: '1900-01-01', reportDate: '2199-12-31' })).toMatchObject({ incidentDate: '1900-01-01', reportDate: '2199-12-31' });
   });
 });

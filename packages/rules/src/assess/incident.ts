@@ -27,6 +27,12 @@ export interface Incident {
   readonly act: string;
 }
 
+/**
+ * Dates the engine accepts: wide enough for any election it knows, narrow enough to catch a typo such as
+ * "0024-02-10" (for 2024) instead of answering with deadlines centuries away.
+ */
+export const SUPPORTED_DATES = { from: '1900-01-01', to: '2199-12-31' } as const satisfies { from: IsoDate; to: IsoDate };
+
 const REQUIRED = ['election', 'regionCode', 'incidentDate', 'actorType', 'act'] as const;
 const OPTIONAL_DATES = ['knownDate', 'reportDate', 'registrationDate'] as const;
 
@@ -51,6 +57,10 @@ function readDate(record: Record<string, unknown>, field: string, required: bool
   if (value === undefined) return undefined;
   if (!isIsoDate(value)) {
     fail('DATE_INVALID', field, `Tanggal ${field} tidak valid: "${value}" (format YYYY-MM-DD, tanggal yang ada)`, `Invalid ${field}: "${value}" (expected an existing date as YYYY-MM-DD)`, value);
+  }
+  if (value < SUPPORTED_DATES.from || value > SUPPORTED_DATES.to) {
+    const { from, to } = SUPPORTED_DATES;
+    fail('DATE_OUT_OF_RANGE', field, `Tanggal ${field} di luar rentang yang didukung: "${value}" (${from} s.d. ${to})`, `${field} is outside the supported range: "${value}" (${from} to ${to})`, value);
   }
   return value;
 }

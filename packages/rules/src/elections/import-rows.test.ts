@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeHeader, parseLegislativeCandidateRows, parsePairRows, parsePartyRows } from './import-rows.ts';
+import { MAX_LIST_NUMBER, districtKey, normalizeHeader, parseLegislativeCandidateRows, parsePairRows, parsePartyRows } from './import-rows.ts';
 
 describe('normalizeHeader', () => {
   it('ignores case, punctuation and spacing', () => {
@@ -84,6 +84,43 @@ describe('parseLegislativeCandidateRows', () => {
       [7, 'partyNumber', 'REQUIRED'],
       [8, '', 'DUPLICATE'],
     ]);
+  });
+
+  it('keys a ballot slot by region, chamber, district (any letter case or spacing), party and number, as the database does', () => {
+    const result = parseLegislativeCandidateRows([
+      row({ 'Nama Calon': 'Calon DPRD Kota', Dapil: 'Bekasi 1', 'Kode Wilayah': '32.75', Lembaga: 'DPRD Kota' }),
+      row({ 'Nama Calon': 'Calon DPRD Prov', Dapil: 'Bekasi 1', 'Kode Wilayah': '32.75', Lembaga: 'DPRD Provinsi' }),
+      row({ 'Nama Calon': 'Calon Kota Satu', Dapil: 'Dapil 1', 'Kode Wilayah': '32.75', Lembaga: 'DPRD Kota' }),
+      row({ 'Nama Calon': 'Calon Kab Satu', Dapil: 'Dapil 1', 'Kode Wilayah': '32.16', Lembaga: 'DPRD Kabupaten' }),
+      row({ 'Nama Calon': 'Calon Kota Lagi', Dapil: ' DAPIL   1 ', 'Kode Wilayah': '32.75', Lembaga: 'DPRD Kota' }),
+    ]);
+    expect(result.records.map((record) => record.value.name)).toEqual(['Calon DPRD Kota', 'Calon DPRD Prov', 'Calon Kota Satu', 'Calon Kab Satu']);
+    expect(result.errors.map((error) => [error.row, error.code])).toEqual([[6, 'DUPLICATE']]);
+    expect(result.errors[0]?.message.en).toContain('row 4');
+    expect(districtKey('  KOTA\tBekasi  1 ')).toBe('kota bekasi 1');
+  });
+
+  it('names the row and column of a number out of range instead of passing it on', () => {
+    const result = parseLegislativeCandidateRows([
+      row({ 'Nomor Urut Calon': '99999999999' }),
+      row({ 'Nomor Urut Partai': '1000', 'Nomor Urut Calon': '2' }),
+      row({ 'Nomor Urut Calon': String(MAX_LIST_NUMBER) }),
+    ]);
+    expect(result.errors.map((error) => [error.row, error.column, error.code])).toEqual([
+      [2, 'Nomor Urut Calon', 'OUT_OF_RANGE'],
+      [3, 'Nomor Urut Partai', 'OUT_OF_RANGE'],
+    ]);
+    expect(result.errors[0]?.message.en).toContain('99999999999');
+    expect(result.errors[0]?.message.id).toContain('99999999999');
+    expect(result.records.map((record) => record.value.ballotNumber)).toEqual([MAX_LIST_NUMBER]);
+  });
+
+  it('uses the given row numbers and header row', () => {
+    const result = parseLegislativeCandidateRows([row({ Dapil: '' }), row({})], { rowNumbers: [4, 7] });
+    expect(result.errors.map((error) => [error.row, error.code])).toEqual([[4, 'REQUIRED']]);
+    expect(result.records.map((record) => record.row)).toEqual([7]);
+    const empty = parseLegislativeCandidateRows([], { headers: Object.keys(row({})) });
+    expect(empty).toEqual({ records: [], errors: [] });
   });
 
   it('accepts English headers', () => {

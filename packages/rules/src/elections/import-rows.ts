@@ -6,7 +6,10 @@ import { parseRegionCode } from '../regions/region-code.ts';
  * line into a `Record<string, string>` keyed by its header; this module maps Indonesian or
  * English headers to fields, checks values and reports row-level errors.
  */
-export type RowErrorCode = 'MISSING_COLUMN' | 'REQUIRED' | 'NOT_A_NUMBER' | 'INVALID_REGION_CODE' | 'INVALID_VALUE' | 'DUPLICATE';
+export type RowErrorCode = 'MISSING_COLUMN' | 'REQUIRED' | 'NOT_A_NUMBER' | 'OUT_OF_RANGE' | 'INVALID_REGION_CODE' | 'INVALID_VALUE' | 'DUPLICATE';
+
+/** Party and ballot numbers run from 1 to this (KPU lists stay far below it; the database column is a 32-bit integer). */
+export const MAX_LIST_NUMBER = 999;
 
 export interface RowError {
   /** Spreadsheet row number (the header is row 1 by default). */
@@ -83,6 +86,22 @@ export type PairRow = RecordOf<typeof PAIR_FIELDS>;
 export interface ParseRowsOptions {
   /** Row number of the first data row (default 2: the header is row 1). */
   readonly firstRowNumber?: number;
+  /**
+   * The spreadsheet row number of each row, when they are not consecutive (the reader skipped blank
+   * rows, or the caller set rows aside); default `firstRowNumber + index`.
+   */
+  readonly rowNumbers?: readonly number[];
+  /** The file's header row; default the keys found in the rows (which misses them when there are no rows). */
+  readonly headers?: readonly string[];
+}
+
+/**
+ * How an electoral district label is compared: case, surrounding and repeated spaces do not matter
+ * ("KOTA BEKASI 1" is "Kota  Bekasi 1"). The database compares the same way: its stored column
+ * `election_candidates.dapil_key` is `lower(btrim(regexp_replace(electoral_district, '\s+', ' ', 'g')))`.
+ */
+export function districtKey(label: string): string {
+  return label.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Maps each field to the header that carries it (first alias found wins). */
@@ -112,9 +131,11 @@ function convert(type: FieldType, raw: string): { ok: true; value: string | numb
     case 'text':
       return { ok: true, value: raw.replace(/\s+/g, ' ') };
     case 'positive_int':
-      return /^\d+$/.test(raw) && Number(raw) > 0
+      if (!/^\d+$/.test(raw) || Number(raw) === 0)
+        return { ok: false, code: 'NOT_A_NUMBER', message: { id: `"${raw}" bukan bilangan bulat positif`, en: `"${raw}" is not a positive whole number` } };
+      return Number(raw) <= MAX_LIST_NUMBER
         ? { ok: true, value: Number(raw) }
-        : { ok: false, code: 'NOT_A_NUMBER', message: { id: `"${raw}" bukan bilangan bulat positif`, en: `"${raw}" is not a positive whole number` } };
+        : { ok: false, code: 'OUT_OF_RANGE', message: { id: `${raw} terlalu besar (1 s.d. ${MAX_LIST_NUMBER})`, en: `${raw} is too large (1 to ${MAX_LIST_NUMBER})` } };
     case 'region':
       return parseRegionCode(raw).ok
         ? { ok: true, value: raw }
@@ -136,7 +157,7 @@ function parseRows<F extends readonly FieldSpec<string>[]>(
   options: ParseRowsOptions,
 ): RowResult<RecordOf<F>> {
   const first = options.firstRowNumber ?? 2;
-  const headers = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const headers = options.headers ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const mapping = resolveHeaders(headers, fields);
   const errors: RowError[] = [];
   const records: { row: number; value: RecordOf<F> }[] = [];
@@ -152,7 +173,7 @@ function parseRows<F extends readonly FieldSpec<string>[]>(
 
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
-    const rowNumber = first + index;
+    const rowNumber = options.rowNumbers?.[index] ?? first + index;
     const value: Record<string, string | number> = {};
     let valid = true;
     for (const field of fields) {
@@ -213,14 +234,19 @@ export function parsePartyRows(rows: readonly Readonly<Record<string, string>>[]
 
 /**
  * Legislative candidates: name, party number (not for DPD), electoral district, optional region
- * code, ballot number and chamber. A ballot number is unique per chamber, district and party.
+ * code, ballot number and chamber. A ballot number is unique per region, chamber, district (see
+ * `districtKey`) and party: the natural key of `election_candidates`, so two rows of a file never
+ * land on the same stored candidate.
  */
 export function parseLegislativeCandidateRows(rows: readonly Readonly<Record<string, string>>[], options: ParseRowsOptions = {}): RowResult<LegislativeCandidateRow> {
   const result = parseRows(
     rows,
     LEGISLATIVE_CANDIDATE_FIELDS,
-    (c) => `${c.chamber ?? ''}|${c.electoralDistrict.toLowerCase()}|${c.partyNumber ?? ''}|${c.ballotNumber}`,
-    (c) => ({ id: `Nomor urut ${c.ballotNumber} di dapil ${c.electoralDistrict}`, en: `Ballot number ${c.ballotNumber} in district ${c.electoralDistrict}` }),
+    (c) => JSON.stringify([c.regionCode ?? '', c.chamber ?? null, districtKey(c.electoralDistrict), c.partyNumber ?? null, c.ballotNumber]),
+    (c) => {
+      const where = c.regionCode ? ` (${c.regionCode})` : '';
+      return { id: `Nomor urut ${c.ballotNumber} di dapil ${c.electoralDistrict}${where}`, en: `Ballot number ${c.ballotNumber} in district ${c.electoralDistrict}${where}` };
+    },
     options,
   );
   const errors = [...result.errors];

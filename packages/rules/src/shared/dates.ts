@@ -1,7 +1,6 @@
 import type { IsoDate } from './types.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2024-02-30, 2023-02-29). */
 export function isIsoDate(value: unknown): value is IsoDate {
@@ -13,18 +12,42 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return day <= daysInMonth(year, month);
 }
 
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+// The date arithmetic below is explicit (proleptic Gregorian calendar) rather than `Date.UTC`, which reads
+// the years 0-99 as 1900-1999: "0024-02-10" would silently become a date in 1924.
 function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC avoids any host time zone.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
+/** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
 function toEpochDay(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1; // counted from 1 March
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** The inverse of `toEpochDay` (H. Hinnant's civil_from_days). */
 function fromEpochDay(epochDay: number): IsoDate {
-  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** `date` plus `days` calendar days (negative moves back). */

@@ -7,6 +7,15 @@ import { actorOf, requirePrincipal } from '../../platform/http.ts';
 import { assessIncidents, electionTimeline, importCandidates, listActs, listCandidates, listElections, listSanctions } from './elections.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+
+/**
+ * The assessment body: documented as one incident or an array of them, but checked by the legal engine
+ * (`parseIncident`), not by the schema. A zod union cannot say which field of which branch is wrong
+ * ("body.: Invalid input"); the engine names the field, the item's position and the value (incidentDate as
+ * a number, a body that is a string or null), in both languages.
+ */
+const IncidentsBody = z.union([IncidentInput, z.array(IncidentInput).max(1000)]);
+const AssessBody = z.unknown().meta({ anyOf: (z.toJSONSchema(IncidentsBody, { io: 'input', target: 'openapi-3.0' }) as { anyOf: unknown[] }).anyOf });
 const ElectionId = z.object({ id: z.string().min(1).max(64) });
 
 export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
@@ -14,7 +23,7 @@ export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     schema: {
       tags: ['elections'],
       summary: 'Assess an incident (or an array of incidents) against the dated election rules',
-      body: z.union([IncidentInput, z.array(IncidentInput).max(1000)]),
+      body: AssessBody,
       response: { 200: z.union([Assessment, z.array(Assessment)]), ...errors },
     },
   }, async (req) => {

@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/client.ts';
 import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { regionWithin, type Principal } from '../auth/domain/policy.ts';
-import { openSheet } from '../registry/file-readers.ts';
+import { openSheet, tooManyValues } from '../registry/file-readers.ts';
 
 /** Maps the legal engine's input errors to a 400 that names the bad value. */
 function toAppError(e: unknown, prefix = ''): never {
@@ -84,6 +84,13 @@ export function listSanctions(q: { act: string; actorType: SanctionActor; date: 
 export type CandidateKind = 'party' | 'legislative' | 'pair';
 type ImportOutcome = { inserted: number; updated: number; unchanged: number; rejected: number; errors: { row: number; column: string; code: string; message: string; messageId: string }[] };
 
+/** A row that would write the list entry an earlier row of the same file wrote. */
+class SameSlot extends Error {
+  constructor(readonly row: number, readonly previous: number) {
+    super('same list entry twice in one file');
+  }
+}
+
 /**
  * Imports a KPU list (parties, legislative candidates or pairs) for an election: all-or-nothing
  * unless skipInvalid; rows outside the importer's region scope are rejected.
@@ -99,15 +106,26 @@ export async function importCandidates(
   if (!findElection(input.electionId)) throw notFound('Pemilihan / Election', input.electionId);
   const sheet = await openSheet(input.stream);
   const raw: Record<string, string>[] = [];
-  let firstRow = 2;
+  const rowNumbers: number[] = [];
+  const errors: ImportOutcome['errors'] = [];
+  let firstRow: number | null = null;
+  let read = 0;
   for await (const batch of sheet.rows) {
-    if (!raw.length && batch[0]) firstRow = batch[0].row;
-    for (const r of batch) raw.push(r.values);
-    if (raw.length > 200_000) throw invalid('FILE_TOO_MANY_ROWS', { id: 'Paling banyak 200.000 baris.', en: 'At most 200,000 rows.' });
+    for (const r of batch) {
+      firstRow ??= r.row;
+      // the shared reader keeps values past the header's last column: an unquoted separator shifted this row
+      if (r.extra) errors.push(tooManyValues(r.row, sheet.headers, r.extra));
+      else {
+        raw.push(r.values);
+        rowNumbers.push(r.row);
+      }
+    }
+    read += batch.length;
+    if (read > 200_000) throw invalid('FILE_TOO_MANY_ROWS', { id: 'Paling banyak 200.000 baris.', en: 'At most 200,000 rows.' });
   }
   const parse = input.kind === 'party' ? parsePartyRows : input.kind === 'legislative' ? parseLegislativeCandidateRows : parsePairRows;
-  const parsed = parse(raw, { firstRowNumber: firstRow });
-  const errors: ImportOutcome['errors'] = parsed.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message.en, messageId: e.message.id }));
+  const parsed = parse(raw, { firstRowNumber: firstRow ?? 2, rowNumbers, headers: sheet.headers });
+  errors.push(...parsed.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message.en, messageId: e.message.id })));
   const regionCodes = new Set((await deps.db.query<{ code: string }>("SELECT code FROM regions WHERE level IN ('province', 'regency')")).rows.map((r) => r.code));
   const scopes = who === 'system' ? null : who.grants.filter((g) => g.role === 'system_admin' || g.role === 'supervisor');
   const national = scopes === null || scopes.some((g) => !g.regionCode && !g.agencyId);
@@ -131,30 +149,39 @@ export async function importCandidates(
   const run = async (tx: Queryable) => {
     let inserted = 0;
     let updated = 0;
-    for (const { value } of records) {
+    // the file's duplicate check and the table's key are the same (region, chamber, district compared by
+    // `districtKey` = dapil_key, party, number); should they ever drift apart, a row that lands on a candidate
+    // this file already wrote is refused rather than silently replacing it
+    const written = new Map<string, number>();
+    for (const { row, value } of records) {
       const v = value as Record<string, string | number | undefined>;
       const res =
         input.kind === 'party'
-          ? await tx.query<{ inserted: boolean }>(
+          ? await tx.query<{ id: string; inserted: boolean }>(
               `INSERT INTO election_parties AS p (election_id, number, name, abbreviation) VALUES ($1, $2, $3, $4)
                ON CONFLICT (election_id, number) DO UPDATE SET name = excluded.name, abbreviation = excluded.abbreviation, updated_at = now()
                  WHERE (p.name, p.abbreviation) IS DISTINCT FROM (excluded.name, excluded.abbreviation)
-               RETURNING (xmax = 0) AS inserted`,
+               RETURNING number::text AS id, (xmax = 0) AS inserted`,
               [input.electionId, v.number, v.name, v.abbreviation],
             )
-          : await tx.query<{ inserted: boolean }>(
+          : await tx.query<{ id: string; inserted: boolean }>(
               `INSERT INTO election_candidates AS c (election_id, kind, name, running_mate_name, party_number, chamber, electoral_district, region_code, ballot_number)
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-               ON CONFLICT (election_id, kind, region_code, electoral_district, party_number, ballot_number) DO UPDATE
-                 SET name = excluded.name, running_mate_name = excluded.running_mate_name, chamber = excluded.chamber, updated_at = now()
-                 WHERE (c.name, c.running_mate_name, c.chamber) IS DISTINCT FROM (excluded.name, excluded.running_mate_name, excluded.chamber)
-               RETURNING (xmax = 0) AS inserted`,
+               ON CONFLICT (election_id, kind, region_code, chamber, dapil_key, party_number, ballot_number) DO UPDATE
+                 SET name = excluded.name, running_mate_name = excluded.running_mate_name, electoral_district = excluded.electoral_district, updated_at = now()
+                 WHERE (c.name, c.running_mate_name, c.electoral_district) IS DISTINCT FROM (excluded.name, excluded.running_mate_name, excluded.electoral_district)
+               RETURNING id::text AS id, (xmax = 0) AS inserted`,
               [
                 input.electionId, input.kind, v.name ?? v.candidateName, v.runningMateName ?? null, v.partyNumber ?? null,
                 v.chamber ?? null, v.electoralDistrict ?? '', v.regionCode ?? '', v.ballotNumber,
               ],
             );
       const r = res.rows[0];
+      if (r) {
+        const previous = written.get(r.id);
+        if (previous !== undefined) throw new SameSlot(row, previous);
+        written.set(r.id, row);
+      }
       if (r?.inserted) inserted += 1;
       else if (r) updated += 1;
     }
@@ -177,6 +204,15 @@ export async function importCandidates(
       return c;
     });
   } catch (e) {
+    if (e instanceof SameSlot) {
+      const error = {
+        row: e.row, column: '', code: 'DUPLICATE',
+        message: `This row is the same list entry as row ${e.previous} (region, chamber, district, party and number)`,
+        messageId: `Baris ini entri daftar yang sama dengan baris ${e.previous} (wilayah, lembaga, dapil, partai dan nomor urut)`,
+      };
+      const all = [...errors, error].sort((a, b) => a.row - b.row);
+      return { status: 'rejected', inserted: 0, updated: 0, unchanged: 0, rejected: new Set(all.map((x) => x.row)).size, errors: all };
+    }
     if (!(e instanceof DryRun)) throw e;
     counts = e.counts;
   }

@@ -74,6 +74,38 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
     expect(arr.json().message.en).toMatch(/^\[1\] .*KE-99/);
   });
 
+  it('refuses dates outside 1900-01-01..2199-12-31 instead of answering with deadlines in another century', async () => {
+    for (const [input, field, value] of [
+      [{ ...SEED_004, incidentDate: '0001-01-01', reportDate: '0001-01-03' }, 'incidentDate', '0001-01-01'],
+      [{ ...SEED_004, incidentDate: '0024-02-10' }, 'incidentDate', '0024-02-10'],
+      [{ ...SEED_004, reportDate: '2200-01-01' }, 'reportDate', '2200-01-01'],
+    ] as const) {
+      const r = await post(input);
+      expect(r.statusCode, value).toBe(400);
+      expect(r.json()).toMatchObject({ code: 'DATE_OUT_OF_RANGE', errors: [{ path: field }] });
+      expect(r.json().message.en).toContain(value);
+      expect(r.json().message.id).toContain(value);
+    }
+  });
+
+  it('names the field when a value has the wrong JSON type, and says so for a body that is not an incident', async () => {
+    const num = await post({ ...SEED_004, incidentDate: 20240110 });
+    expect(num.statusCode).toBe(400);
+    expect(num.json()).toMatchObject({ code: 'FIELD_NOT_STRING', errors: [{ path: 'incidentDate' }] });
+    expect(num.json().message.en).toContain('incidentDate');
+    expect(num.json().message.id).toContain('incidentDate');
+    const inArray = await post([SEED_004, { ...SEED_004, act: 7 }]);
+    expect(inArray.statusCode).toBe(400);
+    expect(inArray.json().message.en).toMatch(/^\[1\] .*act/);
+    for (const payload of ['"x"', 'null', '42']) {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/assessments', payload, cookies: s.cookies, headers: { ...s.headers, 'content-type': 'application/json' } });
+      expect(r.statusCode, payload).toBe(400);
+      expect(r.json().code, payload).toBe('INPUT_NOT_OBJECT');
+      expect(r.json().message.en, payload).toMatch(/must be an object/);
+    }
+    expect((await post(Array.from({ length: 1001 }, () => SEED_004))).json().code).toBe('TOO_MANY_ITEMS');
+  });
+
   it('netra assess and the API give the same answers for the same inputs', async () => {
     const inputs = [SEED_004, CAMAT_JERSEY, PILKADA, { ...SEED_004, actorType: 'NON_ASN' }, { ...CAMAT_JERSEY, actorType: 'VILLAGE_HEAD', act: 'D-10' }];
     const api = (await post(inputs)).json();
@@ -123,5 +155,71 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
     expect(list.items.map((c: { name: string; ballotNumber: number }) => [c.ballotNumber, c.name])).toEqual([[1, 'Calon Satu'], [2, 'Calon Dua']]);
     const party = await app.inject({ method: 'POST', url: '/api/v1/elections/pemilu-2024/candidate-imports?kind=party', cookies: s.cookies, headers, payload: body('nomor urut,nama partai,singkatan\n1,Partai Contoh,PC\n') });
     expect(party.statusCode).toBe(403);
+  });
+
+  describe('legislative candidate lists', () => {
+    const HEADER = 'nama,nomor urut partai,dapil,kode wilayah,nomor urut,lembaga\n';
+    const upload = (csv: string, query = '') =>
+      app.inject({
+        method: 'POST', url: `/api/v1/elections/pemilu-2024/candidate-imports?kind=legislative${query}`, cookies: s.cookies,
+        headers: { ...s.headers, 'content-type': 'multipart/form-data; boundary=x' },
+        payload: `--x\r\nContent-Disposition: form-data; name="file"; filename="dct.csv"\r\nContent-Type: text/csv\r\n\r\n${HEADER}${csv}\r\n--x--\r\n`,
+      });
+    const named = async (q: string) =>
+      (await app.inject({ method: 'GET', url: `/api/v1/elections/pemilu-2024/candidates?kind=legislative&pageSize=100&q=${encodeURIComponent(q)}`, ...s })).json().items as { name: string; chamber: string; electoralDistrict: string; regionCode: string }[];
+
+    it('keeps two candidates of different chambers in the same slot (the second never overwrites the first)', async () => {
+      const r = await upload('Calon DPRD Kota,4,Bekasi 1,32.75,1,DPRD Kota\nCalon DPRD Prov,4,Bekasi 1,32.75,1,DPRD Provinsi\n');
+      expect(r.json()).toMatchObject({ status: 'succeeded', inserted: 2, updated: 0, errors: [] });
+      expect((await named('Calon DPRD')).map((c) => [c.name, c.chamber]).sort()).toEqual([['Calon DPRD Kota', 'DPRD_KABKOTA'], ['Calon DPRD Prov', 'DPRD_PROVINSI']]);
+      expect((await upload('Calon DPRD Kota,4,Bekasi 1,32.75,1,DPRD Kota\nCalon DPRD Prov,4,Bekasi 1,32.75,1,DPRD Provinsi\n')).json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    });
+
+    it('accepts the same district label, party and number in two regions', async () => {
+      const r = await upload('Calon Kota Satu,3,Dapil 1,32.75,1,DPRD Kota\nCalon Kab Satu,3,Dapil 1,32.16,1,DPRD Kabupaten\n');
+      expect(r.json()).toMatchObject({ status: 'succeeded', inserted: 2, errors: [] });
+      expect((await named('Satu')).map((c) => [c.name, c.regionCode]).sort()).toEqual([['Calon Kab Satu', '32.16'], ['Calon Kota Satu', '32.75']]);
+    });
+
+    it('re-importing with the district in other letter case or spacing changes no candidate count', async () => {
+      const first = await upload('Hj. Siti Aminah,2,Kota Bekasi 1,32.75,1,DPRD Kota\nAde Fauzi,2,Kota Bekasi 1,32.75,2,DPRD Kota\n');
+      expect(first.json()).toMatchObject({ status: 'succeeded', inserted: 2 });
+      const again = await upload('Hj. Siti Aminah,2,KOTA BEKASI 1,32.75,1,DPRD Kota\nAde Fauzi,2,kota  bekasi 1 ,32.75,2,DPRD Kota\n');
+      expect(again.json()).toMatchObject({ status: 'succeeded', inserted: 0, errors: [] });
+      const stored = await named('Aminah');
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.electoralDistrict).toBe('KOTA BEKASI 1');
+      expect(await named('Ade Fauzi')).toHaveLength(1);
+    });
+
+    it('lists a row with more values than the header (an unquoted comma) and keeps the row numbers of the rest', async () => {
+      const r = await upload('Hj. Siti Aminah, S.Pd.,5,KB7,32.75,1,DPRD Kota\nAde Extra,5,KB7,32.75,3,DPRD Kota,extra,more\n,,,,,\nBudi,x,KB7,32.75,4,DPRD Kota\n"Hj. Siti Aminah, S.Pd.",5,KB7,32.75,5,DPRD Kota\n', '&dryRun=true');
+      expect(r.statusCode).toBe(200);
+      const out = r.json();
+      expect(out).toMatchObject({ status: 'rejected', inserted: 0, rejected: 3 });
+      // row 4 is empty (skipped by the reader), so Budi's bad party number is on row 5
+      expect(out.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([[2, 'ROW_TOO_MANY_VALUES'], [3, 'ROW_TOO_MANY_VALUES'], [5, 'NOT_A_NUMBER']]);
+      expect(out.errors[0]).toMatchObject({ column: 'lembaga' });
+      expect(out.errors[0].message).toContain('double quotes');
+      expect(out.errors[0].messageId).toContain('tanda kutip');
+    });
+
+    it('refuses, rather than overwrites, a row the database files under a slot an earlier row of the file took', async () => {
+      // JavaScript lower-cases a final capital sigma to "ς", the database to "σ": the file check sees two districts, the key one
+      const r = await upload('Calon Sigma Satu,6,ΟΔΟΣ,32.75,1,DPRD Kota\nCalon Sigma Dua,6,οδοσ,32.75,1,DPRD Kota\n');
+      expect(r.json()).toMatchObject({ status: 'rejected', inserted: 0, rejected: 1, errors: [{ row: 3, code: 'DUPLICATE' }] });
+      expect(r.json().errors[0].message).toContain('same list entry as row 2');
+      expect(await named('Calon Sigma')).toEqual([]);
+    });
+
+    it('gives a row error naming the row and column for a number out of range, not a failed request', async () => {
+      const r = await upload('Big Num,1,KB7,32.75,99999999999,DPRD Kota\nParty Big,1000,KB7,32.75,2,DPRD Kota\n');
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toMatchObject({
+        status: 'rejected', inserted: 0,
+        errors: [{ row: 2, column: 'nomor urut', code: 'OUT_OF_RANGE' }, { row: 3, column: 'nomor urut partai', code: 'OUT_OF_RANGE' }],
+      });
+      expect(r.json().errors[0].message).toContain('99999999999');
+    });
   });
 });

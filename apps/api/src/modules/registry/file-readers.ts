@@ -16,6 +16,16 @@ const BATCH_ROWS = 1000;
 
 export const fileError = (code: string, en: string, id: string) => new AppError(400, code, { id, en });
 
+/** The row error for a CSV row with values past the last header (an unquoted separator shifted its values), for every import. */
+export function tooManyValues(row: number, headers: readonly string[], extra: readonly string[]) {
+  const shown = extra.slice(0, 3).map((v) => `"${v.slice(0, 30)}"`).join(', ');
+  return {
+    row, column: headers[headers.length - 1] ?? '', code: 'ROW_TOO_MANY_VALUES',
+    message: `the row has ${extra.length} value(s) more than the header has columns (${shown}); a value containing the separator must be in double quotes`,
+    messageId: `baris memiliki ${extra.length} nilai lebih banyak daripada jumlah kolom judul (${shown}); nilai yang memuat pemisah harus diapit tanda kutip ganda`,
+  };
+}
+
 const SIGNATURES: [string, number[]][] = [
   ['PDF', [0x25, 0x50, 0x44, 0x46]],
   ['PNG image', [0x89, 0x50, 0x4e, 0x47]],

@@ -18,7 +18,7 @@ import { provinceCodes } from '../regions/regions.service.ts';
 import { agencyScope, insertUnit } from '../agencies/agencies.service.ts';
 import { ymdOf } from './domain/identifiers.ts';
 import { FIELD_LABELS, mapHeaders, unitKeyOf, validateRow, type ValidEmployeeRow } from './domain/import-rows.ts';
-import { ByteCounter, fileError, openSheet } from './file-readers.ts';
+import { ByteCounter, fileError, openSheet, tooManyValues } from './file-readers.ts';
 
 export type ImportOptions = { dryRun: boolean; skipInvalid: boolean };
 export type ImportSource = { stream: Readable; fileName: string; size?: number };
@@ -127,12 +127,7 @@ async function stageFile(deps: Deps, stage: string, stream: Readable, errors: Im
       for (const r of rows) {
         p.rowsRead += 1;
         if (r.extra) {
-          const shown = r.extra.slice(0, 3).map((v) => `"${v.slice(0, 30)}"`).join(', ');
-          errors.push({
-            row: r.row, column: sheet.headers[sheet.headers.length - 1] ?? '', code: 'ROW_TOO_MANY_VALUES',
-            message: `the row has ${r.extra.length} value(s) more than the header has columns (${shown}); a value containing the separator must be in double quotes`,
-            messageId: `baris memiliki ${r.extra.length} nilai lebih banyak daripada jumlah kolom judul (${shown}); nilai yang memuat pemisah harus diapit tanda kutip ganda`,
-          });
+          errors.push(tooManyValues(r.row, sheet.headers, r.extra));
           continue;
         }
         const tooLong = Object.entries(r.values).find(([, v]) => v.startsWith(NUMBER_TOO_LONG));
