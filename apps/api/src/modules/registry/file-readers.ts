@@ -3,7 +3,7 @@
  * chunk by chunk and yielded row by row, so memory stays flat whatever the size.
  */
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { parse, type InfoRecord } from 'csv-parse';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 
@@ -117,27 +117,22 @@ export function detectDelimiter(head: Buffer): string {
 
 async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
   let headers: string[] | null = null;
+  // Records come as arrays and are keyed by the header here (cheaper than csv-parse's columns and
+  // on_record): short rows are fine (trailing empty cells), while non-empty values past the last header
+  // are kept to be reported, because they mean an unquoted separator shifted the row into wrong columns.
   const parser = parse({
     bom: true,
     delimiter,
-    columns: (h: string[]) => {
-      headers = h.map((x) => x.trim());
-      return headers;
-    },
-    group_columns_by_name: false,
     skip_empty_lines: true,
     relax_column_count: true,
     max_record_size: 64 * 1024,
-    // Short rows are fine (trailing empty cells); values past the last header are kept to be reported,
-    // because they mean an unquoted separator has shifted the row's values into the wrong columns.
-    on_record: (rec: Record<string, string>, ctx: InfoRecord) => {
-      const fields = (ctx.error as { record?: string[] } | undefined)?.record;
-      const extra = fields && headers ? fields.slice(headers.length).filter((v) => v.trim() !== '') : [];
-      return { rec, extra };
-    },
   });
   const records = stream.pipe(new Utf8Guard()).on('error', (e) => parser.destroy(e)).pipe(parser);
-  type Rec = { rec: Record<string, string>; extra: string[] };
+  const keyed = (fields: string[], names: string[]): Record<string, string> => {
+    const values: Record<string, string> = {};
+    for (let i = 0; i < fields.length && i < names.length; i++) values[names[i]!] = fields[i]!;
+    return values;
+  };
   // Row numbers as a spreadsheet shows them: the header is row 1, each record one row.
   let recordNo = 1;
   let failed: unknown = null;
@@ -155,11 +150,16 @@ async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
   async function* batches(): AsyncGenerator<SheetRow[]> {
     for (;;) {
       const batch: SheetRow[] = [];
-      let rec: Rec | null;
-      while (batch.length < BATCH_ROWS && (rec = records.read() as Rec | null) !== null) {
+      let fields: string[] | null;
+      while (batch.length < BATCH_ROWS && (fields = records.read() as string[] | null) !== null) {
+        if (!headers) {
+          headers = fields.map((x) => x.trim());
+          continue;
+        }
         recordNo += 1;
-        if (rec.extra.length) batch.push({ row: recordNo, values: rec.rec, extra: rec.extra });
-        else if (Object.values(rec.rec).some((v) => v.trim() !== '')) batch.push({ row: recordNo, values: rec.rec });
+        const extra = fields.length > headers.length ? fields.slice(headers.length).filter((v) => v.trim() !== '') : [];
+        if (extra.length) batch.push({ row: recordNo, values: keyed(fields, headers), extra });
+        else if (fields.some((v) => v.trim() !== '')) batch.push({ row: recordNo, values: keyed(fields, headers) });
       }
       if (failed) throw csvError(failed);
       if (batch.length) {
