@@ -1,7 +1,7 @@
 export * from './regions/time-zones.ts';
 export * from './regions/region-code.ts';
 export * from './shared/types.ts';
-export { isIsoDate, shiftDate, daysBetween, weekdayOf, type Weekday } from './shared/dates.ts';
+export { isIsoDate, isSupportedDate, SUPPORTED_DATES, shiftDate, daysBetween, weekdayOf, type Weekday } from './shared/dates.ts';
 
 export * from './elections/types.ts';
 export * from './elections/pemilu-2024.ts';

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../shared/types.ts';
-import { isIsoDate } from '../shared/dates.ts';
+import { SUPPORTED_DATES, isIsoDate } from '../shared/dates.ts';
 import { parseRegionCode } from '../regions/region-code.ts';
 import { findElection } from '../elections/registry.ts';
 import { findAct } from '../catalogue/acts.ts';
@@ -31,7 +31,6 @@ export interface Incident {
  * Dates the engine accepts: wide enough for any election it knows, narrow enough to catch a typo such as
  * "0024-02-10" (for 2024) instead of answering with deadlines centuries away.
  */
-export const SUPPORTED_DATES = { from: '1900-01-01', to: '2199-12-31' } as const satisfies { from: IsoDate; to: IsoDate };
 
 const REQUIRED = ['election', 'regionCode', 'incidentDate', 'actorType', 'act'] as const;
 const OPTIONAL_DATES = ['knownDate', 'reportDate', 'registrationDate'] as const;

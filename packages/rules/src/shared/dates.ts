@@ -12,6 +12,14 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return day <= daysInMonth(year, month);
 }
 
+/** The dates Netra computes with (the legal engine, case events): anything outside is a typing error such as 0024-02-10. */
+export const SUPPORTED_DATES = { from: '1900-01-01', to: '2199-12-31' } as const satisfies { from: IsoDate; to: IsoDate };
+
+/** A real calendar date within SUPPORTED_DATES. */
+export function isSupportedDate(value: unknown): value is IsoDate {
+  return isIsoDate(value) && value >= SUPPORTED_DATES.from && value <= SUPPORTED_DATES.to;
+}
+
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -26,17 +26,13 @@ WITH anon AS (
          CASE r.time_zone WHEN 'WITA' THEN 8 WHEN 'WIT' THEN 9 ELSE 7 END AS utc_offset
     FROM evidence e JOIN tips t ON t.id = e.tip_id JOIN regions r ON r.code = t.region_code
    WHERE EXISTS (SELECT 1 FROM custody_events c WHERE c.evidence_id = e.id AND c.action = 'received' AND c.actor_id IS NULL AND c.actor_label = 'public')
-)
-UPDATE evidence e
-   SET received_at = (date_trunc('day', (e.received_at AT TIME ZONE 'UTC') + make_interval(hours => a.utc_offset)) - make_interval(hours => a.utc_offset)) AT TIME ZONE 'UTC'
-  FROM anon a
- WHERE e.id = a.id;
-
-WITH anon AS (
-  SELECT e.id,
-         CASE r.time_zone WHEN 'WITA' THEN 8 WHEN 'WIT' THEN 9 ELSE 7 END AS utc_offset
-    FROM evidence e JOIN tips t ON t.id = e.tip_id JOIN regions r ON r.code = t.region_code
-   WHERE EXISTS (SELECT 1 FROM custody_events c WHERE c.evidence_id = e.id AND c.action = 'received' AND c.actor_id IS NULL AND c.actor_label = 'public')
+),
+rows_done AS (
+  UPDATE evidence e
+     SET received_at = (date_trunc('day', (e.received_at AT TIME ZONE 'UTC') + make_interval(hours => a.utc_offset)) - make_interval(hours => a.utc_offset)) AT TIME ZONE 'UTC'
+    FROM anon a
+   WHERE e.id = a.id
+  RETURNING e.id
 )
 UPDATE custody_events c
    SET at = (date_trunc('day', (c.at AT TIME ZONE 'UTC') + make_interval(hours => a.utc_offset)) - make_interval(hours => a.utc_offset)) AT TIME ZONE 'UTC'

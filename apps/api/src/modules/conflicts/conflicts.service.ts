@@ -11,7 +11,7 @@ import { actorOf } from '../../platform/http.ts';
 import { RELATIVE_NAME_MIN_LETTERS, normalizePersonName, visibleLetterCount } from '@netra/contracts';
 import { findElection } from '@netra/rules';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
-import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
+import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
 import { suggestConflicts, type DeclaredRelation, type Relation } from './domain/matcher.ts';
 
 /**

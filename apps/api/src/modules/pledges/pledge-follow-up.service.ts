@@ -13,7 +13,8 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts
 import { actorOf } from '../../platform/http.ts';
 import { deliverOutbox, enqueue, type Notice } from '../../platform/notify.ts';
 import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
-import { COLS as EMPLOYEE_COLS, filterSql } from '../registry/employees.service.ts';
+import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
+import { filterSql } from '../registry/employees.service.ts';
 import { writeCsvTable, writeXlsxTable, type ExportTable } from '../registry/export-writers.ts';
 import { checkPeriod, countsOf, dailySeries, employeeReminder, unitSummary } from './domain/pledge-rules.ts';
 import { renderMissingList, renderPledgeDocument, type PledgeDocumentData } from './pledge-documents.ts';

@@ -15,7 +15,7 @@ import { grantsFor, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { NIP_NOT_COVERED, checkCanSign, checkCeremonyDate, checkPeriod, listedId, maskName, tallyAttendance } from './domain/pledge-rules.ts';
 import { templateForCampaign } from './pledge-templates.service.ts';
 import { assertAgencyInScope } from '../agencies/agencies.service.ts';
-import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
+import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
 import { normalizeDigits } from '../registry/domain/identifiers.ts';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';

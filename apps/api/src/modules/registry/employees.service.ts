@@ -9,7 +9,6 @@ import { agencyScope } from '../agencies/agencies.service.ts';
 import { COLS, readScope } from './employee-scope.ts';
 import { validateInternalId, validateNik, validateNiPppk, validateNip, ymdOf } from './domain/identifiers.ts';
 
-export { COLS };
 
 const BASE = `FROM employees e JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id`;
 

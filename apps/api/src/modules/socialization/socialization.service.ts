@@ -15,7 +15,7 @@ import { actorOf } from '../../platform/http.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { maskName } from '../pledges/domain/pledge-rules.ts';
 import { SELF_SERVICE, day } from '../pledges/pledges.service.ts';
-import { COLS as EMPLOYEE_COLS } from '../registry/employees.service.ts';
+import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
 import { briefedCounts, checkAttendanceImport, checkCheckinWindow, checkReminderDate, distinctNips, normaliseNip, unknownNipsMessage } from './domain/socialization-rules.ts';
 
 /** Agency rows (alias a) as containers: a unit-scoped grant reaches its whole agency record. */

@@ -5,7 +5,7 @@
  * deadline rules of @netra/rules; nothing here reads the clock or the database.
  */
 import {
-  administrativeSanctions, asnAuthorityOn, computeDeadlines, DEADLINE_RULES, findAct, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
+  administrativeSanctions, asnAuthorityOn, computeDeadlines, DEADLINE_RULES, findAct, isSupportedDate, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
   PTDH_SANCTIONS, type AuthorityOptions, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
 } from '@netra/rules';
 
@@ -146,18 +146,8 @@ export function sealReporterLabels(state: CaseState): CaseState {
   };
 }
 
-/**
- * A real calendar date (YYYY-MM-DD, 1900-2199): Date.parse would roll 2026-02-31 over to March.
- */
-export function isCalendarDate(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2199) return false;
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
+/** A real calendar date (YYYY-MM-DD) in the range the legal engine computes with: Date.parse would roll 2026-02-31 over to March. */
+export const isCalendarDate = (v: unknown): v is string => isSupportedDate(v);
 
 export type Msg = { id: string; en: string };
 export type Effect =
