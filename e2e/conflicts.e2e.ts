@@ -40,6 +40,13 @@ describe('conflict-of-interest register', () => {
     const page = await ctx.newPage();
     await signInAs(page, server.url, 'kesbangpol');
     await page.getByTestId('registry-row').first().click();
+    // a mistyped declaration is withdrawn, then the right one is made
+    await page.getByTestId('relative-name').fill('Hj. Nur Ani');
+    await page.getByTestId('relative-add').click();
+    await expect.poll(async () => page.getByTestId('relative-row').allTextContents()).toEqual(['Suami/istri: Hj. Nur Ani']);
+    await page.getByTestId('relative-withdraw').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Tarik' }).click();
+    await expect.poll(async () => page.getByTestId('relative-row').count()).toBe(0);
     await page.getByTestId('relative-name').fill('Hj. Nur Aini, S.Pd.');
     await page.getByTestId('relative-add').click();
     await expect.poll(async () => page.getByTestId('relative-row').allTextContents()).toEqual(['Suami/istri: Hj. Nur Aini, S.Pd.']);

@@ -25,6 +25,8 @@ export const RelativeInput = z.object({
 });
 export const Relative = z.object({ id: z.uuid(), employeeId: z.uuid(), kind: z.enum(DECLARED_RELATIONS), name: z.string() });
 
+export const RelativeWithdrawn = z.object({ id: z.uuid(), employeeId: z.uuid(), suggestionsRemoved: z.number().int() });
+
 export const MatchInput = z.object({ agencyId: z.uuid(), electionId: z.string().min(1).max(64) });
 export const MatchResult = z.object({ employees: z.number().int(), candidates: z.number().int(), suggested: z.number().int(), added: z.number().int() });
 

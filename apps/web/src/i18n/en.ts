@@ -660,6 +660,8 @@ export const en: Messages = {
     relativesHelp: "Family the employee declared, matched against the candidate lists (conflicts of interest).",
     relativeName: 'Name',
     declare: 'Add',
+    withdraw: 'Withdraw',
+    withdrawConfirm: 'Withdraw the declaration "{{relation}}: {{name}}"? Conflict-of-interest suggestions made from it that nobody has decided yet are removed too; decisions already taken stay on record.',
   },
   pledges: {
     title: 'Neutrality Pledges',

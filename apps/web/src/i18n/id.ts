@@ -660,6 +660,8 @@ export const id = {
     relativesHelp: 'Data keluarga yang dinyatakan pegawai, untuk mencocokkan dengan daftar calon (konflik kepentingan).',
     relativeName: 'Nama',
     declare: 'Tambahkan',
+    withdraw: 'Tarik',
+    withdrawConfirm: 'Tarik pernyataan "{{relation}}: {{name}}"? Usulan konflik kepentingan yang dibuat dari pernyataan ini dan belum diputuskan ikut dihapus; keputusan yang sudah diambil tetap tercatat.',
   },
   pledges: {
     title: 'Pernyataan Netralitas',

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ConflictDecision, ConflictQuery, ConflictRegister, MatchInput, MatchResult, Problem, Relative, RelativeInput } from '@netra/contracts';
+import { ConflictDecision, ConflictQuery, ConflictRegister, MatchInput, MatchResult, Problem, Relative, RelativeInput, RelativeWithdrawn } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
-import { declareRelative, decideConflict, listConflicts, listRelatives, runMatcher } from './conflicts.service.ts';
+import { declareRelative, decideConflict, listConflicts, listRelatives, runMatcher, withdrawRelative } from './conflicts.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Id = z.object({ id: z.uuid() });
@@ -14,6 +14,9 @@ export const conflictRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
   );
   app.post('/employees/:id/relatives', { schema: { tags: ['conflicts'], summary: 'Declare a relative (spouse, child, parent, sibling, in-law)', params: Id, body: RelativeInput, response: { 201: Relative, ...errors } } }, async (req, reply) =>
     reply.status(201).send(await declareRelative(deps, requirePrincipal(req), req.params.id, req.body)),
+  );
+  app.delete('/employees/:id/relatives/:relativeId', { schema: { tags: ['conflicts'], summary: "Withdraw a declaration (a correction is a withdrawal and a new declaration); the matcher's undecided suggestions from it go with it", params: z.object({ id: z.uuid(), relativeId: z.uuid() }), response: { 200: RelativeWithdrawn, ...errors } } }, async (req) =>
+    withdrawRelative(deps, requirePrincipal(req), req.params.id, req.params.relativeId),
   );
   app.post('/conflicts/match', { schema: { tags: ['conflicts'], summary: "Match an agency's employees against an election's candidate lists (suggestions for an officer)", body: MatchInput, response: { 200: MatchResult, ...errors } } }, async (req) =>
     runMatcher(deps, requirePrincipal(req, 'agencies.manage'), req.body),

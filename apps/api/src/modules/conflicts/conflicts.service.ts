@@ -6,7 +6,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
 import { RELATIVE_NAME_MIN_LETTERS, normalizePersonName, visibleLetterCount } from '@netra/contracts';
 import { findElection } from '@netra/rules';
@@ -23,8 +23,9 @@ import { suggestConflicts, type DeclaredRelation, type Relation } from './domain
 async function writableEmployee(db: Queryable, p: Principal, employeeId: string, lock = false) {
   const own = p.grants.some((g) => g.role === 'employee' && g.employeeId === employeeId);
   const params: unknown[] = [employeeId];
-  const scope = own ? 'TRUE' : scopeSql(p, 'registry.write', EMPLOYEE_COLS, params);
-  const e = (await db.query<{ id: string; agency_id: string }>(`SELECT e.id, e.agency_id FROM employees e WHERE e.id = $1 AND ${scope}${lock ? ' FOR NO KEY UPDATE OF e' : ''}`, params)).rows[0];
+  const writer = scopeSql(p, 'registry.write', EMPLOYEE_COLS, params);
+  const e = (await db.query<{ id: string; agency_id: string; writer: boolean }>(
+    `SELECT e.id, e.agency_id, (${writer}) AS writer FROM employees e WHERE e.id = $1 AND (${own ? 'TRUE' : writer})${lock ? ' FOR NO KEY UPDATE OF e' : ''}`, params)).rows[0];
   if (!e) throw notFound('Pegawai / Employee', employeeId);
   return e;
 }
@@ -61,6 +62,34 @@ export async function declareRelative(deps: Deps, p: Principal, employeeId: stri
     // the relative's name is personal data: the audit row records that a declaration was made, not the name
     await appendAudit(tx, { actor: actorOf(p), action: 'employee.relative_declared', entityType: 'employee', entityId: employeeId, details: { kind: input.kind, relativeId: id }, at: deps.clock.now() });
     return { id, employeeId, kind: input.kind, name };
+  });
+}
+
+/**
+ * Withdraws a declaration (a wrong name, a divorce, a mistaken relation: a correction is a withdrawal
+ * and a new declaration). Registry writers in scope may withdraw any declaration of the employee; the
+ * employee only those made through their own account, so a relation their agency recorded cannot be
+ * made to disappear by the person it concerns. Suggestions the matcher made from this declaration and
+ * no officer has decided yet go with it; confirmed or dismissed ones stay as the officer's record.
+ * The audit row records the relation and the declaration's id, not the relative's name.
+ */
+export async function withdrawRelative(deps: Deps, p: Principal, employeeId: string, relativeId: string) {
+  return deps.db.transaction(async (tx) => {
+    const employee = await writableEmployee(tx, p, employeeId, true);
+    const r = (await tx.query<{ id: string; kind: DeclaredRelation; name: string; declared_by: string | null }>(
+      'SELECT id, kind, name, declared_by FROM employee_relatives WHERE id = $1 AND employee_id = $2', [relativeId, employeeId])).rows[0];
+    if (!r) throw notFound('Anggota keluarga yang dilaporkan / Declared relative', relativeId);
+    if (!employee.writer && r.declared_by !== p.userId) {
+      throw forbidden('RELATIVE_NOT_YOURS', {
+        id: 'Hanya pengelola data kepegawaian yang dapat menarik pernyataan yang tidak Anda buat sendiri.',
+        en: 'Only a registry officer can withdraw a declaration you did not make yourself.',
+      });
+    }
+    await tx.query('DELETE FROM employee_relatives WHERE id = $1', [r.id]);
+    const removed = (await tx.query(
+      "DELETE FROM conflicts WHERE employee_id = $1 AND status = 'suggested' AND source = 'declared' AND reasons->>0 = $2", [employeeId, `declared ${r.kind}: ${r.name}`])).rowCount ?? 0;
+    await appendAudit(tx, { actor: actorOf(p), action: 'employee.relative_withdrawn', entityType: 'employee', entityId: employeeId, details: { kind: r.kind, relativeId: r.id, suggestionsRemoved: removed }, at: deps.clock.now() });
+    return { id: r.id, employeeId, suggestionsRemoved: removed };
   });
 }
 

@@ -162,4 +162,41 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts?pageSize=201', ...as('kesbangpol.serang') })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts?page=0', ...as('kesbangpol.serang') })).statusCode).toBe(400);
   });
+  it("withdraws a declaration with its undecided suggestions; decisions stay; the employee withdraws only their own declarations", async () => {
+    const relatives = async (id: string) => (await app.inject({ method: 'GET', url: `/api/v1/employees/${id}/relatives`, ...as('kesbangpol.serang') })).json().items as { id: string; kind: string; name: string }[];
+    const withdraw = (employeeId: string, relativeId: string, u = 'kesbangpol.serang') => app.inject({ method: 'DELETE', url: `/api/v1/employees/${employeeId}/relatives/${relativeId}`, ...as(u) });
+    // a mistaken declaration becomes a suggestion, then is withdrawn before anyone decides
+    const wrong = await app.inject({ method: 'POST', url: `/api/v1/employees/${ids.anak}/relatives`, ...as('kesbangpol.serang'), payload: { kind: 'sibling', name: 'Siti Aminah Lubis' } });
+    expect(wrong.statusCode, wrong.body).toBe(201);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/conflicts/match', ...as('kesbangpol.serang'), payload: { agencyId: ids.serang, electionId: 'pemilu-2024' } })).json()).toMatchObject({ added: 1 });
+    const pending = async () => ((await app.inject({ method: 'GET', url: '/api/v1/conflicts?status=suggested&pageSize=200', ...as('kesbangpol.serang') })).json().items as { employee: { id: string } }[])
+      .filter((i) => i.employee.id === ids.anak).length;
+    expect(await pending()).toBe(1);
+    // another agency's admin, another employee's path, an unknown id: not found, nothing removed
+    expect((await withdraw(ids.anak!, wrong.json().id, 'kesbangpol.kota')).statusCode).toBe(404);
+    expect((await withdraw(ids.guru!, wrong.json().id)).statusCode).toBe(404);
+    const ok = await withdraw(ids.anak!, wrong.json().id);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ id: wrong.json().id, employeeId: ids.anak, suggestionsRemoved: 1 });
+    expect(await pending()).toBe(0);
+    expect(await relatives(ids.anak!)).toEqual([]);
+    expect((await withdraw(ids.anak!, wrong.json().id)).statusCode).toBe(404);
+    // a relation an officer already confirmed stays on the register when its declaration is withdrawn
+    const spouse = (await relatives(ids.guru!)).find((r) => r.kind === 'spouse')!;
+    expect((await withdraw(ids.guru!, spouse.id)).json()).toMatchObject({ suggestionsRemoved: 0 });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts?status=confirmed', ...as('kesbangpol.serang') })).json().summary).toMatchObject({ confirmedCandidates: 2, confirmedEmployees: 2 });
+    // the employee may withdraw what they declared themselves, not what the agency recorded about them
+    const own = (await relatives(ids.lain!)).find((r) => r.kind === 'sibling' && r.name === 'Nur Aini')!;
+    const recorded = (await relatives(ids.lain!)).find((r) => r.kind === 'spouse')!;
+    const refused = await withdraw(ids.lain!, recorded.id, 'pegawai.lain');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'RELATIVE_NOT_YOURS' });
+    expect((await withdraw(ids.lain!, own.id, 'pegawai.lain')).statusCode).toBe(200);
+    expect((await relatives(ids.lain!)).map((r) => r.id)).toContain(recorded.id);
+    expect((await relatives(ids.lain!)).map((r) => r.id)).not.toContain(own.id);
+    // audited without the relative's name
+    const audit = (await deps.db.query<{ details: unknown }>("SELECT details FROM audit_events WHERE action = 'employee.relative_withdrawn' ORDER BY seq")).rows;
+    expect(audit).toHaveLength(3);
+    expect(JSON.stringify(audit)).not.toMatch(/Lubis|Nur Aini|Fauzi/);
+  });
 });

@@ -45,3 +45,12 @@ export function useDeclareRelative(employeeId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['relatives', employeeId] }),
   });
 }
+
+/** Withdraws a declaration; the register loses the undecided suggestions made from it. */
+export function useWithdrawRelative(employeeId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (relativeId: string) => api.delete<{ id: string; suggestionsRemoved: number }>(`/employees/${employeeId}/relatives/${relativeId}`),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['relatives', employeeId] }), qc.invalidateQueries({ queryKey: ['conflicts'] })]),
+  });
+}

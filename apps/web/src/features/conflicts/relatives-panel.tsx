@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { useTranslation } from 'react-i18next';
 import { DECLARED_RELATIONS, RELATIVE_NAME_MIN_LETTERS, normalizePersonName, visibleLetterCount } from '@netra/contracts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useDeclareRelative, useRelatives, type Relative } from './conflicts-api.ts';
+import { useDeclareRelative, useRelatives, useWithdrawRelative, type Relative } from './conflicts-api.ts';
 
 /** Declared family relations of an employee (the matcher's strongest evidence of a conflict of interest). */
 export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; canWrite: boolean }) {
@@ -12,13 +13,22 @@ export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; c
   const declare = useDeclareRelative(employeeId);
   const [kind, setKind] = useState<Relative['kind']>('spouse');
   const [name, setName] = useState('');
+  const [withdrawing, setWithdrawing] = useState<Relative | null>(null);
+  const withdraw = useWithdrawRelative(employeeId);
   if (!canWrite) return null;
   return (
     <Paper withBorder p="lg" component="section">
       <Title order={2} size="h4" mb="xs">{t('conflicts.relatives')}</Title>
       <Text size="xs" c="dimmed" mb="sm">{t('conflicts.relativesHelp')}</Text>
       <Stack gap={4} mb="sm">
-        {(relatives.data?.items ?? []).map((r) => <Text key={r.id} size="sm" data-testid="relative-row">{t(`conflicts.relations.${r.kind}`)}: {r.name}</Text>)}
+        {(relatives.data?.items ?? []).map((r) => (
+          <Group key={r.id} gap="xs" justify="space-between" wrap="nowrap">
+            <Text size="sm" data-testid="relative-row">{t(`conflicts.relations.${r.kind}`)}: {r.name}</Text>
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => { withdraw.reset(); setWithdrawing(r); }} aria-label={`${t('conflicts.withdraw')}: ${r.name}`} data-testid="relative-withdraw">
+              {t('conflicts.withdraw')}
+            </Button>
+          </Group>
+        ))}
       </Stack>
       <Group align="flex-end">
         <NativeSelect label={t('conflicts.relation')} value={kind} onChange={(e) => setKind(e.currentTarget.value as Relative['kind'])} data={DECLARED_RELATIONS.map((k) => ({ value: k, label: t(`conflicts.relations.${k}`) }))} />
@@ -26,6 +36,19 @@ export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; c
         <Button onClick={() => declare.mutate({ kind, name: normalizePersonName(name) }, { onSuccess: () => setName('') })} disabled={visibleLetterCount(name) < RELATIVE_NAME_MIN_LETTERS} loading={declare.isPending} data-testid="relative-add">{t('conflicts.declare')}</Button>
       </Group>
       <ProblemAlert error={declare.error ?? relatives.error} />
+      {withdrawing && (
+        <ConfirmModal
+          opened
+          title={t('conflicts.withdraw')}
+          message={t('conflicts.withdrawConfirm', { relation: t(`conflicts.relations.${withdrawing.kind}`), name: withdrawing.name })}
+          confirmLabel={t('conflicts.withdraw')}
+          danger
+          loading={withdraw.isPending}
+          error={withdraw.error}
+          onConfirm={() => withdraw.mutate(withdrawing.id, { onSuccess: () => setWithdrawing(null) })}
+          onClose={() => setWithdrawing(null)}
+        />
+      )}
     </Paper>
   );
 }
