@@ -5,6 +5,7 @@
  */
 import type { CaseDetail } from '@netra/contracts';
 import { PdfWriter, type TextOptions } from '../../platform/pdf.ts';
+import { CHRONOLOGY_MARK, withholdReporterAccount } from './domain/workflow.ts';
 import { MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS, PTDH_SANCTIONS } from '@netra/rules';
 
 export const DOCUMENT_KINDS = ['receipt', 'registration', 'summons', 'review', 'gakkumdu_minutes', 'forwarding', 'recommendation'] as const;
@@ -55,7 +56,9 @@ const GAKKUMDU_STEPS: Record<string, string> = {
   GAKKUMDU_CONCLUDE: 'Kesimpulan',
 };
 
-export async function renderCaseDocument(kind: DocumentKind, c: CaseDetail, issuedAt: Date): Promise<Uint8Array> {
+export async function renderCaseDocument(kind: DocumentKind, detail: CaseDetail, issuedAt: Date): Promise<Uint8Array> {
+  // the forwarding letter leaves Bawaslu: it carries the reporter's statements withheld, whoever prints it
+  const c = kind === 'forwarding' ? withholdReporterAccount(detail) : detail;
   const pdf = await PdfWriter.create({ title: `${TITLES[kind]} ${c.caseNumber ?? c.id}` });
   const write = (text: string, opts?: TextOptions) => pdf.text(text, opts);
   const field = (label: string, value: string | null | undefined) => pdf.field(label, value);
@@ -74,7 +77,7 @@ export async function renderCaseDocument(kind: DocumentKind, c: CaseDetail, issu
   if (kind !== 'receipt') field('Status', c.status);
   if (kind === 'review' || kind === 'forwarding') {
     write('Uraian singkat:', { bold: true });
-    write(c.summary.split('\n\nKronologi:')[0]!);
+    write(c.summary.split(CHRONOLOGY_MARK)[0]!);
     for (const cl of c.clarifications) write(`Klarifikasi ${personLine(cl.party, cl.personLabel)} (${cl.heldOn ?? '-'}): ${cl.statement ?? ''}`);
     const decide = c.events.filter((e) => e.type === 'DECIDE').at(-1);
     if (decide) field('Kesimpulan kajian', String((decide.payload as { reasoning?: string }).reasoning ?? decide.toStatus));

@@ -120,6 +120,27 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
         if (kindOf !== 'summons') expect(text).toContain('Pelapor (identitas dirahasiakan)');
       }
     }
+    // the reporter's own words (chronology, statements when heard) stay with Bawaslu: the authority and
+    // the PPK get the allegation, the other statements and the conclusion, and so does the forwarding letter
+    const mine = ['Pada rapat RW, camat mengajak', 'Saya hadir di rapat RW itu', 'Keterangan tambahan pelapor'];
+    const inside = (await get('bawaslu.kota', id)).json();
+    for (const words of mine) expect(JSON.stringify(inside), words).toContain(words);
+    expect(await doc('bawaslu.kota', id, 'review')).toContain('Saya hadir di rapat RW itu');
+    for (const u of ['bkn', 'ppk.kota']) {
+      const outside = (await get(u, id)).json();
+      for (const words of mine) expect(JSON.stringify(outside), `${u}: ${words}`).not.toContain(words);
+      expect(outside.summary).toContain('Camat mengajak warga memilih calon tertentu di rapat RW.');
+      expect(outside.clarifications.map((x: { statement: string }) => x.statement)).toEqual(expect.arrayContaining(['Saya mendengar ajakan itu.', 'Saya hanya menyampaikan informasi.', expect.stringContaining('dirahasiakan')]));
+      expect(outside.events.find((e: { type: string; payload: { party?: string } }) => e.type === 'RECORD_CLARIFICATION' && e.payload.party === 'reporter').payload.statement).toContain('dirahasiakan');
+      expect(outside.events.find((e: { type: string }) => e.type === 'DECIDE').payload.reasoning).toBe('Dugaan pelanggaran netralitas ASN (KE-6).');
+      expect(await doc(u, id, 'review')).not.toContain('Saya hadir');
+    }
+    for (const u of ['bawaslu.kota', 'bkn', 'ppk.kota']) {
+      const letter = await doc(u, id, 'forwarding');
+      expect(letter, u).not.toContain('Saya hadir');
+      expect(letter, u).toContain('Saya mendengar ajakan itu.');
+      expect(letter, u).toContain('Keterangan pelapor dirahasiakan');
+    }
     // nothing readable holds the name: it exists only in the sealed record
     for (const t of ['cases', 'case_events', 'case_clarifications', 'case_reporters', 'audit_events', 'notification_outbox'])
       expect(JSON.stringify((await deps.db.query(`SELECT * FROM ${t}`)).rows), t).not.toContain('Siti Pelapor');

@@ -18,7 +18,7 @@ import { grantsFor, regionWithin, type Principal } from '../auth/domain/policy.t
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
-  FINAL_STATUSES, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition,
+  CHRONOLOGY_MARK, FINAL_STATUSES, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseRole, type CaseState, type Effect,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
@@ -64,6 +64,15 @@ function caseRolesOf(p: Principal, regionCode: string): CaseRole[] {
     } else if (g.role === 'authority_officer' || g.role === 'employing_official') roles.add(g.role);
   }
   return [...roles];
+}
+
+/**
+ * Whether the caller reads this case as Bawaslu (or as the system administrator or an auditor with the
+ * region in scope), who see the reporter's own account; the authority and the PPK see it withheld.
+ */
+function insideBawaslu(p: Principal, regionCode: string): boolean {
+  return grantsFor(p, 'cases.read').some((g) => (g.role === 'supervisor' || g.role === 'system_admin' || g.role === 'auditor')
+    && !g.agencyId && !g.unitIdPath && (!g.regionCode || regionWithin(regionCode, g.regionCode)));
 }
 
 function assertCanOpen(p: Principal, regionCode: string) {
@@ -165,7 +174,7 @@ export async function createReport(deps: Deps, p: Principal, input: ReportInput)
       if (tip.status.startsWith('converted') || tip.status === 'closed')
         throw conflict('TIP_FINAL', { id: `Informasi sudah final (${tip.status}).`, en: `The tip is already final (${tip.status}).` });
     }
-    const caseId = await insertCase(tx, deps, p, 'report', { ...input, summary: `${input.summary}\n\nKronologi: ${input.chronology}` });
+    const caseId = await insertCase(tx, deps, p, 'report', { ...input, summary: `${input.summary}${CHRONOLOGY_MARK} ${input.chronology}` });
     await tx.query('INSERT INTO case_reporters (case_id, sealed_identity) VALUES ($1, $2)', [caseId, sealText(key, JSON.stringify({ reporter: input.reporter, witnesses: input.witnesses }), caseId)]);
     if (input.tipId) {
       await tx.query("UPDATE tips SET status = 'converted_report', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
@@ -274,7 +283,8 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     })(),
   };
   const conflictFlags = await caseConflictFlags(deps.db, { id: r.id, electionId: r.election_id, reportedEmployeeId: r.reported_employee_id, reportedAgencyId: r.reported_agency_id });
-  return { ...detail, conflictFlags, documents: availableDocuments(detail) };
+  const shown = insideBawaslu(p, r.region_code) ? detail : withholdReporterAccount(detail);
+  return { ...shown, conflictFlags, documents: availableDocuments(shown) };
 }
 
 /** Lock, re-check, write: one transition with its event row, deadlines and audit row. */

@@ -137,6 +137,29 @@ export function sealReporterLabel<T extends object>(x: T): T {
   return r.party === 'reporter' && r.personLabel !== REPORTER_LABEL ? { ...x, personLabel: REPORTER_LABEL } : x;
 }
 
+/**
+ * What stands in for the reporter's own words outside Bawaslu. A reporter's chronology and what they
+ * said when heard can identify them as surely as a name ("as his secretary I saw..."), and the
+ * civil-service authority and the PPK (the reported person's employer) receive the case only to act on
+ * Bawaslu's conclusion: they get the allegation, the reported person's and witnesses' statements, the
+ * review's conclusion and the recommendation, not the reporter's account (domain.md §9: identity known
+ * only to Bawaslu). Bawaslu's own staff and auditors see the whole file.
+ */
+export const REPORTER_ACCOUNT_WITHHELD = 'Keterangan pelapor dirahasiakan; tersedia pada Bawaslu. / The reporter\'s account is withheld; Bawaslu holds it.';
+export const CHRONOLOGY_MARK = '\n\nKronologi:';
+
+type AccountView = { source: string; summary: string; clarifications: { party: string; statement: string | null }[]; events: { payload: Record<string, unknown> }[] };
+/** The case as shown outside Bawaslu: the report's chronology and the reporter's statements replaced by `REPORTER_ACCOUNT_WITHHELD`. */
+export function withholdReporterAccount<T extends AccountView>(c: T): T {
+  const cut = c.source === 'report' ? c.summary.indexOf(CHRONOLOGY_MARK) : -1;
+  return {
+    ...c,
+    summary: cut < 0 ? c.summary : `${c.summary.slice(0, cut)}${CHRONOLOGY_MARK} ${REPORTER_ACCOUNT_WITHHELD}`,
+    clarifications: c.clarifications.map((cl) => (cl.party === 'reporter' ? { ...cl, statement: REPORTER_ACCOUNT_WITHHELD } : cl)),
+    events: c.events.map((e) => (e.payload.party === 'reporter' && typeof e.payload.statement === 'string' ? { ...e, payload: { ...e.payload, statement: REPORTER_ACCOUNT_WITHHELD } } : e)),
+  };
+}
+
 /** A stored state with any reporter label masked (older rows may still hold a name). */
 export function sealReporterLabels(state: CaseState): CaseState {
   return {
