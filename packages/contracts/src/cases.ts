@@ -47,6 +47,8 @@ export const CaseDeadline = z.object({
   overdue: z.boolean(),
   label: LocalizedText,
   unconfirmed: z.boolean(),
+  /** False when a working-day count crosses a year without holiday data (only weekends were skipped): check the date by hand. */
+  calendarCovered: z.boolean(),
 });
 
 export const CaseSummary = z.object({

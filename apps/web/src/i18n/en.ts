@@ -448,7 +448,7 @@ export const en: Messages = {
     event: {
       MERGE: 'Merge into another case (duplicate)', MERGED_FROM: 'A duplicate was merged into this case', START_REVIEW: 'Start initial review', REQUEST_COMPLETION: 'Ask for completion', COMPLETE: 'Report completed', REGISTER: 'Register',
       REJECT: 'Do not register', WITHDRAW: 'Withdrawn', BEGIN_REVIEW: 'Begin review', EXTEND_REVIEW: 'Extend review', SUMMON: 'Summon for clarification',
-      RECORD_CLARIFICATION: 'Record clarification', DECIDE: 'Decide the review', FORWARD: 'Forward to the authority',
+      RECORD_CLARIFICATION: 'Record clarification', DECIDE: 'Decide the review', FORWARD: 'Forward to the authority', FORWARD_TO_PPK: 'Forward to the PPK (non-ASN staff)',
       GAKKUMDU_INVESTIGATE: 'Forward to investigators', GAKKUMDU_PROSECUTE: 'Hand to the prosecutor', GAKKUMDU_TRIAL: 'Send to court',
       GAKKUMDU_CONCLUDE: 'Conclude Gakkumdu', RECOMMEND: 'Recommend a sanction', AUTHORITY_DISMISS: 'Not proven (authority)',
       PPK_DECIDE: "Record the PPK's decree", PPK_FAIL: 'Record PPK non-compliance', ESCALATE: 'Request SIASN block', CLOSE: 'Close the case', CREATED: 'Created',
@@ -458,7 +458,7 @@ export const en: Messages = {
       reason: 'Reason', party: 'Party', personLabel: 'Name / position', heldOn: 'Date of clarification', statement: 'Statement',
       scheduledOn: 'Date of summons', place: 'Place', outcome: 'Outcome', reasoning: 'Reasoning', authorityId: 'Authority',
       letterNumber: 'Letter number', result: 'Result', note: 'Note', actCode: 'Act', sanctionId: 'Sanction', level: 'Sanction level',
-      decreeNumber: 'Decree number', decidedOn: 'Decree date',
+      decreeNumber: 'Decree number', decidedOn: 'Decree date', handedOverOn: 'Handover date (empty = today)', lateReason: 'Reason to register a report that came in late (leave empty if on time)',
     },
     option: {
       reporter: 'Reporter', reported: 'Reported person', witness: 'Witness',
@@ -473,7 +473,7 @@ export const en: Messages = {
       gakkumdu_minutes: 'Gakkumdu minutes', forwarding: 'Forwarding letter', recommendation: 'Sanction recommendation',
     },
     flag: {
-      SANCTION_MISMATCH: "PPK's sanction differs from the recommendation", SIASN_BLOCK_REQUESTED: 'SIASN block requested',
+      SANCTION_MISMATCH: "PPK's sanction differs from the recommendation", LATE_REPORT: 'Report came in after the reporting period', SIASN_BLOCK_REQUESTED: 'SIASN block requested',
       REPORTED_DID_NOT_ATTEND: 'Reported person did not attend the summons', NO_RIGHT_OF_REPLY: 'Reported person not heard',
       REPORTED_RELATED_TO_CANDIDATE: 'Reported person is related to a candidate', PPK_RELATED_TO_CANDIDATE: 'The PPK is related to a candidate',
       PPK_IS_CANDIDATE: 'The PPK is a candidate: a higher authority decides', HANDLER_RELATED_TO_CANDIDATE: 'A handler is related to a candidate',
@@ -795,6 +795,7 @@ export const en: Messages = {
     empty: 'No cases in your scope yet.',
     columns: { title: 'Subject', region: 'Region', status: 'Status', deadline: 'Deadline', received: 'Received' },
     noDeadline: 'No running deadline',
+    calendarNotCovered: 'Holiday data for this year is not loaded yet: only weekends were skipped. Check this date against the national holidays and collective leave decree.',
     number: 'Registration number',
     unregistered: 'Not registered yet',
     summary: 'Summary',

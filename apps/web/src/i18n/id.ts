@@ -448,7 +448,7 @@ export const id = {
     event: {
       MERGE: 'Gabungkan ke kasus lain (ganda)', MERGED_FROM: 'Kasus ganda digabungkan ke sini', START_REVIEW: 'Mulai kajian awal', REQUEST_COMPLETION: 'Minta kelengkapan', COMPLETE: 'Laporan dilengkapi', REGISTER: 'Registrasi',
       REJECT: 'Tidak diregistrasi', WITHDRAW: 'Dicabut', BEGIN_REVIEW: 'Mulai kajian', EXTEND_REVIEW: 'Perpanjang kajian', SUMMON: 'Panggil klarifikasi',
-      RECORD_CLARIFICATION: 'Catat klarifikasi', DECIDE: 'Putuskan hasil kajian', FORWARD: 'Teruskan ke instansi berwenang',
+      RECORD_CLARIFICATION: 'Catat klarifikasi', DECIDE: 'Putuskan hasil kajian', FORWARD: 'Teruskan ke instansi berwenang', FORWARD_TO_PPK: 'Teruskan ke PPK (pegawai non-ASN)',
       GAKKUMDU_INVESTIGATE: 'Teruskan ke penyidik', GAKKUMDU_PROSECUTE: 'Serahkan ke penuntut umum', GAKKUMDU_TRIAL: 'Limpahkan ke pengadilan',
       GAKKUMDU_CONCLUDE: 'Simpulkan Gakkumdu', RECOMMEND: 'Rekomendasikan sanksi', AUTHORITY_DISMISS: 'Tidak terbukti (instansi berwenang)',
       PPK_DECIDE: 'Catat keputusan PPK', PPK_FAIL: 'Catat PPK tidak menindaklanjuti', ESCALATE: 'Usulkan pemblokiran SIASN', CLOSE: 'Tutup kasus', CREATED: 'Dibuat',
@@ -458,7 +458,7 @@ export const id = {
       reason: 'Alasan', party: 'Pihak', personLabel: 'Nama / jabatan', heldOn: 'Tanggal klarifikasi', statement: 'Keterangan',
       scheduledOn: 'Tanggal panggilan', place: 'Tempat', outcome: 'Hasil kajian', reasoning: 'Pertimbangan', authorityId: 'Instansi berwenang',
       letterNumber: 'Nomor surat', result: 'Hasil', note: 'Catatan', actCode: 'Bentuk pelanggaran', sanctionId: 'Sanksi', level: 'Tingkat sanksi',
-      decreeNumber: 'Nomor keputusan', decidedOn: 'Tanggal keputusan',
+      decreeNumber: 'Nomor keputusan', decidedOn: 'Tanggal keputusan', handedOverOn: 'Tanggal penyerahan berkas (kosong = hari ini)', lateReason: 'Alasan registrasi bila laporan melewati batas waktu (kosongkan bila tepat waktu)',
     },
     option: {
       reporter: 'Pelapor', reported: 'Terlapor', witness: 'Saksi',
@@ -473,7 +473,7 @@ export const id = {
       gakkumdu_minutes: 'Berita acara Gakkumdu', forwarding: 'Surat penerusan', recommendation: 'Rekomendasi sanksi',
     },
     flag: {
-      SANCTION_MISMATCH: 'Sanksi PPK berbeda dari rekomendasi', SIASN_BLOCK_REQUESTED: 'Pemblokiran SIASN diusulkan',
+      SANCTION_MISMATCH: 'Sanksi PPK berbeda dari rekomendasi', LATE_REPORT: 'Laporan melewati batas waktu penyampaian', SIASN_BLOCK_REQUESTED: 'Pemblokiran SIASN diusulkan',
       REPORTED_DID_NOT_ATTEND: 'Terlapor tidak hadir saat dipanggil', NO_RIGHT_OF_REPLY: 'Terlapor belum didengar',
       REPORTED_RELATED_TO_CANDIDATE: 'Terlapor berhubungan keluarga dengan calon', PPK_RELATED_TO_CANDIDATE: 'PPK berhubungan keluarga dengan calon',
       PPK_IS_CANDIDATE: 'PPK adalah calon: keputusan oleh atasan PPK', HANDLER_RELATED_TO_CANDIDATE: 'Petugas berhubungan keluarga dengan calon',
@@ -795,6 +795,7 @@ export const id = {
     empty: 'Belum ada kasus dalam cakupan Anda.',
     columns: { title: 'Perihal', region: 'Wilayah', status: 'Status', deadline: 'Batas waktu', received: 'Diterima' },
     noDeadline: 'Tidak ada batas waktu berjalan',
+    calendarNotCovered: 'Data hari libur tahun ini belum dimuat: hanya Sabtu/Minggu yang dilewati. Periksa tanggal ini terhadap SKB libur nasional dan cuti bersama.',
     number: 'Nomor registrasi',
     unregistered: 'Belum diregistrasi',
     summary: 'Uraian',

@@ -23,9 +23,28 @@ describe('seed 004: Bawaslu Kabupaten Bekasi ruling', () => {
   });
 
   it('would be electoral the day parties are determined', () => {
-    const result = assess({ ...base, incidentDate: '2022-12-14', act: 'KE-6' });
+    // joining a campaign team (280(3) -> 494) needs only participants to exist
+    const result = assess({ ...base, incidentDate: '2022-12-14', act: 'D-10' });
     expect(result.electoralDomain).toBe(true);
-    expect(result.routes).toEqual(['asn_ethics', 'election_crime']);
+    expect(result.routes).toEqual(['asn_discipline', 'election_crime']);
+  });
+
+  it('494 punishes an ASN in a campaign team; involvement in a campaign is the organiser\'s offence (280(2) -> 493)', () => {
+    const team = assess({ ...base, incidentDate: '2024-01-10', act: 'D-10' });
+    expect(team.offences.map((o) => [o.penalisedBy.id, o.liable, o.applies])).toEqual([['UU 7/2017 Pasal 494', 'actor', true]]);
+    expect(team.sanctionOptions.map((o) => o.id)).toContain('UU 7/2017 Pasal 494');
+    const attended = assess({ ...base, incidentDate: '2024-01-10', act: 'KE-6' });
+    expect(attended.offences.map((o) => [o.penalisedBy.id, o.liable, o.applies])).toEqual([['UU 7/2017 Pasal 493', 'campaign_organiser', true]]);
+    // no criminal sanction for the ASN: their own conduct is an ethics breach
+    expect(attended.sanctionOptions.map((o) => o.id)).not.toContain('UU 7/2017 Pasal 494');
+    expect(attended.sanctionOptions.every((o) => o.kind !== 'criminal')).toBe(true);
+    expect(attended.explanation.map((l) => l.id).join(' ')).toContain('pelaksana/tim kampanye');
+    // a D-9/D-10 code that contradicts the date is pointed out
+    expect(assess({ ...base, incidentDate: '2024-01-10', act: 'D-9' }).explanation.map((l) => l.en).join(' ')).toContain('check the code (D-10');
+    expect(assess({ ...base, incidentDate: '2022-06-01', act: 'D-10' }).explanation.map((l) => l.en).join(' ')).toContain('check the code (D-9)');
+    expect(team.explanation.map((l) => l.en).join(' ')).not.toContain('check the code');
+    // before the campaign, being at a candidate's event is no 280(2) offence at all
+    expect(assess({ ...base, incidentDate: '2022-12-14', act: 'KE-6' }).routes).toEqual(['asn_ethics']);
   });
 });
 

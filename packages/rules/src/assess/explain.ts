@@ -93,6 +93,22 @@ export function explain(result: Omit<Assessment, 'explanation'>, { election, sta
     );
   }
   if (act.unconfirmed && act.note) line(`Catatan: ${act.note}`, `Note: ${act.note}`, [act.source]);
+  // D-9 is the campaign-team conduct before participants are determined, D-10 after: a code that
+  // contradicts the date drops (or wrongly adds) the 280(3) -> 494 check, so the reviewer is told
+  if (act.conductKind === 'campaign_team_before' && result.participantsDetermined) {
+    line(
+      `Perhatian: ${act.code} berlaku sebelum penetapan peserta, sedangkan pada ${date} peserta sudah ditetapkan; periksa kembali kodenya (D-10, dengan unsur Pasal 280(3) dan 494).`,
+      `Warning: ${act.code} applies before participants are determined, but on ${date} they were determined; check the code (D-10, with the 280(3) and 494 elements).`,
+      [act.source, ...(first ? [first.source] : [])],
+    );
+  }
+  if (act.conductKind === 'campaign_team' && !result.participantsDetermined && result.takesPart) {
+    line(
+      `Perhatian: ${act.code} berlaku setelah penetapan peserta, sedangkan pada ${date} peserta belum ditetapkan; periksa kembali kodenya (D-9).`,
+      `Warning: ${act.code} applies after participants are determined, but on ${date} none were determined yet; check the code (D-9).`,
+      [act.source, ...(first ? [first.source] : [])],
+    );
+  }
 
   switch (input.actorType) {
     case 'PNS':
@@ -139,7 +155,9 @@ export function explain(result: Omit<Assessment, 'explanation'>, { election, sta
       : { id: 'di luar masa kampanye', en: 'outside the campaign period' };
     const liableText = offence.liable === 'candidate_pair'
       ? { id: ' (yang dipidana adalah pasangan calon yang melibatkan)', en: ' (criminal liability falls on the candidate pair who involved them)' }
-      : { id: '', en: '' };
+      : offence.liable === 'campaign_organiser'
+        ? { id: ' (yang dipidana adalah pelaksana/tim kampanye yang melibatkan; perbuatan ASN sendiri ditangani sebagai pelanggaran netralitas)', en: " (criminal liability falls on the campaign organiser/team who involved them; the ASN's own conduct is a neutrality breach)" }
+        : { id: '', en: '' };
     line(
       offence.applies
         ? `Unsur waktu ${articles} terpenuhi: diteruskan ke Sentra Gakkumdu untuk dikaji${liableText.id}.`

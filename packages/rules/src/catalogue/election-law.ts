@@ -100,18 +100,29 @@ export interface OffenceLink extends Sourced {
   readonly prohibits: readonly string[];
   /** Penalty article id. */
   readonly penalisedBy: string;
-  /** Who is criminally liable: the actor, or (Pilkada 189) the candidate pair who involved them. */
-  readonly liable: 'actor' | 'candidate_pair';
+  /**
+   * Who is criminally liable: the actor, the candidate pair who involved them (Pilkada 189), or the
+   * campaign organiser/team who involved them (Pemilu 280(2) -> 493).
+   */
+  readonly liable: 'actor' | 'candidate_pair' | 'campaign_organiser';
   readonly requires: 'participants' | 'campaign_period';
 }
 
 const CAMPAIGN_CONDUCT: readonly ConductKind[] = ['campaign_involvement', 'campaign_team'];
 
 export const OFFENCE_LINKS: readonly OffenceLink[] = [
+  // UU 7/2017: an ASN is criminally liable for being part of a campaign team (280(3) -> 494); being
+  // involved in a campaign (attending, joining) is the organiser's offence (280(2) -> 493), and the
+  // ASN's conduct is handled as a breach of neutrality (domain.md §3.2 note)
   {
-    id: 'pemilu_campaign_team', regime: 'pemilu', conductKinds: CAMPAIGN_CONDUCT, actors: ['ASN', 'VILLAGE_HEAD'],
-    prohibits: ['UU 7/2017 Pasal 280(2)', 'UU 7/2017 Pasal 280(3)'], penalisedBy: 'UU 7/2017 Pasal 494', liable: 'actor',
-    requires: 'participants', source: 'UU 7/2017 Pasal 280(2)-(3), 494; domain.md §3.2 note [S65, S67, S69, S74]',
+    id: 'pemilu_campaign_team', regime: 'pemilu', conductKinds: ['campaign_team'], actors: ['ASN', 'VILLAGE_HEAD'],
+    prohibits: ['UU 7/2017 Pasal 280(3)'], penalisedBy: 'UU 7/2017 Pasal 494', liable: 'actor',
+    requires: 'participants', source: 'UU 7/2017 Pasal 280(3), 494; domain.md §3.2 note [S65, S67, S69, S74]',
+  },
+  {
+    id: 'pemilu_campaign_involvement', regime: 'pemilu', conductKinds: ['campaign_involvement'], actors: ['ASN', 'VILLAGE_HEAD'],
+    prohibits: ['UU 7/2017 Pasal 280(2)'], penalisedBy: 'UU 7/2017 Pasal 493', liable: 'campaign_organiser',
+    requires: 'campaign_period', source: 'UU 7/2017 Pasal 280(2), 493; domain.md §3.2 [S65, S66]',
   },
   {
     id: 'pemilu_village_head_decisions', regime: 'pemilu', conductKinds: ['partisan_decisions'], actors: ['VILLAGE_HEAD'],

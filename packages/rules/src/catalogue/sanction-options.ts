@@ -62,3 +62,22 @@ export function administrativeSanctions(act: Act, actorType: SanctionActor, inci
     }
   }
 }
+
+/**
+ * Every sanction form the law provides for an actor type on a date, whatever the act: what a PPK's
+ * decree can lawfully impose at all (it may still differ from the act's usual level, which the case
+ * flags, but a form of a repealed regulation or of another kind of worker is no lawful sanction).
+ */
+export function sanctionsInForce(actorType: SanctionActor, date: IsoDate): SanctionForm[] {
+  switch (actorType) {
+    case 'VILLAGE_HEAD':
+      return [];
+    case 'NON_ASN':
+      return [...NON_ASN_CONTRACT_SANCTIONS];
+    case 'PNS':
+    case 'PPPK': {
+      const ptdh = ptdhOn(date);
+      return [...MORAL_SANCTIONS, ...(date < PP94_EFFECTIVE_DATE.date ? PP53_SANCTIONS : PP94_SANCTIONS), ...(ptdh ? [ptdh] : [])];
+    }
+  }
+}

@@ -69,6 +69,8 @@ export function computeDeadlines(
     if ('event' in rule.from) {
       const date = events[rule.from.event];
       result = date ? computeDeadline(rule, date, context) : null;
+    } else if (rule.from.recorded && events[rule.from.recorded]) {
+      result = computeDeadline(rule, events[rule.from.recorded]!, context);
     } else {
       const previous = resolve(rule.from.rule, [...seen, id]);
       result = previous ? computeDeadline(rule, previous.dueDate, context, true) : null;

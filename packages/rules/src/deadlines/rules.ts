@@ -10,6 +10,7 @@ export type DeadlineEvent =
   | 'completion_requested' // the reporter was asked to complete the report
   | 'gakkumdu_declaration' // Gakkumdu declares a suspected election crime
   | 'police_receipt' // police receive the report
+  | 'prosecutor_receipt' // the investigator's file reaches the prosecutor
   | 'file_returned' // prosecutor returns an incomplete file
   | 'court_transfer' // case transferred to the district court
   | 'judgment' // district court judgment
@@ -26,8 +27,11 @@ export interface DeadlineRule extends Sourced {
   readonly name: Bilingual;
   readonly days: number;
   readonly basis: CountingBasis;
-  /** Count from a case event, or from the due date of another rule (latest-possible chain). */
-  readonly from: { readonly event: DeadlineEvent } | { readonly rule: string };
+  /**
+   * Count from a case event, or from the due date of another rule (latest-possible chain) unless the
+   * event that step ends with (`recorded`) is on the case: then from that actual date.
+   */
+  readonly from: { readonly event: DeadlineEvent } | { readonly rule: string; readonly recorded?: DeadlineEvent };
   /** True when the counting basis (calendar vs working days) is not settled by the source. */
   readonly basisUnconfirmed?: boolean;
 }
@@ -111,7 +115,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     id: 'pemilu.gakkumdu.prosecution', regime: 'pemilu', track: 'gakkumdu', days: 5, basis: 'calendar', basisUnconfirmed: true,
     name: { id: 'Penuntut umum melimpahkan perkara ke pengadilan negeri', en: 'Prosecutor transfers the case to the district court' },
-    from: { rule: 'pemilu.gakkumdu.investigation' }, source: `${UU7} Pasal 481 [S91]`,
+    from: { rule: 'pemilu.gakkumdu.investigation', recorded: 'prosecutor_receipt' }, source: `${UU7} Pasal 481 [S91]`,
   },
   {
     id: 'pemilu.gakkumdu.judgment', regime: 'pemilu', track: 'gakkumdu', days: 7, basis: 'calendar', basisUnconfirmed: true,
@@ -174,7 +178,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     id: 'pilkada.gakkumdu.prosecution', regime: 'pilkada', track: 'gakkumdu', days: 5, basis: 'working',
     name: { id: 'Penuntut umum melimpahkan perkara ke pengadilan negeri', en: 'Prosecutor transfers the case to the district court' },
-    from: { rule: 'pilkada.gakkumdu.investigation' }, source: 'Bawaslu Gakkumdu guidance 2024 ("5 hari kerja") [S91, S92]',
+    from: { rule: 'pilkada.gakkumdu.investigation', recorded: 'prosecutor_receipt' }, source: 'Bawaslu Gakkumdu guidance 2024 ("5 hari kerja") [S91, S92]',
   },
   {
     id: 'pilkada.gakkumdu.judgment', regime: 'pilkada', track: 'gakkumdu', days: 7, basis: 'calendar', basisUnconfirmed: true,

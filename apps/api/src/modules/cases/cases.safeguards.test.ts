@@ -24,6 +24,7 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
   const userId: Record<string, string> = {};
   let camat: string;
   let lurah: string;
+  let driver: string;
 
   beforeAll(async () => {
     const f = await freshDb(kind);
@@ -33,6 +34,7 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
     const serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
     const unit = await deps.db.transaction((tx) => insertUnit(tx, kota, { name: 'Kecamatan Bekasi Barat', kind: 'kecamatan', regionCode: '32.75.01' }));
     camat = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '197505052000031004', name: 'Drs. Camat Contoh', position: 'Camat', active: true })).id;
+    driver = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'NON_ASN', internalId: 'THL-2024-001', name: 'Pengemudi Kecamatan', position: 'Pengemudi', active: true })).id;
     lurah = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, unitId: unit.id, employmentType: 'PNS', nip: '198002022005031006', name: 'Lurah Contoh', position: 'Lurah', active: true })).id;
     const serangUnit = await deps.db.transaction((tx) => insertUnit(tx, serang, { name: 'Kecamatan Kramatwatu', kind: 'kecamatan', regionCode: '36.04.05' }));
     const serangStaff = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: serang, unitId: serangUnit.id, employmentType: 'PNS', nip: '197002022000031005', name: 'Staf Serang', position: 'Staf', active: true })).id;
@@ -345,5 +347,49 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
     expect(audit).toHaveLength(1);
     // the previous handler lost the access with the move
     expect((await identity('bawaslu.kota', 'Masih ingin melihat identitas')).statusCode).toBe(403);
+  });
+  it("the registry says who is non-ASN: such a case goes to the worker's PPK with Bawaslu's recommendation, not to the ASN authority", async () => {
+    // the intake form said PNS; linking the registry's non-ASN driver corrects it, at intake or on confirmation
+    const atIntake = await finding('bawaslu.kota', { actCode: 'KE-6', actorType: 'PNS', incidentOn: today, reportedEmployeeId: driver });
+    expect((await get('bawaslu.kota', atIntake.id)).json().actorType).toBe('NON_ASN');
+    const c = await finding('bawaslu.kota', { actCode: 'KE-6', actorType: 'PNS', incidentOn: today });
+    const confirmed = await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reported-person`, ...as('bawaslu.kota'), payload: { employeeId: driver } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().actorType).toBe('NON_ASN');
+    await toReview('bawaslu.kota', c.id);
+    await ok('bawaslu.kota', c.id, { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Pengemudi Kecamatan', heldOn: today, statement: 'Saya hanya mengantar.' });
+    const decided = await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Pegawai non-ASN ikut kampanye (KE-6).' });
+    expect(decided.forwardTo).toBeNull();
+    expect(decided.allowedActions).toEqual(expect.arrayContaining(['FORWARD_TO_PPK']));
+    const toAuthority = await event('bawaslu.kota', c.id, { type: 'FORWARD', authorityId: 'KASN', letterNumber: 'F-9' });
+    expect(toAuthority.statusCode).toBe(400);
+    expect(toAuthority.json().message.id).toContain('non-ASN');
+    // a PNS discipline form is no sanction for a contract worker
+    expect((await event('bawaslu.kota', c.id, { type: 'FORWARD_TO_PPK', actCode: 'KE-6', sanctionId: 'moral_open', level: 'moral', letterNumber: 'F-9' })).statusCode).toBe(400);
+    const forwarded = await ok('bawaslu.kota', c.id, { type: 'FORWARD_TO_PPK', actCode: 'KE-6', sanctionId: 'contract_termination', level: 'contract', letterNumber: 'F-9/PPK' });
+    expect(forwarded.status).toBe('recommended');
+    expect(forwarded.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual(['civil_service.ppk_follow_up']);
+    // the PPK of the driver's agency sees it and decides; the civil-service authority is not involved
+    expect((await get('ppk.kota', c.id)).statusCode).toBe(200);
+    expect((await get('bkn', c.id)).statusCode).toBe(404);
+    const decree = await ok('ppk.kota', c.id, { type: 'PPK_DECIDE', decreeNumber: '800/Kep.9/2024', sanctionId: 'contract_termination', level: 'contract', decidedOn: today });
+    expect(decree.status).toBe('ppk_decided');
+    expect(decree.ppkDecision).toMatchObject({ sanctionId: 'contract_termination' });
+  });
+  it('a working-day deadline that runs into a year without holiday data says so', async () => {
+    const saved = clock.current;
+    try {
+      clock.current = new Date('2026-12-28T02:00:00Z'); // holiday data covers 2023-2026
+      s['bawaslu.kota'] = await signIn(app, 'bawaslu.kota'); // (the session of January 2024 has long expired)
+      const c = await finding('bawaslu.kota', { incidentOn: '2026-12-28' });
+      const d = (await get('bawaslu.kota', c.id)).json().deadlines;
+      expect(d.map((x: { ruleId: string; calendarCovered: boolean }) => [x.ruleId, x.calendarCovered])).toEqual([['pemilu.finding', false]]);
+      clock.current = new Date('2026-11-02T02:00:00Z');
+      const inYear = await finding('bawaslu.kota', { incidentOn: '2026-11-02' });
+      expect((await get('bawaslu.kota', inYear.id)).json().deadlines[0].calendarCovered).toBe(true);
+    } finally {
+      clock.current = saved;
+      s['bawaslu.kota'] = await signIn(app, 'bawaslu.kota');
+    }
   });
 });

@@ -5,7 +5,7 @@
  * the deadline sweep.
  */
 import crypto from 'node:crypto';
-import { asnAuthorityOn, assess, findElection, localDateInRegion, parseIncident, type Deadline } from '@netra/rules';
+import { DEADLINE_RULES, asnAuthorityOn, assess, computeDeadlines, findElection, localDateInRegion, parseIncident, type Deadline } from '@netra/rules';
 import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -19,7 +19,7 @@ import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
   CHRONOLOGY_MARK, FINAL_STATUSES, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
-  type CaseEvent, type CaseRole, type CaseState, type Effect,
+  type CaseEvent, type CaseRole, type CaseState, type Effect, type TransitionContext,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
 import { availableDocuments, renderCaseDocument, type DocumentKind } from './case-documents.ts';
@@ -80,11 +80,12 @@ function assertCanOpen(p: Principal, regionCode: string) {
     throw forbidden('CASE_FORBIDDEN', { id: 'Hanya pengawas wilayah ini yang dapat membuka kasus.', en: 'Only a supervisor of this region can open a case.' });
 }
 
+/** The reported employee's agency and employment type (the registry, not the intake form, says whether they are PNS, PPPK or non-ASN). */
 async function resolveReported(tx: Queryable, input: { reportedEmployeeId?: string }) {
   if (!input.reportedEmployeeId) return null;
-  const e = (await tx.query<{ agency_id: string }>('SELECT agency_id FROM employees WHERE id = $1', [input.reportedEmployeeId])).rows[0];
+  const e = (await tx.query<{ agency_id: string; employment_type: string }>('SELECT agency_id, employment_type FROM employees WHERE id = $1', [input.reportedEmployeeId])).rows[0];
   if (!e) throw invalid('EMPLOYEE_UNKNOWN', { id: 'Pegawai terlapor tidak ditemukan.', en: 'Reported employee not found.' });
-  return e.agency_id;
+  return { agencyId: e.agency_id, employmentType: e.employment_type };
 }
 
 async function insertCase(
@@ -104,7 +105,7 @@ async function insertCase(
     if (v && v > today) throw invalid('DATE_IN_FUTURE', { id: `${field} ${v} ada di masa depan`, en: `${field} ${v} is in the future` });
   if (input.incidentOn && input.knownOn && input.knownOn < input.incidentOn)
     throw invalid('KNOWN_DATE_BEFORE_INCIDENT', { id: `Tanggal diketahui ${input.knownOn} sebelum tanggal kejadian`, en: `Known date ${input.knownOn} is before the incident date` });
-  const reportedAgency = await resolveReported(tx, input);
+  const reported = await resolveReported(tx, input);
   // a finding is discovered when it is recorded unless the supervisor says when
   const knownOn = input.knownOn ?? input.incidentOn ?? (source === 'report' ? undefined : today);
   const state = newCaseState({ regime: election.regime, regionCode: input.regionCode, receivedOn: today, knownOn, source });
@@ -115,8 +116,8 @@ async function insertCase(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
       id, source, input.tipId ?? null, election.id, election.regime, input.regionCode, state.status, JSON.stringify(state), input.title, input.summary,
-      input.incidentOn ?? null, input.knownOn ?? null, today, input.actCode ?? null, input.actorType ?? null, input.reportedText ?? null,
-      input.reportedEmployeeId ?? null, reportedAgency, nextDue(state.deadlines),
+      input.incidentOn ?? null, input.knownOn ?? null, today, input.actCode ?? null, reported?.employmentType ?? input.actorType ?? null, input.reportedText ?? null,
+      input.reportedEmployeeId ?? null, reported?.agencyId ?? null, nextDue(state.deadlines),
     ],
   );
   await writeDeadlines(tx, id, state.deadlines);
@@ -200,7 +201,9 @@ const stateOf = (r: CaseRow): CaseState => sealReporterLabels(storedStateOf(r));
 
 function deadlineView(d: Deadline, today: string) {
   const due = describeDue(d.dueDate, today);
-  return { ruleId: d.ruleId, name: d.name, dueDate: d.dueDate, dueAt: d.dueAt, daysLeft: due.daysLeft, overdue: due.overdue, label: due.label, unconfirmed: d.unconfirmed };
+  return { ruleId: d.ruleId, name: d.name, dueDate: d.dueDate, dueAt: d.dueAt, daysLeft: due.daysLeft, overdue: due.overdue, label: due.label, unconfirmed: d.unconfirmed,
+    // states stored before the flag was kept count as covered (holiday data then reached past every due date)
+    calendarCovered: d.calendarCovered !== false };
 }
 
 function summaryOf(r: CaseRow, now: Date) {
@@ -278,13 +281,31 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     allowedActions: allowedEvents(state, handling, today),
     summons: state.summons ?? [],
     forwardTo: (() => {
-      const body = r.status === 'decided_other_law' ? asnAuthorityOn(today) : null;
+      // where the ASN-neutrality track goes next: the civil-service authority, for civil servants
+      const body = (r.status === 'decided_other_law' || r.status === 'gakkumdu_concluded') && r.actor_type !== 'NON_ASN' ? asnAuthorityOn(today) : null;
       return body ? { id: body.id, name: body.name } : null;
     })(),
   };
   const conflictFlags = await caseConflictFlags(deps.db, { id: r.id, electionId: r.election_id, reportedEmployeeId: r.reported_employee_id, reportedAgencyId: r.reported_agency_id });
   const shown = insideBawaslu(p, r.region_code) ? detail : withholdReporterAccount(detail);
   return { ...shown, conflictFlags, documents: availableDocuments(shown) };
+}
+
+/**
+ * What registration checks on the case record: a reported party, a date, and whether it came in time:
+ * a report within the reporting period from the day it became known (7 working days for Pemilu, 7 days
+ * for Pilkada), a Pemilu finding within 7 days of its discovery.
+ */
+function intakeFacts(r: CaseRow, state: CaseState): TransitionContext['intake'] {
+  const known = state.dates.known ?? day(r.known_on) ?? day(r.incident_on) ?? undefined;
+  const rule = r.regime === 'pemilu' && state.source !== undefined && state.source !== 'report' ? 'pemilu.finding' : `${r.regime}.report`;
+  const due = known ? computeDeadlines(DEADLINE_RULES, [rule], { known }, { regionCode: r.region_code })[0] : undefined;
+  return {
+    hasReportedParty: !!(r.reported_employee_id || r.reported_text?.trim()),
+    hasDate: !!(r.incident_on || r.known_on || state.dates.known),
+    receivedOn: day(r.received_on)!,
+    ...(due ? { reportDue: due.dueDate } : {}),
+  };
 }
 
 /** Lock, re-check, write: one transition with its event row, deadlines and audit row. */
@@ -310,7 +331,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     const masked = canonicalJson(stored) !== canonicalJson(before);
     const today = todayIn(deps.clock.now(), r.region_code);
     if (event.type === 'MERGE') await checkMergeTarget(tx, p, r, String(event.intoCaseId));
-    const result = transition(before, event, { today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on) } });
+    const result = transition(before, event, { today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on) }, intake: intakeFacts(r, before) });
     if (!result.ok) {
       const status = result.code === 'CASE_FORBIDDEN' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
       throw new AppError(status, result.code, result.message);
@@ -608,9 +629,10 @@ export async function confirmReportedPerson(deps: Deps, p: Principal, id: string
         id: `Terlapor tidak dapat diubah lagi pada status ${c.status}: kajian sudah diputus tentang orang ini atau kasus sudah final.`,
         en: `The reported person can no longer change in status ${c.status}: the review was decided about this person, or the case is final.`,
       });
-    const agency = await resolveReported(tx, { reportedEmployeeId: employeeId });
-    await tx.query('UPDATE cases SET reported_employee_id = $2, reported_agency_id = $3, version = version + 1, updated_at = now() WHERE id = $1', [id, employeeId, agency]);
-    await appendAudit(tx, { actor: actorOf(p), action: 'case.reported_person_confirmed', entityType: 'case', entityId: id, before: { employeeId: c.reported_employee_id }, after: { employeeId }, at: deps.clock.now() });
+    const reported = (await resolveReported(tx, { reportedEmployeeId: employeeId }))!;
+    // the worker type follows the registry: it decides the sanctions and who acts (BKN for ASN, the PPK for non-ASN)
+    await tx.query('UPDATE cases SET reported_employee_id = $2, reported_agency_id = $3, actor_type = $4, version = version + 1, updated_at = now() WHERE id = $1', [id, employeeId, reported.agencyId, reported.employmentType]);
+    await appendAudit(tx, { actor: actorOf(p), action: 'case.reported_person_confirmed', entityType: 'case', entityId: id, before: { employeeId: c.reported_employee_id, actorType: c.actor_type }, after: { employeeId, actorType: reported.employmentType }, at: deps.clock.now() });
   });
   return getCase(deps, p, id);
 }

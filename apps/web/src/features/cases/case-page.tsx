@@ -26,7 +26,7 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
   const rec = c.recommendation as { actCode?: string; sanctionId?: string } | null;
   const [values, setValues] = useState<Record<string, string | boolean>>(() => ({
     ...(type === 'FORWARD' && c.forwardTo ? { authorityId: c.forwardTo.id } : {}),
-    ...(type === 'RECOMMEND' && c.actCode ? { actCode: c.actCode } : {}),
+    ...((type === 'RECOMMEND' || type === 'FORWARD_TO_PPK') && c.actCode ? { actCode: c.actCode } : {}),
     ...(type === 'PPK_DECIDE' && rec?.sanctionId ? { sanctionId: rec.sanctionId } : {}),
   }));
   const acts = useActs();
@@ -145,7 +145,10 @@ export function CasePage() {
           {c.deadlines.length === 0 && <Text size="sm" c="dimmed">{t('cases.noDeadline')}</Text>}
           {c.deadlines.map((d) => (
             <Group key={d.ruleId} justify="space-between" align="flex-start" gap="xs" mb={6} data-testid="case-deadline">
-              <Text size="sm" style={{ flex: '1 1 12rem' }}>{format.localized(d.name)}{d.unconfirmed ? ` (${t('cases.unconfirmed')})` : ''}</Text>
+              <Stack gap={0} style={{ flex: '1 1 12rem' }}>
+                <Text size="sm">{format.localized(d.name)}{d.unconfirmed ? ` (${t('cases.unconfirmed')})` : ''}</Text>
+                {!d.calendarCovered && <Text size="xs" c="orange.8" data-testid="case-deadline-uncovered">{t('cases.calendarNotCovered')}</Text>}
+              </Stack>
               <Stack gap={2} align="flex-end">
                 <Badge color={d.overdue ? 'red' : d.daysLeft <= 1 ? 'orange' : 'blue'} variant="light" style={{ minWidth: 'max-content' }}>{format.localized(d.label)}</Badge>
                 <Text size="xs" c="dimmed" data-testid="case-deadline-due" data-due={d.dueAt}>{format.wallClock(d.dueAt)}</Text>

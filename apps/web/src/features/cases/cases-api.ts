@@ -44,7 +44,7 @@ export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | '
 /** Fields each workflow event asks for (the server validates them again). Sanction levels follow the chosen sanction. */
 export const EVENT_FIELDS: Record<string, { name: string; kind: FieldKind; options?: string[] }[]> = {
   REQUEST_COMPLETION: [{ name: 'missing', kind: 'list' }],
-  REGISTER: [{ name: 'caseNumber', kind: 'text' }, { name: 'formal', kind: 'checkbox' }, { name: 'material', kind: 'checkbox' }],
+  REGISTER: [{ name: 'caseNumber', kind: 'text' }, { name: 'formal', kind: 'checkbox' }, { name: 'material', kind: 'checkbox' }, { name: 'lateReason', kind: 'textarea' }],
   REJECT: [{ name: 'reason', kind: 'textarea' }],
   WITHDRAW: [{ name: 'reason', kind: 'textarea' }],
   MERGE: [{ name: 'intoCaseId', kind: 'related' }, { name: 'reason', kind: 'textarea' }],
@@ -56,6 +56,10 @@ export const EVENT_FIELDS: Record<string, { name: string; kind: FieldKind; optio
   ],
   DECIDE: [{ name: 'outcome', kind: 'select', options: ['other_law', 'no_violation', 'election_admin', 'organiser_ethics', 'election_crime'] }, { name: 'reasoning', kind: 'textarea' }],
   FORWARD: [{ name: 'authorityId', kind: 'authority' }, { name: 'letterNumber', kind: 'text' }],
+  FORWARD_TO_PPK: [{ name: 'actCode', kind: 'act' }, { name: 'sanctionId', kind: 'sanction' }, { name: 'letterNumber', kind: 'text' }],
+  GAKKUMDU_INVESTIGATE: [{ name: 'handedOverOn', kind: 'date' }],
+  GAKKUMDU_PROSECUTE: [{ name: 'handedOverOn', kind: 'date' }],
+  GAKKUMDU_TRIAL: [{ name: 'handedOverOn', kind: 'date' }],
   GAKKUMDU_CONCLUDE: [{ name: 'result', kind: 'select', options: ['convicted', 'acquitted', 'stopped'] }, { name: 'note', kind: 'textarea' }],
   RECOMMEND: [{ name: 'actCode', kind: 'act' }, { name: 'sanctionId', kind: 'sanction' }, { name: 'letterNumber', kind: 'text' }],
   AUTHORITY_DISMISS: [{ name: 'reasoning', kind: 'textarea' }],

@@ -24,6 +24,7 @@ const SAMPLE: Record<CaseEventType, CaseEvent> = {
   DECIDE: { type: 'DECIDE', outcome: 'other_law', reasoning: 'Pelanggaran netralitas ASN' },
   // in January 2024 ASN cases still went to KASN (BKN from the KASN end date on)
   FORWARD: { type: 'FORWARD', authorityId: 'KASN', letterNumber: '012/PP.01/K.JB-17/01/2024' },
+  FORWARD_TO_PPK: { type: 'FORWARD_TO_PPK', actCode: 'KE-5', sanctionId: 'contract_termination', level: 'contract', letterNumber: '013/PP.01/K.JB-17/01/2024' },
   GAKKUMDU_INVESTIGATE: { type: 'GAKKUMDU_INVESTIGATE' },
   GAKKUMDU_PROSECUTE: { type: 'GAKKUMDU_PROSECUTE' },
   GAKKUMDU_TRIAL: { type: 'GAKKUMDU_TRIAL' },
@@ -58,6 +59,9 @@ const EXPECTED: Partial<Record<`${CaseStatus} ${CaseEventType}`, CaseStatus>> = 
   'under_review RECORD_CLARIFICATION': 'under_review',
   'under_review DECIDE': 'decided_other_law',
   'decided_other_law FORWARD': 'forwarded',
+  'decided_other_law FORWARD_TO_PPK': 'recommended',
+  'gakkumdu_concluded FORWARD': 'forwarded',
+  'gakkumdu_concluded FORWARD_TO_PPK': 'recommended',
   'gakkumdu_discussion GAKKUMDU_INVESTIGATE': 'gakkumdu_investigation',
   'gakkumdu_discussion GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
   'gakkumdu_investigation GAKKUMDU_PROSECUTE': 'gakkumdu_prosecution',
@@ -89,7 +93,8 @@ const base = (status: CaseStatus, regime: 'pemilu' | 'pilkada' = 'pemilu'): Case
 describe('every (status, event) pair', () => {
   const pairs = CASE_STATUSES.flatMap((s) => (Object.keys(SAMPLE) as CaseEventType[]).map((e) => [s, e] as const));
   it.each(pairs)('%s + %s', (status, type) => {
-    const r = transition(base(status), SAMPLE[type], ctx());
+    // Bawaslu forwards straight to the PPK only about non-ASN staff
+    const r = transition(base(status), SAMPLE[type], type === 'FORWARD_TO_PPK' ? { ...ctx(), subject: { actorType: 'NON_ASN', incidentOn: '2024-01-03' } } : ctx());
     const want = EXPECTED[`${status} ${type}`];
     if (want) {
       expect(r.ok).toBe(true);
@@ -123,6 +128,24 @@ describe('roles and payloads', () => {
     const r = transition(base(status), event, ctx());
     expect(r).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
     if (!r.ok) expect(r.message.id).toContain(fragment);
+  });
+  it('registration checks a report\'s reported party, its date and whether it came in time', () => {
+    const report = { ...base('initial_review'), source: 'report' as const };
+    const intake = { hasReportedParty: true, hasDate: true, receivedOn: '2024-01-05', reportDue: '2024-01-12' };
+    const reg = (state: CaseState, over: object, ev: object = {}) => transition(state, { ...SAMPLE.REGISTER, ...ev } as CaseEvent, { ...ctx(['supervisor']), intake: { ...intake, ...over } });
+    expect(reg(report, {}).ok).toBe(true);
+    expect(reg(report, { hasReportedParty: false })).toMatchObject({ ok: false, message: { en: expect.stringContaining('no reported party') } });
+    expect(reg(report, { hasDate: false })).toMatchObject({ ok: false, message: { en: expect.stringContaining('incident date') } });
+    // two years late: refused unless the handler records why it is registered anyway; then flagged
+    const late = { receivedOn: '2026-01-05', reportDue: '2024-01-12' };
+    expect(reg(report, late)).toMatchObject({ ok: false, message: { en: expect.stringContaining('after the last day to report (2024-01-12)') } });
+    expect(reg(report, late, { lateReason: 'late' }).ok).toBe(false);
+    const anyway = reg(report, late, { lateReason: 'Pelapor baru mengetahui pada 2026-01-02 (bukti baru)' });
+    expect(anyway.ok && anyway.next.flags).toEqual(['LATE_REPORT']);
+    // a supervisor's finding names no separate reported party field, but a late one is refused too
+    const finding = { ...base('initial_review'), source: 'finding' as const };
+    expect(reg(finding, { hasReportedParty: false, hasDate: true }).ok).toBe(true);
+    expect(reg(finding, late).ok).toBe(false);
   });
   it('extends the review only once', () => {
     const once = transition(base('under_review'), SAMPLE.EXTEND_REVIEW, ctx());
@@ -253,6 +276,61 @@ describe('outcomes', () => {
     expect(allowedEvents(r.next, ['authority_officer'], '2024-02-15')).not.toContain('PPK_FAIL');
     expect(transition(r.next, SAMPLE.PPK_FAIL, ctx(['authority_officer'], '2024-02-16')).ok).toBe(true);
     expect(allowedEvents(r.next, ['authority_officer'], '2024-02-16')).toContain('PPK_FAIL');
+  });
+  it('the ASN-neutrality track follows a Gakkumdu conclusion: forwarded to the authority, or closed', () => {
+    const concluded = base('gakkumdu_concluded');
+    const fwd = transition(concluded, { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-2' } as CaseEvent, ctx(['supervisor'], '2024-10-01'));
+    expect(fwd.ok && fwd.next.status).toBe('forwarded');
+    expect(allowedEvents(concluded, ['supervisor'])).toEqual(expect.arrayContaining(['FORWARD', 'FORWARD_TO_PPK', 'CLOSE']));
+  });
+  it('non-ASN staff go to their PPK (SE MenPANRB 01/2023), civil servants to the authority', () => {
+    const decided = base('decided_other_law');
+    const nonAsn = { ...ctx(['supervisor'], '2024-10-01'), subject: { actorType: 'NON_ASN', incidentOn: '2024-09-20' } };
+    const pns = { ...ctx(['supervisor'], '2024-10-01'), subject: { actorType: 'PNS', incidentOn: '2024-09-20' } };
+    const toBkn = transition(decided, { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-3' } as CaseEvent, nonAsn);
+    expect(toBkn).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    if (!toBkn.ok) expect(toBkn.message.en).toContain('non-ASN');
+    expect(transition(decided, { type: 'FORWARD', authorityId: 'BKN', letterNumber: 'F-3' } as CaseEvent, pns).ok).toBe(true);
+    const toPpk = transition(decided, SAMPLE.FORWARD_TO_PPK, nonAsn);
+    if (!toPpk.ok) throw new Error(toPpk.message.en);
+    expect(toPpk.next.status).toBe('recommended');
+    expect(toPpk.next.recommendation).toEqual({ actCode: 'KE-5', sanctionId: 'contract_termination', level: 'contract', letterNumber: '013/PP.01/K.JB-17/01/2024', issuedBy: 'supervisor' });
+    expect(toPpk.next.deadlines.map((d) => [d.ruleId, d.from])).toEqual([['civil_service.ppk_follow_up', '2024-10-01']]);
+    expect(toPpk.effects).toEqual(expect.arrayContaining([{ type: 'notify', to: 'ppk', template: 'recommended' }]));
+    // a civil servant's case is not sent straight to the PPK; a PNS sanction is no sanction for a contract worker
+    expect(transition(decided, SAMPLE.FORWARD_TO_PPK, pns)).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    expect(transition(decided, { ...SAMPLE.FORWARD_TO_PPK, sanctionId: 'pp94_demotion_12m', level: 'berat' } as CaseEvent, nonAsn)).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    // the PPK then decides on a contract sanction
+    const decree = transition(toPpk.next, { ...SAMPLE.PPK_DECIDE, sanctionId: 'contract_termination', level: 'contract', decidedOn: '2024-10-01' } as CaseEvent, { ...nonAsn, roles: ['employing_official'] });
+    expect(decree.ok && decree.next.status).toBe('ppk_decided');
+  });
+  it('a PPK decree must be a sanction in force for the worker on the incident date; any difference from the recommendation is flagged', () => {
+    const rec = { ...base('recommended'), recommendation: { actCode: 'D-8', sanctionId: 'pp94_demotion_12m', level: 'berat' as const, letterNumber: 'R-3' } };
+    const ppk = { ...ctx(['employing_official'], '2024-03-01'), subject: { actorType: 'PNS', incidentOn: '2024-01-03' } };
+    // PP 53/2010 was repealed by PP 94/2021 (31 Aug 2021); PTDH under UU 5/2014 by UU 20/2023
+    for (const sanctionId of ['pp53_rank_demotion_3y', 'ptdh_uu5_2014']) {
+      const r = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId, level: sanctionId.startsWith('ptdh') ? 'ptdh' : 'berat', decidedOn: '2024-03-01' } as CaseEvent, ppk);
+      expect(r, sanctionId).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+      if (!r.ok) expect(r.message.en).toContain('not in force for PNS on 2024-01-03');
+    }
+    const heavier = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'pp94_honourable_dismissal', level: 'berat', decidedOn: '2024-03-01' } as CaseEvent, ppk);
+    expect(heavier.ok && heavier.next.flags).toEqual(['SANCTION_MISMATCH']);
+    // a contract worker's sanction is no sanction for a PNS
+    expect(transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'contract_termination', level: 'contract', decidedOn: '2024-03-01' } as CaseEvent, ppk)).toMatchObject({ ok: false });
+  });
+  it('Gakkumdu clocks count from the day the file actually changed hands', () => {
+    const investigating = transition(base('gakkumdu_discussion'), { type: 'GAKKUMDU_INVESTIGATE', handedOverOn: '2024-01-09' } as CaseEvent, ctx(['supervisor'], '2024-01-10'));
+    if (!investigating.ok) throw new Error(investigating.message.en);
+    expect(investigating.next.deadlines.map((d) => [d.ruleId, d.from, d.dueDate])).toEqual([['pemilu.gakkumdu.investigation', '2024-01-09', '2024-01-23']]);
+    // the prosecutor received the file on 18 January: court within 5 days of that, not of the police's latest possible date
+    const prosecuting = transition(investigating.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn: '2024-01-18' } as CaseEvent, ctx(['supervisor'], '2024-01-19'));
+    if (!prosecuting.ok) throw new Error(prosecuting.message.en);
+    expect(prosecuting.next.deadlines.map((d) => [d.ruleId, d.from, d.dueDate, d.assumed])).toEqual([['pemilu.gakkumdu.prosecution', '2024-01-18', '2024-01-23', false]]);
+    // without a date the handover is today; a future date or one before the case is refused
+    const today = transition(investigating.next, SAMPLE.GAKKUMDU_PROSECUTE, ctx(['supervisor'], '2024-01-19'));
+    expect(today.ok && today.next.dates.prosecutor_receipt).toBe('2024-01-19');
+    for (const handedOverOn of ['2024-01-20', '2023-12-31', '2024-02-30'])
+      expect(transition(investigating.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn } as CaseEvent, ctx(['supervisor'], '2024-01-19')), handedOverOn).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
   });
   it('a PPK decree names a sanction of the catalogue with its own level', () => {
     const rec = base('recommended');

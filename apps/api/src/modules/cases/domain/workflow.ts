@@ -6,7 +6,7 @@
  */
 import {
   administrativeSanctions, asnAuthorityOn, computeDeadlines, DEADLINE_RULES, findAct, isSupportedDate, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
-  PTDH_SANCTIONS, type AuthorityOptions, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
+  PTDH_SANCTIONS, sanctionsInForce, type AuthorityOptions, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
 } from '@netra/rules';
 
 export type Regime = 'pemilu' | 'pilkada';
@@ -64,7 +64,7 @@ export type CaseEvent =
   | { type: 'START_REVIEW' }
   | { type: 'REQUEST_COMPLETION'; missing: string[] }
   | { type: 'COMPLETE' }
-  | { type: 'REGISTER'; caseNumber: string; formal: boolean; material: boolean }
+  | { type: 'REGISTER'; caseNumber: string; formal: boolean; material: boolean; lateReason?: string }
   | { type: 'REJECT'; reason: string }
   | { type: 'WITHDRAW'; reason: string }
   | { type: 'MERGE'; intoCaseId: string; reason: string }
@@ -74,9 +74,10 @@ export type CaseEvent =
   | { type: 'RECORD_CLARIFICATION'; party: Party; personLabel: string; heldOn: string; statement: string }
   | { type: 'DECIDE'; outcome: Outcome; reasoning: string }
   | { type: 'FORWARD'; authorityId: string; letterNumber: string }
-  | { type: 'GAKKUMDU_INVESTIGATE' }
-  | { type: 'GAKKUMDU_PROSECUTE' }
-  | { type: 'GAKKUMDU_TRIAL' }
+  | { type: 'FORWARD_TO_PPK'; actCode: string; sanctionId: string; level: SanctionLevel; letterNumber: string }
+  | { type: 'GAKKUMDU_INVESTIGATE'; handedOverOn?: string }
+  | { type: 'GAKKUMDU_PROSECUTE'; handedOverOn?: string }
+  | { type: 'GAKKUMDU_TRIAL'; handedOverOn?: string }
   | { type: 'GAKKUMDU_CONCLUDE'; result: 'convicted' | 'acquitted' | 'stopped'; note: string }
   | { type: 'RECOMMEND'; actCode: string; sanctionId: string; level: SanctionLevel; letterNumber: string }
   | { type: 'AUTHORITY_DISMISS'; reasoning: string }
@@ -100,7 +101,8 @@ export type CaseState = {
   reviewExtended: boolean;
   outcome: Outcome | null;
   authorityId: string | null;
-  recommendation: { actCode: string; sanctionId: string; level: SanctionLevel; letterNumber: string } | null;
+  /** The sanction the PPK is to impose: the authority's (BKN) for ASN, Bawaslu's own for non-ASN staff (`issuedBy: 'supervisor'`). */
+  recommendation: { actCode: string; sanctionId: string; level: SanctionLevel; letterNumber: string; issuedBy?: 'supervisor' } | null;
   ppkDecision: { decreeNumber: string; sanctionId: string; level: SanctionLevel; decidedOn: string } | null;
   clarifications: { party: Party; personLabel: string; heldOn: string }[];
   /** Summons (undangan klarifikasi) issued; older stored states may lack it. */
@@ -120,6 +122,12 @@ export type TransitionContext = {
   authorityOptions?: AuthorityOptions;
   /** Who was reported, to check a sanction against the catalogue for that actor and date. */
   subject?: { actorType: string | null; incidentOn: string | null };
+  /**
+   * What registration checks beyond the handler's word (Perbawaslu 7/2022; domain.md §4.1): a reported
+   * party, when it happened, and whether the report came in time (`reportDue`: the last day to report,
+   * counted from the day it became known; absent when no date is known).
+   */
+  intake?: { hasReportedParty: boolean; hasDate: boolean; receivedOn: string; reportDue?: string };
 };
 
 /**
@@ -198,7 +206,10 @@ export const TRANSITIONS: Readonly<Record<CaseEventType, { from: readonly CaseSt
   SUMMON: { from: ['under_review'], roles: SUPERVISOR },
   RECORD_CLARIFICATION: { from: ['under_review'], roles: SUPERVISOR },
   DECIDE: { from: ['under_review'], roles: SUPERVISOR },
-  FORWARD: { from: ['decided_other_law'], roles: SUPERVISOR },
+  // the ASN-neutrality track also follows the criminal one: Gakkumdu's result does not settle the
+  // breach of ethics or discipline, which needs no election element (domain.md §3.2, §6.3)
+  FORWARD: { from: ['decided_other_law', 'gakkumdu_concluded'], roles: SUPERVISOR },
+  FORWARD_TO_PPK: { from: ['decided_other_law', 'gakkumdu_concluded'], roles: SUPERVISOR },
   GAKKUMDU_INVESTIGATE: { from: ['gakkumdu_discussion'], roles: SUPERVISOR },
   GAKKUMDU_PROSECUTE: { from: ['gakkumdu_investigation'], roles: SUPERVISOR },
   GAKKUMDU_TRIAL: { from: ['gakkumdu_prosecution'], roles: SUPERVISOR },
@@ -280,7 +291,7 @@ const ACTORS: readonly SanctionActor[] = ['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEA
 const ACCUSING: readonly Outcome[] = ['other_law', 'election_crime'];
 
 /** The sanction must exist for this act, actor type and incident date (catalogue of @netra/rules). */
-function checkRecommendation(e: Extract<CaseEvent, { type: 'RECOMMEND' }>, ctx: TransitionContext): Msg | null {
+function checkRecommendation(e: { actCode: string; sanctionId: string; level: SanctionLevel }, ctx: TransitionContext): Msg | null {
   const act = findAct(e.actCode);
   if (!act) return { id: `Kode perbuatan tidak dikenal: ${e.actCode}`, en: `Unknown act code: ${e.actCode}` };
   const actor = ctx.subject?.actorType;
@@ -298,13 +309,39 @@ function checkRecommendation(e: Extract<CaseEvent, { type: 'RECOMMEND' }>, ctx: 
   return null;
 }
 
-function checkDecree(e: Extract<CaseEvent, { type: 'PPK_DECIDE' }>): Msg | null {
+/**
+ * A PPK decree imposes a sanction the law provides for that kind of worker on the incident date, or
+ * none: no PP 53/2010 form after PP 94/2021 took effect, no PTDH of the repealed UU 5/2014 for a 2024
+ * act, no PNS discipline for a contract worker. A lawful form other than the recommended one (lighter,
+ * heavier, another level than the act's usual one) is the PPK's decision: recorded, and flagged.
+ */
+function checkDecree(e: Extract<CaseEvent, { type: 'PPK_DECIDE' }>, ctx: TransitionContext): Msg | null {
   if (e.level === 'none') return e.sanctionId === 'none' ? null : { id: 'Tanpa sanksi: sanctionId harus "none"', en: 'No sanction: sanctionId must be "none"' };
   const form = ALL_SANCTIONS.find((f) => f.id === e.sanctionId);
   if (!form) return { id: `Sanksi tidak dikenal: ${e.sanctionId}`, en: `Unknown sanction: ${e.sanctionId}` };
   if (form.level !== e.level) return { id: `Tingkat sanksi ${e.sanctionId} adalah ${form.level}, bukan ${e.level}`, en: `${e.sanctionId} is a ${form.level} sanction, not ${e.level}` };
+  const actor = ctx.subject?.actorType;
+  const date = ctx.subject?.incidentOn ?? ctx.today;
+  const actors = actor && (ACTORS as readonly string[]).includes(actor) ? [actor as SanctionActor] : (['PNS', 'NON_ASN'] as const);
+  const lawful = actors.flatMap((a) => sanctionsInForce(a, date));
+  if (!lawful.some((f) => f.id === e.sanctionId))
+    return {
+      id: `Sanksi ${e.sanctionId} tidak berlaku untuk ${actor ?? 'terlapor'} pada ${date} (peraturan yang dicabut atau jenis pegawai lain)`,
+      en: `Sanction ${e.sanctionId} is not in force for ${actor ?? 'the reported person'} on ${date} (a repealed regulation or another kind of worker)`,
+    };
   return null;
 }
+
+/** Civil servants (PNS, PPPK) go to the civil-service authority; non-ASN staff to their PPK (SE MenPANRB 01/2023, domain.md §2.5). */
+const isNonAsn = (ctx: TransitionContext) => ctx.subject?.actorType === 'NON_ASN';
+
+/** A Gakkumdu handover happened on a past or present day, not before the case's incident or receipt. */
+function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext): Msg | null {
+  if (on === undefined || on === null || on === '') return null;
+  if (!isDate(on) || on > ctx.today) return { id: `Tanggal penyerahan tidak valid: ${String(on)}`, en: `Invalid handover date: ${String(on)}` };
+  return notBefore(on, state, ctx, { id: 'Tanggal penyerahan', en: 'Handover date' });
+}
+const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => (e.handedOverOn ? e.handedOverOn : ctx.today);
 
 /** Right of reply: the reported person gave a statement, or was summoned and the date has passed. */
 const reportedWasHeard = (state: CaseState, today: string) =>
@@ -315,10 +352,23 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
   switch (e.type) {
     case 'REQUEST_COMPLETION':
       return Array.isArray(e.missing) && e.missing.length > 0 ? null : { id: 'Sebutkan kekurangan laporan', en: 'List what the report is missing' };
-    case 'REGISTER':
+    case 'REGISTER': {
       if (!e.formal || !e.material)
         return { id: 'Laporan hanya dapat diregistrasi bila syarat formal dan materiel terpenuhi', en: 'A report can be registered only when formal and material requirements are met' };
+      const intake = ctx.intake;
+      // a report's formal and material requirements (a supervisor's own finding names what it found)
+      const report = state.source === undefined || state.source === 'report';
+      if (intake && report && !intake.hasReportedParty)
+        return { id: 'Syarat formal: terlapor belum disebutkan (isi uraian terlapor atau pilih pegawai terlapor)', en: 'Formal requirement: no reported party is named (describe them or link the reported employee)' };
+      if (intake && report && !intake.hasDate)
+        return { id: 'Syarat materiel: waktu kejadian atau tanggal diketahui belum diisi', en: 'Material requirement: neither the incident date nor the date it became known is recorded' };
+      if (intake?.reportDue && intake.receivedOn > intake.reportDue && !(typeof e.lateReason === 'string' && e.lateReason.trim().length >= 10))
+        return {
+          id: `Syarat formal: laporan diterima ${intake.receivedOn}, melewati batas penyampaian ${intake.reportDue}. Tolak laporan, perbaiki tanggal diketahui, atau catat alasan registrasi (lateReason, min. 10 karakter)`,
+          en: `Formal requirement: the report came in on ${intake.receivedOn}, after the last day to report (${intake.reportDue}). Reject it, correct the date it became known, or give the reason to register it anyway (lateReason, 10+ characters)`,
+        };
       return needText(e.caseNumber, 'caseNumber');
+    }
     case 'REJECT':
     case 'WITHDRAW':
       return needText(e.reason, 'reason');
@@ -347,12 +397,29 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
     case 'FORWARD': {
       const missing = needText(e.authorityId, 'authorityId') ?? needText(e.letterNumber, 'letterNumber');
       if (missing) return missing;
+      if (isNonAsn(ctx))
+        return {
+          id: 'Terlapor pegawai non-ASN: tindak lanjut oleh PPK/pejabat yang berwenang di instansinya (SE MenPANRB 01/2023), bukan instansi kepegawaian ASN; gunakan "Teruskan ke PPK"',
+          en: 'The reported person is non-ASN staff: their PPK or authorised official follows up (SE MenPANRB 01/2023), not the civil-service authority; use "Forward to the PPK"',
+        };
       const body = asnAuthorityOn(today, ctx.authorityOptions);
       if (!body) return { id: `Tidak ada instansi berwenang yang terkonfigurasi pada ${today}`, en: `No authority is configured for ${today}` };
       if (body.id !== e.authorityId)
         return { id: `Pada ${today} kasus ASN diteruskan kepada ${body.name.id} (${body.id}), bukan ${e.authorityId}`, en: `On ${today} ASN cases go to ${body.name.en} (${body.id}), not ${e.authorityId}` };
       return null;
     }
+    case 'FORWARD_TO_PPK':
+      if (!isNonAsn(ctx))
+        return {
+          id: 'Hanya kasus pegawai non-ASN yang diteruskan langsung kepada PPK; kasus ASN (PNS/PPPK) diteruskan kepada instansi kepegawaian (BKN)',
+          en: 'Only cases about non-ASN staff go straight to the PPK; ASN (PNS/PPPK) cases go to the civil-service authority (BKN)',
+        };
+      if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
+      return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber') ?? checkRecommendation(e, ctx);
+    case 'GAKKUMDU_INVESTIGATE':
+    case 'GAKKUMDU_PROSECUTE':
+    case 'GAKKUMDU_TRIAL':
+      return checkHandover(e.handedOverOn, state, ctx);
     case 'GAKKUMDU_CONCLUDE':
       return (['convicted', 'acquitted', 'stopped'] as unknown[]).includes(e.result) ? needText(e.note, 'note') : { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
     case 'RECOMMEND':
@@ -363,7 +430,7 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
     case 'PPK_DECIDE':
       if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
       if (!isDate(e.decidedOn) || e.decidedOn > today) return { id: `Tanggal keputusan tidak valid: ${String(e.decidedOn)}`, en: `Invalid decree date: ${String(e.decidedOn)}` };
-      return notBefore(e.decidedOn, state, ctx, { id: 'Tanggal keputusan PPK', en: 'Decree date' }) ?? needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId') ?? checkDecree(e);
+      return notBefore(e.decidedOn, state, ctx, { id: 'Tanggal keputusan PPK', en: 'Decree date' }) ?? needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId') ?? checkDecree(e, ctx);
     case 'PPK_FAIL': {
       // non-compliance can be recorded only once the PPK's follow-up period has run out
       const clock = state.deadlines.find((d) => d.ruleId === 'civil_service.ppk_follow_up');
@@ -422,6 +489,7 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       break;
     case 'REGISTER':
       to('registered');
+      if (ctx.intake?.reportDue && ctx.intake.receivedOn > ctx.intake.reportDue) effects.push({ type: 'flag', flag: 'LATE_REPORT' });
       next.caseNumber = event.caseNumber.trim();
       next.dates.registration = ctx.today;
       effects.push({ type: 'notify', to: 'reporter', template: 'registered' });
@@ -464,16 +532,25 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       next.authorityId = event.authorityId;
       effects.push({ type: 'notify', to: 'authority', template: 'forwarded' }, { type: 'notify', to: 'reporter', template: 'forwarded' });
       break;
+    case 'FORWARD_TO_PPK':
+      // Bawaslu's own recommendation to the non-ASN worker's PPK: the PPK's follow-up clock runs from it
+      to('recommended');
+      next.recommendation = { actCode: event.actCode, sanctionId: event.sanctionId, level: event.level, letterNumber: event.letterNumber, issuedBy: 'supervisor' };
+      next.dates.recommendation = ctx.today;
+      effects.push({ type: 'notify', to: 'ppk', template: 'recommended' }, { type: 'notify', to: 'reporter', template: 'forwarded' });
+      break;
+    // each Gakkumdu clock counts from the day the file actually changed hands (today unless given)
     case 'GAKKUMDU_INVESTIGATE':
       to('gakkumdu_investigation');
-      next.dates.police_receipt = ctx.today;
+      next.dates.police_receipt = handoverOn(event, ctx);
       break;
     case 'GAKKUMDU_PROSECUTE':
       to('gakkumdu_prosecution');
+      next.dates.prosecutor_receipt = handoverOn(event, ctx);
       break;
     case 'GAKKUMDU_TRIAL':
       to('gakkumdu_trial');
-      next.dates.court_transfer = ctx.today;
+      next.dates.court_transfer = handoverOn(event, ctx);
       break;
     case 'GAKKUMDU_CONCLUDE':
       to('gakkumdu_concluded');
@@ -492,8 +569,8 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       to('ppk_decided');
       next.ppkDecision = { decreeNumber: event.decreeNumber, sanctionId: event.sanctionId, level: event.level, decidedOn: event.decidedOn };
       const rec = state.recommendation;
-      if (rec && (SEVERITY[event.level] < SEVERITY[rec.level] || (event.level === rec.level && event.sanctionId !== rec.sanctionId)))
-        effects.push({ type: 'flag', flag: 'SANCTION_MISMATCH' });
+      // lighter, heavier or another form than recommended: the file shows it
+      if (rec && event.sanctionId !== rec.sanctionId) effects.push({ type: 'flag', flag: 'SANCTION_MISMATCH' });
       effects.push({ type: 'notify', to: 'authority', template: 'ppk_decided' });
       break;
     }
