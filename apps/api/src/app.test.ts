@@ -27,6 +27,22 @@ describe.each(DB_KINDS)('API conventions on %s', (kind) => {
     expect(res.json()).toEqual({ status: 'ok', database: kind });
   });
 
+  it('lets no cache keep an API answer and numbers requests at random', async () => {
+    // answers, refusals and errors alike
+    for (const url of ['/api/v1/health', '/api/v1/regions?level=province', '/api/v1/employees', '/api/v1/public/tips/follow']) {
+      const res = await app.inject({ method: url.includes('follow') ? 'POST' : 'GET', url, ...(url.includes('follow') ? { payload: {} } : {}) });
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+    // Fastify's default ids count up (req-1, req-2...): the gaps between logged ids would date the
+    // anonymous requests that are never logged
+    const probe = await buildApp(deps);
+    probe.get('/api/v1/test-request-id', async (req) => ({ id: req.id }));
+    const ids = await Promise.all([0, 1, 2].map(async () => (await probe.inject({ method: 'GET', url: '/api/v1/test-request-id' })).json().id as string));
+    await probe.close();
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it('serves the Kemendagri regions: 38 provinces, 514 regencies/cities, with time zones', async () => {
     const p = (await app.inject({ method: 'GET', url: '/api/v1/regions?level=province' })).json();
     expect(p.total).toBe(38);

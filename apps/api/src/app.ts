@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError } from 'fastify';
@@ -39,6 +40,9 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     loggerInstance: deps.logger,
     bodyLimit: LIMITS.jsonBodyBytes,
     trustProxy: false,
+    // random request ids: Fastify's default counter would date, to the second, the anonymous requests
+    // that are never logged (the gaps between logged ids)
+    genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,6 +65,11 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // API answers carry personal data, tip conversations and case files: no browser or proxy keeps them
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {

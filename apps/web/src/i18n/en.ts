@@ -832,6 +832,7 @@ export const en: Messages = {
       original: 'Open original',
       originalReason: 'Reason for opening the original (logged)',
       originalOpen: 'Download original',
+      metadataWithheld: "The file's metadata (location, device, author) and the original stay with Bawaslu to protect the reporter; a copy without metadata is available.",
       custody: 'Chain of custody',
       hideCustody: 'Hide chain of custody',
       noCustody: 'No records yet.',

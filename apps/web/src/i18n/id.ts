@@ -832,6 +832,7 @@ export const id = {
       original: 'Buka asli',
       originalReason: 'Alasan membuka berkas asli (dicatat)',
       originalOpen: 'Unduh asli',
+      metadataWithheld: 'Metadata berkas (lokasi, perangkat, pembuat) dan berkas asli disimpan Bawaslu untuk melindungi pelapor; tersedia salinan tanpa metadata.',
       custody: 'Rantai penguasaan',
       hideCustody: 'Sembunyikan rantai penguasaan',
       noCustody: 'Belum ada catatan.',

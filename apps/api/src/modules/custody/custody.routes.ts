@@ -15,7 +15,9 @@ const Evidence = z.object({
   copy: z.enum(['stripped', 'original', 'none']).describe(
     'What /evidence/{id}/copy gives: a copy with location and device metadata removed, the original of a format with no metadata (text), or none (video, audio, a PDF that could not be made clean: only the original, with a reason)',
   ),
-  metadata: z.record(z.string(), z.unknown()).describe('Time taken, GPS, device: a plausibility signal for handlers'),
+  metadata: z.record(z.string(), z.unknown()).describe('Time taken, GPS, device: a plausibility signal for handlers; empty outside Bawaslu'),
+  metadataWithheld: z.boolean().describe('True for the civil-service authority and the PPK: metadata and originals stay with Bawaslu'),
+  originalAvailable: z.boolean().describe('Whether the caller may open the sealed original (with a reason)'),
   receivedAt: z.string().describe('For files sent by the anonymous reporter: the start of the local day only (receivedAtPrecision "day")'),
   receivedAtPrecision: z.enum(['day', 'exact']).describe('"day": an anonymous upload, kept with its local date only; show the date, not a time'),
   sameFileElsewhere: z.number().int().describe('Other uploads with the same SHA-256 (possible duplicate report)'),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -14,6 +15,8 @@ import { discardEvidence, openSealed, receiveEvidence, remakePdfCopy, type SealI
 import { copyKindOf, storedFileName } from './domain/upload-policy.ts';
 
 const MAX_FILES_PER_TIP = 20;
+/** All files of one anonymous tip together: a reporter's photos and a few videos, not a free file store. */
+export const MAX_BYTES_PER_TIP = 500 * 2 ** 20;
 
 /** The evidence row, its `received` and `sealed` custody events and its audit entry, all at `at`. */
 async function record(tx: Queryable, e: StoredEvidence, owner: { tipId?: string; caseId?: string }, actor: Actor, at: Date, releaseAfter?: Date) {
@@ -42,19 +45,25 @@ const tipClosed = () => new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sud
 const caseFinal = (status: string) =>
   new AppError(409, 'CASE_FINAL', { id: `Kasus sudah final (${status}); bukti tidak dapat ditambahkan.`, en: `The case is final (${status}); evidence cannot be added.` });
 
-type TipState = { status: string; case_id: string | null; case_status: string | null; files: number };
+type TipState = { status: string; case_id: string | null; case_status: string | null; files: number; bytes: number };
 async function tipState(db: Queryable, tipId: string, lock: boolean): Promise<TipState> {
   if (lock) await db.query('SELECT 1 FROM tips WHERE id = $1 FOR UPDATE', [tipId]);
   return (await db.query<TipState>(
-    `SELECT t.status, t.case_id, c.status AS case_status, (SELECT count(*)::int FROM evidence e WHERE e.tip_id = t.id) AS files
+    `SELECT t.status, t.case_id, c.status AS case_status, (SELECT count(*)::int FROM evidence e WHERE e.tip_id = t.id) AS files,
+            (SELECT coalesce(sum(e.size), 0)::bigint FROM evidence e WHERE e.tip_id = t.id) AS bytes
        FROM tips t LEFT JOIN cases c ON c.id = t.case_id WHERE t.id = $1`,
     [tipId],
   )).rows[0]!;
 }
-function checkTipOpen(t: TipState) {
+function checkTipOpen(t: TipState, adding = 0) {
   // a tip whose case is final takes no more files, like a closed tip
   if (t.status === 'closed' || (t.case_status && isFinal(t.case_status))) throw tipClosed();
   if (t.files >= MAX_FILES_PER_TIP) throw new AppError(400, 'EVIDENCE_TOO_MANY', { id: `Paling banyak ${MAX_FILES_PER_TIP} berkas.`, en: `At most ${MAX_FILES_PER_TIP} files.` });
+  if (Number(t.bytes) + adding > MAX_BYTES_PER_TIP)
+    throw new AppError(413, 'EVIDENCE_TIP_FULL', {
+      id: `Berkas untuk satu laporan paling banyak ${MAX_BYTES_PER_TIP / 2 ** 20} MB bersama-sama; kirim potongan yang paling penting.`,
+      en: `The files of one tip may total at most ${MAX_BYTES_PER_TIP / 2 ** 20} MB; send the parts that matter most.`,
+    });
 }
 
 /**
@@ -69,8 +78,10 @@ export async function attachToTip(deps: Deps, creds: { receiptCode: string; secr
   const { at, releaseAfter } = anonymousAuditTime(deps.clock.now(), tip.region_code);
   return store(deps, stream, fileName, (e) => deps.db.transaction(async (tx) => {
     const now = await tipState(tx, tip.id, true);
-    checkTipOpen(now);
-    await record(tx, e, { tipId: tip.id, ...(now.case_id ? { caseId: now.case_id } : {}) }, { id: null, label: 'public' }, at, releaseAfter);
+    checkTipOpen(now, e.size);
+    // the sender's own file name ("IMG_20240210_Andi_Pratama.jpg") can name them: the file is kept as
+    // "bukti" (its extension follows the real type when served); only the sender's answer repeats their name
+    await record(tx, { ...e, fileName: `bukti${path.extname(e.fileName).slice(0, 12)}` }, { tipId: tip.id, ...(now.case_id ? { caseId: now.case_id } : {}) }, { id: null, label: 'public' }, at, releaseAfter);
   }), at);
 }
 
@@ -89,7 +100,7 @@ export async function attachToCase(deps: Deps, p: Principal, caseId: string, str
   }));
 }
 
-type EvidenceRow = { id: string; tip_id: string | null; case_id: string | null; file_name: string; mime: string; size: number; sha256: string; sealed: { original: SealInfo; shared: SealInfo | null } | string; shareable_sha256: string | null; shareable_mime: string | null; metadata: unknown; received_at: Date };
+type EvidenceRow = { inside: boolean; id: string; tip_id: string | null; case_id: string | null; file_name: string; mime: string; size: number; sha256: string; sealed: { original: SealInfo; shared: SealInfo | null } | string; shareable_sha256: string | null; shareable_mime: string | null; metadata: unknown; received_at: Date };
 
 /** Evidence the caller may handle: through the tip's region scope or the case scope. */
 async function evidenceScope(db: Queryable, p: Principal, where: string, params: unknown[]): Promise<EvidenceRow[]> {
@@ -98,8 +109,15 @@ async function evidenceScope(db: Queryable, p: Principal, where: string, params:
   const tipScope = tipGrants.length
     ? `(${tipGrants.map((g) => (g.regionCode ? `(t.region_code = $${params.push(g.regionCode)} OR t.region_code LIKE $${params.length} || '.%')` : g.agencyId || g.unitIdPath ? 'FALSE' : 'TRUE')).join(' OR ')})`
     : 'FALSE';
+  // Bawaslu's side (supervisors, system administrators, auditors of the region) sees where and on what a
+  // file was made and may open the original; the civil-service authority and the PPK (the reported
+  // person's employer) get the stripped copy only: a photo's GPS, phone model or a PDF's author can
+  // name the reporter as surely as their name
+  const insideScope = tipGrants.length
+    ? `(${tipGrants.map((g) => (g.regionCode ? `(coalesce(c.region_code, t.region_code) = $${params.push(g.regionCode)} OR coalesce(c.region_code, t.region_code) LIKE $${params.length} || '.%')` : g.agencyId || g.unitIdPath ? 'FALSE' : 'TRUE')).join(' OR ')})`
+    : 'FALSE';
   return (await db.query<EvidenceRow>(
-    `SELECT ev.* FROM evidence ev LEFT JOIN cases c ON c.id = ev.case_id LEFT JOIN tips t ON t.id = ev.tip_id
+    `SELECT ev.*, ${insideScope} AS inside FROM evidence ev LEFT JOIN cases c ON c.id = ev.case_id LEFT JOIN tips t ON t.id = ev.tip_id
       WHERE ${where} AND ((c.id IS NOT NULL AND ${caseScope}) OR (t.id IS NOT NULL AND ${tipScope})) ORDER BY ev.received_at, ev.id`,
     params,
   )).rows;
@@ -108,7 +126,8 @@ async function evidenceScope(db: Queryable, p: Principal, where: string, params:
 const view = (r: EvidenceRow, duplicates: number) => ({
   id: r.id, fileName: storedFileName(r.file_name, r.mime), mime: r.mime, size: Number(r.size), sha256: r.sha256, shareableSha256: r.shareable_sha256,
   copy: copyKindOf(r.mime, r.shareable_sha256 !== null),
-  metadata: typeof r.metadata === 'string' ? JSON.parse(r.metadata) : r.metadata, receivedAt: new Date(r.received_at).toISOString(),
+  metadata: r.inside ? (typeof r.metadata === 'string' ? JSON.parse(r.metadata) : r.metadata) : {}, metadataWithheld: !r.inside,
+  originalAvailable: r.inside, receivedAt: new Date(r.received_at).toISOString(),
   // only the anonymous reporter adds files to a tip (attachToTip); their time is kept to the day
   receivedAtPrecision: r.tip_id ? ('day' as const) : ('exact' as const), sameFileElsewhere: duplicates,
 });
@@ -136,6 +155,11 @@ export async function openEvidence(deps: Deps, p: Principal, id: string, which: 
     throw new AppError(409, 'EVIDENCE_NO_COPY', {
       id: 'Berkas ini tidak memiliki salinan tanpa metadata lokasi/perangkat; buka berkas asli dengan alasan.',
       en: 'This file has no copy free of location/device metadata; open the original with a reason.',
+    });
+  if (!row.inside && (which === 'original' || !sealed.shared))
+    throw new AppError(403, 'EVIDENCE_ORIGINAL_BAWASLU_ONLY', {
+      id: 'Berkas asli (dengan metadata lokasi/perangkat) hanya dibuka oleh Bawaslu; gunakan salinan tanpa metadata.',
+      en: 'Originals (with location/device metadata) are opened only by Bawaslu; use the copy without metadata.',
     });
   const useOriginal = which === 'original' || !sealed.shared;
   const info = useOriginal ? sealed.original : sealed.shared!;

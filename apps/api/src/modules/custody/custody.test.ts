@@ -10,6 +10,7 @@ import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
 import { verifySealed } from './custody.store.ts';
+import { MAX_BYTES_PER_TIP } from './custody.service.ts';
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -28,6 +29,7 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     deps = makeDeps(f.db);
     await addUser(deps, 'bawaslu.kota', 'supervisor', { regionCode: '32.75' });
     await addUser(deps, 'bawaslu.banten', 'supervisor', { regionCode: '36' });
+    await addUser(deps, 'bkn', 'authority_officer');
     app = await buildApp(deps);
     s = await signIn(app, 'bawaslu.kota');
     receipt = (await app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: { what: 'Camat berfoto dengan jersey nomor dua di GOR.', regionCode: '32.75.01' } })).json();
@@ -87,6 +89,26 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     expect(moved.map((c) => c.action)).toEqual(['received', 'sealed', 'downloaded_copy', 'downloaded_original', 'handed_over']);
     expect(moved[4]!.reason).toContain(finding.json().id);
     expect((await deps.db.query<{ case_id: string }>('SELECT case_id FROM evidence WHERE id = $1', [id])).rows[0]!.case_id).toBe(finding.json().id);
+    // the sender's file name is not kept: "IMG_20231229" (or "Foto_Andi_Pratama") could name them
+    expect(list[0].fileName).toBe('bukti.jpg');
+    expect(JSON.stringify((await deps.db.query('SELECT file_name FROM evidence')).rows)).not.toContain('IMG_20231229');
+
+    // once the case reaches the civil-service authority (the workflow is tested elsewhere: set directly here),
+    // BKN gets the stripped copy, not where or on what the photo was taken, and not the original
+    await deps.db.query("UPDATE cases SET authority_id = 'BKN', status = 'forwarded' WHERE id = $1", [finding.json().id]);
+    const bkn = await signIn(app, 'bkn');
+    const seen = (await app.inject({ method: 'GET', url: `/api/v1/cases/${finding.json().id}/evidence`, ...bkn })).json().items;
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ metadata: {}, metadataWithheld: true, originalAvailable: false });
+    expect(JSON.stringify(seen)).not.toMatch(/SM-A515F|Samsung|gps/);
+    const bknCopy = await app.inject({ method: 'GET', url: `/api/v1/evidence/${id}/copy`, ...bkn });
+    expect(bknCopy.statusCode).toBe(200);
+    expect(await exifr.gps(bknCopy.rawPayload).catch(() => undefined)).toBeUndefined();
+    const refused = await app.inject({ method: 'POST', url: `/api/v1/evidence/${id}/original`, ...bkn, payload: { reason: 'Ingin melihat foto asli untuk rekomendasi' } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('EVIDENCE_ORIGINAL_BAWASLU_ONLY');
+    // Bawaslu still sees it all
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${finding.json().id}/evidence`, ...s })).json().items[0]).toMatchObject({ metadataWithheld: false, originalAvailable: true, metadata: { device: { model: 'SM-A515F' } } });
   });
 
   it('strips document metadata from a PDF copy', async () => {
@@ -118,6 +140,22 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(status);
     expect(res.json().code).toBe(code);
     expect(res.json().message.en).toContain(code === 'EVIDENCE_TOO_LARGE' ? 'larger than' : code === 'EVIDENCE_MALFORMED' ? name : '');
+    expect(await count()).toBe(before);
+    expect(filesOnDisk().length).toBe(files);
+  });
+
+  it('caps what one anonymous tip may store in total; the file that would pass the cap is not kept', async () => {
+    const tip = (await app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: { what: 'Lurah membagikan kalender bergambar calon di kantor kelurahan.', regionCode: '32.75.01' } })).json();
+    const first = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#a26' } }).jpeg().toBuffer();
+    expect((await upload('a.jpg', 'image/jpeg', first, tip)).statusCode).toBe(201);
+    // (as if the tip already held nearly the whole allowance: setting the size is quicker than uploading 500 MB)
+    expect((await deps.db.query('UPDATE evidence SET size = $2 WHERE sha256 = $1', [sha(first), MAX_BYTES_PER_TIP - 100])).rowCount).toBe(1);
+    const before = await count();
+    const files = filesOnDisk().length;
+    const full = await upload('b.jpg', 'image/jpeg', photo, tip);
+    expect(full.statusCode, full.body).toBe(413);
+    expect(full.json().code).toBe('EVIDENCE_TIP_FULL');
+    expect(full.json().message.id).toContain('500 MB');
     expect(await count()).toBe(before);
     expect(filesOnDisk().length).toBe(files);
   });

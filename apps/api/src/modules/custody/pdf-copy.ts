@@ -12,6 +12,17 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 import sharp from 'sharp';
+import zlib from 'node:zlib';
+
+/**
+ * Decompression limits: a 1 MB upload can inflate to gigabytes (a "zip bomb" in a content stream) and
+ * hold the server for as long as it takes. Past these limits there is no copy (the original stays the
+ * evidence, opened with a reason), and the server never inflates more than this per file.
+ */
+export const PDF_STREAM_MAX_BYTES = 16 * 2 ** 20;
+export const PDF_TOTAL_MAX_BYTES = 64 * 2 ** 20;
+/** Filters other than Flate are decoded by pdf-lib, which has no output limit: only small streams (LZW expands at most ~2,700x). */
+const OTHER_FILTER_MAX_INPUT = 16 * 1024;
 
 /** Keys that hold metadata, history, scripts, attachments or external references rather than what a page shows. */
 const DROP_KEYS = ['Metadata', 'PieceInfo', 'LastModified', 'Thumb', 'AA', 'JS', 'OPI', 'B', 'AF', 'Annots', 'EmbeddedFiles', 'EF', 'Ref', 'ID', 'SpiderInfo', 'URLS'].map((k) => PDFName.of(k));
@@ -77,6 +88,7 @@ async function rebuild(src: PDFDocument): Promise<Uint8Array> {
   }
   removeUnreachable(out);
 
+  let inflated = 0;
   for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFStream)) continue;
     if (!(obj instanceof PDFRawStream)) throw new Unclean('unexpected stream kind');
@@ -86,11 +98,34 @@ async function rebuild(src: PDFDocument): Promise<Uint8Array> {
       else if (!filters.every((f) => PLAIN_FILTERS.has(f))) throw new Unclean(`image filter ${filters.join(', ')}`);
     } else {
       // content streams may hold inline images; a JPEG among them would keep its EXIF
-      const text = Buffer.from(filters.length ? decodePDFRawStream(obj).decode() : obj.getContents()).toString('latin1');
+      const data = decodeCapped(obj, filters, PDF_TOTAL_MAX_BYTES - inflated);
+      inflated += data.length;
+      const text = Buffer.from(data).toString('latin1');
       if (/\/(DCT|JPX)/.test(text) && /(^|\s)BI\s/.test(text)) throw new Unclean('inline JPEG image');
     }
   }
   return out.save({ updateFieldAppearances: false, addDefaultPage: false });
+}
+
+/** A content stream's bytes, inflated within the per-stream and remaining per-file limits, else Unclean. */
+function decodeCapped(obj: PDFRawStream, filters: string[], budget: number): Uint8Array {
+  const raw = obj.getContents();
+  if (filters.length === 0) return raw;
+  const limit = Math.min(PDF_STREAM_MAX_BYTES, budget);
+  if (filters.length === 1 && (filters[0] === 'FlateDecode' || filters[0] === 'Fl')) {
+    try {
+      return zlib.inflateSync(raw, { maxOutputLength: Math.max(limit, 1) });
+    } catch (err) {
+      // a stream cut short is read as far as it goes elsewhere; one that would pass the limit has no copy
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || (err as Error).message?.includes('maxOutputLength') || (err as RangeError).name === 'RangeError')
+        throw new Unclean('content stream inflates past the limit');
+      return zlib.inflateSync(raw, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(limit, 1) });
+    }
+  }
+  if (raw.length > OTHER_FILTER_MAX_INPUT) throw new Unclean(`large content stream with filters ${filters.join(', ')}`);
+  const data = decodePDFRawStream(obj).decode();
+  if (data.length > limit) throw new Unclean('content stream past the limit');
+  return data;
 }
 
 function filtersOf(f: PDFObject | undefined): string[] {

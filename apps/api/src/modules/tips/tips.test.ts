@@ -88,14 +88,13 @@ describe.each(DB_KINDS)('anonymous tips on %s', (kind) => {
     expect(consent.consentedToReport).toBe(true);
   });
 
-  it('answers a wrong secret like an unknown code, and locks the receipt after five tries', async () => {
+  it('answers a wrong secret like an unknown code, and never locks the reporter out', async () => {
     const wrong = await send('/api/v1/public/tips/follow', { receiptCode: receipt.receiptCode, secret: 'WRONG-WRONG' });
     const unknown = await send('/api/v1/public/tips/follow', { receiptCode: 'NTR-0000-0000-0000', secret: 'x' });
     expect([wrong.statusCode, unknown.statusCode]).toEqual([404, 404]);
     expect(wrong.json().message).toEqual(unknown.json().message);
-    for (let i = 0; i < 4; i++) await send('/api/v1/public/tips/follow', { receiptCode: receipt.receiptCode, secret: 'WRONG' });
-    const locked = await send('/api/v1/public/tips/follow', receipt);
-    expect(locked.statusCode).toBe(429);
+    for (let i = 0; i < 6; i++) expect((await send('/api/v1/public/tips/follow', { receiptCode: receipt.receiptCode, secret: 'WRONG' })).statusCode).toBe(404);
+    expect((await send('/api/v1/public/tips/follow', receipt)).statusCode).toBe(200);
   });
 
   it('validates the public form with clear messages', async () => {

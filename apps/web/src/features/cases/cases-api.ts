@@ -147,6 +147,9 @@ export interface EvidenceItem {
   copy: 'stripped' | 'original' | 'none';
   /** Time taken, GPS, device…: a plausibility signal, never proof. */
   metadata: Record<string, unknown>;
+  /** Outside Bawaslu (the authority, the PPK) metadata and originals are withheld: they can name the reporter. */
+  metadataWithheld: boolean;
+  originalAvailable: boolean;
   receivedAt: string;
   /** 'day': an anonymous upload, kept with its local date only (show no time). */
   receivedAtPrecision: 'day' | 'exact';

@@ -101,7 +101,9 @@ export function EvidenceItem({ item }: { item: Evidence }) {
             <Code data-testid="case-evidence-sha256" data-sha256={item.sha256}>{shortHash(item.sha256)}</Code>
           </Tooltip>
         </Text>
-        <EvidenceMetadata metadata={item.metadata} />
+        {item.metadataWithheld
+          ? <Text size="xs" c="dimmed" data-testid="case-evidence-metadata-withheld">{t('cases.evidence.metadataWithheld')}</Text>
+          : <EvidenceMetadata metadata={item.metadata} />}
         <Group gap="sm">
           {item.copy === 'none' ? (
             <Text size="sm" c="dimmed" data-testid="case-evidence-no-copy">{t('cases.evidence.noCopy')}</Text>
@@ -110,9 +112,11 @@ export function EvidenceItem({ item }: { item: Evidence }) {
               {t('cases.evidence.copy')}
             </Anchor>
           )}
-          <Button size="compact-xs" variant="subtle" onClick={() => setShowOriginal((v) => !v)} aria-expanded={showOriginal} data-testid="case-evidence-original">
-            {t('cases.evidence.original')}
-          </Button>
+          {item.originalAvailable && (
+            <Button size="compact-xs" variant="subtle" onClick={() => setShowOriginal((v) => !v)} aria-expanded={showOriginal} data-testid="case-evidence-original">
+              {t('cases.evidence.original')}
+            </Button>
+          )}
           <Button size="compact-xs" variant="subtle" onClick={() => setShowCustody((v) => !v)} aria-expanded={showCustody} data-testid="case-evidence-custody">
             {showCustody ? t('cases.evidence.hideCustody') : t('cases.evidence.custody')}
           </Button>
