@@ -74,6 +74,10 @@ describe('netra CLI on PostgreSQL', () => {
     const skip = await runNetra(['import', 'employees', f, '--agency', agency, '--skip-invalid', '--json'], env);
     expect(skip.code).toBe(0);
     expect(JSON.parse(skip.stdout)).toMatchObject({ inserted: 1, rejected: 1 });
+    // nothing valid at all: nothing written because of errors, so non-zero even with --skip-invalid
+    const none = await runNetra(['import', 'employees', file('allbad.csv', 'nip,nama,jenis\n198609262031131001,Bad,PNS\n'), '--agency', agency, '--skip-invalid', '--json'], env);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ inserted: 0, rejected: 1 });
   });
 
   it('a wrong file gets a clear error and a non-zero exit', async () => {

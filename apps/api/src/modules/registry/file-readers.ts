@@ -65,6 +65,20 @@ async function peek(input: Readable, bytes: number): Promise<{ head: Buffer; str
 }
 
 /** Fails the stream on the first invalid UTF-8 sequence, naming the line. */
+/** Offset of the first byte in `buf` that cannot be UTF-8 (continuation bytes of a character begun in the previous chunk are skipped). */
+function firstNonUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < 3 && i < buf.length && (buf[i]! & 0xc0) === 0x80) i++;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const n = b < 0x80 ? 0 : b >> 5 === 6 ? 1 : b >> 4 === 14 ? 2 : b >> 3 === 30 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k < buf.length && (buf[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return buf.length;
+}
+
 class Utf8Guard extends Transform {
   private decoder = new TextDecoder('utf-8', { fatal: true });
   private line = 1;
@@ -74,11 +88,15 @@ class Utf8Guard extends Transform {
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.line += 1;
       cb(null, chunk);
     } catch {
+      // the line of the first byte that is not UTF-8 (a Windows-1252 "é" in a name, say)
+      const at = firstNonUtf8(chunk);
+      let line = this.line;
+      for (let i = 0; i < at; i++) if (chunk[i] === 0x0a) line += 1;
       cb(
         fileError(
           'FILE_ENCODING',
-          `The file is not UTF-8 text (near line ${this.line}). Save it as "CSV UTF-8" or as .xlsx.`,
-          `Berkas bukan teks UTF-8 (sekitar baris ${this.line}). Simpan sebagai "CSV UTF-8" atau .xlsx.`,
+          `The file is not UTF-8 text (line ${line}). Save it as "CSV UTF-8" or as .xlsx.`,
+          `Berkas bukan teks UTF-8 (baris ${line}). Simpan sebagai "CSV UTF-8" atau .xlsx.`,
         ),
       );
     }
@@ -123,7 +141,8 @@ async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
   const parser = parse({
     bom: true,
     delimiter,
-    skip_empty_lines: true,
+    // empty lines are rows too (a spreadsheet shows them): counted, then skipped below
+    skip_empty_lines: false,
     relax_column_count: true,
     max_record_size: 64 * 1024,
   });
@@ -133,8 +152,8 @@ async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
     for (let i = 0; i < fields.length && i < names.length; i++) values[names[i]!] = fields[i]!;
     return values;
   };
-  // Row numbers as a spreadsheet shows them: the header is row 1, each record one row.
-  let recordNo = 1;
+  // Row numbers as a spreadsheet shows them: each record one row, empty lines included.
+  let recordNo = 0;
   let failed: unknown = null;
   let ended = false;
   records.on('error', (e) => (failed = e));
@@ -152,11 +171,11 @@ async function openCsv(stream: Readable, delimiter: string): Promise<Sheet> {
       const batch: SheetRow[] = [];
       let fields: string[] | null;
       while (batch.length < BATCH_ROWS && (fields = records.read() as string[] | null) !== null) {
+        recordNo += 1;
         if (!headers) {
-          headers = fields.map((x) => x.trim());
+          if (fields.some((v) => v.trim() !== '')) headers = fields.map((x) => x.trim());
           continue;
         }
-        recordNo += 1;
         const extra = fields.length > headers.length ? fields.slice(headers.length).filter((v) => v.trim() !== '') : [];
         if (extra.length) batch.push({ row: recordNo, values: keyed(fields, headers), extra });
         else if (fields.some((v) => v.trim() !== '')) batch.push({ row: recordNo, values: keyed(fields, headers) });

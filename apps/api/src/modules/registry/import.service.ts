@@ -75,7 +75,7 @@ export async function runImport(deps: Deps, input: { runId: string; agencyId: st
     const piping = pipeline(input.source.stream, counter, tee).catch((e: unknown) => e);
     const errors: ImportError[] = [];
     const tStage = performance.now();
-    const staged = await stageFile(deps, stage, tee, errors, p, input.options);
+    const staged = await stageFile(deps, stage, tee, errors, p);
     deps.logger.debug({ runId, ms: Math.round(performance.now() - tStage), staged }, 'import staged');
     const pipeErr = await piping;
     if (pipeErr instanceof Error && !(pipeErr instanceof AppError)) throw pipeErr;
@@ -83,7 +83,7 @@ export async function runImport(deps: Deps, input: { runId: string; agencyId: st
     const summary = await mergeStaged(deps, { ...input, stage, errors, staged, fileSha256 });
     result = {
       runId,
-      status: summary.rejected && !input.options.skipInvalid ? 'rejected' : 'succeeded',
+      status: summary.rejected && !summary.written && (!input.options.skipInvalid || summary.summary.inserted + summary.summary.updated + summary.summary.unchanged === 0) ? 'rejected' : 'succeeded',
       summary: summary.summary,
       failure: null,
     };
@@ -106,7 +106,7 @@ export async function runImport(deps: Deps, input: { runId: string; agencyId: st
 
 const NUMBER_TOO_LONG = '\u0000NUMBER_TOO_LONG:';
 
-async function stageFile(deps: Deps, stage: string, stream: Readable, errors: ImportError[], p: Progress, options: ImportOptions): Promise<number> {
+async function stageFile(deps: Deps, stage: string, stream: Readable, errors: ImportError[], p: Progress): Promise<number> {
   const sheet = await openSheet(stream);
   const mapping = mapHeaders(sheet.headers);
   if (mapping.missing.length) {
@@ -141,8 +141,9 @@ async function stageFile(deps: Deps, stage: string, stream: Readable, errors: Im
         }
         const v = validateRow(r.values, r.row, mapping, ctx);
         if (!v.ok) errors.push(...v.errors);
-        // all-or-nothing: after the first invalid row nothing will be written; keep validating only
-        else if (!errors.length || options.skipInvalid) valid.push(v.value);
+        // staged even when an earlier row was invalid and nothing will be written: the duplicate and
+        // other-agency checks then run over every valid row, so the report lists every invalid row at once
+        else valid.push(v.value);
       }
       staged += valid.length;
       if (valid.length) yield valid;
@@ -225,7 +226,8 @@ async function mergeStaged(
     if (badRows.length) await tx.query(`DELETE FROM ${stage} WHERE row = ANY($1::int[])`, [badRows]);
     errors.sort((a, b) => a.row - b.row);
     const rejected = new Set(errors.map((e) => e.row)).size;
-    if (rejected && !options.skipInvalid) {
+    // with --skip-invalid a file of nothing but invalid rows writes nothing either: rejected, not succeeded
+    if (rejected && (!options.skipInvalid || input.staged - badRows.length === 0)) {
       return { summary: { inserted: 0, updated: 0, unchanged: 0, rejected, errors }, written: false, rejected };
     }
     let t = performance.now();

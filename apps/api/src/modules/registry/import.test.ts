@@ -76,6 +76,8 @@ describe.each(DB_KINDS)('employee import on %s', (kind) => {
     expect(r.summary!.errors.map((e) => [e.row, e.column, e.code])).toEqual([
       [3, 'nip', 'NIP_TMT'],
       [4, 'nip', 'REQUIRED'],
+      // the duplicate comes after invalid rows: still listed, so one round of corrections is enough
+      [5, 'nip', 'DUPLICATE_IN_FILE'],
     ]);
     expect(r.summary!.errors[0]!.message).toContain('digits 9-14: TMT 2031-13 is not a month');
     expect(await count()).toBe(before);
@@ -92,6 +94,29 @@ describe.each(DB_KINDS)('employee import on %s', (kind) => {
     expect(r.summary).toMatchObject({ inserted: 1, rejected: 2 });
     expect(r.summary!.errors.map((e) => e.code)).toEqual(['NIP_TMT', 'DUPLICATE_IN_FILE']);
     expect((await deps.db.query<{ name: string }>("SELECT name FROM employees WHERE nip = '197001011995032002'")).rows[0]!.name).toBe('Valid Person');
+  });
+
+  it('with skipInvalid a file of only invalid rows writes nothing and is rejected, not succeeded', async () => {
+    const before = await count();
+    const audits = (await deps.db.query("SELECT 1 FROM audit_events WHERE action = 'employees.imported'")).rowCount;
+    const r = await imp(CSV(['nip,nama,jenis', '198609262031131001,Bad Tmt,PNS', ',No Nip,PPPK']), { skipInvalid: true });
+    expect(r.status).toBe('rejected');
+    expect(r.summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, rejected: 2 });
+    expect(await count()).toBe(before);
+    expect((await deps.db.query("SELECT 1 FROM audit_events WHERE action = 'employees.imported'")).rowCount).toBe(audits);
+  });
+
+  it('names the line of the first byte that is not UTF-8', async () => {
+    const win1252 = Buffer.concat([Buffer.from('nip,nama,jenis\n197001011995032002,Valid,PNS\n198609262015051001,Ren'), Buffer.from([0xe9]), Buffer.from(' Putri,PNS\n')]);
+    const r = await imp(win1252);
+    expect(r.status).toBe('failed');
+    expect(r.failure).toMatchObject({ code: 'FILE_ENCODING' });
+    expect(r.failure!.message).toContain('line 3');
+  });
+
+  it('numbers rows as a spreadsheet shows them, empty lines included', async () => {
+    const r = await imp('\nnip,nama,jenis\r\n197001011995032002,Valid,PNS\r\n\r\n198609262031131001,Bad Tmt,PNS\r\n\n\n,No Nip,PPPK\r\n', { dryRun: true });
+    expect(r.summary!.errors.map((e) => [e.row, e.code])).toEqual([[5, 'NIP_TMT'], [8, 'REQUIRED']]);
   });
 
   it('dry run counts but writes nothing', async () => {

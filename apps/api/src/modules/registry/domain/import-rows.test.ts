@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, parseEmploymentType, splitUnitPath, validateRow } from './import-rows.ts';
+import { mapHeaders, parseActive, parseEmploymentType, splitUnitPath, validateRow } from './import-rows.ts';
 
 const ctx = { today: { y: 2026, m: 11, d: 22 }, provinceCodes: new Set(['32']) };
 
@@ -73,5 +73,21 @@ describe('splitUnitPath', () => {
   it('accepts /, > and \\ separators', () => {
     expect(splitUnitPath('A / B>C \\ D')).toEqual(['A', 'B', 'C', 'D']);
     expect(splitUnitPath('  ')).toEqual([]);
+  });
+});
+
+describe('the active flag, also from SIASN legal status (KEDUDUKAN_HUKUM_NAMA)', () => {
+  it.each([
+    ['', true], ['ya', true], ['Y', true], ['1', true], ['Aktif', true], ['AKTIF', true],
+    ['CLTN', true], ['Cuti Di Luar Tanggungan Negara', true], ['Tugas Belajar', true], ['Masa Persiapan Pensiun', true], ['MPP', true],
+    ['Pemberhentian Sementara', true], ['Diperbantukan', true],
+    ['tidak', false], ['0', false], ['Tidak Aktif', false], ['NONAKTIF', false], ['Pensiun', false], ['Meninggal', false], ['Diberhentikan', false],
+    ['Pemberhentian Dengan Hormat', false], ['PTDH', false], ['Mengundurkan Diri', false],
+  ])('%j -> %s', (raw, want) => expect(parseActive(raw)).toBe(want));
+  it('names the accepted values for anything else', () => {
+    expect(parseActive('mungkin')).toBeNull();
+    const r = validateRow({ nip: '198609262015051001', nama: 'A B', jenis: 'PNS', aktif: 'mungkin' }, 2, mapHeaders(['nip', 'nama', 'jenis', 'aktif']), ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toContain('SIASN legal status');
   });
 });

@@ -69,11 +69,22 @@ export function parseEmploymentType(raw: string): 'PNS' | 'PPPK' | 'NON_ASN' | n
   return null;
 }
 
-function parseActive(raw: string): boolean | null {
-  const v = raw.trim().toLowerCase();
+/**
+ * Still employed (and bound by neutrality) per SIASN's legal status (KEDUDUKAN_HUKUM_NAMA): on leave
+ * outside the state's budget (CLTN), on study assignment, seconded, in the pre-retirement period (MPP)
+ * or temporarily suspended, a civil servant is still one. Checked before the words of leaving, as
+ * "Masa Persiapan Pensiun" contains "pensiun".
+ */
+const STILL_EMPLOYED = /\b(aktif|active|cltn|cuti|tugas belajar|mpp|persiapan pensiun|diperbantukan|dipekerjakan|pemberhentian sementara|skorsing|calon)\b/;
+const LEFT = /\b(pensiun|purna|meninggal|wafat|diberhentikan|berhenti|ptdh|phk|pemberhentian|keluar|nonaktif|tidak aktif|inactive|mengundurkan diri)\b/;
+
+export function parseActive(raw: string): boolean | null {
+  const v = raw.trim().toLowerCase().replace(/[_\s]+/g, ' ');
   if (v === '') return true;
-  if (['1', 'y', 'ya', 'yes', 'true', 'aktif', 'active'].includes(v)) return true;
-  if (['0', 't', 'n', 'tidak', 'no', 'false', 'nonaktif', 'tidak aktif', 'inactive', 'pensiun', 'berhenti'].includes(v)) return false;
+  if (['1', 'y', 'ya', 'yes', 'true'].includes(v)) return true;
+  if (['0', 't', 'n', 'tidak', 'no', 'false'].includes(v)) return false;
+  if (LEFT.test(v) && !STILL_EMPLOYED.test(v.replace(/\b(tidak aktif|nonaktif)\b/g, ''))) return false;
+  if (STILL_EMPLOYED.test(v)) return true;
   return null;
 }
 
@@ -158,7 +169,10 @@ export function validateRow(
   if (name.length > MAX_TEXT) err('name', 'TOO_LONG', `nama is longer than ${MAX_TEXT} characters`, `nama lebih dari ${MAX_TEXT} karakter`);
 
   const active = parseActive(get('active'));
-  if (active === null) err('active', 'ACTIVE_UNKNOWN', `aktif "${get('active').slice(0, 20)}" must be ya/tidak`, `aktif "${get('active').slice(0, 20)}" harus ya/tidak`);
+  if (active === null)
+    err('active', 'ACTIVE_UNKNOWN',
+      `aktif "${get('active').slice(0, 30)}" is not recognised: use ya/tidak, or a SIASN legal status (Aktif, CLTN, Tugas Belajar, MPP, Pensiun, Meninggal, Diberhentikan)`,
+      `aktif "${get('active').slice(0, 30)}" tidak dikenali: gunakan ya/tidak, atau kedudukan hukum SIASN (Aktif, CLTN, Tugas Belajar, MPP, Pensiun, Meninggal, Diberhentikan)`);
 
   const email = get('email') || null;
   if (email && !EMAIL.test(email)) err('email', 'EMAIL_INVALID', 'email is not an e-mail address', 'email bukan alamat surel yang valid');
