@@ -94,8 +94,13 @@ describe('seed 003: the camat in jersey number two', () => {
     await bawaslu.page.getByTestId('intake-from-tip').waitFor();
     expect(await bawaslu.page.getByTestId('intake-reported').inputValue()).toBe('Camat Bekasi Barat');
     expect(await bawaslu.page.getByTestId('intake-incident').inputValue()).toBe('2023-12-29');
+    // Bawaslu learned of it when the tip came in; the tip's words are shown, not copied into what goes to BKN and the PPK
+    expect(await bawaslu.page.getByTestId('intake-known').inputValue()).toBe(tip.receivedOn);
+    expect(await bawaslu.page.getByTestId('intake-tip-text').textContent()).toBe(tip.what);
+    expect(await bawaslu.page.getByTestId('intake-summary').inputValue()).toBe('');
     await bawaslu.page.getByTestId('intake-election').selectOption('pemilu-2024');
     await bawaslu.page.getByTestId('intake-title').fill('Camat berpose dengan jersey nomor dua');
+    await bawaslu.page.getByTestId('intake-summary').fill('Camat Bekasi Barat berpose dengan kaus bernomor dua, nomor urut peserta, di ruang publik.');
     await bawaslu.page.getByTestId('intake-act').selectOption('KE-5');
     await bawaslu.page.getByTestId('intake-actor').selectOption('PNS');
     await bawaslu.page.getByTestId('intake-submit').click();

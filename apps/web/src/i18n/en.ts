@@ -448,7 +448,7 @@ export const en: Messages = {
     event: {
       MERGE: 'Merge into another case (duplicate)', MERGED_FROM: 'A duplicate was merged into this case', START_REVIEW: 'Start initial review', REQUEST_COMPLETION: 'Ask for completion', COMPLETE: 'Report completed', REGISTER: 'Register',
       REJECT: 'Do not register', WITHDRAW: 'Withdrawn', BEGIN_REVIEW: 'Begin review', EXTEND_REVIEW: 'Extend review', SUMMON: 'Summon for clarification',
-      RECORD_CLARIFICATION: 'Record clarification', DECIDE: 'Decide the review', FORWARD: 'Forward to the authority', FORWARD_TO_PPK: 'Forward to the PPK (non-ASN staff)',
+      RECORD_CLARIFICATION: 'Record clarification', DECIDE: 'Decide the review', FORWARD: 'Forward to the authority', FORWARD_TO_PPK: 'Forward to the PPK (non-ASN staff)', DEADLINE_WARNING: 'Deadline warning', DEADLINE_PASSED: 'Deadline passed',
       GAKKUMDU_INVESTIGATE: 'Forward to investigators', GAKKUMDU_PROSECUTE: 'Hand to the prosecutor', GAKKUMDU_TRIAL: 'Send to court',
       GAKKUMDU_CONCLUDE: 'Conclude Gakkumdu', RECOMMEND: 'Recommend a sanction', AUTHORITY_DISMISS: 'Not proven (authority)',
       PPK_DECIDE: "Record the PPK's decree", PPK_FAIL: 'Record PPK non-compliance', ESCALATE: 'Request SIASN block', CLOSE: 'Close the case', CREATED: 'Created',
@@ -497,7 +497,7 @@ export const en: Messages = {
   },
   intake: {
     title: 'New report or finding',
-    fromTip: 'From tip {{code}}: the form starts from what the tip says.',
+    fromTip: "From tip {{code}}. Write the title and summary in your own words: they go to BKN and the PPK, and the sender's wording can reveal who they are. The tip says:",
     finding: "Supervisor's finding",
     report: 'Formal report (Form A.1/B.1)',
     noConsent: "This tip's reporter has not consented to a formal report; only a finding can be opened.",
@@ -795,6 +795,7 @@ export const en: Messages = {
     empty: 'No cases in your scope yet.',
     columns: { title: 'Subject', region: 'Region', status: 'Status', deadline: 'Deadline', received: 'Received' },
     noDeadline: 'No running deadline',
+    systemActor: 'System (deadline reminders)',
     calendarNotCovered: 'Holiday data for this year is not loaded yet: only weekends were skipped. Check this date against the national holidays and collective leave decree.',
     number: 'Registration number',
     unregistered: 'Not registered yet',

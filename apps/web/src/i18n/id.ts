@@ -448,7 +448,7 @@ export const id = {
     event: {
       MERGE: 'Gabungkan ke kasus lain (ganda)', MERGED_FROM: 'Kasus ganda digabungkan ke sini', START_REVIEW: 'Mulai kajian awal', REQUEST_COMPLETION: 'Minta kelengkapan', COMPLETE: 'Laporan dilengkapi', REGISTER: 'Registrasi',
       REJECT: 'Tidak diregistrasi', WITHDRAW: 'Dicabut', BEGIN_REVIEW: 'Mulai kajian', EXTEND_REVIEW: 'Perpanjang kajian', SUMMON: 'Panggil klarifikasi',
-      RECORD_CLARIFICATION: 'Catat klarifikasi', DECIDE: 'Putuskan hasil kajian', FORWARD: 'Teruskan ke instansi berwenang', FORWARD_TO_PPK: 'Teruskan ke PPK (pegawai non-ASN)',
+      RECORD_CLARIFICATION: 'Catat klarifikasi', DECIDE: 'Putuskan hasil kajian', FORWARD: 'Teruskan ke instansi berwenang', FORWARD_TO_PPK: 'Teruskan ke PPK (pegawai non-ASN)', DEADLINE_WARNING: 'Peringatan batas waktu', DEADLINE_PASSED: 'Batas waktu terlewati',
       GAKKUMDU_INVESTIGATE: 'Teruskan ke penyidik', GAKKUMDU_PROSECUTE: 'Serahkan ke penuntut umum', GAKKUMDU_TRIAL: 'Limpahkan ke pengadilan',
       GAKKUMDU_CONCLUDE: 'Simpulkan Gakkumdu', RECOMMEND: 'Rekomendasikan sanksi', AUTHORITY_DISMISS: 'Tidak terbukti (instansi berwenang)',
       PPK_DECIDE: 'Catat keputusan PPK', PPK_FAIL: 'Catat PPK tidak menindaklanjuti', ESCALATE: 'Usulkan pemblokiran SIASN', CLOSE: 'Tutup kasus', CREATED: 'Dibuat',
@@ -497,7 +497,7 @@ export const id = {
   },
   intake: {
     title: 'Laporan atau temuan baru',
-    fromTip: 'Dari informasi {{code}}: isian awal diambil dari informasi tersebut.',
+    fromTip: 'Dari informasi {{code}}. Tulis judul dan uraian dengan kata-kata Anda sendiri: perihal dan uraian kasus diteruskan ke BKN dan PPK, sedangkan kata-kata pelapor dapat mengungkap siapa dia. Isi informasi:',
     finding: 'Temuan pengawas',
     report: 'Laporan resmi (Form A.1/B.1)',
     noConsent: 'Pelapor informasi ini belum menyetujui dijadikan laporan resmi; hanya temuan yang dapat dibuat.',
@@ -795,6 +795,7 @@ export const id = {
     empty: 'Belum ada kasus dalam cakupan Anda.',
     columns: { title: 'Perihal', region: 'Wilayah', status: 'Status', deadline: 'Batas waktu', received: 'Diterima' },
     noDeadline: 'Tidak ada batas waktu berjalan',
+    systemActor: 'Sistem (pengingat batas waktu)',
     calendarNotCovered: 'Data hari libur tahun ini belum dimuat: hanya Sabtu/Minggu yang dilewati. Periksa tanggal ini terhadap SKB libur nasional dan cuti bersama.',
     number: 'Nomor registrasi',
     unregistered: 'Belum diregistrasi',

@@ -19,6 +19,7 @@ const Evidence = z.object({
   metadataWithheld: z.boolean().describe('True for the civil-service authority and the PPK: metadata and originals stay with Bawaslu'),
   originalAvailable: z.boolean().describe('Whether the caller may open the sealed original (with a reason)'),
   receivedAt: z.string().describe('For files sent by the anonymous reporter: the start of the local day only (receivedAtPrecision "day")'),
+  receivedOn: z.string().describe("The local date (YYYY-MM-DD) in the case's or tip's region; what to show for a day-precision upload"),
   receivedAtPrecision: z.enum(['day', 'exact']).describe('"day": an anonymous upload, kept with its local date only; show the date, not a time'),
   sameFileElsewhere: z.number().int().describe('Other uploads with the same SHA-256 (possible duplicate report)'),
 });

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/domain/policy.ts';
 import { caseScopeSql } from '../cases/cases.service.ts';
 import { FINAL_STATUSES } from '../cases/domain/workflow.ts';
 import { anonymousAuditTime } from '../tips/domain/anonymous-time.ts';
+import { localDateInRegion } from '@netra/rules';
 import { authenticateTip, loadTip } from '../tips/tips.service.ts';
 import { discardEvidence, openSealed, receiveEvidence, remakePdfCopy, type SealInfo, type StoredEvidence } from './custody.store.ts';
 import { copyKindOf, storedFileName } from './domain/upload-policy.ts';
@@ -100,7 +101,7 @@ export async function attachToCase(deps: Deps, p: Principal, caseId: string, str
   }));
 }
 
-type EvidenceRow = { inside: boolean; id: string; tip_id: string | null; case_id: string | null; file_name: string; mime: string; size: number; sha256: string; sealed: { original: SealInfo; shared: SealInfo | null } | string; shareable_sha256: string | null; shareable_mime: string | null; metadata: unknown; received_at: Date };
+type EvidenceRow = { inside: boolean; region_code: string; id: string; tip_id: string | null; case_id: string | null; file_name: string; mime: string; size: number; sha256: string; sealed: { original: SealInfo; shared: SealInfo | null } | string; shareable_sha256: string | null; shareable_mime: string | null; metadata: unknown; received_at: Date };
 
 /** Evidence the caller may handle: through the tip's region scope or the case scope. */
 async function evidenceScope(db: Queryable, p: Principal, where: string, params: unknown[]): Promise<EvidenceRow[]> {
@@ -117,7 +118,7 @@ async function evidenceScope(db: Queryable, p: Principal, where: string, params:
     ? `(${tipGrants.map((g) => (g.regionCode ? `(coalesce(c.region_code, t.region_code) = $${params.push(g.regionCode)} OR coalesce(c.region_code, t.region_code) LIKE $${params.length} || '.%')` : g.agencyId || g.unitIdPath ? 'FALSE' : 'TRUE')).join(' OR ')})`
     : 'FALSE';
   return (await db.query<EvidenceRow>(
-    `SELECT ev.*, ${insideScope} AS inside FROM evidence ev LEFT JOIN cases c ON c.id = ev.case_id LEFT JOIN tips t ON t.id = ev.tip_id
+    `SELECT ev.*, ${insideScope} AS inside, coalesce(c.region_code, t.region_code) AS region_code FROM evidence ev LEFT JOIN cases c ON c.id = ev.case_id LEFT JOIN tips t ON t.id = ev.tip_id
       WHERE ${where} AND ((c.id IS NOT NULL AND ${caseScope}) OR (t.id IS NOT NULL AND ${tipScope})) ORDER BY ev.received_at, ev.id`,
     params,
   )).rows;
@@ -128,6 +129,8 @@ const view = (r: EvidenceRow, duplicates: number) => ({
   copy: copyKindOf(r.mime, r.shareable_sha256 !== null),
   metadata: r.inside ? (typeof r.metadata === 'string' ? JSON.parse(r.metadata) : r.metadata) : {}, metadataWithheld: !r.inside,
   originalAvailable: r.inside, receivedAt: new Date(r.received_at).toISOString(),
+  // the local day of the office's region (an anonymous upload keeps only that)
+  receivedOn: localDateInRegion(new Date(r.received_at), r.region_code),
   // only the anonymous reporter adds files to a tip (attachToTip); their time is kept to the day
   receivedAtPrecision: r.tip_id ? ('day' as const) : ('exact' as const), sameFileElsewhere: duplicates,
 });

@@ -63,6 +63,9 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     expect(list).toHaveLength(1);
     expect(list[0].metadata.gps.lat).toBeCloseTo(-6.2417, 3);
     expect(list[0].metadata.device).toEqual({ make: 'Samsung', model: 'SM-A515F' });
+    // an anonymous upload keeps its local day: shown as that date in the region (WIB), not as a UTC instant
+    expect(list[0].receivedAtPrecision).toBe('day');
+    expect(list[0].receivedOn).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(deps.clock.now()));
     const id = list[0].id;
     // the sealed file on disk is not the photo
     expect(fs.readFileSync(path.join(deps.config.evidenceDir, 'sealed', id)).includes(photo.subarray(0, 64))).toBe(false);

@@ -207,7 +207,7 @@ export function CasePage() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
                   <Table.Td>{labels.event(e.type)}</Table.Td>
                   <Table.Td>{e.fromStatus ? labels.status(e.fromStatus) : '—'} → {labels.status(e.toStatus)}</Table.Td>
-                  <Table.Td>{e.actorLabel}</Table.Td>
+                  <Table.Td>{e.actorLabel.startsWith('system:') ? t('cases.systemActor') : e.actorLabel}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

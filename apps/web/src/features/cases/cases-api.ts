@@ -151,6 +151,8 @@ export interface EvidenceItem {
   metadataWithheld: boolean;
   originalAvailable: boolean;
   receivedAt: string;
+  /** The local date in the case's region (YYYY-MM-DD). */
+  receivedOn: string;
   /** 'day': an anonymous upload, kept with its local date only (show no time). */
   receivedAtPrecision: 'day' | 'exact';
   /** Other uploads with the same SHA-256 (possible duplicate report). */

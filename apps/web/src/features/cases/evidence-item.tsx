@@ -86,7 +86,7 @@ export function EvidenceItem({ item }: { item: Evidence }) {
           <Stack gap={0}>
             <Text fw={500} style={{ wordBreak: 'break-all' }}>{item.fileName}</Text>
             <Text size="xs" c="dimmed">
-              {item.mime} · {format.fileSize(item.size)} · {t('cases.evidence.received', { at: item.receivedAtPrecision === 'day' ? format.date(item.receivedAt) : format.dateTime(item.receivedAt) })}
+              {item.mime} · {format.fileSize(item.size)} · {t('cases.evidence.received', { at: item.receivedAtPrecision === 'day' ? format.date(item.receivedOn) : format.dateTime(item.receivedAt) })}
             </Text>
           </Stack>
           {item.sameFileElsewhere > 0 && (

@@ -48,7 +48,10 @@ export function IntakePage() {
   const [seeded, setSeeded] = useState(false);
   if (tip.data && !seeded) {
     setSeeded(true);
-    setF((cur) => ({ ...cur, title: tip.data.what.slice(0, 120), summary: tip.data.what, incidentOn: tip.data.occurredOn ?? '', reportedText: tip.data.who ?? '' }));
+    // the tip's own words are not copied into the case: title and summary reach BKN and the PPK, and a
+    // sender's wording ("as his private secretary I...") can name them; the handler writes them. Bawaslu
+    // learned of it the day the tip came in: the finding's 7 days count from then, not from the incident
+    setF((cur) => ({ ...cur, incidentOn: tip.data.occurredOn ?? '', knownOn: tip.data.receivedOn, reportedText: tip.data.who ?? '' }));
     setRegion(cascadeOf(tip.data.regionCode));
   }
   const electionId = f.electionId || elections.data?.items[0]?.id || '';
@@ -79,7 +82,12 @@ export function IntakePage() {
     <Stack gap="md" maw={960} mx="auto">
       <Anchor component={Link} to="/cases" size="sm">← {t('cases.back')}</Anchor>
       <Title order={1} size="h2">{t('intake.title')}</Title>
-      {tipId && tip.data && <Alert variant="light" data-testid="intake-from-tip">{t('intake.fromTip', { code: tip.data.receiptCode })}</Alert>}
+      {tipId && tip.data && (
+        <Alert variant="light" data-testid="intake-from-tip">
+          <Text size="sm">{t('intake.fromTip', { code: tip.data.receiptCode })}</Text>
+          <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} data-testid="intake-tip-text">{tip.data.what}</Text>
+        </Alert>
+      )}
       <ChoiceControl
         value={kind}
         onChange={(v) => setKind(v as Kind)}
