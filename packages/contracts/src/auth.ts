@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Pagination, pageOf } from './common.ts';
 
 export const ROLES = [
   'system_admin',
@@ -12,6 +13,29 @@ export const ROLES = [
 ] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
+
+/** Which roles a holder of users.manage may hand out (always within their own scope; the server checks both). */
+export const ASSIGNABLE_ROLES: Readonly<Partial<Record<Role, readonly Role[]>>> = {
+  system_admin: ['system_admin', 'agency_admin', 'unit_admin', 'supervisor', 'authority_officer', 'employing_official', 'auditor', 'employee'],
+  agency_admin: ['agency_admin', 'unit_admin', 'employing_official', 'employee'],
+};
+
+/** What a role needs besides the role itself: an agency, an agency and a unit, or the account's employee record. */
+export const ROLE_NEEDS: Readonly<Partial<Record<Role, 'agency' | 'unit' | 'employee'>>> = {
+  agency_admin: 'agency', employing_official: 'agency', unit_admin: 'unit', employee: 'employee',
+};
+
+/** Role names as officials know them, for messages. */
+export const ROLE_NAMES: Readonly<Record<Role, { id: string; en: string }>> = {
+  system_admin: { id: 'Administrator Sistem', en: 'System administrator' },
+  agency_admin: { id: 'Admin Instansi', en: 'Agency admin' },
+  unit_admin: { id: 'Admin Unit Kerja', en: 'Unit admin' },
+  supervisor: { id: 'Pengawas Pemilu (Bawaslu)', en: 'Election supervisor (Bawaslu)' },
+  authority_officer: { id: 'Petugas Otoritas Kepegawaian (BKN)', en: 'Civil-service authority officer (BKN)' },
+  employing_official: { id: 'Pejabat Pembina Kepegawaian (PPK)', en: 'Employing official (PPK)' },
+  auditor: { id: 'Auditor', en: 'Auditor' },
+  employee: { id: 'Pegawai', en: 'Employee' },
+};
 
 /** Roles that must use TOTP two-factor authentication. */
 export const ROLES_REQUIRING_2FA: readonly Role[] = ['system_admin', 'agency_admin', 'unit_admin'];
@@ -94,6 +118,15 @@ export const User = z.object({
   grants: z.array(Grant),
 });
 export type User = z.infer<typeof User>;
+
+/** The accounts a manager administers: search by username or name, filter by role and state, sort, one page. */
+export const UserQuery = Pagination.extend({
+  q: z.string().trim().max(100).optional(),
+  role: Role.optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  sort: z.enum(['username', '-username', 'displayName', '-displayName']).default('username'),
+});
+export const UserList = pageOf(User);
 
 export const GrantInput = z.object({
   role: Role,

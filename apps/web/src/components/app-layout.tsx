@@ -24,13 +24,16 @@ interface NavItem {
     | 'nav.cases'
     | 'nav.pledges'
     | 'socialization.nav'
-    | 'conflicts.nav';
+    | 'conflicts.nav'
+    | 'nav.self';
   /** Without one, every signed-in user sees the item. */
   permission?: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/registry', testId: 'nav-registry', label: 'nav.registry', permission: 'registry.read' },
+  // an employee's own record (the registry shows them only themselves)
+  { to: '/registry', testId: 'nav-self', label: 'nav.self', permission: 'self.read' },
   { to: '/tips', testId: 'nav-tips', label: 'nav.tips', permission: 'tips.read' },
   { to: '/cases', testId: 'nav-cases', label: 'nav.cases', permission: 'cases.read' },
   { to: '/pledges', testId: 'nav-pledges', label: 'nav.pledges', permission: 'registry.read' },
@@ -81,7 +84,7 @@ export function AppLayout() {
     },
   });
 
-  const items = NAV_ITEMS.filter((item) => !item.permission || hasPermission(me, item.permission));
+  const items = NAV_ITEMS.filter((item) => (!item.permission || hasPermission(me, item.permission)) && !(item.testId === 'nav-self' && hasPermission(me, 'registry.read')));
 
   return (
     <AppShell
@@ -130,7 +133,7 @@ export function AppLayout() {
           const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
           return (
             <NavLink
-              key={item.to}
+              key={item.testId}
               component={Link}
               to={item.to}
               label={t(item.label)}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Group, Pagination, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.ts';
@@ -14,6 +15,10 @@ export function Pager({ page, pageSize, total, onChange }: PagerProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  // a page past the end (an old link, a list that shrank): go to the last page instead of showing nothing
+  useEffect(() => {
+    if (total > 0 && page > pages) onChange(pages);
+  }, [total, page, pages, onChange]);
   if (total === 0) return null;
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);

@@ -6,6 +6,7 @@ export const en: Messages = {
     tagline: 'Civil-service neutrality',
   },
   nav: {
+    self: 'My record',
     label: 'Main navigation',
     registry: 'Employee Registry',
     assess: 'Check a Case',
@@ -245,6 +246,11 @@ export const en: Messages = {
     viewRegistry: 'View the registry',
   },
   users: {
+    search: 'Search accounts',
+    searchPlaceholder: 'Username or full name',
+    roleRequired: 'Choose a role.',
+    agencyRequired: 'This role needs an agency.',
+    unitRequired: 'This role needs a work unit.',
     title: 'Users & Roles',
     intro: 'Manage officer accounts and their roles with scope (region, agency or work unit).',
     create: 'Add user',

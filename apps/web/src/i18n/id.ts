@@ -5,6 +5,7 @@ export const id = {
     tagline: 'Pemantauan netralitas ASN',
   },
   nav: {
+    self: 'Data saya',
     label: 'Navigasi utama',
     registry: 'Registri Pegawai',
     assess: 'Periksa Kasus',
@@ -244,6 +245,11 @@ export const id = {
     viewRegistry: 'Lihat registri',
   },
   users: {
+    search: 'Cari pengguna',
+    searchPlaceholder: 'Nama pengguna atau nama lengkap',
+    roleRequired: 'Pilih peran.',
+    agencyRequired: 'Peran ini memerlukan instansi.',
+    unitRequired: 'Peran ini memerlukan unit kerja.',
     title: 'Pengguna & Peran',
     intro: 'Kelola akun petugas dan peran beserta cakupannya (wilayah, instansi, atau unit kerja).',
     create: 'Tambah pengguna',

@@ -1,3 +1,4 @@
+import { zoneOf } from './zones.ts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '@netra/contracts';
@@ -36,10 +37,11 @@ function formattersFor(language: Language): Formatters {
   const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
   return {
     localized: (text) => text[language],
+    // in the viewer's own time, always with its zone (WIB/WITA/WIT in Indonesia): a time without one is ambiguous across the country
     dateTime: (iso) => {
       if (!iso) return '—';
       const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+      return Number.isNaN(date.getTime()) ? iso : `${dateTime.format(date)} ${zoneOf(date)}`;
     },
     date: (isoDate) => {
       if (!isoDate) return '—';

@@ -202,6 +202,12 @@ describe.each(DB_KINDS)('account security on %s', (kind) => {
       expect((await deps.db.query("SELECT 1 FROM users WHERE username = 'probe1'")).rowCount).toBe(0);
     });
 
+    it('a role missing what it needs is named as officials know it, not by its code', async () => {
+      const r = await as(kesbangpol, 'POST', '/users', newUser('probe2', { role: 'unit_admin', agencyId: ids.kota }));
+      expect(r.statusCode).toBe(400);
+      expect(r.json().message).toEqual({ id: 'Peran Admin Unit Kerja memerlukan instansi dan unit kerja', en: 'The role Unit admin needs an agency and a work unit' });
+    });
+
     it('POST /users links an account only to an employee in the manager scope', async () => {
       const unknown = crypto.randomUUID();
       for (const role of ['agency_admin', 'employing_official', 'employee'] as const) {

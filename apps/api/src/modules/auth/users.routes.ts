@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { GrantInput, Problem, User, UserCreateInput } from '@netra/contracts';
+import { GrantInput, Problem, User, UserCreateInput, UserList, UserQuery } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf, requirePrincipal } from '../../platform/http.ts';
@@ -8,10 +8,9 @@ import { addGrant, createUser, listUsers, removeGrant, updateUserStatus } from '
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 export const userRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/users', { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(User) }), ...errors } } }, async (req) => {
-    const p = requirePrincipal(req, 'users.manage');
-    return { items: await listUsers(deps, p) };
-  });
+  app.get('/users', { schema: { tags: ['users'], summary: 'Accounts the caller administers: search (q), role, active, sort, paging', querystring: UserQuery, response: { 200: UserList, ...errors } } }, async (req) =>
+    listUsers(deps, requirePrincipal(req, 'users.manage'), req.query),
+  );
 
   app.post('/users', { schema: { tags: ['users'], body: UserCreateInput, response: { 201: User, ...errors } } }, async (req, reply) => {
     const p = requirePrincipal(req, 'users.manage');

@@ -1,11 +1,11 @@
-import type { GrantInput, User, UserCreateInput } from '@netra/contracts';
+import { ROLE_NAMES, ROLE_NEEDS, type GrantInput, type User, type UserCreateInput } from '@netra/contracts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { loadGrants } from './auth.repo.ts';
 import { endSessions, hashPassword } from './auth.service.ts';
-import { canAssign, canManageAccount, scopeSql, type GrantScope, type Principal } from './domain/policy.ts';
+import { canAssign, scopeSql, type GrantScope, type Principal } from './domain/policy.ts';
 
 /** `system` = the operator on the server (CLI); otherwise an official bounded by their own scope. */
 export type Manager = Principal | 'system';
@@ -63,13 +63,11 @@ async function resolveGrant(tx: Queryable, manager: Manager, input: GrantInput, 
     if (!u || u.agency_id !== g.agencyId) throw bad('The unit does not belong to the agency', 'Unit tidak berada di bawah instansi tersebut');
     unitIdPath = u.id_path;
   }
-  const needs: Partial<Record<GrantInput['role'], 'agency' | 'unit' | 'employee'>> = {
-    agency_admin: 'agency', employing_official: 'agency', unit_admin: 'unit', employee: 'employee',
-  };
-  const need = needs[g.role];
-  if (need === 'agency' && !g.agencyId) throw bad(`Role ${g.role} needs an agency`, `Peran ${g.role} memerlukan instansi`);
-  if (need === 'unit' && (!g.agencyId || !g.unitId)) throw bad(`Role ${g.role} needs an agency and a unit`, `Peran ${g.role} memerlukan instansi dan unit`);
-  if (need === 'employee' && !employeeId) throw bad('Role employee needs the employee record of the account', 'Peran employee memerlukan data pegawai pemilik akun');
+  const need = ROLE_NEEDS[g.role];
+  const name = ROLE_NAMES[g.role];
+  if (need === 'agency' && !g.agencyId) throw bad(`The role ${name.en} needs an agency`, `Peran ${name.id} memerlukan instansi`);
+  if (need === 'unit' && (!g.agencyId || !g.unitId)) throw bad(`The role ${name.en} needs an agency and a work unit`, `Peran ${name.id} memerlukan instansi dan unit kerja`);
+  if (need === 'employee' && !employeeId) throw bad(`The role ${name.en} needs the employee record of the account`, `Peran ${name.id} memerlukan data pegawai pemilik akun`);
   return { role: g.role, regionCode: g.regionCode ?? null, agencyId: g.agencyId ?? null, unitId: g.unitId ?? null, unitIdPath, agencyRegion, assignAs };
 }
 
@@ -102,43 +100,58 @@ export async function createUser(deps: Deps, manager: Manager, actor: Actor, inp
     });
     return userId;
   });
-  return (await getUsers(deps.db, [id]))[0]!;
+  return (await manageableUsers(deps.db, 'all', { ids: [id] })).items[0]!;
 }
 
-async function getUsers(db: Queryable, ids?: string[]): Promise<User[]> {
-  const { rows } = await db.query<{ id: string; username: string; display_name: string; active: boolean; totp_enabled: boolean; locked_until: Date | null }>(
-    `SELECT id, username, display_name, active, totp_enabled, locked_until FROM users ${ids ? 'WHERE id = ANY($1::uuid[])' : ''} ORDER BY username`,
-    ids ? [ids] : [],
+type UserListQuery = { q?: string; role?: User['grants'][number]['role']; active?: boolean; sort?: string; page?: number; pageSize?: number };
+const USER_SORT: Record<string, string> = { username: 'u.username', '-username': 'u.username DESC', displayName: 'lower(u.display_name), u.username', '-displayName': 'lower(u.display_name) DESC, u.username' };
+
+/**
+ * Accounts the manager may administer, in SQL: every grant of the account lies inside one of the
+ * manager's users.manage grants (an account that also acts elsewhere belongs to whoever manages all
+ * of it); a manager without scope limits (system admin) manages every account, an account without
+ * grants has no scope to tie it to a scoped manager. Filtered, sorted and paged in the same query.
+ */
+async function manageableUsers(db: Queryable, manager: Principal | 'all', q: UserListQuery & { ids?: string[] } = {}): Promise<{ items: User[]; total: number }> {
+  const params: unknown[] = [];
+  const inside = manager === 'all' ? 'TRUE' : scopeSql(manager, 'users.manage', { region: 'coalesce(g.region_code, a.region_code)', agency: 'g.agency_id', unitIdPath: "coalesce(un.id_path, '')" }, params);
+  // (a grant with no agency or region makes the comparison NULL: coalesced to "not inside", failing closed)
+  const where = [
+    inside === 'TRUE'
+      ? 'TRUE'
+      : `EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id)
+         AND NOT EXISTS (SELECT 1 FROM grants g LEFT JOIN agencies a ON a.id = g.agency_id LEFT JOIN units un ON un.id = g.unit_id WHERE g.user_id = u.id AND NOT coalesce(${inside}, false))`,
+  ];
+  if (q.ids) where.push(`u.id = ANY($${params.push(q.ids)}::uuid[])`);
+  if (q.q) where.push(`(u.username ILIKE '%' || $${params.push(q.q.replace(/[\\%_]/g, (c) => `\\${c}`))} || '%' OR u.display_name ILIKE '%' || $${params.length} || '%')`);
+  if (q.role) where.push(`EXISTS (SELECT 1 FROM grants r WHERE r.user_id = u.id AND r.role = $${params.push(q.role)})`);
+  if (q.active !== undefined) where.push(`u.active = $${params.push(q.active)}`);
+  const pageSize = q.pageSize ?? 10_000;
+  const offset = ((q.page ?? 1) - 1) * pageSize;
+  const { rows } = await db.query<{ id: string; username: string; display_name: string; active: boolean; totp_enabled: boolean; locked_until: Date | null; total: number }>(
+    `SELECT u.id, u.username, u.display_name, u.active, u.totp_enabled, u.locked_until, count(*) OVER ()::int AS total
+       FROM users u WHERE ${where.join(' AND ')}
+      ORDER BY ${USER_SORT[q.sort ?? 'username'] ?? 'u.username'} LIMIT ${pageSize} OFFSET ${offset}`,
+    params,
   );
   const grants = await loadGrants(db, rows.map((r) => r.id));
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id, username: r.username, displayName: r.display_name, active: r.active, totpEnabled: r.totp_enabled,
     lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
     grants: (grants.get(r.id) ?? []).map((g) => ({ id: g.id, role: g.role, regionCode: g.region_code, agencyId: g.agency_id, unitId: g.unit_id })),
   }));
+  // a page past the end still says how many there are
+  const total = rows[0]?.total ?? (offset > 0 ? (await manageableUsers(db, manager, { ...q, page: 1, pageSize: 1 })).total : 0);
+  return { items, total };
 }
 
-/** Accounts the manager may administer: all of whose grants lie inside the manager's scope. */
-async function manageableUsers(db: Queryable, manager: Principal, ids?: string[]): Promise<User[]> {
-  const users = await getUsers(db, ids);
-  const { rows: agencies } = await db.query<{ id: string; region_code: string }>('SELECT id, region_code FROM agencies');
-  const { rows: units } = await db.query<{ id: string; id_path: string }>('SELECT id, id_path FROM units WHERE id = ANY($1::uuid[])', [
-    users.flatMap((u) => u.grants.map((g) => g.unitId).filter((x): x is string => !!x)),
-  ]);
-  const regionOf = new Map(agencies.map((a) => [a.id, a.region_code]));
-  const pathOf = new Map(units.map((u) => [u.id, u.id_path]));
-  return users.filter((u) =>
-    canManageAccount(
-      manager,
-      u.grants.map((g) => ({ regionCode: g.regionCode, agencyId: g.agencyId, unitIdPath: g.unitId ? (pathOf.get(g.unitId) ?? null) : null, agencyRegion: g.agencyId ? (regionOf.get(g.agencyId) ?? null) : null })),
-    ),
-  );
+export async function listUsers(deps: Deps, manager: Principal, q: UserListQuery & { page: number; pageSize: number }) {
+  const { items, total } = await manageableUsers(deps.db, manager, q);
+  return { items, page: q.page, pageSize: q.pageSize, total };
 }
-
-export const listUsers = (deps: Deps, manager: Principal) => manageableUsers(deps.db, manager);
 
 async function loadManageable(deps: Deps, manager: Principal, userId: string): Promise<User> {
-  const u = (await manageableUsers(deps.db, manager, [userId]))[0];
+  const u = (await manageableUsers(deps.db, manager, { ids: [userId] })).items[0];
   if (!u) throw notFound('Pengguna / User', userId);
   return u;
 }

@@ -5,12 +5,15 @@
 import QRCode from 'qrcode';
 import type { PledgeMissingEmployee } from '@netra/contracts';
 import { PdfWriter } from '../../platform/pdf.ts';
+import { timeZoneOfRegion, utcOffsetHoursOfRegion } from '@netra/rules';
 import { verifyUrl } from './domain/pledge-rules.ts';
 
 export type PledgeDocumentData = {
   title: string;
   body: string;
   agency: string;
+  /** The agency's region: times are printed in its zone (WIB/WITA/WIT). */
+  regionCode: string;
   campaignTitle: string;
   employeeName: string;
   employeeId: string; // NIP / NI PPPK, or the internal id of non-ASN staff
@@ -25,9 +28,17 @@ export type PledgeDocumentData = {
 };
 
 const METHODS = { self_service: 'Tanda tangan mandiri dengan kode sekali pakai (self-service)', ceremony: 'Penandatanganan bersama / ikrar (ceremony)', account: 'Tanda tangan mandiri melalui akun pegawai (own account)' };
-const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const utcStamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** Local time of the agency's region with its zone, as the signer and the public read it ("2026-12-02 19:55 WIB"). */
+const stampIn = (regionCode: string) => (d: Date) => {
+  const zone = timeZoneOfRegion(regionCode);
+  if (!zone) return utcStamp(d);
+  const local = new Date(d.getTime() + utcOffsetHoursOfRegion(regionCode) * 3_600_000);
+  return `${local.toISOString().slice(0, 16).replace('T', ' ')} ${zone}`;
+};
 
 export async function renderPledgeDocument(d: PledgeDocumentData, publicBase: string, issuedAt: Date): Promise<Uint8Array> {
+  const stamp = stampIn(d.regionCode);
   const url = verifyUrl(publicBase, d.verifyCode);
   const pdf = await PdfWriter.create({ title: `${d.title} ${d.verifyCode}` });
   if (d.revokedAt) pdf.text(`DICABUT / REVOKED ${stamp(d.revokedAt)}`, { bold: true, size: 14, gap: 8 });
@@ -61,7 +72,7 @@ export async function renderMissingList(input: { campaignTitle: string; agency: 
   pdf.text('DAFTAR PEGAWAI YANG BELUM MENANDATANGANI PERNYATAAN NETRALITAS', { bold: true, size: 12, gap: 6 });
   pdf.field('Kampanye', input.campaignTitle);
   pdf.field('Instansi', input.agency);
-  pdf.text(`Per ${stamp(input.generatedAt)}`, { gap: 8 });
+  pdf.text(`Per ${utcStamp(input.generatedAt)}`, { gap: 8 });
   pdf.row(['NIP', 'Nama', 'Jenis', 'Unit'], MISSING_WIDTHS, { bold: true });
   let n = 0;
   for await (const r of input.rows) {

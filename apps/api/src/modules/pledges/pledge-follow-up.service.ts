@@ -355,16 +355,16 @@ async function drainOutbox(deps: Deps) {
 
 type DocumentRow = {
   id: string; signed_at: Date; method: 'self_service' | 'ceremony'; content_hash: string; emeterai_serial: string | null; verify_code: string; revoked_at: Date | null;
-  name: string; nip: string; position: string | null; unit_path: string | null; agency: string; campaign_title: string; title: string; body: string;
+  name: string; nip: string; position: string | null; unit_path: string | null; agency: string; region_code: string; campaign_title: string; title: string; body: string;
 };
 
 const DOCUMENT_SELECT = `SELECT p.id, p.signed_at, p.method, p.content_hash, p.emeterai_serial, p.verify_code, p.revoked_at, e.name,
-    coalesce(e.nip, e.internal_id) AS nip, e.position, u.path AS unit_path, a.name AS agency, c.title AS campaign_title, t.title, t.body
+    coalesce(e.nip, e.internal_id) AS nip, e.position, u.path AS unit_path, a.name AS agency, a.region_code, c.title AS campaign_title, t.title, t.body
   FROM pledges p JOIN employees e ON e.id = p.employee_id JOIN pledge_campaigns c ON c.id = p.campaign_id
   JOIN pledge_templates t ON t.id = c.template_id JOIN agencies a ON a.id = c.agency_id LEFT JOIN units u ON u.id = e.unit_id`;
 
 const toDocument = (r: DocumentRow): PledgeDocumentData => ({
-  title: r.title, body: r.body, agency: r.agency, campaignTitle: r.campaign_title, employeeName: r.name, employeeId: r.nip, position: r.position, unitPath: r.unit_path,
+  title: r.title, body: r.body, agency: r.agency, regionCode: r.region_code, campaignTitle: r.campaign_title, employeeName: r.name, employeeId: r.nip, position: r.position, unitPath: r.unit_path,
   signedAt: new Date(r.signed_at), method: r.method, contentHash: r.content_hash, emeteraiSerial: r.emeterai_serial, verifyCode: r.verify_code, revokedAt: r.revoked_at && new Date(r.revoked_at),
 });
 

@@ -84,7 +84,7 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toContain(signed.verifyCode);
     const text = await pdfText(bytes);
-    for (const part of ['Budi Santoso', '198609262015051001', signed.verifyCode, 'ABCDEFGHIJ0123456789XY', 'Menjaga dan menegakkan prinsip netralitas', '2023-11-04 02:00 UTC', `https://netra.test/verify/${signed.verifyCode}`])
+    for (const part of ['Budi Santoso', '198609262015051001', signed.verifyCode, 'ABCDEFGHIJ0123456789XY', 'Menjaga dan menegakkan prinsip netralitas', '2023-11-04 09:00 WIB', `https://netra.test/verify/${signed.verifyCode}`])
       expect(text).toContain(part);
     const hash = (await deps.db.query<{ content_hash: string }>('SELECT content_hash FROM pledges WHERE id = $1', [signed.pledgeId])).rows[0]!.content_hash;
     expect(text).toContain(hash);

@@ -34,8 +34,8 @@ export async function standardTemplates(tx: Queryable): Promise<Record<PledgeKin
       row = await find();
       if (!row) throw conflict('TEMPLATE_RACE', { id: 'Teks standar sedang disiapkan; coba lagi.', en: 'The standard texts are being set up; try again.' });
     }
-    // a database from before texts had sources keeps its row; give it the source
-    if (!row.source) await tx.query('UPDATE pledge_templates SET source = $2 WHERE id = $1 AND source IS NULL', [row.id, t.source]);
+    // the standard texts' basis is our data: kept as written here (the text and its hash never change)
+    if (row.source !== t.source) await tx.query('UPDATE pledge_templates SET source = $2 WHERE id = $1', [row.id, t.source]);
     ids[t.kind] = row.id;
   }
   return ids;

@@ -57,7 +57,7 @@ export function ConflictsPage() {
           <Button onClick={() => match.mutate({ agencyId: agency, electionId: election })} loading={match.isPending} disabled={!agency || !election} data-testid="conflicts-match">{t('conflicts.match')}</Button>
         )}
       </Group>
-      {match.data && <Alert variant="light" data-testid="conflicts-match-result">{t('conflicts.matched', match.data)}</Alert>}
+      {match.data && <Alert variant="light" data-testid="conflicts-match-result">{t('conflicts.matched', { ...match.data, employees: format.number(match.data.employees), candidates: format.number(match.data.candidates), suggested: format.number(match.data.suggested), added: format.number(match.data.added) })}</Alert>}
       <ProblemAlert error={match.error ?? register.error ?? decide.error} />
       {data && (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>

@@ -266,6 +266,9 @@ export function CampaignPage() {
   const missing = useMissing(id, page, q, unitId);
   const reminders = useSendReminders(id);
   const typeLabel = useEmploymentTypeLabel();
+  // a kecamatan and a kelurahan often share a name (Medansatria, Bantargebang): the level tells them apart
+  const LEVELS = ['province', 'regency', 'district', 'village'] as const;
+  const regionLevel = (code: string) => t(`regionLevels.${LEVELS[Math.min(code.split('.').length, 4) - 1] ?? 'village'}`);
   usePageTitle(coverage.data?.campaign.title ?? t('pledges.title'));
   if (coverage.isPending) return <FullPageLoader />;
   if (!coverage.data) return <ProblemAlert error={coverage.error} />;
@@ -319,7 +322,7 @@ export function CampaignPage() {
           <Table.ScrollContainer minWidth={420}>
             <Table>
               <CountsHead first={t('pledges.region')} />
-              <Table.Tbody>{cov.byRegion.map((r) => <Table.Tr key={r.regionCode}><Table.Td>{r.regionName ?? r.regionCode}</Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
+              <Table.Tbody>{cov.byRegion.map((r) => <Table.Tr key={r.regionCode}><Table.Td>{r.regionName ?? r.regionCode} <Text span size="xs" c="dimmed">({regionLevel(r.regionCode)} · {r.regionCode})</Text></Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         </Paper>

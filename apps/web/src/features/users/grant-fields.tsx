@@ -1,6 +1,7 @@
 import { Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '@netra/contracts';
+import { ASSIGNABLE_ROLES, ROLE_NEEDS, ROLES, type Role } from '@netra/contracts';
+import { useSession } from '../auth/session.tsx';
 import { RegionSelect } from '../../components/region-select.tsx';
 import { useAgencies, useUnits } from '../registry/registry-api.ts';
 
@@ -23,17 +24,33 @@ export function grantPayload(draft: GrantDraft & { role: Role }) {
   };
 }
 
-/** Role plus its scope: region, agency and work unit, each optional. */
-export function GrantFields({ value, onChange }: { value: GrantDraft; onChange: (next: GrantDraft) => void }) {
+/**
+ * What is missing from a draft grant, by field: a role, and the agency or unit the role needs. The
+ * employee role's record is the account's own (checked by the server).
+ */
+export function grantProblems(draft: GrantDraft): Set<'role' | 'agency' | 'unit'> {
+  const out = new Set<'role' | 'agency' | 'unit'>();
+  if (!draft.role) out.add('role');
+  const need = draft.role ? ROLE_NEEDS[draft.role] : undefined;
+  if ((need === 'agency' || need === 'unit') && !draft.agencyId) out.add('agency');
+  if (need === 'unit' && !draft.unitId) out.add('unit');
+  return out;
+}
+
+/** Role plus its scope: region, agency and work unit. Only the roles the signed-in manager may hand out are offered. */
+export function GrantFields({ value, onChange, problems = new Set() }: { value: GrantDraft; onChange: (next: GrantDraft) => void; problems?: ReadonlySet<string> }) {
   const { t } = useTranslation();
+  const me = useSession();
   const agencies = useAgencies();
   const units = useUnits(value.agencyId);
+  const grantable = ROLES.filter((role) => me.grants.some((g) => ASSIGNABLE_ROLES[g.role]?.includes(role)));
   return (
     <Stack gap="sm">
       <Select
         label={t('users.role')}
         required
-        data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        error={problems.has('role') ? t('users.roleRequired') : undefined}
+        data={grantable.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
         value={value.role}
         onChange={(role) => onChange({ ...value, role: ROLES.find((candidate) => candidate === role) ?? null })}
         allowDeselect={false}
@@ -58,6 +75,8 @@ export function GrantFields({ value, onChange }: { value: GrantDraft; onChange: 
         <Select
           label={t('users.agency')}
           placeholder={t('users.none')}
+          required={value.role !== null && (ROLE_NEEDS[value.role] === 'agency' || ROLE_NEEDS[value.role] === 'unit')}
+          error={problems.has('agency') ? t('users.agencyRequired') : undefined}
           data={(agencies.data?.items ?? []).map((agency) => ({ value: agency.id, label: agency.name }))}
           value={value.agencyId}
           onChange={(agencyId) => onChange({ ...value, agencyId, unitId: null })}
@@ -68,6 +87,8 @@ export function GrantFields({ value, onChange }: { value: GrantDraft; onChange: 
         <Select
           label={t('users.unit')}
           placeholder={t('users.none')}
+          required={value.role !== null && ROLE_NEEDS[value.role] === 'unit'}
+          error={problems.has('unit') ? t('users.unitRequired') : undefined}
           data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.path }))}
           value={value.unitId}
           onChange={(unitId) => onChange({ ...value, unitId })}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { GrantInput as GrantInputSchema, User, UserCreateInput } from '@netra/contracts';
 import { api } from '../../lib/api.ts';
@@ -7,10 +7,12 @@ export type GrantInput = z.infer<typeof GrantInputSchema>;
 
 const usersKey = ['users'] as const;
 
-export function useUsers() {
+/** One page of the accounts the signed-in manager administers, searched by username or name. */
+export function useUsers(q: { q: string; page: number; pageSize: number }) {
   return useQuery({
-    queryKey: usersKey,
-    queryFn: ({ signal }) => api.get<{ items: User[] }>('/users', undefined, signal),
+    queryKey: [...usersKey, q],
+    queryFn: ({ signal }) => api.get<{ items: User[]; page: number; pageSize: number; total: number }>('/users', { q: q.q || undefined, page: q.page, pageSize: q.pageSize }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

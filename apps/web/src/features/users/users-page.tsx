@@ -21,9 +21,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import { UserCreateInput, type Grant, type User } from '@netra/contracts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { Pager } from '../../components/pager.tsx';
+
+const USERS_PAGE_SIZE = 50;
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useAgencies, useUnits } from '../registry/registry-api.ts';
-import { EMPTY_GRANT, GrantFields, grantPayload, type GrantDraft } from './grant-fields.tsx';
+import { EMPTY_GRANT, GrantFields, grantPayload, grantProblems, type GrantDraft } from './grant-fields.tsx';
 import {
   useAddGrant,
   useCreateUser,
@@ -46,7 +49,9 @@ type Dialog =
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const users = useUsers();
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const users = useUsers({ q: search.trim(), page, pageSize: USERS_PAGE_SIZE });
   usePageTitle(t('users.title'));
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
@@ -67,6 +72,17 @@ export function UsersPage() {
         </Button>
       </Group>
 
+      <TextInput
+        label={t('users.search')}
+        placeholder={t('users.searchPlaceholder')}
+        value={search}
+        onChange={(event) => {
+          setSearch(event.currentTarget.value);
+          setPage(1);
+        }}
+        maw={420}
+        data-testid="users-search"
+      />
       <ProblemAlert error={users.error} />
 
       {users.isPending ? (
@@ -100,6 +116,9 @@ export function UsersPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          <Stack p="sm">
+            <Pager page={page} pageSize={USERS_PAGE_SIZE} total={users.data.total} onChange={setPage} />
+          </Stack>
         </Paper>
       ) : null}
 
@@ -197,11 +216,12 @@ function GrantScope({ grant }: { grant: Grant }) {
   if (grant.regionCode) parts.push(t('users.scopeRegion', { code: grant.regionCode }));
   if (grant.agencyId) {
     const agency = agencies.data?.items.find((candidate) => candidate.id === grant.agencyId);
-    parts.push(t('users.scopeAgency', { name: agency?.name ?? grant.agencyId.slice(0, 8) }));
+    parts.push(t('users.scopeAgency', { name: agency?.name ?? '…' }));
   }
   if (grant.unitId) {
     const unit = units.data?.find((candidate) => candidate.id === grant.unitId);
-    parts.push(t('users.scopeUnit', { name: unit?.name ?? grant.unitId.slice(0, 8) }));
+    // unit names repeat across an agency ("Bidang Pengawasan" in many OPD): the whole path says which
+    parts.push(t('users.scopeUnit', { name: unit?.path ?? '…' }));
   }
   return <>{parts.length > 0 ? parts.join(' · ') : t('users.scopeNational')}</>;
 }
@@ -217,14 +237,11 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!grant.role) {
-      setInvalid(new Set(['role']));
-      return;
-    }
-    // The shared contract decides what is valid; the messages shown are the localized hints.
-    const parsed = UserCreateInput.safeParse({ username, displayName, password, ...grantPayload({ ...grant, role: grant.role }) });
-    if (!parsed.success) {
-      setInvalid(new Set(parsed.error.issues.map((issue) => String(issue.path[0]))));
+    // every field at once: the contract for the account, the role's needs for the grant (localized hints shown)
+    const parsed = UserCreateInput.safeParse({ username, displayName, password, ...grantPayload({ ...grant, role: grant.role ?? 'employee' }) });
+    const problems = new Set<string>([...grantProblems(grant), ...(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])))]);
+    if (problems.size || !parsed.success) {
+      setInvalid(problems);
       return;
     }
     setInvalid(new Set());
@@ -266,7 +283,7 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             onChange={(event) => setPassword(event.currentTarget.value)}
             data-testid="user-password"
           />
-          <GrantFields value={grant} onChange={setGrant} />
+          <GrantFields value={grant} onChange={setGrant} problems={invalid} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -285,9 +302,12 @@ function AddGrantModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const addGrant = useAddGrant();
   const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!grant.role) return;
+    const problems = grantProblems(grant);
+    setInvalid(problems);
+    if (problems.size || !grant.role) return;
     addGrant.mutate(
       { userId: user.id, grant: grantPayload({ ...grant, role: grant.role }) },
       { onSuccess: onClose },
@@ -298,7 +318,7 @@ function AddGrantModal({ user, onClose }: { user: User; onClose: () => void }) {
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <ProblemAlert error={addGrant.error} />
-          <GrantFields value={grant} onChange={setGrant} />
+          <GrantFields value={grant} onChange={setGrant} problems={invalid} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

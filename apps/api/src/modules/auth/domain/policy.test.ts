@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAssign, canManageAccount, permissionsOf, scopeSql, type Principal, type ScopedGrant } from './policy.ts';
+import { canAssign, permissionsOf, scopeSql, type Principal, type ScopedGrant } from './policy.ts';
 
 const grant = (g: Partial<ScopedGrant> & Pick<ScopedGrant, 'role'>): ScopedGrant => ({
   id: 'g', regionCode: null, agencyId: null, unitId: null, unitIdPath: null, employeeId: null, ...g,
@@ -45,19 +45,3 @@ describe('canAssign', () => {
   });
 });
 
-describe('canManageAccount', () => {
-  const kesbangpol = principal(grant({ role: 'agency_admin', agencyId: 'bekasi' }));
-  const kota = { agencyId: 'bekasi', regionCode: null, unitIdPath: null, agencyRegion: '32.75' };
-  const kab = { agencyId: 'kab', regionCode: null, unitIdPath: null, agencyRegion: '32.16' };
-  it('needs every grant of the account inside the manager scope', () => {
-    expect(canManageAccount(kesbangpol, [kota])).toBe(true);
-    expect(canManageAccount(kesbangpol, [kota, kab])).toBe(false);
-    expect(canManageAccount(kesbangpol, [kab])).toBe(false);
-    expect(canManageAccount(kesbangpol, [])).toBe(false);
-  });
-  it('takes the union of the manager grants, and lets a system admin manage all', () => {
-    const both = principal(grant({ role: 'agency_admin', agencyId: 'bekasi' }), grant({ role: 'agency_admin', agencyId: 'kab' }));
-    expect(canManageAccount(both, [kota, kab])).toBe(true);
-    expect(canManageAccount(principal(grant({ role: 'system_admin' })), [kota, kab, { agencyId: null, regionCode: null, unitIdPath: null, agencyRegion: null }])).toBe(true);
-  });
-});

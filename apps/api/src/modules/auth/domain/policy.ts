@@ -4,7 +4,7 @@
  * A user may hold several grants; a permission is granted on the union of the scopes of the
  * grants whose role carries it.
  */
-import type { Permission, Role } from '@netra/contracts';
+import { ASSIGNABLE_ROLES, type Permission, type Role } from '@netra/contracts';
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   system_admin: ['registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.contact.read', 'agencies.manage', 'users.manage', 'audit.read', 'tips.read', 'tips.handle', 'cases.read', 'cases.handle'],
@@ -21,11 +21,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   employee: ['self.read', 'self.sign'],
 };
 
-/** Which roles a holder of users.manage may hand out (always within their own scope). */
-export const ASSIGNABLE_ROLES: Readonly<Partial<Record<Role, readonly Role[]>>> = {
-  system_admin: ['system_admin', 'agency_admin', 'unit_admin', 'supervisor', 'authority_officer', 'employing_official', 'auditor', 'employee'],
-  agency_admin: ['agency_admin', 'unit_admin', 'employing_official', 'employee'],
-};
 
 export type ScopedGrant = {
   id: string;
@@ -133,14 +128,3 @@ export function canAssign(manager: Principal, wanted: GrantScope): boolean {
   return grantsFor(manager, 'users.manage').some((g) => ASSIGNABLE_ROLES[g.role]?.includes(wanted.role) && scopeContains(g, wanted));
 }
 
-/**
- * May `manager` see/administer an account holding these grants? Only if every grant of the account lies inside
- * the manager's scope (each inside one of their users.manage grants): an account that also acts elsewhere belongs
- * to whoever manages all of it. A manager without scope limits (system admin) manages every account; an account
- * without grants has no scope to tie it to a scoped manager.
- */
-export function canManageAccount(manager: Principal, grants: Omit<GrantScope, 'role'>[]): boolean {
-  const mine = grantsFor(manager, 'users.manage');
-  if (mine.some((g) => !g.agencyId && !g.regionCode && !g.unitIdPath)) return true;
-  return grants.length > 0 && grants.every((w) => mine.some((g) => scopeContains(g, w)));
-}

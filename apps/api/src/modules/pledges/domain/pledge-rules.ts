@@ -15,7 +15,7 @@ const numbered = (items: readonly string[]) => items.map((c, i) => `${i + 1}. ${
 export const DEFAULT_PLEDGE = {
   kind: 'surat_pernyataan' as const,
   title: 'Surat Pernyataan Netralitas Aparatur Sipil Negara',
-  source: 'Teks ikrar daerah dengan empat komitmen; SKB Netralitas ASN 2022 (domain.md §2.6; S8, S9, S38, S39, S59, S60)',
+  source: 'SKB Netralitas ASN 2022 (22 Sep 2022); empat komitmen teks ikrar daerah / 2022 Joint Decree on ASN neutrality; the four commitments of regional pledge texts',
   body: [
     'Saya yang bertanda tangan di bawah ini menyatakan dengan sesungguhnya bahwa saya akan:',
     ...numbered(COMMITMENTS),
@@ -34,7 +34,7 @@ export const STANDARD_PLEDGES = [
   {
     kind: 'pakta_integritas' as const,
     title: 'Pakta Integritas Netralitas Aparatur Sipil Negara',
-    source: 'SKB Netralitas ASN 2022 sebagai dasar pakta integritas; empat komitmen teks daerah (domain.md §2.1, §2.6; S38, S39, S59, S60)',
+    source: 'SKB Netralitas ASN 2022 sebagai dasar pakta integritas; empat komitmen teks ikrar daerah / The 2022 Joint Decree as the basis of the integrity pact; the four commitments of regional pledge texts',
     body: [
       'Dalam rangka mewujudkan Aparatur Sipil Negara yang netral pada Pemilihan Umum dan Pemilihan, saya yang bertanda tangan di bawah ini berjanji untuk:',
       ...numbered(COMMITMENTS),
@@ -44,7 +44,7 @@ export const STANDARD_PLEDGES = [
   {
     kind: 'ikrar' as const,
     title: 'Ikrar Netralitas Aparatur Sipil Negara',
-    source: 'Teks ikrar daerah dengan empat komitmen (domain.md §2.6; S38, S39, S59, S60)',
+    source: 'Teks ikrar daerah dengan empat komitmen / Regional pledge texts with the four commitments',
     body: ['Kami, Aparatur Sipil Negara, dengan ini berikrar:', ...numbered(COMMITMENTS)].join('\n'),
   },
 ] as const;
