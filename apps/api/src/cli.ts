@@ -194,7 +194,7 @@ program
     } catch (e) {
       throw new AppError(400, 'INPUT_NOT_JSON', { id: `Masukan bukan JSON: ${(e as Error).message}`, en: `Input is not JSON: ${(e as Error).message}` });
     }
-    await withDeps(async (deps) => print(JSON.stringify(await assessIncidents(deps.db, input), null, 2)));
+    await withDeps(async (deps) => print(JSON.stringify(await assessIncidents(deps.db, input, deps.config.legalOptions), null, 2)));
   });
 
 const imp2 = imp

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import path from 'node:path';
+import type { RulesOptions } from '@netra/rules';
+import { readLegalOptions } from './platform/legal-options.ts';
 
 /** The one config schema; the only module that reads process.env. */
 const ConfigSchema = z.object({
@@ -23,6 +25,7 @@ const ConfigSchema = z.object({
   NETRA_WHATSAPP_URL: z.url().optional(),
   NETRA_WHATSAPP_TOKEN: z.string().optional(),
   NETRA_PUBLIC_URL: z.url().optional(),
+  NETRA_RULES_FILE: z.string().optional(),
   NETRA_SIGNING_IP_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(3000),
   NETRA_MASTER_KEY: z
     .string()
@@ -54,6 +57,8 @@ export type Config = {
   publicUrl: string;
   /** Self-service pledge code/sign requests per minute from one IP address (an office behind one NAT address). */
   signingIpLimit: number;
+  /** The legal engine's UNCONFIRMED settings and later holidays (NETRA_RULES_FILE); empty = the built-in defaults. */
+  legalOptions: RulesOptions;
 };
 
 export class ConfigError extends Error {}
@@ -65,6 +70,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let legalOptions: RulesOptions = {};
+  if (e.NETRA_RULES_FILE) {
+    try {
+      legalOptions = readLegalOptions(path.resolve(e.NETRA_RULES_FILE));
+    } catch (err) {
+      throw new ConfigError(`Invalid configuration:\n${(err as Error).message}`, { cause: err });
+    }
+  }
   const repoRoot = path.resolve(import.meta.dirname, '../../..');
   return {
     port: e.PORT,
@@ -87,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     whatsappToken: e.NETRA_WHATSAPP_TOKEN,
     publicUrl: (e.NETRA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     signingIpLimit: e.NETRA_SIGNING_IP_LIMIT,
+    legalOptions,
   };
 }

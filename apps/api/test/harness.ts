@@ -54,7 +54,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionHours: 12, demo: 'false', webDist: '/nonexistent', loginMaxFailures: 5, lockoutMinutes: 15,
     masterKey: Buffer.alloc(32, 7).toString('base64'), evidenceDir: fs.mkdtempSync(path.join(os.tmpdir(), 'netra-evidence-')),
     smtpUrl: undefined, mailFrom: 'Netra <netra@test.invalid>', whatsappUrl: undefined, whatsappToken: undefined,
-    publicUrl: 'https://netra.test', signingIpLimit: 3000, ...overrides,
+    publicUrl: 'https://netra.test', signingIpLimit: 3000, legalOptions: {}, ...overrides,
   };
 }
 

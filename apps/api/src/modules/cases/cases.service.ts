@@ -5,7 +5,8 @@
  * the deadline sweep.
  */
 import crypto from 'node:crypto';
-import { DEADLINE_RULES, asnAuthorityOn, assess, computeDeadlines, findElection, localDateInRegion, parseIncident, type Deadline } from '@netra/rules';
+import { asnAuthorityOn, assess, computeDeadlines, findElection, localDateInRegion, parseIncident, type Deadline, type Rules } from '@netra/rules';
+import { legalRules } from '../../platform/legal-options.ts';
 import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -108,7 +109,8 @@ async function insertCase(
   const reported = await resolveReported(tx, input);
   // a finding is discovered when it is recorded unless the supervisor says when
   const knownOn = input.knownOn ?? input.incidentOn ?? (source === 'report' ? undefined : today);
-  const state = newCaseState({ regime: election.regime, regionCode: input.regionCode, receivedOn: today, knownOn, source });
+  const legal = legalRules(deps.config);
+  const state = newCaseState({ regime: election.regime, regionCode: input.regionCode, receivedOn: today, knownOn, source, rules: legal.deadlines, calendar: legal.calendar });
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO cases (id, source, tip_id, election_id, regime, region_code, status, state, title, summary, incident_on, known_on, received_on,
@@ -257,10 +259,11 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
   let assessment: Record<string, unknown> | null = null;
   if (r.act_code && r.actor_type && (r.incident_on || r.known_on)) {
     try {
-      assessment = assess(parseIncident({
+      const incident = {
         election: r.election_id, regionCode: r.region_code, incidentDate: day(r.incident_on ?? r.known_on), knownDate: day(r.known_on) ?? undefined,
         reportDate: day(r.received_on), actorType: r.actor_type, act: r.act_code,
-      })) as unknown as Record<string, unknown>;
+      };
+      assessment = assess(parseIncident(incident, deps.config.legalOptions), deps.config.legalOptions) as unknown as Record<string, unknown>;
     } catch {
       assessment = null;
     }
@@ -282,7 +285,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     summons: state.summons ?? [],
     forwardTo: (() => {
       // where the ASN-neutrality track goes next: the civil-service authority, for civil servants
-      const body = (r.status === 'decided_other_law' || r.status === 'gakkumdu_concluded') && r.actor_type !== 'NON_ASN' ? asnAuthorityOn(today) : null;
+      const body = (r.status === 'decided_other_law' || r.status === 'gakkumdu_concluded') && r.actor_type !== 'NON_ASN' ? asnAuthorityOn(today, legalRules(deps.config).authority) : null;
       return body ? { id: body.id, name: body.name } : null;
     })(),
   };
@@ -296,10 +299,10 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
  * a report within the reporting period from the day it became known (7 working days for Pemilu, 7 days
  * for Pilkada), a Pemilu finding within 7 days of its discovery.
  */
-function intakeFacts(r: CaseRow, state: CaseState): TransitionContext['intake'] {
+function intakeFacts(r: CaseRow, state: CaseState, legal: Rules): TransitionContext['intake'] {
   const known = state.dates.known ?? day(r.known_on) ?? day(r.incident_on) ?? undefined;
   const rule = r.regime === 'pemilu' && state.source !== undefined && state.source !== 'report' ? 'pemilu.finding' : `${r.regime}.report`;
-  const due = known ? computeDeadlines(DEADLINE_RULES, [rule], { known }, { regionCode: r.region_code })[0] : undefined;
+  const due = known ? computeDeadlines(legal.deadlines, [rule], { known }, { regionCode: r.region_code, calendar: legal.calendar })[0] : undefined;
   return {
     hasReportedParty: !!(r.reported_employee_id || r.reported_text?.trim()),
     hasDate: !!(r.incident_on || r.known_on || state.dates.known),
@@ -331,7 +334,11 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     const masked = canonicalJson(stored) !== canonicalJson(before);
     const today = todayIn(deps.clock.now(), r.region_code);
     if (event.type === 'MERGE') await checkMergeTarget(tx, p, r, String(event.intoCaseId));
-    const result = transition(before, event, { today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on) }, intake: intakeFacts(r, before) });
+    const legal = legalRules(deps.config);
+    const result = transition(before, event, {
+      today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on) }, intake: intakeFacts(r, before, legal),
+      rules: legal.deadlines, calendar: legal.calendar, authorityOptions: legal.authority, acts: legal.acts,
+    });
     if (!result.ok) {
       const status = result.code === 'CASE_FORBIDDEN' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
       throw new AppError(status, result.code, result.message);

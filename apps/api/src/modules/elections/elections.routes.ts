@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { invalid } from '../../platform/errors.ts';
 import { actorOf, requirePrincipal } from '../../platform/http.ts';
+import { legalSettingsView } from '../../platform/legal-options.ts';
 import { assessIncidents, electionTimeline, importCandidates, listActs, listCandidates, listElections, listSanctions } from './elections.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -28,7 +29,7 @@ export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     },
   }, async (req) => {
     requirePrincipal(req);
-    return (await assessIncidents(deps.db, req.body)) as unknown as z.infer<typeof Assessment>;
+    return (await assessIncidents(deps.db, req.body, deps.config.legalOptions)) as unknown as z.infer<typeof Assessment>;
   });
 
   app.get('/elections', { schema: { tags: ['elections'], response: { 200: z.object({ items: z.array(ElectionSummary) }), ...errors } } }, async (req) => {
@@ -43,7 +44,17 @@ export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
 
   app.get('/catalogue/acts', { schema: { tags: ['elections'], summary: 'Prohibited acts (SKB 2022 matrix)', response: { 200: z.object({ items: z.array(CatalogueAct) }), ...errors } } }, async (req) => {
     requirePrincipal(req);
-    return { items: listActs() };
+    return { items: listActs(deps.config.legalOptions) };
+  });
+
+  app.get('/legal/settings', {
+    schema: {
+      tags: ['elections'], summary: "The legal engine's settings in force (NETRA_RULES_FILE) and every UNCONFIRMED default with its source",
+      response: { 200: z.object({ options: z.record(z.string(), z.unknown()), unconfirmed: z.array(z.object({ option: z.string(), description: z.string(), defaultValue: z.string(), source: z.string() }).loose()) }), ...errors },
+    },
+  }, async (req) => {
+    requirePrincipal(req);
+    return legalSettingsView(deps.config) as { options: Record<string, unknown>; unconfirmed: { option: string; description: string; defaultValue: string; source: string }[] };
   });
 
   app.get('/catalogue/sanctions', {
@@ -54,7 +65,7 @@ export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     },
   }, async (req) => {
     requirePrincipal(req);
-    return { items: listSanctions(req.query) };
+    return { items: listSanctions(req.query, deps.config.legalOptions) };
   });
 
   const CandidateQuery = Pagination.extend({ kind: z.enum(['legislative', 'pair']).optional(), regionCode: RegionCode.optional(), q: z.string().trim().min(1).max(100).optional() });

@@ -1,6 +1,6 @@
 import {
   ACT_CODES, ELECTIONS, assess, catalogueActs, findElection, isAssessmentInputError, parseIncident, parseLegislativeCandidateRows,
-  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, administrativeSanctions, findAct, type Assessment, type SanctionActor,
+  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, administrativeSanctions, type Assessment, type RulesOptions, type SanctionActor,
 } from '@netra/rules';
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../deps.ts';
@@ -27,7 +27,7 @@ async function assertRegionExists(db: Queryable, code: string, prefix = '') {
  * One incident or an array of them -> assessments (same order). The whole batch is validated
  * first; an invalid item fails the call and names its position, field and value.
  */
-export async function assessIncidents(db: Queryable, input: unknown): Promise<Assessment | Assessment[]> {
+export async function assessIncidents(db: Queryable, input: unknown, options: RulesOptions = {}): Promise<Assessment | Assessment[]> {
   const many = Array.isArray(input);
   const items = many ? (input as unknown[]) : [input];
   if (many && items.length > 1000) throw invalid('TOO_MANY_ITEMS', { id: 'Paling banyak 1000 kejadian per permintaan.', en: 'At most 1000 incidents per request.' });
@@ -36,14 +36,14 @@ export async function assessIncidents(db: Queryable, input: unknown): Promise<As
     const prefix = many ? `[${i}] ` : '';
     let incident;
     try {
-      incident = parseIncident(item);
+      incident = parseIncident(item, options);
     } catch (e) {
       toAppError(e, prefix);
     }
     await assertRegionExists(db, incident.regionCode, prefix);
     incidents.push(incident);
   }
-  const results = incidents.map((i) => assess(i));
+  const results = incidents.map((i) => assess(i, options));
   return many ? results : results[0]!;
 }
 
@@ -70,13 +70,13 @@ export async function electionTimeline(db: Queryable, electionId: string, region
   };
 }
 
-export function listActs() {
-  return catalogueActs().map((a) => ({ ...a }));
+export function listActs(options: RulesOptions = {}) {
+  return catalogueActs(options.catalogue).map((a) => ({ ...a }));
 }
 
 /** Administrative sanctions available for an act, actor type and incident date (the recommendation form). */
-export function listSanctions(q: { act: string; actorType: SanctionActor; date: string }) {
-  const act = findAct(q.act);
+export function listSanctions(q: { act: string; actorType: SanctionActor; date: string }, options: RulesOptions = {}) {
+  const act = catalogueActs(options.catalogue).find((a) => a.code === q.act);
   if (!act) throw notFound('Bentuk pelanggaran / Act', q.act);
   return administrativeSanctions(act, q.actorType, q.date).map((o) => ({ id: o.id, name: o.name, level: o.level, kind: o.kind, source: o.source, unconfirmed: !!o.unconfirmed }));
 }

@@ -6,7 +6,7 @@
  */
 import {
   administrativeSanctions, asnAuthorityOn, computeDeadlines, DEADLINE_RULES, findAct, isSupportedDate, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
-  PTDH_SANCTIONS, sanctionsInForce, type AuthorityOptions, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
+  PTDH_SANCTIONS, sanctionsInForce, type Act, type AuthorityOptions, type WorkCalendar, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
 } from '@netra/rules';
 
 export type Regime = 'pemilu' | 'pilkada';
@@ -118,6 +118,10 @@ export type TransitionContext = {
   today: string;
   roles: readonly CaseRole[];
   rules?: readonly DeadlineRule[];
+  /** Working days and holidays (the deployment's legal settings); the built-in calendar when absent. */
+  calendar?: WorkCalendar;
+  /** The act catalogue with the deployment's settings (e.g. the D-8 level); the built-in one when absent. */
+  acts?: readonly Act[];
   /** Which body receives ASN cases on which day (KASN until its end date, then BKN). */
   authorityOptions?: AuthorityOptions;
   /** Who was reported, to check a sanction against the catalogue for that actor and date. */
@@ -244,23 +248,23 @@ const CLOCKS: Readonly<Partial<Record<CaseStatus, Readonly<Record<Regime, readon
 /** Sanction severity, to flag a PPK decree lighter than (or different from) the recommendation. */
 const SEVERITY: Readonly<Record<SanctionLevel, number>> = { none: 0, moral: 1, contract: 1, ringan: 2, sedang: 3, berat: 4, ptdh: 5 };
 
-export function newCaseState(input: { regime: Regime; regionCode: string; receivedOn: string; knownOn?: string; source?: CaseState['source']; rules?: readonly DeadlineRule[] }): CaseState {
+export function newCaseState(input: { regime: Regime; regionCode: string; receivedOn: string; knownOn?: string; source?: CaseState['source']; rules?: readonly DeadlineRule[]; calendar?: WorkCalendar }): CaseState {
   const state: CaseState = {
     status: 'received', ...(input.source ? { source: input.source } : {}), regime: input.regime, regionCode: input.regionCode, caseNumber: null,
     dates: { receipt: input.receivedOn, ...(input.knownOn ? { known: input.knownOn } : {}) }, reviewExtended: false, outcome: null,
     authorityId: null, recommendation: null, ppkDecision: null, clarifications: [], summons: [], flags: [], deadlines: [],
   };
-  return { ...state, deadlines: clocksFor(state, input.rules) };
+  return { ...state, deadlines: clocksFor(state, input.rules, input.calendar) };
 }
 
-export function clocksFor(state: CaseState, rules: readonly DeadlineRule[] = DEADLINE_RULES): Deadline[] {
+export function clocksFor(state: CaseState, rules: readonly DeadlineRule[] = DEADLINE_RULES, calendar?: WorkCalendar): Deadline[] {
   // a Pemilu finding is set within 7 days of its discovery (UU 7/2017 454(5)) instead of a report's 2-day initial review
   const finding = state.regime === 'pemilu' && state.source !== undefined && state.source !== 'report' && (state.status === 'received' || state.status === 'initial_review');
   const ids = (finding ? ['pemilu.finding'] : (CLOCKS[state.status]?.[state.regime] ?? [])).map((id) =>
     // an extended review runs on the extension's clock (which counts on from the first one)
     state.reviewExtended && (id === 'pemilu.review' || id === 'pilkada.review') ? `${id}_extended` : id,
   );
-  return computeDeadlines(rules, ids, state.dates, { regionCode: state.regionCode });
+  return computeDeadlines(rules, ids, state.dates, { regionCode: state.regionCode, ...(calendar ? { calendar } : {}) });
 }
 
 const fail = (code: Exclude<TransitionResult, { ok: true }>['code'], message: Msg): TransitionResult => ({ ok: false, code, message });
@@ -292,7 +296,7 @@ const ACCUSING: readonly Outcome[] = ['other_law', 'election_crime'];
 
 /** The sanction must exist for this act, actor type and incident date (catalogue of @netra/rules). */
 function checkRecommendation(e: { actCode: string; sanctionId: string; level: SanctionLevel }, ctx: TransitionContext): Msg | null {
-  const act = findAct(e.actCode);
+  const act = ctx.acts ? ctx.acts.find((a) => a.code === e.actCode) : findAct(e.actCode);
   if (!act) return { id: `Kode perbuatan tidak dikenal: ${e.actCode}`, en: `Unknown act code: ${e.actCode}` };
   const actor = ctx.subject?.actorType;
   const actors = actor && (ACTORS as readonly string[]).includes(actor) ? [actor as SanctionActor] : (['PNS', 'NON_ASN'] as const);
@@ -588,7 +592,7 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       break;
   }
   for (const e of effects) if (e.type === 'flag' && !next.flags.includes(e.flag)) next.flags.push(e.flag);
-  next.deadlines = clocksFor(next, ctx.rules);
+  next.deadlines = clocksFor(next, ctx.rules, ctx.calendar);
   return { ok: true, next, effects };
 }
 
