@@ -175,9 +175,16 @@ describe('stage, authority and deadlines', () => {
     expect(result.asnAuthority?.id).toBe(expected);
   });
 
+  it('a reporting deadline that falls in the quiet period or on voting day runs to 23:59 (reports taken round the clock)', () => {
+    const due = (knownDate: string) => assess({ election: 'pilkada-2024', regionCode: '32.75', incidentDate: knownDate, actorType: 'PNS', act: 'D-2' }).reportDeadline.dueAt;
+    expect(due('2024-11-14')).toBe('2024-11-21T16:00:00+07:00'); // a Thursday in the campaign
+    expect(due('2024-11-17')).toBe('2024-11-24T23:59:00+07:00'); // quiet period
+    expect(due('2024-11-20')).toBe('2024-11-27T23:59:00+07:00'); // voting day
+  });
+
   it('counts the Pemilu report deadline from the known date in working days', () => {
     const result = assess({ ...base, incidentDate: '2024-02-05', knownDate: '2024-02-12', actorType: 'PNS', act: 'D-12' });
-    expect(result.reportDeadline.dueAt).toBe('2024-02-22T23:59:00+07:00');
+    expect(result.reportDeadline.dueAt).toBe('2024-02-22T16:00:00+07:00');
     expect(result.timely).toBeNull();
     expect(result.deadlines.map((deadline) => deadline.ruleId)).toEqual(['pemilu.report']);
   });
@@ -212,11 +219,11 @@ describe('stage, authority and deadlines', () => {
   it.each([
     ['73.71', '+08:00'], // Kota Makassar, WITA
     ['91.01', '+09:00'], // Papua, WIT
-  ])('ends %s deadlines at 23:59%s', (regionCode, offset) => {
+  ])('ends %s deadlines in local time%s: reporting at office closing, Bawaslu\'s own at 23:59', (regionCode, offset) => {
     const result = assess({ election: 'pilkada-2024', regionCode, incidentDate: '2024-10-01', reportDate: '2024-10-03', actorType: 'PPPK', act: 'D-2' });
-    expect(result.reportDeadline.dueAt).toBe(`2024-10-08T23:59:00${offset}`);
+    expect(result.reportDeadline.dueAt).toBe(`2024-10-08T16:00:00${offset}`);
     expect(result.deadlines.map((deadline) => [deadline.ruleId, deadline.dueAt])).toEqual([
-      ['pilkada.report', `2024-10-08T23:59:00${offset}`],
+      ['pilkada.report', `2024-10-08T16:00:00${offset}`],
       ['pilkada.review', `2024-10-06T23:59:00${offset}`],
       ['pilkada.review_extended', `2024-10-08T23:59:00${offset}`],
       ['pilkada.forwarding', `2024-10-06T23:59:00${offset}`],

@@ -67,7 +67,12 @@ function criminalOptions(offences: readonly OffenceCheck[]): SanctionOption[] {
 
 function handlingDeadlines(rules: Rules, election: Election, incident: Incident, routes: readonly Route[]): Deadline[] {
   const known = incident.knownDate ?? incident.incidentDate;
-  const context = { regionCode: incident.regionCode, calendar: rules.calendar };
+  // reports are taken round the clock in the quiet period and on voting days: a report deadline then ends at 23:59
+  const roundTheClock = (date: IsoDate) => {
+    const on = electionStatusOn(election, incident.regionCode, date);
+    return on.quietPeriod || on.votingDay;
+  };
+  const context = { regionCode: incident.regionCode, calendar: rules.calendar, roundTheClock };
   const regime = election.regime;
   const events: Partial<Record<DeadlineEvent, IsoDate>> = { known };
   const ids = [`${regime}.report`];

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../shared/types.ts';
+import { weekdayOf } from '../shared/dates.ts';
 import { utcOffsetOfRegion } from '../regions/region-code.ts';
 import { TIME_ZONES, timeZoneOfRegion } from '../regions/time-zones.ts';
 
@@ -10,6 +11,29 @@ export function endOfDayInRegion(date: IsoDate, regionCode: string): string {
   const offset = utcOffsetOfRegion(regionCode);
   if (!offset) throw new RangeError(`Unknown province in region code ${regionCode}`);
   return `${date}T${END_OF_DAY}${offset}`;
+}
+
+/**
+ * Bawaslu's office hours for receiving reports, local time (Perbawaslu 7/2022 Pasal 11; Perbawaslu
+ * 9/2024): Monday-Thursday 08.00-16.00, Friday 08.00-16.30; round the clock (1x24 hours) in the quiet
+ * period and on voting and counting days.
+ */
+export const OFFICE_HOURS = {
+  closes: { 1: '16:00', 2: '16:00', 3: '16:00', 4: '16:00', 5: '16:30' } as Readonly<Partial<Record<number, string>>>,
+  source: 'Perbawaslu 7/2022 Pasal 11(4); Perbawaslu 9/2024 (domain.md §4.1, §4.2) [S21, S79, S86]',
+} as const;
+
+/**
+ * When a reporting day ends at the office: its closing time on a weekday (`2024-02-22T16:00:00+07:00`),
+ * the end of the day when the office takes reports round the clock (`roundTheClock`) or has no hours
+ * that day.
+ */
+export function officeCloseInRegion(date: IsoDate, regionCode: string, roundTheClock = false): string {
+  const closes = roundTheClock ? undefined : OFFICE_HOURS.closes[weekdayOf(date)];
+  if (!closes) return endOfDayInRegion(date, regionCode);
+  const offset = utcOffsetOfRegion(regionCode);
+  if (!offset) throw new RangeError(`Unknown province in region code ${regionCode}`);
+  return `${date}T${closes}:00${offset}`;
 }
 
 /** Hours ahead of UTC in the region's time zone: WIB 7, WITA 8, WIT 9 (WIB for an unknown province). */

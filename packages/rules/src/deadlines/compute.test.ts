@@ -45,18 +45,23 @@ describe('deadline rules data', () => {
 });
 
 describe('computeDeadline', () => {
-  it('counts the Pemilu report deadline in working days, ending 23:59 local time', () => {
+  it('counts the Pemilu report deadline in working days, ending when the office closes (Thursday 16.00 local time)', () => {
     const deadline = computeDeadline(rule('pemilu.report'), '2024-02-12', { regionCode: '32.75' });
     expect(deadline.dueDate).toBe('2024-02-22'); // 14 Feb voting holiday skipped
-    expect(deadline.dueAt).toBe('2024-02-22T23:59:00+07:00');
+    expect(deadline.dueAt).toBe('2024-02-22T16:00:00+07:00');
+    // round the clock (quiet period, voting days): to the end of the day; a Friday closes at 16.30
+    expect(computeDeadline(rule('pemilu.report'), '2024-02-12', { regionCode: '32.75', roundTheClock: () => true }).dueAt).toBe('2024-02-22T23:59:00+07:00');
+    expect(computeDeadline(rule('pemilu.report'), '2024-02-13', { regionCode: '32.75' }).dueAt).toBe('2024-02-23T16:30:00+07:00');
+    // Bawaslu's own deadlines run to the end of the day
+    expect(computeDeadline(rule('pemilu.review'), '2024-02-12', { regionCode: '32.75' }).dueAt).toMatch(/T23:59:00\+07:00$/);
     expect(deadline.calendarCovered).toBe(true);
   });
 
   it.each([
-    ['73.71', '2024-10-08T23:59:00+08:00'], // Kota Makassar, WITA
-    ['94.71', '2024-10-08T23:59:00+09:00'], // Kota Jayapura, WIT
-    ['36.04', '2024-10-08T23:59:00+07:00'], // Kabupaten Serang, WIB
-  ])('gives %s a deadline at %s', (regionCode, expected) => {
+    ['73.71', '2024-10-08T16:00:00+08:00'], // Kota Makassar, WITA
+    ['94.71', '2024-10-08T16:00:00+09:00'], // Kota Jayapura, WIT
+    ['36.04', '2024-10-08T16:00:00+07:00'], // Kabupaten Serang, WIB
+  ])('gives %s a deadline at %s (office closing, local time)', (regionCode, expected) => {
     expect(computeDeadline(rule('pilkada.report'), '2024-10-01', { regionCode }).dueAt).toBe(expected);
   });
 

@@ -1,6 +1,6 @@
 import type { Bilingual, IsoDate } from '../shared/types.ts';
 import { addCalendarDays, addWorkingDays, createCalendar, isCovered, type WorkCalendar } from '../calendar/working-days.ts';
-import { endOfDayInRegion } from '../calendar/local-time.ts';
+import { endOfDayInRegion, officeCloseInRegion } from '../calendar/local-time.ts';
 import type { CountingBasis, DeadlineEvent, DeadlineRule } from './rules.ts';
 
 export interface Deadline {
@@ -11,7 +11,7 @@ export interface Deadline {
   readonly days: number;
   readonly basis: CountingBasis;
   readonly dueDate: IsoDate;
-  /** 23:59 local time of the office's region, with its UTC offset. */
+  /** 23:59 local time of the office's region (a report deadline: its closing time), with its UTC offset. */
   readonly dueAt: string;
   /** True when `from` is itself a latest-possible date of an earlier step, not a recorded event. */
   readonly assumed: boolean;
@@ -25,6 +25,8 @@ export interface DeadlineContext {
   /** The office's region code (its province sets the time zone). */
   readonly regionCode: string;
   readonly calendar?: WorkCalendar;
+  /** Days the office takes reports round the clock (quiet period, voting and counting days). */
+  readonly roundTheClock?: (date: IsoDate) => boolean;
 }
 
 /** Due date of one rule counted from `from`. */
@@ -38,7 +40,7 @@ export function computeDeadline(rule: DeadlineRule, from: IsoDate, context: Dead
     days: rule.days,
     basis: rule.basis,
     dueDate,
-    dueAt: endOfDayInRegion(dueDate, context.regionCode),
+    dueAt: rule.endsAtOfficeClose ? officeCloseInRegion(dueDate, context.regionCode, context.roundTheClock?.(dueDate) ?? false) : endOfDayInRegion(dueDate, context.regionCode),
     assumed,
     calendarCovered: rule.basis === 'calendar' || isCovered(from, dueDate, calendar),
     unconfirmed: rule.unconfirmed === true || rule.basisUnconfirmed === true,

@@ -34,6 +34,8 @@ export interface DeadlineRule extends Sourced {
   readonly from: { readonly event: DeadlineEvent } | { readonly rule: string; readonly recorded?: DeadlineEvent };
   /** True when the counting basis (calendar vs working days) is not settled by the source. */
   readonly basisUnconfirmed?: boolean;
+  /** A deadline for the public (filing a report): the last day ends when the office closes, not at 23:59. */
+  readonly endsAtOfficeClose?: boolean;
 }
 
 const UU7 = 'UU 7/2017';
@@ -44,7 +46,7 @@ const UU10 = 'UU 10/2016';
 export const DEADLINE_RULES: readonly DeadlineRule[] = [
   // Pemilu: Bawaslu handling (UU 7/2017 Pasal 454; Perbawaslu 7/2022)
   {
-    id: 'pemilu.report', regime: 'pemilu', track: 'report', days: 7, basis: 'working', basisUnconfirmed: true,
+    id: 'pemilu.report', regime: 'pemilu', track: 'report', days: 7, basis: 'working', basisUnconfirmed: true, endsAtOfficeClose: true,
     name: { id: 'Batas waktu penyampaian laporan', en: 'Deadline to report' },
     from: { event: 'known' },
     source: `${UU7} Pasal 454(6) ("7 hari kerja"); ${PERBAWASLU_7} Pasal 8(3) ("7 Hari") [S13, S19, S20, S78]`,
@@ -134,7 +136,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   },
   // Pilkada: Bawaslu handling (UU 10/2016 Pasal 134; Perbawaslu 8/2020 jo. 9/2024)
   {
-    id: 'pilkada.report', regime: 'pilkada', track: 'report', days: 7, basis: 'calendar', basisUnconfirmed: true,
+    id: 'pilkada.report', regime: 'pilkada', track: 'report', days: 7, basis: 'calendar', basisUnconfirmed: true, endsAtOfficeClose: true,
     name: { id: 'Batas waktu penyampaian laporan', en: 'Deadline to report' },
     from: { event: 'known' }, source: `${UU10} Pasal 134(4) [S27, S84]`,
   },
