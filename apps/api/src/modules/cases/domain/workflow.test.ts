@@ -218,6 +218,16 @@ describe('outcomes', () => {
     const same = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'pp94_demotion_12m', level: 'berat' } as CaseEvent, ctx(['employing_official']));
     expect(same.ok && same.next.flags).toEqual([]);
   });
+  it('a Pilkada election-crime decision does not arrive with a Gakkumdu clock already overdue', () => {
+    const pilkada = { ...base('under_review', 'pilkada'), dates: { receipt: '2024-11-21' } };
+    const r = transition(pilkada, { ...SAMPLE.DECIDE, outcome: 'election_crime' } as CaseEvent, ctx(['supervisor'], '2024-11-24'));
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.next.status).toBe('gakkumdu_discussion');
+    expect(r.next.deadlines.filter((d) => d.dueDate < '2024-11-24')).toEqual([]);
+    // the police's 14 working days start when they receive it
+    const police = transition(r.next, { type: 'GAKKUMDU_INVESTIGATE', handedOverOn: '2024-11-25' } as CaseEvent, ctx(['supervisor'], '2024-11-25'));
+    expect(police.ok && police.next.deadlines.map((d) => [d.ruleId, d.from])).toEqual([['pilkada.gakkumdu.investigation', '2024-11-25']]);
+  });
   it('an election-crime decision opens the Gakkumdu track with its clock', () => {
     const r = transition(base('under_review'), { ...SAMPLE.DECIDE, outcome: 'election_crime' } as CaseEvent, ctx(['supervisor'], '2024-01-10'));
     if (!r.ok) throw new Error();

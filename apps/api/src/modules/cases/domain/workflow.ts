@@ -237,7 +237,9 @@ const CLOCKS: Readonly<Partial<Record<CaseStatus, Readonly<Record<Regime, readon
   registered: { pemilu: ['pemilu.review'], pilkada: ['pilkada.review'] },
   under_review: { pemilu: ['pemilu.review'], pilkada: ['pilkada.review'] },
   decided_other_law: { pemilu: ['pemilu.review'], pilkada: ['pilkada.review'] },
-  gakkumdu_discussion: { pemilu: ['pemilu.gakkumdu.police_forwarding'], pilkada: ['pilkada.gakkumdu.initial_review'] },
+  // Pilkada: Gakkumdu's initial review (2 days from the Form A.1 intake) runs alongside Bawaslu's own review
+  // and is over by the time the review decides; the next statutory clock starts when the police receive it
+  gakkumdu_discussion: { pemilu: ['pemilu.gakkumdu.police_forwarding'], pilkada: [] },
   gakkumdu_investigation: { pemilu: ['pemilu.gakkumdu.investigation'], pilkada: ['pilkada.gakkumdu.investigation'] },
   gakkumdu_prosecution: { pemilu: ['pemilu.gakkumdu.prosecution'], pilkada: ['pilkada.gakkumdu.prosecution'] },
   gakkumdu_trial: { pemilu: ['pemilu.gakkumdu.judgment'], pilkada: ['pilkada.gakkumdu.judgment'] },
