@@ -376,6 +376,25 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
     expect(decree.status).toBe('ppk_decided');
     expect(decree.ppkDecision).toMatchObject({ sanctionId: 'contract_termination' });
   });
+
+  it('nothing is sent to a PPK who could not receive it: the reported employee is linked first, also after the decision', async () => {
+    const c = await finding('bawaslu.kota', { actCode: 'KE-6', actorType: 'NON_ASN', incidentOn: today, reportedText: 'Sopir kecamatan' });
+    await toReview('bawaslu.kota', c.id);
+    await ok('bawaslu.kota', c.id, { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Sopir', heldOn: today, statement: 'Saya hanya mengantar.' });
+    await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Pegawai non-ASN ikut kampanye.' });
+    const refused = await event('bawaslu.kota', c.id, { type: 'FORWARD_TO_PPK', actCode: 'KE-6', sanctionId: 'contract_termination', level: 'contract', letterNumber: 'F-10' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message.en).toContain('not linked');
+    // decided about a described person with no registry record yet: the record can still be linked
+    const linked = await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reported-person`, ...as('bawaslu.kota'), payload: { employeeId: driver } });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().allowedActions).toContain('FORWARD_TO_PPK');
+    expect(linked.json().allowedActions).not.toContain('FORWARD');
+    expect((await event('bawaslu.kota', c.id, { type: 'FORWARD_TO_PPK', actCode: 'KE-6', sanctionId: 'contract_termination', level: 'contract', letterNumber: 'F-10' })).statusCode).toBe(200);
+    expect((await get('ppk.kota', c.id)).statusCode).toBe(200);
+    // once linked it stays fixed
+    expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reported-person`, ...as('bawaslu.kota'), payload: { employeeId: camat } })).statusCode).toBe(409);
+  });
   it('a working-day deadline that runs into a year without holiday data says so', async () => {
     const saved = clock.current;
     try {

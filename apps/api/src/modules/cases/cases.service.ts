@@ -149,12 +149,15 @@ async function tipNotice(tx: Queryable, deps: Deps, tipId: string, regionCode: s
 /** A supervisor's own finding (temuan), optionally from an anonymous tip (informasi awal). */
 export async function createFinding(deps: Deps, p: Principal, input: FindingInput): Promise<CaseDetail> {
   const id = await deps.db.transaction(async (tx) => {
+    let knownOn = input.knownOn;
     if (input.tipId) {
       const tip = await loadTip(tx, p, input.tipId, 'tips.handle', true);
       if (tip.status.startsWith('converted') || tip.status === 'closed')
         throw conflict('TIP_FINAL', { id: `Informasi sudah final (${tip.status}).`, en: `The tip is already final (${tip.status}).` });
+      // Bawaslu learned of it when the tip came in: the finding's 7 days count from then, not from the incident
+      knownOn ??= day(tip.received_on) ?? undefined;
     }
-    const caseId = await insertCase(tx, deps, p, input.tipId ? 'tip' : 'finding', input);
+    const caseId = await insertCase(tx, deps, p, input.tipId ? 'tip' : 'finding', { ...input, ...(knownOn ? { knownOn } : {}) });
     if (input.tipId) {
       await tx.query("UPDATE tips SET status = 'converted_finding', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
       await handOverTipEvidence(tx, input.tipId, caseId, actorOf(p), deps.clock.now()); // each file's custody log records the move
@@ -281,7 +284,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     })),
     clarifications: clarifications.rows.map((c) => sealReporterLabel({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
     recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
-    allowedActions: allowedEvents(state, handling, today),
+    allowedActions: allowedEvents(state, handling, today, { actorType: r.actor_type, linked: r.reported_agency_id !== null }),
     summons: state.summons ?? [],
     forwardTo: (() => {
       // where the ASN-neutrality track goes next: the civil-service authority, for civil servants
@@ -336,7 +339,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     if (event.type === 'MERGE') await checkMergeTarget(tx, p, r, String(event.intoCaseId));
     const legal = legalRules(deps.config);
     const result = transition(before, event, {
-      today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on) }, intake: intakeFacts(r, before, legal),
+      today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on), linked: r.reported_agency_id !== null }, intake: intakeFacts(r, before, legal),
       rules: legal.deadlines, calendar: legal.calendar, authorityOptions: legal.authority, acts: legal.acts,
     });
     if (!result.ok) {
@@ -626,12 +629,16 @@ export async function suggestReportedPersons(deps: Deps, p: Principal, id: strin
   return { description, items: ranked.map((r) => ({ employeeId: r.id, name: r.name, nip: nipOf.get(r.id) ?? null, position: r.position, unitPath: r.unitPath, agencyName: r.agencyName, score: Math.round(r.score * 100) / 100, reasons: r.reasons })) };
 }
 
+const LINKABLE_AFTER_DECISION: readonly string[] = ['decided_other_law', 'gakkumdu_concluded', 'forwarded'];
+
 /** The handler confirms who was reported; the case then reaches that employee's PPK. */
 export async function confirmReportedPerson(deps: Deps, p: Principal, id: string, employeeId: string) {
   await deps.db.transaction(async (tx) => {
     const c = await loadCase(tx, p, id, 'cases.handle', true);
     if (!caseRolesOf(p, c.region_code).some((r) => r === 'supervisor' || r === 'system_admin')) throw forbidden();
-    if (!canChangeReportedPerson(c.status))
+    // once decided, who was reported stays fixed; a case decided about a described person with no registry
+    // record yet may still be linked to one until the authority recommends (the PPK is reached through it)
+    if (!canChangeReportedPerson(c.status) && !(c.reported_employee_id === null && LINKABLE_AFTER_DECISION.includes(c.status)))
       throw conflict('CASE_REPORTED_PERSON_FIXED', {
         id: `Terlapor tidak dapat diubah lagi pada status ${c.status}: kajian sudah diputus tentang orang ini atau kasus sudah final.`,
         en: `The reported person can no longer change in status ${c.status}: the review was decided about this person, or the case is final.`,

@@ -124,8 +124,11 @@ async function evidenceScope(db: Queryable, p: Principal, where: string, params:
   )).rows;
 }
 
+/** A file's name as the caller sees it: outside Bawaslu a neutral one ("Laporan_Siti_KTP.txt" can name the reporter). */
+const shownName = (r: EvidenceRow, mime: string) => storedFileName(r.inside ? r.file_name : 'bukti', mime);
+
 const view = (r: EvidenceRow, duplicates: number) => ({
-  id: r.id, fileName: storedFileName(r.file_name, r.mime), mime: r.mime, size: Number(r.size), sha256: r.sha256, shareableSha256: r.shareable_sha256,
+  id: r.id, fileName: shownName(r, r.mime), mime: r.mime, size: Number(r.size), sha256: r.sha256, shareableSha256: r.shareable_sha256,
   copy: copyKindOf(r.mime, r.shareable_sha256 !== null),
   metadata: r.inside ? (typeof r.metadata === 'string' ? JSON.parse(r.metadata) : r.metadata) : {}, metadataWithheld: !r.inside,
   originalAvailable: r.inside, receivedAt: new Date(r.received_at).toISOString(),
@@ -159,7 +162,8 @@ export async function openEvidence(deps: Deps, p: Principal, id: string, which: 
       id: 'Berkas ini tidak memiliki salinan tanpa metadata lokasi/perangkat; buka berkas asli dengan alasan.',
       en: 'This file has no copy free of location/device metadata; open the original with a reason.',
     });
-  if (!row.inside && (which === 'original' || !sealed.shared))
+  // (a format without metadata, plain text, is its own copy: that one outsiders may have)
+  if (!row.inside && which === 'original')
     throw new AppError(403, 'EVIDENCE_ORIGINAL_BAWASLU_ONLY', {
       id: 'Berkas asli (dengan metadata lokasi/perangkat) hanya dibuka oleh Bawaslu; gunakan salinan tanpa metadata.',
       en: 'Originals (with location/device metadata) are opened only by Bawaslu; use the copy without metadata.',
@@ -175,7 +179,7 @@ export async function openEvidence(deps: Deps, p: Principal, id: string, which: 
     await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: `evidence.${which === 'original' ? 'original_opened' : 'copy_opened'}`, entityType: 'evidence', entityId: id, details: reason ? { reason } : {}, at: deps.clock.now() });
   });
   const mime = useOriginal ? row.mime : (row.shareable_mime ?? row.mime);
-  return { stream: openSealed(info, loadMasterKey(deps.config), `${id}:${useOriginal ? 'original' : 'shared'}`), fileName: storedFileName(row.file_name, mime), mime };
+  return { stream: openSealed(info, loadMasterKey(deps.config), `${id}:${useOriginal ? 'original' : 'shared'}`), fileName: shownName(row, mime), mime };
 }
 
 export async function custodyLog(deps: Deps, p: Principal, id: string) {

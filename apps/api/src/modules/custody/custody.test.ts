@@ -88,6 +88,8 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     // the tip becomes a finding: the photo moves to the case and its custody log says so
     const finding = await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...s, payload: { tipId, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat berfoto dengan jersey nomor dua', summary: 'Dari informasi awal masyarakat, dengan foto.' } });
     expect(finding.statusCode, finding.body).toBe(201);
+    // Bawaslu learned of it the day the tip came in: that is the finding's known date (its 7 days count from it)
+    expect(finding.json().knownOn).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(deps.clock.now()));
     const moved = (await app.inject({ method: 'GET', url: `/api/v1/evidence/${id}/custody`, ...s })).json().items as { action: string; reason: string | null }[];
     expect(moved.map((c) => c.action)).toEqual(['received', 'sealed', 'downloaded_copy', 'downloaded_original', 'handed_over']);
     expect(moved[4]!.reason).toContain(finding.json().id);
@@ -112,6 +114,18 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     expect(refused.json().code).toBe('EVIDENCE_ORIGINAL_BAWASLU_ONLY');
     // Bawaslu still sees it all
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${finding.json().id}/evidence`, ...s })).json().items[0]).toMatchObject({ metadataWithheld: false, originalAvailable: true, metadata: { device: { model: 'SM-A515F' } } });
+    // a file Bawaslu adds at the desk keeps its name inside Bawaslu only; a plain-text file (no metadata) is its own copy, which BKN may have
+    const note = await app.inject({ method: 'POST', url: `/api/v1/cases/${finding.json().id}/evidence`, cookies: s.cookies, ...(() => {
+      const m = multipart({}, { name: 'Keterangan_Siti_Rahmawati.txt', type: 'text/plain', data: Buffer.from('Keterangan tertulis tentang kejadian di GOR.') });
+      return { payload: m.payload, headers: { ...s.headers, ...m.headers } };
+    })() });
+    expect(note.statusCode, note.body).toBe(201);
+    const forBkn = (await app.inject({ method: 'GET', url: `/api/v1/cases/${finding.json().id}/evidence`, ...bkn })).json().items as { id: string; fileName: string }[];
+    expect(forBkn.map((e) => e.fileName).sort()).toEqual(['bukti.jpg', 'bukti.txt']);
+    const text = await app.inject({ method: 'GET', url: `/api/v1/evidence/${note.json().id}/copy`, ...bkn });
+    expect(text.statusCode).toBe(200);
+    expect(text.headers['content-disposition']).toBe('attachment; filename="bukti.txt"');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${finding.json().id}/evidence`, ...s })).json().items.map((e: { fileName: string }) => e.fileName)).toContain('Keterangan_Siti_Rahmawati.txt');
   });
 
   it('strips document metadata from a PDF copy', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CASE_STATUSES, FINAL_STATUSES, REPORTER_LABEL, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState,
-  sealReporterLabel, sealReporterLabels, sweepActions, transition,
+  sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseEventType, type CaseRole, type CaseState, type CaseStatus, type TransitionContext,
 } from './workflow.ts';
 
@@ -327,6 +327,33 @@ describe('outcomes', () => {
     expect(heavier.ok && heavier.next.flags).toEqual(['SANCTION_MISMATCH']);
     // a contract worker's sanction is no sanction for a PNS
     expect(transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'contract_termination', level: 'contract', decidedOn: '2024-03-01' } as CaseEvent, ppk)).toMatchObject({ ok: false });
+  });
+  it('a handover cannot be dated before the step it comes from', () => {
+    const investigating = transition(base('gakkumdu_discussion'), { type: 'GAKKUMDU_INVESTIGATE', handedOverOn: '2024-01-15' } as CaseEvent, ctx(['supervisor'], '2024-01-16'));
+    if (!investigating.ok) throw new Error(investigating.message.en);
+    const early = transition(investigating.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn: '2024-01-12' } as CaseEvent, ctx(['supervisor'], '2024-01-16'));
+    expect(early).toMatchObject({ ok: false, message: { en: 'Handover date 2024-01-12 is before the previous step (2024-01-15)' } });
+  });
+  it('a recommendation needs the reported employee linked (the PPK is reached through it); the route follows the worker type', () => {
+    const unlinked = { ...ctx(['authority_officer'], '2024-10-01'), subject: { actorType: 'PNS', incidentOn: '2024-09-20', linked: false } };
+    expect(transition(base('forwarded'), SAMPLE.RECOMMEND, unlinked)).toMatchObject({ ok: false, message: { en: expect.stringContaining('not linked') } });
+    expect(transition(base('decided_other_law'), SAMPLE.FORWARD_TO_PPK, { ...unlinked, roles: ['supervisor'], subject: { ...unlinked.subject, actorType: 'NON_ASN' } })).toMatchObject({ ok: false });
+    expect(allowedEvents(base('decided_other_law'), ['supervisor'], '2024-10-01', { actorType: 'PNS' })).toEqual(expect.arrayContaining(['FORWARD']));
+    expect(allowedEvents(base('decided_other_law'), ['supervisor'], '2024-10-01', { actorType: 'PNS' })).not.toContain('FORWARD_TO_PPK');
+    expect(allowedEvents(base('decided_other_law'), ['supervisor'], '2024-10-01', { actorType: 'NON_ASN' })).toEqual(expect.arrayContaining(['FORWARD_TO_PPK']));
+    expect(allowedEvents(base('decided_other_law'), ['supervisor'], '2024-10-01', { actorType: 'NON_ASN' })).not.toContain('FORWARD');
+  });
+  it("the PPK's decision or failure on Bawaslu's own recommendation (non-ASN) goes back to Bawaslu, not to BKN", () => {
+    const rec = { ...base('recommended'), recommendation: { actCode: 'KE-5', sanctionId: 'contract_termination', level: 'contract' as const, letterNumber: 'R-9', issuedBy: 'supervisor' as const } };
+    const decided = transition(rec, { ...SAMPLE.PPK_DECIDE, sanctionId: 'contract_termination', level: 'contract' } as CaseEvent, { ...ctx(['employing_official']), subject: { actorType: 'NON_ASN', incidentOn: '2024-01-03' } });
+    expect(decided.ok && decided.effects.filter((e) => e.type === 'notify')).toEqual([{ type: 'notify', to: 'handlers', template: 'ppk_decided' }]);
+    const asn = transition(base('recommended'), SAMPLE.PPK_DECIDE, ctx(['employing_official']));
+    expect(asn.ok && asn.effects.filter((e) => e.type === 'notify')).toEqual([{ type: 'notify', to: 'authority', template: 'ppk_decided' }]);
+  });
+  it('withholds why a late report was registered outside Bawaslu', () => {
+    const shown = withholdReporterAccount({ source: 'report', summary: 's', clarifications: [], events: [{ payload: { type: 'REGISTER', lateReason: 'Pelapor Siti baru berani melapor' } }, { payload: { type: 'REGISTER', lateReason: '' } }] });
+    expect(JSON.stringify(shown)).not.toContain('Siti');
+    expect(shown.events[1]!.payload.lateReason).toBe('');
   });
   it('Gakkumdu clocks count from the day the file actually changed hands', () => {
     const investigating = transition(base('gakkumdu_discussion'), { type: 'GAKKUMDU_INVESTIGATE', handedOverOn: '2024-01-09' } as CaseEvent, ctx(['supervisor'], '2024-01-10'));

@@ -125,7 +125,7 @@ export type TransitionContext = {
   /** Which body receives ASN cases on which day (KASN until its end date, then BKN). */
   authorityOptions?: AuthorityOptions;
   /** Who was reported, to check a sanction against the catalogue for that actor and date. */
-  subject?: { actorType: string | null; incidentOn: string | null };
+  subject?: { actorType: string | null; incidentOn: string | null; linked?: boolean };
   /**
    * What registration checks beyond the handler's word (Perbawaslu 7/2022; domain.md §4.1): a reported
    * party, when it happened, and whether the report came in time (`reportDue`: the last day to report,
@@ -168,7 +168,11 @@ export function withholdReporterAccount<T extends AccountView>(c: T): T {
     ...c,
     summary: cut < 0 ? c.summary : `${c.summary.slice(0, cut)}${CHRONOLOGY_MARK} ${REPORTER_ACCOUNT_WITHHELD}`,
     clarifications: c.clarifications.map((cl) => (cl.party === 'reporter' ? { ...cl, statement: REPORTER_ACCOUNT_WITHHELD } : cl)),
-    events: c.events.map((e) => (e.payload.party === 'reporter' && typeof e.payload.statement === 'string' ? { ...e, payload: { ...e.payload, statement: REPORTER_ACCOUNT_WITHHELD } } : e)),
+    events: c.events.map((e) =>
+      e.payload.party === 'reporter' && typeof e.payload.statement === 'string' ? { ...e, payload: { ...e.payload, statement: REPORTER_ACCOUNT_WITHHELD } }
+      // why a late report was registered is about the reporter's circumstances: the LATE_REPORT flag says enough
+      : typeof e.payload.lateReason === 'string' && e.payload.lateReason.trim() ? { ...e, payload: { ...e.payload, lateReason: REPORTER_ACCOUNT_WITHHELD } }
+      : e),
   };
 }
 
@@ -338,13 +342,22 @@ function checkDecree(e: Extract<CaseEvent, { type: 'PPK_DECIDE' }>, ctx: Transit
   return null;
 }
 
+/** A recommendation reaches the PPK through the reported employee's registry record (its agency): without it nobody would receive it. */
+const NOT_LINKED: Msg = {
+  id: 'Terlapor belum dikaitkan dengan data pegawai di registri, sehingga tidak ada PPK yang dapat menerimanya; Bawaslu mengonfirmasi terlapor terlebih dahulu',
+  en: "The reported person is not linked to an employee record, so no PPK could receive it; Bawaslu confirms the reported employee first",
+};
+
 /** Civil servants (PNS, PPPK) go to the civil-service authority; non-ASN staff to their PPK (SE MenPANRB 01/2023, domain.md §2.5). */
 const isNonAsn = (ctx: TransitionContext) => ctx.subject?.actorType === 'NON_ASN';
 
 /** A Gakkumdu handover happened on a past or present day, not before the case's incident or receipt. */
-function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext): Msg | null {
+function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext, previous?: string): Msg | null {
   if (on === undefined || on === null || on === '') return null;
   if (!isDate(on) || on > ctx.today) return { id: `Tanggal penyerahan tidak valid: ${String(on)}`, en: `Invalid handover date: ${String(on)}` };
+  // a file cannot change hands before the step it comes from
+  if (previous && on < previous)
+    return { id: `Tanggal penyerahan ${on} mendahului langkah sebelumnya (${previous})`, en: `Handover date ${on} is before the previous step (${previous})` };
   return notBefore(on, state, ctx, { id: 'Tanggal penyerahan', en: 'Handover date' });
 }
 const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => (e.handedOverOn ? e.handedOverOn : ctx.today);
@@ -420,15 +433,19 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
           id: 'Hanya kasus pegawai non-ASN yang diteruskan langsung kepada PPK; kasus ASN (PNS/PPPK) diteruskan kepada instansi kepegawaian (BKN)',
           en: 'Only cases about non-ASN staff go straight to the PPK; ASN (PNS/PPPK) cases go to the civil-service authority (BKN)',
         };
+      if (ctx.subject?.linked === false) return NOT_LINKED;
       if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
       return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber') ?? checkRecommendation(e, ctx);
     case 'GAKKUMDU_INVESTIGATE':
+      return checkHandover(e.handedOverOn, state, ctx, state.dates.gakkumdu_declaration);
     case 'GAKKUMDU_PROSECUTE':
+      return checkHandover(e.handedOverOn, state, ctx, state.dates.police_receipt);
     case 'GAKKUMDU_TRIAL':
-      return checkHandover(e.handedOverOn, state, ctx);
+      return checkHandover(e.handedOverOn, state, ctx, state.dates.prosecutor_receipt ?? state.dates.police_receipt);
     case 'GAKKUMDU_CONCLUDE':
       return (['convicted', 'acquitted', 'stopped'] as unknown[]).includes(e.result) ? needText(e.note, 'note') : { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
     case 'RECOMMEND':
+      if (ctx.subject?.linked === false) return NOT_LINKED;
       if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
       return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber') ?? checkRecommendation(e, ctx);
     case 'AUTHORITY_DISMISS':
@@ -577,12 +594,13 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       const rec = state.recommendation;
       // lighter, heavier or another form than recommended: the file shows it
       if (rec && event.sanctionId !== rec.sanctionId) effects.push({ type: 'flag', flag: 'SANCTION_MISMATCH' });
-      effects.push({ type: 'notify', to: 'authority', template: 'ppk_decided' });
+      // whoever recommended follows up: the authority, or Bawaslu for a non-ASN worker it sent straight to the PPK
+      effects.push({ type: 'notify', to: rec?.issuedBy === 'supervisor' ? 'handlers' : 'authority', template: 'ppk_decided' });
       break;
     }
     case 'PPK_FAIL':
       to('ppk_non_compliant');
-      effects.push({ type: 'notify', to: 'authority', template: 'ppk_non_compliant' });
+      effects.push({ type: 'notify', to: state.recommendation?.issuedBy === 'supervisor' ? 'handlers' : 'authority', template: 'ppk_non_compliant' });
       break;
     case 'ESCALATE':
       to('escalated');
@@ -599,10 +617,13 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
 }
 
 /** The events a holder of `roles` may fire now (for `allowedActions` in responses). */
-export function allowedEvents(state: CaseState, roles: readonly CaseRole[], today?: string): CaseEventType[] {
+export function allowedEvents(state: CaseState, roles: readonly CaseRole[], today?: string, subject?: { actorType: string | null; linked?: boolean }): CaseEventType[] {
   return (Object.keys(TRANSITIONS) as CaseEventType[]).filter((t) => {
     const spec = TRANSITIONS[t];
     if (!spec.from.includes(state.status) || !roles.some((r) => spec.roles.includes(r))) return false;
+    // the route follows the worker type: BKN for civil servants, the PPK for non-ASN staff
+    if (subject && t === 'FORWARD' && subject.actorType === 'NON_ASN') return false;
+    if (subject && t === 'FORWARD_TO_PPK' && subject.actorType !== 'NON_ASN') return false;
     if (t === 'PPK_FAIL' && today) return validate({ type: 'PPK_FAIL' }, state, { today, roles }) === null;
     return !(t === 'EXTEND_REVIEW' && state.reviewExtended);
   });
