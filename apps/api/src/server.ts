@@ -1,3 +1,4 @@
+import { drainOutbox } from './platform/notify.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
@@ -52,10 +53,19 @@ export async function serve(config: Config) {
       .finally(() => (sweeping = false));
   }, 10 * 60_000);
   sweep.unref();
+  // background sender: whatever a request did not deliver itself (reminder runs, retries after a failed send)
+  let sending = false;
+  const sender = setInterval(() => {
+    if (sending || !deps.notifier) return;
+    sending = true;
+    void drainOutbox(deps.db, deps.notifier, (err) => deps.logger.error({ err }, 'notice delivery failed')).finally(() => (sending = false));
+  }, 30_000);
+  sender.unref();
   // audit sealer: links committed audit entries into the hash chain (writers never wait on the chain)
   const stopSealer = startAuditSealer(deps.db, 1000, (err) => deps.logger.error({ err }, 'audit sealing failed'));
   const close = async () => {
     clearInterval(sweep);
+    clearInterval(sender);
     await app.close();
     await stopSealer();
     await deps.db.close();

@@ -10,7 +10,7 @@ import { buildApp } from '../app.ts';
 import type { Deps } from '../deps.ts';
 import { createAgency } from '../modules/agencies/agencies.service.ts';
 import { createEmployee } from '../modules/registry/employees.service.ts';
-import { createNotifier, deliverOutbox } from './notify.ts';
+import { createNotifier, deliverOutbox, drainOutbox, enqueue } from './notify.ts';
 
 
 describe('case notices by e-mail and WhatsApp', () => {
@@ -69,6 +69,25 @@ describe('case notices by e-mail and WhatsApp', () => {
     expect(r.sent).toBe(1);
     expect(whatsapps[0]).toMatchObject({ auth: 'Bearer test-token', body: { to: '+6281200000009' } });
     expect(whatsapps[0]!.body.text).toContain('Rekomendasi sanksi');
+  });
+
+  it('delivers a one-time code ahead of a reminder backlog; a drain sends the backlog and does not stop at a failed notice', async () => {
+    await deps.db.query("UPDATE notification_outbox SET status = 'sent' WHERE status = 'pending'");
+    const reminders = await deps.db.transaction((tx) => enqueue(tx, Array.from({ length: 150 }, (_, i) => ({ channel: 'email' as const, recipient: `pegawai${i}@example.go.id`, subject: 'Pengingat', body: 'Anda belum menandatangani.' }))));
+    servers.setGatewayUp(false);
+    await deps.db.transaction((tx) => enqueue(tx, [{ channel: 'whatsapp', recipient: '+6281200000077', subject: 'Netra', body: 'Pengingat' }]));
+    const code = await deps.db.transaction((tx) => enqueue(tx, [{ channel: 'email', recipient: 'penandatangan@example.go.id', subject: 'Kode', body: 'Kode 123456' }]));
+    expect(reminders).toHaveLength(150);
+    const r = await deliverOutbox(deps.db, deps.notifier!, { ids: code });
+    expect(r).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(mails.some((m) => m.to === 'penandatangan@example.go.id')).toBe(true);
+    const pendingCount = async () => (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM notification_outbox WHERE status = 'pending'")).rows[0]!.n;
+    expect(await pendingCount()).toBe(151);
+    // the gateway is down for the one WhatsApp notice among them: the e-mails still all go out
+    await drainOutbox(deps.db, deps.notifier, (err) => { throw err; });
+    expect(mails.filter((m) => m.to.startsWith('pegawai')).length).toBe(150);
+    expect((await deps.db.query<{ status: string }>("SELECT status FROM notification_outbox WHERE recipient = '+6281200000077'")).rows[0]!.status).toMatch(/pending|failed/);
+    servers.setGatewayUp(true);
   });
 
   it('skips channels that are not configured instead of failing', async () => {

@@ -14,7 +14,7 @@ import type { Queryable } from '../../db/client.ts';
 import { appendAudit, canonicalJson, type Actor } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { loadMasterKey, openText, sealText } from '../../platform/keys.ts';
-import { deliverOutbox, enqueue, type Notice } from '../../platform/notify.ts';
+import { drainOutbox, enqueue, type Notice } from '../../platform/notify.ts';
 import { grantsFor, regionWithin, type Principal } from '../auth/domain/policy.ts';
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
@@ -465,7 +465,7 @@ async function noticesFor(tx: Queryable, c: CaseRow, next: CaseState, effects: E
 /** Delivery after commit; failures stay in the outbox for the next attempt. */
 export function flushNotices(deps: Deps): Promise<unknown> {
   if (!deps.notifier) return Promise.resolve();
-  return deliverOutbox(deps.db, deps.notifier).catch((err: unknown) => deps.logger.error({ err }, 'notice delivery failed'));
+  return drainOutbox(deps.db, deps.notifier, (err) => deps.logger.error({ err }, 'notice delivery failed'));
 }
 
 /** Reporter identity: assigned handlers only, with a stated reason, every access logged. */

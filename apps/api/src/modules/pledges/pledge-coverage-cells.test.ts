@@ -49,7 +49,7 @@ describe.each(DB_KINDS)('coverage cells on %s', (kind) => {
   });
   afterAll(() => drop());
 
-  it('builds the cells once and then follows signatures and revocations without a rebuild', async () => {
+  it('builds the cells once, follows signatures without a rebuild, and rebuilds after a revocation', async () => {
     expect(await fromCells()).toEqual(await naive());
     const built = await generation();
     const pns = (await deps.db.query<{ nip: string }>("SELECT nip FROM employees WHERE employment_type = 'PNS' ORDER BY nip")).rows.map((r) => r.nip);
@@ -59,6 +59,7 @@ describe.each(DB_KINDS)('coverage cells on %s', (kind) => {
     expect(await generation()).toBe(built); // counted by the trigger, no rebuild
     const pledge = (await deps.db.query<{ id: string }>('SELECT id FROM pledges ORDER BY signed_at, id LIMIT 1')).rows[0]!.id;
     await revokePledge(deps, admin, pledge, 'Ditandatangani oleh orang lain');
+    expect(await deps.db.query('SELECT 1 FROM pledge_campaigns WHERE id = $1 AND cells_generation IS NULL', [campaign])).toMatchObject({ rowCount: 1 });
     expect((await coverage(deps, admin, campaign)).total).toMatchObject({ signed: 4 });
     expect(await generation()).toBe(built);
     expect(await fromCells()).toEqual(await naive());
@@ -76,6 +77,19 @@ describe.each(DB_KINDS)('coverage cells on %s', (kind) => {
     await updateEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, other, { active: false });
     expect((await coverage(deps, admin, campaign)).total.required).toBe(12);
     expect(await fromCells()).toEqual(await naive());
+  });
+
+  it('revoking the pledge of someone no longer covered leaves the counts right (no cell below the truth, none below zero)', async () => {
+    const signer = (await deps.db.query<{ id: string; pledge: string }>(
+      'SELECT e.id, p.id AS pledge FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE p.revoked_at IS NULL AND e.active ORDER BY e.nip LIMIT 1')).rows[0]!;
+    await updateEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, signer.id, { active: false });
+    const before = await coverage(deps, admin, campaign); // rebuilt without them
+    await revokePledge(deps, admin, signer.pledge, 'Pegawai sudah tidak aktif');
+    const after = await coverage(deps, admin, campaign);
+    expect(after.total).toEqual(before.total);
+    expect(await fromCells()).toEqual(await naive());
+    expect((await deps.db.query('SELECT 1 FROM pledge_coverage_cells WHERE signed < 0')).rowCount).toBe(0);
+    await updateEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, signer.id, { active: true });
   });
 
   it('concurrent signatures and a rebuild lose nothing', async () => {

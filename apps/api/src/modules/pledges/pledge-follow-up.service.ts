@@ -11,7 +11,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { appendAudit, sha256 } from '../../platform/audit.ts';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
-import { deliverOutbox, enqueue, type Notice } from '../../platform/notify.ts';
+import { drainOutbox, enqueue, type Notice } from '../../platform/notify.ts';
 import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
 import { filterSql } from '../registry/employees.service.ts';
@@ -336,21 +336,8 @@ export async function sendReminders(deps: Deps, p: Principal, campaignId: string
     return { alreadySent: false, localDate, ...counts,
       message: { id: `${counts.employeesReminded} pengingat dan ${counts.summaries} rekap unit dikirim; ${counts.withoutContact} pegawai tanpa kontak terdaftar.`, en: `${counts.employeesReminded} reminders and ${counts.summaries} unit summaries sent; ${counts.withoutContact} employees have no registered contact.` } };
   });
-  if (!result.alreadySent) void drainOutbox(deps);
+  if (!result.alreadySent) void drainOutbox(deps.db, deps.notifier, (err) => deps.logger.error({ err }, 'reminder delivery failed'));
   return result;
-}
-
-/** Delivers the outbox batch after batch in the background; failures stay queued for retry. */
-async function drainOutbox(deps: Deps) {
-  if (!deps.notifier) return;
-  try {
-    for (;;) {
-      const r = await deliverOutbox(deps.db, deps.notifier);
-      if (r.sent + r.failed + r.skipped < 100 || r.failed) return;
-    }
-  } catch (err) {
-    deps.logger.error({ err }, 'reminder delivery failed');
-  }
 }
 
 type DocumentRow = {

@@ -128,11 +128,12 @@ export async function requestSigningCode(deps: Deps, input: { campaignId: string
     const otpId = crypto.randomUUID();
     await tx.query('INSERT INTO pledge_otps (id, campaign_id, employee_id, code_hash, expires_at) VALUES ($1, $2, $3, $4, $5)', [otpId, c.id, e.id, sha256(`${otpId}:${code}`), new Date(now.getTime() + OTP_MINUTES * 60_000)]);
     const text = `Kode tanda tangan pernyataan netralitas Anda: ${code} (berlaku ${OTP_MINUTES} menit). Jangan berikan kode ini kepada siapa pun.`;
-    await enqueue(tx, [e.email ? { channel: 'email' as const, recipient: e.email, subject: 'Kode tanda tangan pernyataan netralitas', body: text } : { channel: 'whatsapp' as const, recipient: e.phone!, subject: 'Netra', body: text }]);
-    return { sentTo: e.email ? e.email.replace(/^(.).*(@.*)$/, '$1***$2') : `***${e.phone!.slice(-3)}` };
+    const noticeIds = await enqueue(tx, [e.email ? { channel: 'email' as const, recipient: e.email, subject: 'Kode tanda tangan pernyataan netralitas', body: text } : { channel: 'whatsapp' as const, recipient: e.phone!, subject: 'Netra', body: text }]);
+    return { noticeIds, sentTo: e.email ? e.email.replace(/^(.).*(@.*)$/, '$1***$2') : `***${e.phone!.slice(-3)}` };
   });
-  if (deps.notifier) await deliverOutbox(deps.db, deps.notifier).catch((err: unknown) => deps.logger.error({ err }, 'code delivery failed'));
-  return result;
+  // this code now, ahead of any reminders queued before it (a code lives 10 minutes)
+  if (deps.notifier) await deliverOutbox(deps.db, deps.notifier, { ids: result.noticeIds }).catch((err: unknown) => deps.logger.error({ err }, 'code delivery failed'));
+  return { sentTo: result.sentTo };
 }
 
 const ALREADY_SIGNED = () => conflict('PLEDGE_ALREADY_SIGNED', { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' });
