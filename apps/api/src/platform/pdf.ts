@@ -30,9 +30,13 @@ export class PdfWriter {
     return new PdfWriter(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
   }
 
+  /** A table header drawn again at the top of every following page (`tableHeader`). */
+  private header: { cells: string[]; widths: number[] } | null = null;
+
   private newPage() {
     this.page = this.doc.addPage(A4);
     this.y = TOP;
+    if (this.header) this.drawRow(this.header.cells, this.header.widths, { bold: true });
   }
 
   private ensure(height: number) {
@@ -67,20 +71,59 @@ export class PdfWriter {
     this.text(`${label}: ${value ?? '-'}`);
   }
 
-  /** One table row; `widths` are fractions of the text width; cells are cut to fit. */
+  /** A table's header row, repeated at the top of each page the table continues on. */
+  tableHeader(cells: string[], widths: number[]) {
+    this.header = { cells, widths };
+    this.row(cells, widths, { bold: true });
+  }
+
+  /** One table row; `widths` are fractions of the text width; a cell too long for its column wraps onto more lines. */
   row(cells: string[], widths: number[], opts: TextOptions = {}) {
     const size = opts.size ?? 8;
+    const lines = Math.max(1, ...cells.map((cell, i) => this.wrap(cell, (widths[i] ?? 0) * WIDTH - 4, size, opts.bold).length));
+    this.ensure(lines * (size + 2));
+    this.drawRow(cells, widths, opts);
+  }
+
+  private wrap(cell: string, width: number, size: number, bold?: boolean): string[] {
+    const f = bold ? this.bold : this.font;
+    const out: string[] = [];
+    let line = '';
+    for (const word of pdfText(cell).replace(/\n/g, ' ').split(' ')) {
+      let w = word;
+      // a word wider than the column is broken where it must be
+      while (f.widthOfTextAtSize(w, size) > width && w.length > 1) {
+        let cut = w.length - 1;
+        while (cut > 1 && f.widthOfTextAtSize(w.slice(0, cut), size) > width) cut -= 1;
+        if (line) {
+          out.push(line);
+          line = '';
+        }
+        out.push(w.slice(0, cut));
+        w = w.slice(cut);
+      }
+      const next = line ? `${line} ${w}` : w;
+      if (line && f.widthOfTextAtSize(next, size) > width) {
+        out.push(line);
+        line = w;
+      } else line = next;
+    }
+    if (line || !out.length) out.push(line);
+    return out;
+  }
+
+  private drawRow(cells: string[], widths: number[], opts: TextOptions = {}) {
+    const size = opts.size ?? 8;
     const f = opts.bold ? this.bold : this.font;
-    this.ensure(size);
     let x = MARGIN;
+    let height = 1;
     cells.forEach((cell, i) => {
-      const w = (widths[i] ?? 0) * WIDTH - 4;
-      let s = pdfText(cell).replace(/\n/g, ' ');
-      while (s && f.widthOfTextAtSize(s, size) > w) s = s.slice(0, -2);
-      this.page.drawText(s, { x, y: this.y, size, font: f, color: rgb(0.1, 0.1, 0.1) });
+      const lines = this.wrap(cell, (widths[i] ?? 0) * WIDTH - 4, size, opts.bold);
+      lines.forEach((l, k) => this.page.drawText(l, { x, y: this.y - k * (size + 2), size, font: f, color: rgb(0.1, 0.1, 0.1) }));
+      height = Math.max(height, lines.length);
       x += (widths[i] ?? 0) * WIDTH;
     });
-    this.y -= size + 4;
+    this.y -= height * (size + 2) + 2;
   }
 
   /** Draws a PNG at the left margin, `size` points square. */

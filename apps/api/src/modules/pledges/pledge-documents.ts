@@ -67,13 +67,13 @@ export const MISSING_PDF_MAX_ROWS = 10_000;
 
 const MISSING_WIDTHS = [0.24, 0.3, 0.1, 0.36];
 
-export async function renderMissingList(input: { campaignTitle: string; agency: string; generatedAt: Date; rows: AsyncIterable<PledgeMissingEmployee> }): Promise<Uint8Array> {
+export async function renderMissingList(input: { campaignTitle: string; agency: string; regionCode: string; generatedAt: Date; rows: AsyncIterable<PledgeMissingEmployee> }): Promise<Uint8Array> {
   const pdf = await PdfWriter.create({ title: `Belum menandatangani: ${input.campaignTitle}` });
   pdf.text('DAFTAR PEGAWAI YANG BELUM MENANDATANGANI PERNYATAAN NETRALITAS', { bold: true, size: 12, gap: 6 });
   pdf.field('Kampanye', input.campaignTitle);
   pdf.field('Instansi', input.agency);
-  pdf.text(`Per ${utcStamp(input.generatedAt)}`, { gap: 8 });
-  pdf.row(['NIP', 'Nama', 'Jenis', 'Unit'], MISSING_WIDTHS, { bold: true });
+  pdf.text(`Per ${stampIn(input.regionCode)(input.generatedAt)}`, { gap: 8 });
+  pdf.tableHeader(['NIP', 'Nama', 'Jenis', 'Unit'], MISSING_WIDTHS);
   let n = 0;
   for await (const r of input.rows) {
     if (n === MISSING_PDF_MAX_ROWS) {

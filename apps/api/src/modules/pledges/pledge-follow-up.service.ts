@@ -279,7 +279,7 @@ export async function exportMissing(deps: Deps, p: Principal, campaignId: string
   const fileName = `belum-menandatangani-${c.id.slice(0, 8)}-${now.toISOString().slice(0, 10)}.${q.format}`;
   const rows = missingRows(deps, p, c.id, q);
   if (q.format === 'pdf')
-    return { fileName, contentType: CONTENT_TYPES.pdf, body: Buffer.from(await renderMissingList({ campaignTitle: c.title, agency: c.agency_name, generatedAt: now, rows })) };
+    return { fileName, contentType: CONTENT_TYPES.pdf, body: Buffer.from(await renderMissingList({ campaignTitle: c.title, agency: c.agency_name, regionCode: c.region_code, generatedAt: now, rows })) };
   const out = new PassThrough();
   void (q.format === 'csv' ? writeCsvTable(rows, MISSING_TABLE, out) : writeXlsxTable(rows, MISSING_TABLE, out)).catch((err: unknown) => {
     deps.logger.error({ err, campaignId: c.id }, 'missing-list export failed');

@@ -348,7 +348,10 @@ export async function briefedCoverage(deps: Deps, p: Principal, q: BriefedCovera
   const ap: unknown[] = [q.agencyId];
   const agency = (await deps.db.query<{ id: string; name: string }>(`SELECT a.id, a.name FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'registry.read', AGENCY_COLS, ap)}`, ap)).rows[0];
   if (!agency) throw notFound('Instansi / Agency', q.agencyId);
-  const root = q.unitId ? (await deps.db.query<{ id: string; name: string; path: string; id_path: string }>('SELECT id, name, path, id_path FROM units WHERE id = $1 AND agency_id = $2', [q.unitId, agency.id])).rows[0] ?? null : null;
+  // a unit outside the caller's scope is unknown to them, as in pledge coverage
+  const up: unknown[] = [q.unitId, agency.id];
+  const root = q.unitId ? (await deps.db.query<{ id: string; name: string; path: string; id_path: string }>(
+    `SELECT u.id, u.name, u.path, u.id_path FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1 AND u.agency_id = $2 AND ${scopeSql(p, 'registry.read', UNIT_COLS, up)}`, up)).rows[0] ?? null : null;
   if (q.unitId && !root) throw notFound('Unit', q.unitId);
   const params: unknown[] = [agency.id, root?.id_path ?? '/', q.electionId ?? null];
   const scope = scopeSql(p, 'registry.read', EMPLOYEE_COLS, params);
@@ -418,7 +421,8 @@ export async function logReminder(deps: Deps, p: Principal, input: ReminderActiv
 /** Reminder activities of an agency the caller can read (optionally a unit subtree and an election), newest first. */
 export async function listReminders(deps: Deps, p: Principal, q: { agencyId: string; unitId?: string; electionId?: string }): Promise<ReminderActivity[]> {
   const params: unknown[] = [q.agencyId];
-  const where = ['r.agency_id = $1', scopeSql(p, 'registry.read', AGENCY_COLS, params)];
+  // a unit admin sees the activities logged for their unit subtree, not the other units'
+  const where = ['r.agency_id = $1', scopeSql(p, 'registry.read', { region: 'a.region_code', agency: 'a.id', regionOverlap: true, unitIdPath: "coalesce(u.id_path, '')" }, params)];
   if (q.unitId) where.push(`u.id_path LIKE (SELECT id_path FROM units WHERE id = $${params.push(q.unitId)}) || '%'`);
   if (q.electionId) where.push(`r.election_id = $${params.push(q.electionId)}`);
   return (await deps.db.query<ReminderRow>(`${REMINDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.done_on DESC, r.created_at DESC LIMIT 1000`, params)).rows.map(toReminder);

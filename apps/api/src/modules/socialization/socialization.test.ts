@@ -166,6 +166,14 @@ describe.each(DB_KINDS)('socialization and the briefing cascade on %s', (kind) =
     expect(all.map((r: { kind: string }) => r.kind)).toEqual(['social_post', 'banner']);
     const unit = (await app.inject({ method: 'GET', url: `/api/v1/socialization/reminders?agencyId=${serang}&unitId=${kecamatan}`, ...admin })).json().items;
     expect(unit).toHaveLength(1);
+    // a unit admin reads their own unit's activities, not other units' or the agency-wide ones
+    const dinasBanner = await post(admin, { agencyId: serang, unitId: dinas, kind: 'banner', doneOn: '2026-11-19', description: 'Spanduk di dinas' });
+    expect(dinasBanner.statusCode).toBe(201);
+    const mine = (await app.inject({ method: 'GET', url: `/api/v1/socialization/reminders?agencyId=${serang}`, ...ciruas })).json().items;
+    expect(mine.map((r: { unitPath: string | null }) => r.unitPath)).toEqual(['Kecamatan Ciruas']);
+    // another unit's coverage is unknown to them, as in pledge coverage
+    expect((await app.inject({ method: 'GET', url: `/api/v1/socialization/coverage?agencyId=${serang}&unitId=${dinas}`, ...ciruas })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/socialization/coverage?agencyId=${serang}&unitId=${kecamatan}`, ...ciruas })).statusCode).toBe(200);
   });
 
   it('writes an audit row with every change', async () => {
@@ -173,6 +181,7 @@ describe.each(DB_KINDS)('socialization and the briefing cascade on %s', (kind) =
     expect(actions).toEqual([
       'socialization.event_created', 'socialization.checked_in', 'socialization.checkin_token_rotated', 'socialization.checked_in',
       'socialization.attendance_imported', 'socialization.briefing_confirmed', 'socialization.briefing_confirmed', 'socialization.reminder_logged', 'socialization.reminder_logged',
+      'socialization.reminder_logged',
     ]);
   });
 });
