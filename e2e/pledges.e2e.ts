@@ -259,6 +259,21 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     await page.reload();
     await page.getByTestId('ceremony-sheet-sha256').waitFor();
     expect(await page.getByTestId('ceremony-sheet-sha256').textContent()).toBe(scanHash.slice(0, 12));
+
+    // the apel's pledge is in the signed list: its PDF can be printed again, and it can be revoked with a reason
+    await page.getByTestId('signed-search').fill(present);
+    await expect.poll(async () => page.getByTestId('signed-row').count()).toBe(1);
+    const row = page.getByTestId('signed-row').first();
+    const reprint = page.waitForEvent('download');
+    await row.getByTestId('signed-pdf').click();
+    expect(await pdfText(await bytesOf(await reprint))).toContain(present);
+    await row.getByTestId('signed-revoke').click();
+    await page.getByTestId('signed-revoke-reason').fill('Tercatat hadir keliru pada daftar apel');
+    await page.getByTestId('signed-revoke-confirm').click();
+    await expect.poll(async () => row.textContent()).toMatch(/Dicabut/);
+    await expect.poll(async () => page.getByTestId('coverage-signed').textContent()).toBe('2');
+    await page.getByTestId('missing-search').fill(present);
+    await expect.poll(async () => page.getByTestId('missing-row').count()).toBe(1);
     await admin.close();
   });
 });

@@ -135,6 +135,24 @@ export const PledgeCeremony = z.object({
 export type PledgeCeremony = z.infer<typeof PledgeCeremony>;
 export const PledgeRevokeInput = z.object({ reason: z.string().trim().min(5).max(500) });
 
+/** The pledges of a campaign in the caller's scope (to reprint a PDF or revoke one): search by name or NIP, standing or revoked. */
+export const PledgeListQuery = PledgeMissingQuery.extend({ status: z.enum(['standing', 'revoked']).optional() });
+export type PledgeListQuery = z.infer<typeof PledgeListQuery>;
+export const PledgeListItem = z.object({
+  id: z.uuid(),
+  employeeId: z.uuid(),
+  nip: z.string(),
+  name: z.string(),
+  employmentType: EmploymentType,
+  unitPath: z.string().nullable(),
+  signedAt: z.string(),
+  method: z.enum(['self_service', 'ceremony', 'account']),
+  verifyCode: z.string(),
+  revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+});
+export type PledgeListItem = z.infer<typeof PledgeListItem>;
+
 export const PledgeCodeRequest = z.object({ campaignId: z.uuid(), nip: z.string().trim().min(3).max(30) });
 export const PledgeCodeSent = z.object({ sentTo: z.string() });
 export const PledgeSignInput = PledgeCodeRequest.extend({

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { pdfText } from '../../../test/pdf-inspect.ts';
+import type { PledgeMissingEmployee } from '@netra/contracts';
 import { renderMissingList } from './pledge-documents.ts';
 
 describe('the missing-list PDF', () => {
   it('prints whole unit paths (wrapped), repeats the table header on every page and gives the local time with its zone', async () => {
     const unit = 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia / Bidang Pengembangan Kompetensi Aparatur';
-    async function* rows() {
+    async function* rows(): AsyncGenerator<PledgeMissingEmployee> {
       for (let i = 0; i < 150; i++)
         yield { employeeId: `e${i}`, nip: `1980010120050110${String(i).padStart(2, '0')}`, name: `Pegawai ${i}`, employmentType: 'PNS', position: null, unitId: null, unitPath: i % 2 ? unit : 'Dinas Pendidikan', regionCode: '32.75', hasContact: false };
     }

@@ -4,7 +4,7 @@
  * and the signed-pledge PDF with its verification QR code.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import { EMPLOYMENT_TYPES, type EmploymentType, type Permission, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeTimeline } from '@netra/contracts';
+import { EMPLOYMENT_TYPES, type EmploymentType, type Permission, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeListItem, type PledgeListQuery, type PledgeTimeline } from '@netra/contracts';
 import { localDateInRegion, utcOffsetHoursOfRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -238,6 +238,29 @@ export async function listMissing(deps: Deps, p: Principal, campaignId: string, 
   const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params)).rows[0]!.n;
   const rows = (await deps.db.query<MissingRow>(`${MISSING_SELECT} ${from} ${MISSING_ORDER} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params)).rows;
   return { items: rows.map(toMissing), page: q.page, pageSize: q.pageSize, total };
+}
+
+/**
+ * The campaign's pledges in the caller's scope, newest first: standing and revoked ones, also of
+ * employees the campaign no longer covers (a pledge signed before a move can still be revoked or reprinted).
+ */
+export async function listSigned(deps: Deps, p: Principal, campaignId: string, q: PledgeListQuery) {
+  await checkMissingQuery(deps, p, campaignId, 'registry.read', q.unitId);
+  const params: unknown[] = [campaignId];
+  const where = ['p.campaign_id = $1', scopeSql(p, 'registry.read', EMPLOYEE_COLS, params), ...filterSql({ unitId: q.unitId, q: q.q }, params)];
+  if (q.status) where.push(q.status === 'revoked' ? 'p.revoked_at IS NOT NULL' : 'p.revoked_at IS NULL');
+  const from = `FROM pledges p JOIN employees e ON e.id = p.employee_id LEFT JOIN units u ON u.id = e.unit_id WHERE ${where.join(' AND ')}`;
+  const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params)).rows[0]!.n;
+  const rows = (await deps.db.query<{ id: string; employee_id: string; nip: string; name: string; employment_type: PledgeListItem['employmentType']; unit_path: string | null; signed_at: Date; method: PledgeListItem['method']; verify_code: string; revoked_at: Date | null; revoke_reason: string | null }>(
+    `SELECT p.id, e.id AS employee_id, coalesce(e.nip, e.internal_id) AS nip, e.name, e.employment_type, u.path AS unit_path, p.signed_at, p.method, p.verify_code, p.revoked_at, p.revoke_reason
+       ${from} ORDER BY p.signed_at DESC, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params)).rows;
+  return {
+    items: rows.map((r) => ({
+      id: r.id, employeeId: r.employee_id, nip: r.nip, name: r.name, employmentType: r.employment_type, unitPath: r.unit_path, signedAt: new Date(r.signed_at).toISOString(),
+      method: r.method, verifyCode: r.verify_code, revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null, revokeReason: r.revoke_reason,
+    })),
+    page: q.page, pageSize: q.pageSize, total,
+  };
 }
 
 /** The whole missing list in keyset pages (unit path, name, id), so memory stays flat. */

@@ -157,6 +157,20 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     expect((await get(`/pledge-campaigns/${campaign}/missing`, await as('adminserang'))).statusCode).toBe(404);
   });
 
+  it("lists the campaign's pledges in scope, to reprint or revoke one", async () => {
+    const list = (await get(`/pledge-campaigns/${campaign}/pledges`)).json();
+    expect(list.total).toBeGreaterThan(0);
+    const mine = list.items.find((i: { id: string }) => i.id === signed.pledgeId);
+    expect(mine).toMatchObject({ verifyCode: signed.verifyCode, revokedAt: null, method: 'self_service' });
+    expect(JSON.stringify(list)).not.toMatch(/example\.go\.id|\+628/);
+    expect((await get(`/pledge-campaigns/${campaign}/pledges?q=${encodeURIComponent(mine.name.split(' ')[0])}`)).json().items.map((i: { id: string }) => i.id)).toContain(signed.pledgeId);
+    expect((await get(`/pledge-campaigns/${campaign}/pledges?status=revoked`)).json().items.map((i: { id: string }) => i.id)).not.toContain(signed.pledgeId);
+    // another unit's admin does not see it; another agency finds no campaign; an employee may not list
+    expect((await get(`/pledge-campaigns/${campaign}/pledges`, await as('admindik'))).json().items.map((i: { id: string }) => i.id)).not.toContain(signed.pledgeId);
+    expect((await get(`/pledge-campaigns/${campaign}/pledges`, await as('adminserang'))).statusCode).toBe(404);
+    expect((await get(`/pledge-campaigns/${campaign}/pledges`, await as('ani'))).statusCode).toBe(403);
+  });
+
   it('exports the missing list as CSV, XLSX and PDF, each audited', async () => {
     const before = await audits('pledge.missing_exported');
     const csv = await get(`/pledge-campaigns/${campaign}/missing/export?format=csv`);

@@ -3,15 +3,14 @@ import {
   PledgeCampaignCreated, PledgeCampaignInput, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
   PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
   PledgeSignInput, PledgeVerification, Problem, pageOf, PledgeCampaignSummary, PledgePublicCampaign, PledgeTemplate, PledgeTemplateCreated,
-  PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet,
-} from '@netra/contracts';
+  PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet, PledgeListItem, PledgeListQuery } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { perKeyLimit } from '../../platform/rate-limit.ts';
 import { fileWithFields, sendFile } from '../../platform/files.ts';
 import { attachCeremonySheet, listCeremonies, openCeremonySheet } from './pledge-ceremonies.service.ts';
-import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders, timeline } from './pledge-follow-up.service.ts';
+import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders, timeline, listSigned } from './pledge-follow-up.service.ts';
 import { createTemplate, listTemplates } from './pledge-templates.service.ts';
 import { normalizeEmployeeId } from '../registry/domain/identifiers.ts';
 import { createCampaign, recordCeremony, requestSigningCode, revokePledge, signAsEmployee, signWithCode, verifyPledge } from './pledges.service.ts';
@@ -54,6 +53,10 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   app.get('/pledge-campaigns/:id/missing', {
     schema: { tags: ['pledges'], summary: 'Covered employees who have not signed (paged, within the caller\'s scope)', params: Id, querystring: PledgeMissingQuery, response: { 200: pageOf(PledgeMissingEmployee), ...errors } },
   }, async (req) => listMissing(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.query));
+
+  app.get('/pledge-campaigns/:id/pledges', {
+    schema: { tags: ['pledges'], summary: "The campaign's pledges in the caller's scope (standing and revoked; search by name or NIP), to reprint a PDF or revoke one", params: Id, querystring: PledgeListQuery, response: { 200: pageOf(PledgeListItem), ...errors } },
+  }, async (req) => listSigned(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.query));
 
   app.get('/pledge-campaigns/:id/missing/export', {
     schema: { tags: ['pledges'], summary: 'Export the missing list as CSV, XLSX or PDF (audited; no contact data)', params: Id, querystring: PledgeMissingExportQuery,

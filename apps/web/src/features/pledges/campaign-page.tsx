@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Code, Group, Loader, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Loader, Modal, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,10 @@ import { hasPermission, useSession } from '../auth/session.tsx';
 import {
   ceremonySheetUrl,
   missingExportUrl,
+  pledgeDocumentUrl,
+  usePledgeList,
+  useRevokePledge,
+  type PledgeListItem,
   useCeremonies,
   useCoverage,
   useMissing,
@@ -252,6 +256,71 @@ function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrit
 }
 
 /** Coverage of one campaign: totals, drill-down by unit, signatures over time, by type and region; who is missing; reminders; ceremonies. */
+/** Who has signed (and whose pledge was revoked): a signed PDF again, or a revocation with its reason. */
+function SignedSection({ campaignId, unitId, canPrint, canRevoke }: { campaignId: string; unitId: string | null; canPrint: boolean; canRevoke: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const list = usePledgeList(campaignId, page, q, unitId);
+  const revoke = useRevokePledge(campaignId);
+  const [revoking, setRevoking] = useState<PledgeListItem | null>(null);
+  const [reason, setReason] = useState('');
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h5" mb="xs" id="signed-list-title">{t('pledges.signedList')}</Title>
+      <TextInput type="search" placeholder={t('pledges.searchMissing')} aria-label={t('pledges.searchMissing')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} mb="xs" w={320} maw="100%" data-testid="signed-search" />
+      <ProblemAlert error={list.error} />
+      <Table.ScrollContainer minWidth={720}>
+        <Table aria-labelledby="signed-list-title" data-testid="signed-table">
+          <Table.Thead>
+            <Table.Tr><Table.Th>NIP</Table.Th><Table.Th>{t('pledges.name')}</Table.Th><Table.Th>{t('pledges.unit')}</Table.Th><Table.Th>{t('pledges.signedAt')}</Table.Th><Table.Th>{t('pledges.status')}</Table.Th><Table.Th /></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(list.data?.items ?? []).map((p) => (
+              <Table.Tr key={p.id} data-testid="signed-row">
+                <Table.Td ff="monospace">{p.nip}</Table.Td>
+                <Table.Td>{p.name}</Table.Td>
+                <Table.Td><Text size="xs">{p.unitPath ?? '—'}</Text></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(p.signedAt)}</Table.Td>
+                <Table.Td>
+                  {p.revokedAt
+                    ? <Tooltip label={p.revokeReason ?? ''} multiline maw={320}><Badge color="red" variant="light" tabIndex={0}>{t('pledges.revoked')}</Badge></Tooltip>
+                    : <Badge color="green" variant="light">{t('pledges.standing')}</Badge>}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Group gap={4} wrap="nowrap">
+                    {canPrint && <Button component="a" href={pledgeDocumentUrl(p.id)} size="compact-xs" variant="subtle" data-testid="signed-pdf">PDF</Button>}
+                    {canRevoke && !p.revokedAt && (
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => { revoke.reset(); setReason(''); setRevoking(p); }} data-testid="signed-revoke">{t('pledges.revoke')}</Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {list.data && list.data.total === 0 && <Text size="sm" c="dimmed">{t('pledges.noneSigned')}</Text>}
+      {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onChange={setPage} />}
+      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t('pledges.revokeTitle', { name: revoking?.name ?? '' })}>
+        <form onSubmit={(e) => { e.preventDefault(); if (revoking) revoke.mutate({ pledgeId: revoking.id, reason: reason.trim() }, { onSuccess: () => setRevoking(null) }); }}>
+          <Stack>
+            <Text size="sm">{t('pledges.revokeHelp')}</Text>
+            <Textarea label={t('pledges.revokeReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required minLength={5} data-testid="signed-revoke-reason" />
+            <ProblemAlert error={revoke.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRevoking(null)}>{t('common.cancel')}</Button>
+              <Button type="submit" color="red" loading={revoke.isPending} disabled={reason.trim().length < 5} data-testid="signed-revoke-confirm">{t('pledges.revoke')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Paper>
+  );
+}
+
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -362,6 +431,7 @@ export function CampaignPage() {
         </Table.ScrollContainer>
         {missing.data && <Pager page={page} pageSize={missing.data.pageSize} total={missing.data.total} onChange={setPage} />}
       </Paper>
+      <SignedSection campaignId={id} unitId={unitId} canPrint={hasPermission(me, 'registry.write')} canRevoke={manage} />
       {hasPermission(me, 'registry.read') && <CeremonySection campaignId={id} canWrite={hasPermission(me, 'registry.write')} />}
     </Stack>
   );

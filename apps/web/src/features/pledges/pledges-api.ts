@@ -12,6 +12,7 @@ import type {
   PledgePublicCampaign as PledgePublicCampaignSchema,
   PledgeReminderResult,
   PledgeSigned as PledgeSignedSchema,
+  PledgeListItem as PledgeListItemSchema,
   PledgeTemplate,
   PledgeTemplateCreated as PledgeTemplateCreatedSchema,
   PledgeTemplateInput,
@@ -152,3 +153,25 @@ export async function downloadSigned(token: string): Promise<Blob> {
 export function useVerification(code: string) {
   return useQuery({ queryKey: ['public', 'verify', code], queryFn: ({ signal }) => publicApi.get<PledgeVerification>(`/public/pledges/verify/${encodeURIComponent(code)}`, undefined, signal), retry: false });
 }
+
+export type PledgeListItem = z.infer<typeof PledgeListItemSchema>;
+
+/** The campaign's pledges in scope (standing and revoked), a page at a time. */
+export function usePledgeList(id: string, page: number, q: string, unitId: string | null) {
+  return useQuery({
+    queryKey: ['pledge-list', id, page, q, unitId],
+    queryFn: ({ signal }) => api.get<Page<PledgeListItem>>(`/pledge-campaigns/${id}/pledges`, { page, pageSize: 25, q: q || undefined, unitId }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Revokes a pledge with its reason; coverage and both lists are read again. */
+export function useRevokePledge(campaignId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { pledgeId: string; reason: string }) => api.post<null>(`/pledges/${input.pledgeId}/revoke`, { reason: input.reason }),
+    onSuccess: () => Promise.all(['pledge-list', 'pledge-missing', 'pledge-coverage', 'pledge-timeline'].map((k) => qc.invalidateQueries({ queryKey: [k, campaignId] }))),
+  });
+}
+
+export const pledgeDocumentUrl = (pledgeId: string) => `${API_BASE}/pledges/${pledgeId}/document`;
