@@ -119,6 +119,13 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** What a manager changes on an account: whether it is active, and the contacts notices go to (null clears one). */
+export const UserPatch = z.object({
+  active: z.boolean().optional(),
+  email: z.email().nullable().optional().describe('For case notices and the daily pledge summary of a unit admin'),
+  phone: z.string().trim().regex(/^\+?[0-9]{8,15}$/, 'phone number in international form, e.g. +6281234567890').nullable().optional().describe('For WhatsApp notices'),
+}).refine((v) => v.active !== undefined || v.email !== undefined || v.phone !== undefined, 'active, email or phone');
+
 /** The accounts a manager administers: search by username or name, filter by role and state, sort, one page. */
 export const UserQuery = Pagination.extend({
   q: z.string().trim().max(100).optional(),

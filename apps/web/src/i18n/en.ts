@@ -246,6 +246,11 @@ export const en: Messages = {
     viewRegistry: 'View the registry',
   },
   users: {
+    email: 'E-mail (optional)',
+    phone: 'WhatsApp number (optional)',
+    contactHelp: "Where case notices and a unit admin's daily pledge summary go.",
+    emailInvalid: 'Not a valid e-mail address.',
+    phoneInvalid: 'Write the number in international form, e.g. +6281234567890.',
     search: 'Search accounts',
     searchPlaceholder: 'Username or full name',
     roleRequired: 'Choose a role.',

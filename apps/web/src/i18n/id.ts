@@ -245,6 +245,11 @@ export const id = {
     viewRegistry: 'Lihat registri',
   },
   users: {
+    email: 'E-mail (opsional)',
+    phone: 'Nomor WhatsApp (opsional)',
+    contactHelp: 'Tujuan pemberitahuan kasus dan rekap harian pernyataan netralitas unit (untuk admin unit).',
+    emailInvalid: 'Alamat e-mail tidak valid.',
+    phoneInvalid: 'Tulis nomor dalam format internasional, misalnya +6281234567890.',
     search: 'Cari pengguna',
     searchPlaceholder: 'Nama pengguna atau nama lengkap',
     roleRequired: 'Pilih peran.',

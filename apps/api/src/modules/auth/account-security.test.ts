@@ -245,5 +245,17 @@ describe.each(DB_KINDS)('account security on %s', (kind) => {
       // and a system admin manages all
       expect((await as(sysadmin, 'POST', `/users/${users.multi}/unlock`)).statusCode).toBe(200);
     });
+
+    it('a manager sets the contacts notices go to (e-mail, WhatsApp) on an account in scope; the audit row does not hold them', async () => {
+      const id = users['auditor.kota']!;
+      expect((await as(kesbangpol, 'PATCH', `/users/${id}`, { email: 'kasubbag@bekasikota.go.id', phone: '+6281299990001' })).statusCode).toBe(200);
+      expect((await deps.db.query('SELECT email, phone FROM users WHERE id = $1', [id])).rows[0]).toEqual({ email: 'kasubbag@bekasikota.go.id', phone: '+6281299990001' });
+      expect((await as(kesbangpol, 'PATCH', `/users/${id}`, { phone: null })).statusCode).toBe(200);
+      expect((await deps.db.query('SELECT phone FROM users WHERE id = $1', [id])).rows[0]).toEqual({ phone: null });
+      expect((await as(kesbangpol, 'PATCH', `/users/${id}`, { phone: '0812-abc' })).statusCode).toBe(400);
+      expect((await as(kesbangpol, 'PATCH', `/users/${id}`, {})).statusCode).toBe(400);
+      expect((await as(kesbangpol, 'PATCH', `/users/${users.multi}`, { email: 'x@y.go.id' })).statusCode).toBe(404);
+      expect(JSON.stringify((await deps.db.query("SELECT * FROM audit_events WHERE action = 'user.updated'")).rows)).not.toContain('kasubbag@');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { GrantInput, Problem, User, UserCreateInput, UserList, UserQuery } from '@netra/contracts';
+import { GrantInput, Problem, User, UserCreateInput, UserList, UserPatch, UserQuery } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf, requirePrincipal } from '../../platform/http.ts';
@@ -18,8 +18,8 @@ export const userRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
   });
 
   const Id = z.object({ id: z.uuid() });
-  app.patch('/users/:id', { schema: { tags: ['users'], params: Id, body: z.object({ active: z.boolean() }), response: { 200: User, ...errors } } }, async (req) =>
-    updateUserStatus(deps, requirePrincipal(req, 'users.manage'), req.params.id, { active: req.body.active }),
+  app.patch('/users/:id', { schema: { tags: ['users'], summary: 'Activate/deactivate an account or set its contacts (e-mail, WhatsApp number)', params: Id, body: UserPatch, response: { 200: User, ...errors } } }, async (req) =>
+    updateUserStatus(deps, requirePrincipal(req, 'users.manage'), req.params.id, req.body),
   );
   app.post('/users/:id/unlock', { schema: { tags: ['users'], params: Id, response: { 200: User, ...errors } } }, async (req) =>
     updateUserStatus(deps, requirePrincipal(req, 'users.manage'), req.params.id, { unlock: true }),

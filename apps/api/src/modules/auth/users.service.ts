@@ -192,7 +192,7 @@ export async function removeGrant(deps: Deps, manager: Principal, userId: string
   return loadManageable(deps, manager, userId);
 }
 
-export async function updateUserStatus(deps: Deps, manager: Principal, userId: string, change: { active?: boolean; unlock?: boolean }): Promise<User> {
+export async function updateUserStatus(deps: Deps, manager: Principal, userId: string, change: { active?: boolean; unlock?: boolean; email?: string | null; phone?: string | null }): Promise<User> {
   const before = await loadManageable(deps, manager, userId);
   if (userId === manager.userId && change.active === false)
     throw invalid('CANNOT_DEACTIVATE_SELF', { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot deactivate your own account.' });
@@ -202,9 +202,14 @@ export async function updateUserStatus(deps: Deps, manager: Principal, userId: s
       if (!change.active) await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
     }
     if (change.unlock) await tx.query('UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE id = $1', [userId]);
+    if (change.email !== undefined) await tx.query('UPDATE users SET email = $2 WHERE id = $1', [userId, change.email]);
+    if (change.phone !== undefined) await tx.query('UPDATE users SET phone = $2 WHERE id = $1', [userId, change.phone]);
     await appendAudit(tx, {
       actor: { id: manager.userId, label: manager.username }, action: change.unlock ? 'user.unlocked' : 'user.updated', entityType: 'user', entityId: userId,
-      before: { active: before.active, lockedUntil: before.lockedUntil }, after: change, at: deps.clock.now(),
+      // contacts are personal data: the audit row says which changed, not to what
+      before: { active: before.active, lockedUntil: before.lockedUntil },
+      after: { ...(change.active !== undefined ? { active: change.active } : {}), ...(change.unlock ? { unlock: true } : {}), ...(change.email !== undefined ? { emailChanged: true } : {}), ...(change.phone !== undefined ? { phoneChanged: true } : {}) },
+      at: deps.clock.now(),
     });
   });
   return loadManageable(deps, manager, userId);

@@ -343,15 +343,17 @@ export async function sendReminders(deps: Deps, p: Principal, campaignId: string
     )).rows;
     const reminder = employeeReminder(text);
     const toEmployees = missing.flatMap((m) => noticeTo(m, reminder) ?? []);
-    const admins = (await tx.query<{ email: string | null; phone: string | null; unit_path: string; missing: number; required: number }>(
+    const admins = (await tx.query<{ email: string | null; phone: string | null; unit_id: string; unit_path: string; missing: number; required: number }>(
       `WITH cov AS (SELECT u.id_path, p.id IS NULL AS missing ${coveredFrom(scope)})
-       SELECT us.email, us.phone, gu.path AS unit_path, (count(*) FILTER (WHERE cov.missing))::int AS missing, count(*)::int AS required
+       SELECT us.email, us.phone, gu.id AS unit_id, gu.path AS unit_path, (count(*) FILTER (WHERE cov.missing))::int AS missing, count(*)::int AS required
          FROM grants g JOIN users us ON us.id = g.user_id AND us.active JOIN units gu ON gu.id = g.unit_id
          JOIN cov ON cov.id_path LIKE gu.id_path || '%'
         WHERE g.role = 'unit_admin' AND gu.agency_id = $${params.push(c.agency_id)} AND (us.email IS NOT NULL OR us.phone IS NOT NULL)
-        GROUP BY g.id, us.email, us.phone, gu.path HAVING count(*) FILTER (WHERE cov.missing) > 0`, params,
+        GROUP BY g.id, us.email, us.phone, gu.id, gu.path HAVING count(*) FILTER (WHERE cov.missing) > 0`, params,
     )).rows;
-    const toAdmins = admins.flatMap((a) => noticeTo(a, unitSummary({ ...text, unitPath: a.unit_path, missing: a.missing, required: a.required })) ?? []);
+    const toAdmins = admins.flatMap((a) => noticeTo(a, unitSummary({
+      ...text, unitPath: a.unit_path, missing: a.missing, required: a.required, missingUrl: `${deps.config.publicUrl}/pledges/${c.id}?unit=${a.unit_id}`,
+    })) ?? []);
     await enqueue(tx, [...toEmployees, ...toAdmins]);
     const counts = { employeesReminded: toEmployees.length, withoutContact: missing.length - toEmployees.length, summaries: toAdmins.length };
     await tx.query('UPDATE pledge_reminder_runs SET employees_reminded = $2, without_contact = $3, summaries = $4 WHERE id = $1', [run.id, counts.employeesReminded, counts.withoutContact, counts.summaries]);

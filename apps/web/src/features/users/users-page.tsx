@@ -232,13 +232,17 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
   const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     // every field at once: the contract for the account, the role's needs for the grant (localized hints shown)
-    const parsed = UserCreateInput.safeParse({ username, displayName, password, ...grantPayload({ ...grant, role: grant.role ?? 'employee' }) });
+    const parsed = UserCreateInput.safeParse({
+      username, displayName, password, ...(email.trim() ? { email: email.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}), ...grantPayload({ ...grant, role: grant.role ?? 'employee' }),
+    });
     const problems = new Set<string>([...grantProblems(grant), ...(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])))]);
     if (problems.size || !parsed.success) {
       setInvalid(problems);
@@ -282,6 +286,25 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
             data-testid="user-password"
+          />
+          <TextInput
+            label={t('users.email')}
+            description={t('users.contactHelp')}
+            type="email"
+            autoComplete="off"
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={invalid.has('email') ? t('users.emailInvalid') : undefined}
+            data-testid="user-email"
+          />
+          <TextInput
+            label={t('users.phone')}
+            placeholder="+6281234567890"
+            autoComplete="off"
+            value={phone}
+            onChange={(event) => setPhone(event.currentTarget.value)}
+            error={invalid.has('phone') ? t('users.phoneInvalid') : undefined}
+            data-testid="user-phone"
           />
           <GrantFields value={grant} onChange={setGrant} problems={invalid} />
           <Group justify="flex-end">

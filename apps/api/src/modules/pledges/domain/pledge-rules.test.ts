@@ -42,7 +42,11 @@ describe('follow-up helpers', () => {
   it('reminders carry the campaign and deadline, summaries the counts', () => {
     const c = { title: 'Pernyataan Pemilu 2024', closesOn: '2023-11-13', agency: 'Pemerintah Kota Bekasi', publicBase: 'https://netra.test' };
     expect(employeeReminder(c).body).toContain('2023-11-13');
-    expect(unitSummary({ ...c, unitPath: 'Kecamatan A', missing: 3, required: 10 }).body).toContain('3 dari 10 pegawai di Kecamatan A');
+    const summary = unitSummary({ ...c, unitPath: 'Kecamatan A', missing: 3, required: 10, missingUrl: 'https://netra.test/pledges/c1?unit=u1' }).body;
+    expect(summary).toContain('3 dari 10 pegawai di Kecamatan A');
+    // the unit head is sent to the missing list of their unit, not to the public signing page
+    expect(summary).toContain('https://netra.test/pledges/c1?unit=u1');
+    expect(summary).not.toContain('tandatangan');
   });
 });
 

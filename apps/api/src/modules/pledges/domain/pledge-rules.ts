@@ -162,11 +162,11 @@ export const employeeReminder = (c: CampaignText) => ({
 });
 
 /** The daily summary to a unit's admin: counts only, the names are in the missing list. */
-export const unitSummary = (c: CampaignText & { unitPath: string; missing: number; required: number }) => ({
+export const unitSummary = (c: CampaignText & { unitPath: string; missing: number; required: number; missingUrl: string }) => ({
   subject: `Rekap pernyataan netralitas: ${c.unitPath}`,
   body: [
     `"${c.title}" (${c.agency}): ${c.missing} dari ${c.required} pegawai di ${c.unitPath} belum menandatangani.`,
-    `Penandatanganan ditutup ${c.closesOn}. Daftar lengkap ada di Netra (${c.publicBase}), menu pernyataan netralitas.`,
+    `Penandatanganan ditutup ${c.closesOn}. Daftar nama yang belum menandatangani: ${c.missingUrl} (masuk dengan akun Netra Anda).`,
   ].join('\n'),
 });
 
