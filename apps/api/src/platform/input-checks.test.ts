@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IsoDate, ReminderActivityInput } from '@netra/contracts';
-import { findNul, issueMessageId } from './input-checks.ts';
+import { CUSTOM_ID, findNul, issueMessageId } from './input-checks.ts';
 
 describe('findNul', () => {
   it('names the first field holding U+0000, in nested objects, arrays and keys', () => {
@@ -23,5 +25,18 @@ describe('issueMessageId', () => {
     const link = first(ReminderActivityInput.shape.link.safeParse('javascript:alert(1)'));
     expect(issueMessageId(link, link.message)).toBe('alamat http(s)');
     expect(issueMessageId({ code: 'custom', message: 'something else' } as Parameters<typeof issueMessageId>[0], 'something else')).toBe('something else');
+  });
+});
+
+describe('messages the contracts write themselves', () => {
+  it('each has its Indonesian version (an official never reads an English-only hint in Bahasa mode)', () => {
+    const dir = path.resolve(import.meta.dirname, '../../../../packages/contracts/src');
+    const written = new Set<string>();
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      for (const m of src.matchAll(/\.(?:regex\(\/(?:[^/\\]|\\.)+\/[a-z]*|refine\((?:[^()]|\([^()]*\))*?), '([^']+)'\)/g)) written.add(m[1]!);
+    }
+    expect(written.size).toBeGreaterThan(5);
+    expect([...written].filter((m) => !CUSTOM_ID[m])).toEqual([]);
   });
 });

@@ -28,13 +28,18 @@ export function findNul(value: unknown, path: string, depth = 0): string | null 
 }
 
 /** The messages the contracts write themselves (packages/contracts), in Bahasa Indonesia. */
-const CUSTOM_ID: Record<string, string> = {
+export const CUSTOM_ID: Record<string, string> = {
   'a date between 1900 and 2199': 'tanggal antara 1900 dan 2199',
   'Kemendagri region code such as 32, 32.75, 32.75.01 or 32.75.01.1001': 'kode wilayah Kemendagri seperti 32, 32.75, 32.75.01 atau 32.75.01.1001',
   'an http(s) address': 'alamat http(s)',
   'at least 10 characters': 'minimal 10 karakter',
   'phone number': 'nomor telepon',
   'phone number in international form, e.g. +6281234567890': 'nomor telepon dalam format internasional, mis. +6281234567890',
+  '22 characters': '22 karakter (huruf dan angka, nomor seri e-meterai)',
+  '6 digits': '6 angka',
+  '6-digit code': 'kode 6 angka',
+  '3-64 characters: lower-case letters, digits, dot, dash, underscore': '3-64 karakter: huruf kecil, angka, titik, tanda hubung, garis bawah',
+  'active, email or phone': 'active, email atau phone',
 };
 
 type Issue = Parameters<typeof EN>[0] & { path?: PropertyKey[]; message?: string };
