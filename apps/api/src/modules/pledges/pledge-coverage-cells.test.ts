@@ -49,7 +49,7 @@ describe.each(DB_KINDS)('coverage cells on %s', (kind) => {
   });
   afterAll(() => drop());
 
-  it('builds the cells once, follows signatures without a rebuild, and rebuilds after a revocation', async () => {
+  it('builds the cells once and then follows signatures and revocations without a rebuild', async () => {
     expect(await fromCells()).toEqual(await naive());
     const built = await generation();
     const pns = (await deps.db.query<{ nip: string }>("SELECT nip FROM employees WHERE employment_type = 'PNS' ORDER BY nip")).rows.map((r) => r.nip);
@@ -59,7 +59,6 @@ describe.each(DB_KINDS)('coverage cells on %s', (kind) => {
     expect(await generation()).toBe(built); // counted by the trigger, no rebuild
     const pledge = (await deps.db.query<{ id: string }>('SELECT id FROM pledges ORDER BY signed_at, id LIMIT 1')).rows[0]!.id;
     await revokePledge(deps, admin, pledge, 'Ditandatangani oleh orang lain');
-    expect(await deps.db.query('SELECT 1 FROM pledge_campaigns WHERE id = $1 AND cells_generation IS NULL', [campaign])).toMatchObject({ rowCount: 1 });
     expect((await coverage(deps, admin, campaign)).total).toMatchObject({ signed: 4 });
     expect(await generation()).toBe(built);
     expect(await fromCells()).toEqual(await naive());
