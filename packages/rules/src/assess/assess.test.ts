@@ -29,6 +29,13 @@ describe('seed 004: Bawaslu Kabupaten Bekasi ruling', () => {
     expect(result.routes).toEqual(['asn_discipline', 'election_crime']);
   });
 
+  it('Pasal 71(1)/188 concern ASN officials: the explanation asks whether the reported person holds a position', () => {
+    const r = assess({ election: 'pilkada-2024', regionCode: '32.75', incidentDate: '2024-10-10', actorType: 'PPPK', act: 'D-12' });
+    expect(r.offences.some((o) => o.linkId === 'pilkada_decisions' && o.applies)).toBe(true);
+    expect(r.explanation.map((l) => l.en).join(' ')).toContain('concern ASN officials (pejabat ASN)');
+    expect(assess({ election: 'pemilu-2024', regionCode: '32.75', incidentDate: '2024-01-10', actorType: 'PPPK', act: 'D-12' }).explanation.map((l) => l.en).join(' ')).not.toContain('pejabat ASN');
+  });
+
   it('494 punishes an ASN in a campaign team; involvement in a campaign is the organiser\'s offence (280(2) -> 493)', () => {
     const team = assess({ ...base, incidentDate: '2024-01-10', act: 'D-10' });
     expect(team.offences.map((o) => [o.penalisedBy.id, o.liable, o.applies])).toEqual([['UU 7/2017 Pasal 494', 'actor', true]]);

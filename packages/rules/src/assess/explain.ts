@@ -168,6 +168,14 @@ export function explain(result: Omit<Assessment, 'explanation'>, { election, sta
       [...offence.prohibits.map((candidate) => candidate.source), offence.penalisedBy.source],
     );
   }
+  // Pasal 71(1)/188 names "pejabat ASN": an ASN holding a position, which the engine does not know
+  if (result.offences.some((o) => o.linkId === 'pilkada_decisions' && o.applies) && (input.actorType === 'PNS' || input.actorType === 'PPPK')) {
+    line(
+      'Pasal 71(1) dan 188 UU 10/2016 mengenai pejabat ASN: periksa apakah terlapor memegang jabatan (mis. camat, kepala dinas, lurah); ASN tanpa jabatan tidak memenuhi unsur subjek pasal ini.',
+      'UU 10/2016 Pasal 71(1) and 188 concern ASN officials (pejabat ASN): check whether the reported person holds a position (e.g. camat, head of an agency, lurah); an ASN without one does not meet the subject element.',
+      ['UU 10/2016 Pasal 71(1), 188; domain.md §3.3 [S16, S18, S75]'],
+    );
+  }
   if (result.offences.length === 0 && input.actorType !== 'NON_ASN') {
     line(
       `Tidak ada pasal pidana ${election.regime === 'pemilu' ? 'UU 7/2017' : 'UU 10/2016'} yang mengancam perbuatan ini bagi pelaku ini; pelanggaran ditangani sebagai pelanggaran peraturan perundang-undangan lainnya.`,
