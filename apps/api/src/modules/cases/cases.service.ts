@@ -68,12 +68,20 @@ function caseRolesOf(p: Principal, regionCode: string): CaseRole[] {
 }
 
 /**
- * Whether the caller reads this case as Bawaslu (or as the system administrator or an auditor with the
- * region in scope), who see the reporter's own account; the authority and the PPK see it withheld.
+ * Bawaslu's side of a case or tip: supervisors, the system administrator and auditors with the region in
+ * (region-only) scope. They see the reporter's own account, evidence metadata and originals; the
+ * authority and the PPK get them withheld.
  */
+const BAWASLU_SIDE = (g: Principal['grants'][number]) => (g.role === 'supervisor' || g.role === 'system_admin' || g.role === 'auditor') && !g.agencyId && !g.unitIdPath;
+
 function insideBawaslu(p: Principal, regionCode: string): boolean {
-  return grantsFor(p, 'cases.read').some((g) => (g.role === 'supervisor' || g.role === 'system_admin' || g.role === 'auditor')
-    && !g.agencyId && !g.unitIdPath && (!g.regionCode || regionWithin(regionCode, g.regionCode)));
+  return grantsFor(p, 'cases.read').some((g) => BAWASLU_SIDE(g) && (!g.regionCode || regionWithin(regionCode, g.regionCode)));
+}
+
+/** The same as SQL over a region column (per row: the evidence of many cases and tips at once). */
+export function insideBawasluSql(p: Principal, regionCol: string, params: unknown[]): string {
+  const alts = p.grants.filter(BAWASLU_SIDE).map((g) => (g.regionCode ? `(${regionCol} = $${params.push(g.regionCode)} OR ${regionCol} LIKE $${params.length} || '.%')` : 'TRUE'));
+  return alts.length ? `(${alts.join(' OR ')})` : 'FALSE';
 }
 
 function assertCanOpen(p: Principal, regionCode: string) {

@@ -7,7 +7,7 @@ import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
 import type { Principal } from '../auth/domain/policy.ts';
-import { caseScopeSql } from '../cases/cases.service.ts';
+import { caseScopeSql, insideBawasluSql } from '../cases/cases.service.ts';
 import { FINAL_STATUSES } from '../cases/domain/workflow.ts';
 import { anonymousAuditTime } from '../tips/domain/anonymous-time.ts';
 import { localDateInRegion } from '@netra/rules';
@@ -106,17 +106,11 @@ type EvidenceRow = { inside: boolean; region_code: string; id: string; tip_id: s
 /** Evidence the caller may handle: through the tip's region scope or the case scope. */
 async function evidenceScope(db: Queryable, p: Principal, where: string, params: unknown[]): Promise<EvidenceRow[]> {
   const caseScope = caseScopeSql(p, 'cases.read', params);
-  const tipGrants = p.grants.filter((g) => ['supervisor', 'system_admin', 'auditor'].includes(g.role));
-  const tipScope = tipGrants.length
-    ? `(${tipGrants.map((g) => (g.regionCode ? `(t.region_code = $${params.push(g.regionCode)} OR t.region_code LIKE $${params.length} || '.%')` : g.agencyId || g.unitIdPath ? 'FALSE' : 'TRUE')).join(' OR ')})`
-    : 'FALSE';
-  // Bawaslu's side (supervisors, system administrators, auditors of the region) sees where and on what a
-  // file was made and may open the original; the civil-service authority and the PPK (the reported
-  // person's employer) get the stripped copy only: a photo's GPS, phone model or a PDF's author can
-  // name the reporter as surely as their name
-  const insideScope = tipGrants.length
-    ? `(${tipGrants.map((g) => (g.regionCode ? `(coalesce(c.region_code, t.region_code) = $${params.push(g.regionCode)} OR coalesce(c.region_code, t.region_code) LIKE $${params.length} || '.%')` : g.agencyId || g.unitIdPath ? 'FALSE' : 'TRUE')).join(' OR ')})`
-    : 'FALSE';
+  // tips are Bawaslu's alone; Bawaslu's side also sees where and on what a file was made and may open
+  // the original, while the civil-service authority and the PPK (the reported person's employer) get the
+  // stripped copy only: a photo's GPS, phone model or a PDF's author can name the reporter
+  const tipScope = insideBawasluSql(p, 't.region_code', params);
+  const insideScope = insideBawasluSql(p, 'coalesce(c.region_code, t.region_code)', params);
   return (await db.query<EvidenceRow>(
     `SELECT ev.*, ${insideScope} AS inside, coalesce(c.region_code, t.region_code) AS region_code FROM evidence ev LEFT JOIN cases c ON c.id = ev.case_id LEFT JOIN tips t ON t.id = ev.tip_id
       WHERE ${where} AND ((c.id IS NOT NULL AND ${caseScope}) OR (t.id IS NOT NULL AND ${tipScope})) ORDER BY ev.received_at, ev.id`,

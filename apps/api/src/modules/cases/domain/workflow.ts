@@ -300,13 +300,18 @@ const ACTORS: readonly SanctionActor[] = ['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEA
 /** Outcomes that find against the reported person: only after they were heard or summoned. */
 const ACCUSING: readonly Outcome[] = ['other_law', 'election_crime'];
 
+/** Whose sanctions apply, and on which day: the reported worker type (both kinds when unknown) at the incident date. */
+function sanctionSubject(ctx: TransitionContext) {
+  const actor = ctx.subject?.actorType ?? null;
+  const actors = actor && (ACTORS as readonly string[]).includes(actor) ? [actor as SanctionActor] : (['PNS', 'NON_ASN'] as const);
+  return { actor, actors, date: ctx.subject?.incidentOn ?? ctx.today };
+}
+
 /** The sanction must exist for this act, actor type and incident date (catalogue of @netra/rules). */
 function checkRecommendation(e: { actCode: string; sanctionId: string; level: SanctionLevel }, ctx: TransitionContext): Msg | null {
   const act = ctx.acts ? ctx.acts.find((a) => a.code === e.actCode) : findAct(e.actCode);
   if (!act) return { id: `Kode perbuatan tidak dikenal: ${e.actCode}`, en: `Unknown act code: ${e.actCode}` };
-  const actor = ctx.subject?.actorType;
-  const actors = actor && (ACTORS as readonly string[]).includes(actor) ? [actor as SanctionActor] : (['PNS', 'NON_ASN'] as const);
-  const date = ctx.subject?.incidentOn ?? ctx.today;
+  const { actor, actors, date } = sanctionSubject(ctx);
   const options = actors.flatMap((a) => administrativeSanctions(act, a, date));
   const option = options.find((o) => o.id === e.sanctionId);
   if (!option)
@@ -330,9 +335,7 @@ function checkDecree(e: Extract<CaseEvent, { type: 'PPK_DECIDE' }>, ctx: Transit
   const form = ALL_SANCTIONS.find((f) => f.id === e.sanctionId);
   if (!form) return { id: `Sanksi tidak dikenal: ${e.sanctionId}`, en: `Unknown sanction: ${e.sanctionId}` };
   if (form.level !== e.level) return { id: `Tingkat sanksi ${e.sanctionId} adalah ${form.level}, bukan ${e.level}`, en: `${e.sanctionId} is a ${form.level} sanction, not ${e.level}` };
-  const actor = ctx.subject?.actorType;
-  const date = ctx.subject?.incidentOn ?? ctx.today;
-  const actors = actor && (ACTORS as readonly string[]).includes(actor) ? [actor as SanctionActor] : (['PNS', 'NON_ASN'] as const);
+  const { actor, actors, date } = sanctionSubject(ctx);
   const lawful = actors.flatMap((a) => sanctionsInForce(a, date));
   if (!lawful.some((f) => f.id === e.sanctionId))
     return {
@@ -348,8 +351,24 @@ const NOT_LINKED: Msg = {
   en: "The reported person is not linked to an employee record, so no PPK could receive it; Bawaslu confirms the reported employee first",
 };
 
-/** Civil servants (PNS, PPPK) go to the civil-service authority; non-ASN staff to their PPK (SE MenPANRB 01/2023, domain.md §2.5). */
-const isNonAsn = (ctx: TransitionContext) => ctx.subject?.actorType === 'NON_ASN';
+/**
+ * Civil servants (PNS, PPPK) go to the civil-service authority, non-ASN staff to their PPK (SE MenPANRB
+ * 01/2023, domain.md §2.5): why `type` is the wrong route for this worker, or null. The one rule behind
+ * both the payload check and the actions offered.
+ */
+function wrongRoute(type: CaseEventType, actorType: string | null | undefined): Msg | null {
+  if (type === 'FORWARD' && actorType === 'NON_ASN')
+    return {
+      id: 'Terlapor pegawai non-ASN: tindak lanjut oleh PPK/pejabat yang berwenang di instansinya (SE MenPANRB 01/2023), bukan instansi kepegawaian ASN; gunakan "Teruskan ke PPK"',
+      en: 'The reported person is non-ASN staff: their PPK or authorised official follows up (SE MenPANRB 01/2023), not the civil-service authority; use "Forward to the PPK"',
+    };
+  if (type === 'FORWARD_TO_PPK' && actorType !== 'NON_ASN')
+    return {
+      id: 'Hanya kasus pegawai non-ASN yang diteruskan langsung kepada PPK; kasus ASN (PNS/PPPK) diteruskan kepada instansi kepegawaian (BKN)',
+      en: 'Only cases about non-ASN staff go straight to the PPK; ASN (PNS/PPPK) cases go to the civil-service authority (BKN)',
+    };
+  return null;
+}
 
 /** A Gakkumdu handover happened on a past or present day, not before the case's incident or receipt. */
 function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext, previous?: string): Msg | null {
@@ -416,26 +435,21 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
     case 'FORWARD': {
       const missing = needText(e.authorityId, 'authorityId') ?? needText(e.letterNumber, 'letterNumber');
       if (missing) return missing;
-      if (isNonAsn(ctx))
-        return {
-          id: 'Terlapor pegawai non-ASN: tindak lanjut oleh PPK/pejabat yang berwenang di instansinya (SE MenPANRB 01/2023), bukan instansi kepegawaian ASN; gunakan "Teruskan ke PPK"',
-          en: 'The reported person is non-ASN staff: their PPK or authorised official follows up (SE MenPANRB 01/2023), not the civil-service authority; use "Forward to the PPK"',
-        };
+      const route = wrongRoute(e.type, ctx.subject?.actorType);
+      if (route) return route;
       const body = asnAuthorityOn(today, ctx.authorityOptions);
       if (!body) return { id: `Tidak ada instansi berwenang yang terkonfigurasi pada ${today}`, en: `No authority is configured for ${today}` };
       if (body.id !== e.authorityId)
         return { id: `Pada ${today} kasus ASN diteruskan kepada ${body.name.id} (${body.id}), bukan ${e.authorityId}`, en: `On ${today} ASN cases go to ${body.name.en} (${body.id}), not ${e.authorityId}` };
       return null;
     }
-    case 'FORWARD_TO_PPK':
-      if (!isNonAsn(ctx))
-        return {
-          id: 'Hanya kasus pegawai non-ASN yang diteruskan langsung kepada PPK; kasus ASN (PNS/PPPK) diteruskan kepada instansi kepegawaian (BKN)',
-          en: 'Only cases about non-ASN staff go straight to the PPK; ASN (PNS/PPPK) cases go to the civil-service authority (BKN)',
-        };
+    case 'FORWARD_TO_PPK': {
+      const route = wrongRoute(e.type, ctx.subject?.actorType);
+      if (route) return route;
       if (ctx.subject?.linked === false) return NOT_LINKED;
       if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
       return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber') ?? checkRecommendation(e, ctx);
+    }
     case 'GAKKUMDU_INVESTIGATE':
       return checkHandover(e.handedOverOn, state, ctx, state.dates.gakkumdu_declaration);
     case 'GAKKUMDU_PROSECUTE':
@@ -622,8 +636,7 @@ export function allowedEvents(state: CaseState, roles: readonly CaseRole[], toda
     const spec = TRANSITIONS[t];
     if (!spec.from.includes(state.status) || !roles.some((r) => spec.roles.includes(r))) return false;
     // the route follows the worker type: BKN for civil servants, the PPK for non-ASN staff
-    if (subject && t === 'FORWARD' && subject.actorType === 'NON_ASN') return false;
-    if (subject && t === 'FORWARD_TO_PPK' && subject.actorType !== 'NON_ASN') return false;
+    if (subject && wrongRoute(t, subject.actorType)) return false;
     if (t === 'PPK_FAIL' && today) return validate({ type: 'PPK_FAIL' }, state, { today, roles }) === null;
     return !(t === 'EXTEND_REVIEW' && state.reviewExtended);
   });
