@@ -83,6 +83,8 @@ export const CaseDetail = CaseSummary.extend({
   hasReporterIdentity: z.boolean(),
   assessment: z.record(z.string(), z.unknown()).nullable(),
   allowedActions: z.array(z.string()),
+  /** Whether this user may link the reported person to a registry record at this step (Bawaslu's handlers). */
+  mayLinkReportedPerson: z.boolean(),
   summons: z.array(z.object({ party: z.string(), personLabel: z.string(), scheduledOn: z.string(), place: z.string(), issuedOn: z.string() })),
   /** Which PDFs exist at this step (receipt, registration, summons, review, gakkumdu_minutes, forwarding, recommendation). */
   documents: z.array(z.string()),

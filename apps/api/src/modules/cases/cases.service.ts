@@ -293,6 +293,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     clarifications: clarifications.rows.map((c) => sealReporterLabel({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
     recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
     allowedActions: allowedEvents(state, handling, today, { actorType: r.actor_type, linked: r.reported_agency_id !== null }),
+    mayLinkReportedPerson: reportedLinkRefusal(p, r) === null,
     summons: state.summons ?? [],
     forwardTo: (() => {
       // where the ASN-neutrality track goes next: the civil-service authority, for civil servants
@@ -617,6 +618,7 @@ export async function sweepDeadlines(deps: Deps, opts: { batch?: number; warnDay
  */
 export async function suggestReportedPersons(deps: Deps, p: Principal, id: string, text?: string) {
   const c = await loadCase(deps.db, p, id, 'cases.handle');
+  assertMayLinkReported(p, c);
   const description = (text ?? c.reported_text ?? '').trim();
   if (!description) return { description, items: [] };
   const parsed = parseDescription(description);
@@ -639,18 +641,33 @@ export async function suggestReportedPersons(deps: Deps, p: Principal, id: strin
 
 const LINKABLE_AFTER_DECISION: readonly string[] = ['decided_other_law', 'gakkumdu_concluded', 'forwarded'];
 
+/**
+ * Whether this user may link the reported person to a registry record now: Bawaslu's handlers only, while
+ * the review is open; once decided, who was reported stays fixed, except that a case decided about a
+ * described person with no registry record yet may still be linked until the authority recommends (the
+ * PPK is reached through the record). One rule for the action offered and the action allowed.
+ */
+function reportedLinkRefusal(p: Principal, c: Pick<CaseRow, 'status' | 'region_code' | 'reported_employee_id'>): 'role' | 'fixed' | null {
+  if (!grantsFor(p, 'cases.handle').length || !caseRolesOf(p, c.region_code).some((r) => r === 'supervisor' || r === 'system_admin')) return 'role';
+  if (!canChangeReportedPerson(c.status) && !(c.reported_employee_id === null && LINKABLE_AFTER_DECISION.includes(c.status))) return 'fixed';
+  return null;
+}
+
+function assertMayLinkReported(p: Principal, c: CaseRow): void {
+  const refusal = reportedLinkRefusal(p, c);
+  if (refusal === 'role') throw forbidden();
+  if (refusal === 'fixed')
+    throw conflict('CASE_REPORTED_PERSON_FIXED', {
+      id: `Terlapor tidak dapat diubah lagi pada status ${c.status}: kajian sudah diputus tentang orang ini atau kasus sudah final.`,
+      en: `The reported person can no longer change in status ${c.status}: the review was decided about this person, or the case is final.`,
+    });
+}
+
 /** The handler confirms who was reported; the case then reaches that employee's PPK. */
 export async function confirmReportedPerson(deps: Deps, p: Principal, id: string, employeeId: string) {
   await deps.db.transaction(async (tx) => {
     const c = await loadCase(tx, p, id, 'cases.handle', true);
-    if (!caseRolesOf(p, c.region_code).some((r) => r === 'supervisor' || r === 'system_admin')) throw forbidden();
-    // once decided, who was reported stays fixed; a case decided about a described person with no registry
-    // record yet may still be linked to one until the authority recommends (the PPK is reached through it)
-    if (!canChangeReportedPerson(c.status) && !(c.reported_employee_id === null && LINKABLE_AFTER_DECISION.includes(c.status)))
-      throw conflict('CASE_REPORTED_PERSON_FIXED', {
-        id: `Terlapor tidak dapat diubah lagi pada status ${c.status}: kajian sudah diputus tentang orang ini atau kasus sudah final.`,
-        en: `The reported person can no longer change in status ${c.status}: the review was decided about this person, or the case is final.`,
-      });
+    assertMayLinkReported(p, c);
     const reported = (await resolveReported(tx, { reportedEmployeeId: employeeId }))!;
     // the worker type follows the registry: it decides the sanctions and who acts (BKN for ASN, the PPK for non-ASN)
     await tx.query('UPDATE cases SET reported_employee_id = $2, reported_agency_id = $3, actor_type = $4, version = version + 1, updated_at = now() WHERE id = $1', [id, employeeId, reported.agencyId, reported.employmentType]);

@@ -122,6 +122,31 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(related[0]).toMatchObject({ likelyDuplicate: true });
   });
 
+  it('offers linking the reported person only to Bawaslu handlers, at steps where it may still change', async () => {
+    const c = (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat di deklarasi', summary: 'Uraian temuan pengawas kelurahan.', reportedText: 'pak Camat Bekasi Barat',
+      incidentOn: '2024-01-01', actCode: 'KE-5', actorType: 'PNS',
+    } })).json();
+    expect(c.mayLinkReportedPerson).toBe(true);
+    await ok('bawaslu.kota', c.id, { type: 'START_REVIEW' });
+    await ok('bawaslu.kota', c.id, { type: 'REGISTER', caseNumber: '009/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true });
+    await ok('bawaslu.kota', c.id, { type: 'BEGIN_REVIEW' });
+    await ok('bawaslu.kota', c.id, { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat Bekasi Barat', heldOn: '2024-01-03', statement: 'Hadir sebagai undangan.' });
+    await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Dugaan pelanggaran kode etik ASN (SKB 2022, KE-5).' });
+    const fwd = await ok('bawaslu.kota', c.id, { type: 'FORWARD', authorityId: 'KASN', letterNumber: '019/PP.01/K.JB-17/01/2024' });
+    expect(fwd).toMatchObject({ status: 'forwarded', mayLinkReportedPerson: true });
+    // the authority acts on the case but does not decide who was reported: not offered, and refused
+    const seen = (await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bkn') })).json();
+    expect(seen).toMatchObject({ status: 'forwarded', mayLinkReportedPerson: false });
+    expect(seen.allowedActions.length).toBeGreaterThan(0);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/reported-suggestions`, ...as('bkn') })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reported-person`, ...as('bkn'), payload: { employeeId: camat } })).statusCode).toBe(403);
+    const linked = (await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reported-person`, ...as('bawaslu.kota'), payload: { employeeId: camat } })).json();
+    expect(linked).toMatchObject({ reportedEmployeeId: camat, mayLinkReportedPerson: false });
+    const fixed = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/reported-suggestions`, ...as('bawaslu.kota') });
+    expect([fixed.statusCode, fixed.json().code]).toEqual([409, 'CASE_REPORTED_PERSON_FIXED']);
+  });
+
   it('two concurrent transitions of one case give one success and one conflict', async () => {
     const c = (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
       electionId: 'pemilu-2024', regionCode: '32.75', title: 'Temuan spanduk', summary: 'Spanduk bakal calon di kantor kelurahan.',

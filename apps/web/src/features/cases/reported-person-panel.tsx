@@ -34,7 +34,7 @@ export function ReportedPersonPanel({ c }: { c: CaseDetail }) {
   const [searching, setSearching] = useState(false);
   const suggestions = useReportedSuggestions(c.id, searching);
   const confirm = useConfirmReportedPerson(c.id);
-  const canHandle = c.allowedActions.length > 0;
+  const canHandle = c.mayLinkReportedPerson;
   return (
     <Paper withBorder p="md" data-testid="case-reported">
       <Title order={2} size="h5" mb="xs">{t('cases.person.title')}</Title>
