@@ -93,6 +93,26 @@ describe('registry in the browser', () => {
     await page.getByTestId('registry-search').fill('197001011995032002');
     await expect.poll(async () => (await page.getByTestId('registry-total').textContent())?.replace(/\D/g, '')).toBe('0');
   });
+  it('shows the audit trail in words, filtered by actor and by one object', async () => {
+    const context = await browser.newContext();
+    const own = await context.newPage();
+    await signInAs(own, server.url, 'admin');
+    await own.goto(`${server.url}/audit`);
+    await own.getByTestId('audit-row').first().waitFor();
+    await own.getByTestId('audit-filter-actor').fill('kesbangpol');
+    // the import above, said in words, by kesbangpol only
+    const imported = own.getByTestId('audit-row').filter({ hasText: 'Registri diimpor' });
+    await expect.poll(() => imported.count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await own.getByTestId('audit-row').allTextContents()).every((t) => t.includes('kesbangpol'))).toBe(true);
+    expect(await own.getByTestId('audit-matches').textContent()).toMatch(/\d+ catatan cocok/);
+    expect(own.url()).toContain('actor=kesbangpol');
+    // one object's history: its id becomes the filter
+    await imported.first().getByRole('button').first().click();
+    await expect.poll(() => own.url()).toContain('entityId=');
+    await expect.poll(async () => (await own.getByTestId('audit-row').allTextContents()).every((t) => t.includes('Instansi'))).toBe(true);
+    await context.close();
+  });
+
   it('switches to English, loading that catalogue only when chosen, and keeps the choice on reload', async () => {
     await page.goto(`${server.url}/lapor`);
     expect(await page.locator('html').getAttribute('lang')).toBe('id');

@@ -1,26 +1,87 @@
-import { useState } from 'react';
-import { Center, Code, Loader, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Button, Center, Code, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { LIMITS, type AuditEvent } from '@netra/contracts';
 import { api, type Page } from '../../lib/api.ts';
+import { addDays } from '../../lib/dates.ts';
+import { zoneOf } from '../../lib/zones.ts';
+import { useWorkflowLabels } from '../cases/workflow-labels.ts';
 import { useFormat } from '../../lib/format.ts';
 import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 
 const PAGE_SIZE = LIMITS.pageSizeDefault;
+const FILTERS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to', 'sort'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** Where a recorded object can be opened, for the kinds that have a page. */
+const ENTITY_PAGES: Record<string, (id: string) => string> = {
+  employee: (id) => `/registry/${id}`,
+  case: (id) => `/cases/${id}`,
+  tip: (id) => `/tips/${id}`,
+  pledge_campaign: (id) => `/pledges/${id}`,
+  socialization_event: (id) => `/socialization/events/${id}`,
+};
+
+/** Start of a local calendar day as an instant, so a date filter means the viewer's own day. */
+const localMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00`).toISOString();
+
+/** Recorded actions and object kinds in words; a code without a label is shown as it is. */
+function useAuditLabels() {
+  const { t, i18n } = useTranslation();
+  const workflow = useWorkflowLabels();
+  const say = t as (key: string, options?: Record<string, unknown>) => string;
+  const entity = (type: string) => (i18n.exists(`audit.entities.${type}`) ? say(`audit.entities.${type}`) : type);
+  const action = (code: string) => {
+    if (i18n.exists(`audit.actions.${code}`) && typeof say(`audit.actions.${code}`) === 'string') return say(`audit.actions.${code}`);
+    // a case's workflow step is recorded as case.<event>: the step's own label
+    const step = /^case\.([a-z_]+)$/.exec(code)?.[1]?.toUpperCase();
+    const stepLabel = step ? workflow.event(step) : undefined;
+    return stepLabel && stepLabel !== step ? stepLabel : code;
+  };
+  const actions = (messages: unknown): { value: string; label: string }[] =>
+    Object.entries((messages ?? {}) as Record<string, Record<string, string>>).flatMap(([kind, verbs]) => [
+      { value: `${kind}.`, label: say('audit.filters.allOfKind', { kind }) },
+      ...Object.keys(verbs).map((verb) => ({ value: `${kind}.${verb}`, label: `${action(`${kind}.${verb}`)} (${kind}.${verb})` })),
+    ]);
+  return { entity, action, actionOptions: () => actions(i18n.getResource(i18n.language, 'translation', 'audit.actions')) };
+}
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
-  const [page, setPage] = useState(1);
+  const labels = useAuditLabels();
+  const [params, setParams] = useSearchParams();
+  const value = (k: Filter) => params.get(k) ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const set = (k: Filter | 'page', v: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (v) next.set(k, v);
+      else next.delete(k);
+      if (k !== 'page') next.delete('page');
+      return next;
+    }, { replace: true });
+  const [actor] = useDebouncedValue(value('actor').trim(), 300);
+  const [entityId] = useDebouncedValue(value('entityId').trim(), 300);
+  const from = value('from');
+  const to = value('to');
+  const query = {
+    page, pageSize: PAGE_SIZE, actor: actor || undefined, action: value('action') || undefined, entityType: value('entityType') || undefined,
+    entityId: entityId || undefined, from: from ? localMidnight(from) : undefined, to: to ? localMidnight(addDays(to, 1)) : undefined,
+    sort: value('sort') || undefined,
+  };
+  const filtered = FILTERS.some((k) => value(k));
   usePageTitle(t('audit.title'));
   const events = useQuery({
-    queryKey: ['audit', page],
-    queryFn: ({ signal }) => api.get<Page<AuditEvent>>('/audit', { page, pageSize: PAGE_SIZE }, signal),
+    queryKey: ['audit', query],
+    queryFn: ({ signal }) => api.get<Page<AuditEvent>>('/audit', query, signal),
     placeholderData: keepPreviousData,
   });
+  const entityTypes = Object.keys((i18n.getResource(i18n.language, 'translation', 'audit.entities') ?? {}) as Record<string, string>);
 
   return (
     <Stack gap="md" maw={1400} mx="auto">
@@ -32,6 +93,60 @@ export function AuditPage() {
           {t('audit.intro')}
         </Text>
       </Stack>
+
+      <Paper withBorder p="sm" data-testid="audit-filters">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          <TextInput label={t('audit.filters.actor')} value={value('actor')} onChange={(e) => set('actor', e.currentTarget.value)} data-testid="audit-filter-actor" />
+          <Select
+            label={t('audit.filters.action')}
+            placeholder={t('audit.filters.any')}
+            data={labels.actionOptions()}
+            value={value('action') || null}
+            onChange={(v) => set('action', v)}
+            searchable
+            clearable
+            data-testid="audit-filter-action"
+          />
+          <Select
+            label={t('audit.filters.entity')}
+            placeholder={t('audit.filters.any')}
+            data={entityTypes.map((e) => ({ value: e, label: labels.entity(e) }))}
+            value={value('entityType') || null}
+            onChange={(v) => set('entityType', v)}
+            clearable
+            data-testid="audit-filter-entity"
+          />
+          <TextInput label={t('audit.filters.entityId')} value={value('entityId')} onChange={(e) => set('entityId', e.currentTarget.value)} data-testid="audit-filter-entity-id" />
+          <TextInput type="date" label={t('audit.filters.from')} value={from} max={to || undefined} onChange={(e) => set('from', e.currentTarget.value)} data-testid="audit-filter-from" />
+          <TextInput
+            type="date"
+            label={t('audit.filters.to')}
+            description={t('audit.filters.zoneHelp', { zone: zoneOf(new Date()) })}
+            value={to}
+            min={from || undefined}
+            onChange={(e) => set('to', e.currentTarget.value)}
+            data-testid="audit-filter-to"
+          />
+          <Select
+            label={t('audit.filters.sort')}
+            data={[{ value: '-seq', label: t('audit.filters.newest') }, { value: 'seq', label: t('audit.filters.oldest') }]}
+            value={value('sort') || '-seq'}
+            onChange={(v) => set('sort', v === '-seq' ? null : v)}
+            allowDeselect={false}
+            data-testid="audit-filter-sort"
+          />
+          <Group align="flex-end">
+            <Button variant="default" disabled={!filtered} onClick={() => setParams({}, { replace: true })} data-testid="audit-filter-reset">
+              {t('audit.filters.reset')}
+            </Button>
+          </Group>
+        </SimpleGrid>
+        {filtered && events.data && (
+          <Text size="sm" c="dimmed" mt="xs" data-testid="audit-matches">
+            {t('audit.matches', { count: events.data.total, formattedCount: format.number(events.data.total) })}
+          </Text>
+        )}
+      </Paper>
 
       <ProblemAlert error={events.error} />
 
@@ -66,14 +181,31 @@ export function AuditPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(event.occurredAt)}</Table.Td>
                     <Table.Td>{event.actorLabel}</Table.Td>
                     <Table.Td>
-                      <Code>{event.action}</Code>
+                      <Text size="sm" data-testid="audit-action">{labels.action(event.action)}</Text>
+                      <Code fz="xs">{event.action}</Code>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{event.entityType}</Text>
+                      <Text size="sm">{labels.entity(event.entityType)}</Text>
                       {event.entityId && (
-                        <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                          {event.entityId}
-                        </Text>
+                        <Group gap={6} wrap="nowrap" align="baseline">
+                          <Anchor
+                            component="button"
+                            type="button"
+                            size="xs"
+                            c="dimmed"
+                            ff="monospace"
+                            style={{ wordBreak: 'break-all', textAlign: 'left' }}
+                            onClick={() => setParams({ entityType: event.entityType, entityId: event.entityId! }, { replace: true })}
+                            title={t('audit.filters.entityId')}
+                          >
+                            {event.entityId}
+                          </Anchor>
+                          {ENTITY_PAGES[event.entityType] && (
+                            <Anchor component={Link} to={ENTITY_PAGES[event.entityType]!(event.entityId)} size="xs">
+                              {t('audit.open')}
+                            </Anchor>
+                          )}
+                        </Group>
                       )}
                     </Table.Td>
                     <Table.Td>
@@ -95,7 +227,7 @@ export function AuditPage() {
             </Table>
           </Table.ScrollContainer>
           <Paper p="sm" radius={0} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-            <Pager page={page} pageSize={PAGE_SIZE} total={events.data.total} onChange={setPage} />
+            <Pager page={page} pageSize={PAGE_SIZE} total={events.data.total} onChange={(p) => set('page', p > 1 ? String(p) : null)} />
           </Paper>
         </Paper>
       ) : null}
