@@ -95,6 +95,34 @@ describe.each(DB_KINDS)('API conventions on %s', (kind) => {
     expect(nested.json().message.en).toContain('body.name contains a NUL character');
   });
 
+  it('answers a broken upload, an over-long path value and an empty region code with 400 problems, never 500', async () => {
+    const tip = (await app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: { what: 'Camat berpose dengan jersey nomor dua di GOR.', regionCode: '32.75', occurredOn: '2023-12-29' } })).json();
+    const credentials = { receiptCode: tip.receiptCode as string, secret: tip.secret as string };
+    const bodies = [
+      { type: 'multipart/form-data', body: 'garbage' },
+      { type: 'multipart/form-data; boundary=XB', body: 'no boundary here at all' },
+      {
+        type: 'multipart/form-data; boundary=XB',
+        body: Object.entries(credentials).map(([f, v]) => `--XB\r\nContent-Disposition: form-data; name="${f}"\r\n\r\n${v}\r\n`).join('') + '--XB\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc',
+      },
+    ];
+    for (const b of bodies) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/public/tips/evidence', headers: { 'content-type': b.type }, payload: b.body });
+      expect(res.statusCode, b.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code, b.body).toBe('MULTIPART_MALFORMED');
+    }
+    const s = await signIn(app, 'viewer');
+    const long = await app.inject({ method: 'GET', url: `/api/v1/cases/${'x'.repeat(150)}`, ...s });
+    expect([long.statusCode, long.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    await addUser(deps, 'root', 'system_admin');
+    const root = await signIn(app, 'root');
+    const empty = await app.inject({ method: 'POST', url: '/api/v1/users', ...root, payload: { username: 'probe.x', displayName: 'Probe', password: 'longenough123', role: 'supervisor', regionCode: '' } });
+    expect([empty.statusCode, empty.json().errors?.[0]?.path]).toEqual([400, 'body.regionCode']);
+    expect((await deps.db.query("SELECT 1 FROM users WHERE username = 'probe.x'")).rowCount).toBe(0);
+  });
+
   it('answers a database refusal that slipped past a service as 4xx: duplicate 409, bad value 400, never 500', async () => {
     const probe = await buildApp(deps);
     probe.get('/api/v1/test/db-error/:code', async (req) => {

@@ -43,6 +43,8 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     // random request ids: Fastify's default counter would date, to the second, the anonymous requests
     // that are never logged (the gaps between logged ids)
     genReqId: () => crypto.randomUUID(),
+    // a long path value reaches validation and gets its 400 problem (the router's own limit of 100 answers a bare 414)
+    routerOptions: { maxParamLength: 2048 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -171,6 +173,9 @@ const FRAMEWORK_MESSAGES: Record<string, { id: string; en: string }> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: { id: 'Permintaan ini harus dikirim sebagai multipart/form-data.', en: 'This request must be sent as multipart/form-data.' },
 };
 
+/** The messages busboy (behind @fastify/multipart) throws for a body that is not well-formed multipart. */
+const MULTIPART_BROKEN = /^(Multipart: Boundary not found|Unexpected end of (form|multipart data|file)|Part terminated early|Malformed (part header|content type|urlencoded form)|Unsupported content type)/;
+
 function toProblem(err: FastifyError | AppError) {
   if (err instanceof AppError) return problemBody(err.status, err.code, err.msg, err.fieldErrors);
   const fe = err as FastifyError & { validation?: { keyword?: string; instancePath?: string; message?: string; params?: Record<string, unknown> }[] };
@@ -194,6 +199,9 @@ function toProblem(err: FastifyError | AppError) {
     return problemBody(409, 'ALREADY_EXISTS', { id: 'Data yang sama baru saja dicatat; muat ulang untuk melihatnya.', en: 'The same record was just recorded; reload to see it.' });
   if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState))
     return problemBody(400, 'INVALID_VALUE', { id: 'Salah satu nilai dalam permintaan tidak valid (tanggal, angka atau teks di luar batas).', en: 'A value in the request is not valid (a date, number or text out of range).' });
+  // a broken multipart body (no boundary, cut off mid-part): the upload parser throws plain errors without a status
+  if (!fe.statusCode && MULTIPART_BROKEN.test(fe.message ?? ''))
+    return problemBody(400, 'MULTIPART_MALFORMED', { id: 'Unggahan rusak atau terpotong (multipart/form-data tidak lengkap); kirim ulang berkasnya.', en: 'The upload is malformed or cut off (incomplete multipart/form-data); send the file again.' });
   const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE')
     return problemBody(413, 'PAYLOAD_TOO_LARGE', { id: 'Berkas atau permintaan terlalu besar.', en: 'File or request too large.' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Pagination, pageOf } from './common.ts';
+import { Pagination, RegionCode, pageOf } from './common.ts';
 
 export const ROLES = [
   'system_admin',
@@ -99,7 +99,7 @@ export const UserCreateInput = z.object({
   displayName: z.string().trim().min(1).max(200),
   password: z.string().min(10, 'at least 10 characters').max(256),
   role: Role,
-  regionCode: z.string().optional(),
+  regionCode: RegionCode.optional(),
   agencyId: z.uuid().optional(),
   unitId: z.uuid().optional(),
   employeeId: z.uuid().optional(),
@@ -137,7 +137,7 @@ export const UserList = pageOf(User);
 
 export const GrantInput = z.object({
   role: Role,
-  regionCode: z.string().optional(),
+  regionCode: RegionCode.optional(),
   agencyId: z.uuid().optional(),
   unitId: z.uuid().optional(),
 });

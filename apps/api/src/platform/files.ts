@@ -8,9 +8,22 @@ export async function fileWithFields(req: FastifyRequest): Promise<{ fields: Rec
   const fields: Record<string, string> = {};
   for await (const part of req.parts()) {
     if (part.type === 'file') return { fields, file: part };
-    fields[part.fieldname] = String(part.value).slice(0, 200);
+    const value = String(part.value);
+    // the JSON check for NUL characters never sees multipart fields: refuse one here, by name
+    if (value.includes('\u0000')) throw invalid('VALIDATION_FAILED', { id: `Kolom ${part.fieldname} berisi karakter NUL.`, en: `Field ${part.fieldname} contains a NUL character.` });
+    fields[part.fieldname] = value.slice(0, 200);
   }
   throw invalid('FILE_MISSING', { id: 'Tidak ada berkas yang diunggah.', en: 'No file was uploaded.' });
+}
+
+/**
+ * An uploaded file's name as it may be stored and shown: no control characters (NUL included), no
+ * path, at most 255 characters without cutting a character in two; a fallback when nothing is left.
+ */
+export function uploadName(raw: string | undefined, fallback: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = (raw ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').split(/[\\/]/).pop()!.trim();
+  return Array.from(clean).slice(0, 255).join('') || fallback;
 }
 
 /** Sends a stored file: always an attachment, with the browser told not to guess the type or run it. */

@@ -3,7 +3,7 @@ import { Problem } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { invalid } from '../../platform/errors.ts';
-import { fileWithFields, sendFile } from '../../platform/files.ts';
+import { fileWithFields, sendFile, uploadName } from '../../platform/files.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { PUBLIC_LOG_LEVEL } from '../tips/tips.routes.ts';
 import { attachToCase, attachToTip, custodyLog, listEvidence, openEvidence } from './custody.service.ts';
@@ -38,13 +38,13 @@ export const custodyRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
     const { fields, file } = await fileWithFields(req);
     if (!fields.receiptCode || !fields.secret) throw invalid('TIP_CREDENTIALS_REQUIRED', { id: 'Kode tanda terima dan kode rahasia wajib dikirim sebelum berkas.', en: 'Receipt code and secret must be sent before the file.' });
     // a file cut at the multipart size limit is refused inside (413) before anything is recorded
-    return reply.status(201).send(await attachToTip(deps, { receiptCode: fields.receiptCode.trim().toUpperCase(), secret: fields.secret.trim() }, file.file, file.filename || 'bukti'));
+    return reply.status(201).send(await attachToTip(deps, { receiptCode: fields.receiptCode.trim().toUpperCase(), secret: fields.secret.trim() }, file.file, uploadName(file.filename, 'bukti')));
   });
 
   app.post('/cases/:id/evidence', { schema: { tags: ['cases'], consumes: ['multipart/form-data'], params: Id, response: { 201: Stored, ...errors } } }, async (req, reply) => {
     const p = requirePrincipal(req, 'cases.handle');
     const { file } = await fileWithFields(req);
-    return reply.status(201).send(await attachToCase(deps, p, req.params.id, file.file, file.filename || 'bukti'));
+    return reply.status(201).send(await attachToCase(deps, p, req.params.id, file.file, uploadName(file.filename, 'bukti')));
   });
   app.get('/cases/:id/evidence', { schema: { tags: ['cases'], params: Id, response: { 200: z.object({ items: z.array(Evidence) }), ...errors } } }, async (req) => ({
     items: await listEvidence(deps, requirePrincipal(req, 'cases.read'), { caseId: req.params.id }),

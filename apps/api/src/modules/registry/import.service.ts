@@ -47,7 +47,7 @@ export async function startImportRun(db: Queryable, input: { agencyId: string; a
   await db.query(
     `INSERT INTO import_runs (id, agency_id, actor_id, actor_label, file_name, dry_run, skip_invalid, status, bytes_total)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'running', $8)`,
-    [id, input.agencyId, input.actor.id, input.actor.label, input.fileName.slice(0, 255), input.options.dryRun, input.options.skipInvalid, input.size ?? 0],
+    [id, input.agencyId, input.actor.id, input.actor.label, Array.from(input.fileName).slice(0, 255).join(''), input.options.dryRun, input.options.skipInvalid, input.size ?? 0],
   );
   progress.set(id, { bytesRead: 0, rowsRead: 0 });
   return id;

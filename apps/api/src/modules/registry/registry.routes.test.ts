@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +88,17 @@ describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
     }
     expect(run).toMatchObject({ status: 'succeeded', bytesRead: run.bytesTotal, summary: { inserted: 1 } });
     expect(run.bytesTotal).toBeGreaterThan(0);
+  });
+
+  it('stores an upload name without control characters or a path, and leaves no spooled file behind', async () => {
+    const spooled = () => fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('netra-import-')).length;
+    const before = spooled();
+    const payload = '--b\r\nContent-Disposition: form-data; name="file"; filename="..\\x/da\u0000ta\u202e.csv"\r\nContent-Type: text/csv\r\n\r\nnip,nama,jenis\r\n196803031990031005,Upload Check,PNS\r\n--b--\r\n';
+    const res = await app.inject({ method: 'POST', url: `/api/v1/agencies/${agency}/imports?dryRun=true`, cookies: s.cookies, headers: { ...s.headers, 'content-type': 'multipart/form-data; boundary=b' }, payload });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json().fileName).toBe('data.csv');
+    await expect.poll(async () => (await app.inject({ method: 'GET', url: `/api/v1/imports/${res.json().id}`, ...s })).json().status).toBe('succeeded');
+    await expect.poll(spooled).toBe(before);
   });
 
   it('rate-limits sign-in attempts', async () => {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { actorOf, requirePrincipal } from '../../platform/http.ts';
+import { uploadName } from '../../platform/files.ts';
 import { auditExport, createEmployee, exportEmployees, getEmployee, getEmployeeContact, listEmployees, updateEmployee } from './employees.service.ts';
 import { writeCsv, writeXlsx } from './export-writers.ts';
 import { assertMayImport, getImportRun, runImport, startImportRun } from './import.service.ts';
@@ -86,8 +87,15 @@ export const registryRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     const options = { dryRun: req.query.dryRun === 'true', skipInvalid: req.query.skipInvalid === 'true' };
     const size = fs.statSync(tmp).size;
     const actor = actorOf(p);
-    const runId = await startImportRun(deps.db, { agencyId: req.params.id, actor, fileName: file.filename || 'upload', options, size });
-    void runImport(deps, { runId, agencyId: req.params.id, agencyRegion, actor, principal: p, source: { stream: fs.createReadStream(tmp), fileName: file.filename, size }, options })
+    const fileName = uploadName(file.filename, 'upload');
+    let runId: string;
+    try {
+      runId = await startImportRun(deps.db, { agencyId: req.params.id, actor, fileName, options, size });
+    } catch (e) {
+      fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
+      throw e;
+    }
+    void runImport(deps, { runId, agencyId: req.params.id, agencyRegion, actor, principal: p, source: { stream: fs.createReadStream(tmp), fileName, size }, options })
       .catch((err: unknown) => req.log.error({ err, runId }, 'import crashed'))
       .finally(() => fs.rmSync(path.dirname(tmp), { recursive: true, force: true }));
     return reply.status(202).send(await getImportRun(deps, p, runId));
