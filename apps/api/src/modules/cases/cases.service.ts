@@ -5,7 +5,7 @@
  * the deadline sweep.
  */
 import crypto from 'node:crypto';
-import { asnAuthorityOn, assess, computeDeadlines, findElection, localDateInRegion, parseIncident, type Deadline, type Rules } from '@netra/rules';
+import { asnAuthorityOn, assess, computeDeadlines, findAct, findElection, localDateInRegion, parseIncident, type Deadline, type Rules } from '@netra/rules';
 import { legalRules } from '../../platform/legal-options.ts';
 import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
@@ -16,6 +16,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { loadMasterKey, openText, sealText } from '../../platform/keys.ts';
 import { drainOutbox, enqueue, type Notice } from '../../platform/notify.ts';
 import { grantsFor, regionWithin, type Principal } from '../auth/domain/policy.ts';
+import { readScope } from '../registry/employee-scope.ts';
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
@@ -68,11 +69,11 @@ function caseRolesOf(p: Principal, regionCode: string): CaseRole[] {
 }
 
 /**
- * Bawaslu's side of a case or tip: supervisors, the system administrator and auditors with the region in
+ * Bawaslu's side of a case or tip: supervisors and the system administrator with the region in
  * (region-only) scope. They see the reporter's own account, evidence metadata and originals; the
- * authority and the PPK get them withheld.
+ * authority, the PPK and auditors (who check the handling, not the reporter) get them withheld.
  */
-const BAWASLU_SIDE = (g: Principal['grants'][number]) => (g.role === 'supervisor' || g.role === 'system_admin' || g.role === 'auditor') && !g.agencyId && !g.unitIdPath;
+const BAWASLU_SIDE = (g: Principal['grants'][number]) => (g.role === 'supervisor' || g.role === 'system_admin') && !g.agencyId && !g.unitIdPath;
 
 function insideBawaslu(p: Principal, regionCode: string): boolean {
   return grantsFor(p, 'cases.read').some((g) => BAWASLU_SIDE(g) && (!g.regionCode || regionWithin(regionCode, g.regionCode)));
@@ -90,10 +91,12 @@ function assertCanOpen(p: Principal, regionCode: string) {
 }
 
 /** The reported employee's agency and employment type (the registry, not the intake form, says whether they are PNS, PPPK or non-ASN). */
-async function resolveReported(tx: Queryable, input: { reportedEmployeeId?: string }) {
+async function resolveReported(tx: Queryable, p: Principal, input: { reportedEmployeeId?: string }) {
   if (!input.reportedEmployeeId) return null;
-  const e = (await tx.query<{ agency_id: string; employment_type: string }>('SELECT agency_id, employment_type FROM employees WHERE id = $1', [input.reportedEmployeeId])).rows[0];
-  if (!e) throw invalid('EMPLOYEE_UNKNOWN', { id: 'Pegawai terlapor tidak ditemukan.', en: 'Reported employee not found.' });
+  // only a record the handler may read in the registry: one outside it answers as an unknown one
+  const params: unknown[] = [input.reportedEmployeeId];
+  const e = (await tx.query<{ agency_id: string; employment_type: string }>(`SELECT e.agency_id, e.employment_type FROM employees e WHERE e.id = $1 AND ${readScope(p, params)}`, params)).rows[0];
+  if (!e) throw invalid('EMPLOYEE_UNKNOWN', { id: 'Pegawai terlapor tidak ditemukan dalam registri yang dapat Anda akses.', en: 'Reported employee not found in the registry you may read.' });
   return { agencyId: e.agency_id, employmentType: e.employment_type };
 }
 
@@ -110,11 +113,13 @@ async function insertCase(
   if (!region.rowCount) throw invalid('REGION_UNKNOWN', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` });
   assertCanOpen(p, input.regionCode);
   const today = todayIn(deps.clock.now(), input.regionCode);
-  for (const [field, v] of [['incidentOn', input.incidentOn], ['knownOn', input.knownOn]] as const)
-    if (v && v > today) throw invalid('DATE_IN_FUTURE', { id: `${field} ${v} ada di masa depan`, en: `${field} ${v} is in the future` });
+  for (const [field, v] of [[{ id: 'Tanggal kejadian', en: 'Incident date' }, input.incidentOn], [{ id: 'Tanggal diketahui', en: 'Known date' }, input.knownOn]] as const)
+    if (v && v > today) throw invalid('DATE_IN_FUTURE', { id: `${field.id} ${v} ada di masa depan (hari ini ${today}).`, en: `${field.en} ${v} is in the future (today is ${today}).` });
+  if (input.actCode !== undefined && !findAct(input.actCode, deps.config.legalOptions.catalogue))
+    throw invalid('ACT_UNKNOWN', { id: `Kode perbuatan tidak dikenal: "${input.actCode}"; pilih dari katalog perbuatan.`, en: `Unknown act code: "${input.actCode}"; choose one from the catalogue of acts.` });
   if (input.incidentOn && input.knownOn && input.knownOn < input.incidentOn)
     throw invalid('KNOWN_DATE_BEFORE_INCIDENT', { id: `Tanggal diketahui ${input.knownOn} sebelum tanggal kejadian`, en: `Known date ${input.knownOn} is before the incident date` });
-  const reported = await resolveReported(tx, input);
+  const reported = await resolveReported(tx, p, input);
   // a finding is discovered when it is recorded unless the supervisor says when
   const knownOn = input.knownOn ?? input.incidentOn ?? (source === 'report' ? undefined : today);
   const legal = legalRules(deps.config);
@@ -668,7 +673,7 @@ export async function confirmReportedPerson(deps: Deps, p: Principal, id: string
   await deps.db.transaction(async (tx) => {
     const c = await loadCase(tx, p, id, 'cases.handle', true);
     assertMayLinkReported(p, c);
-    const reported = (await resolveReported(tx, { reportedEmployeeId: employeeId }))!;
+    const reported = (await resolveReported(tx, p, { reportedEmployeeId: employeeId }))!;
     // the worker type follows the registry: it decides the sanctions and who acts (BKN for ASN, the PPK for non-ASN)
     await tx.query('UPDATE cases SET reported_employee_id = $2, reported_agency_id = $3, actor_type = $4, version = version + 1, updated_at = now() WHERE id = $1', [id, employeeId, reported.agencyId, reported.employmentType]);
     await appendAudit(tx, { actor: actorOf(p), action: 'case.reported_person_confirmed', entityType: 'case', entityId: id, before: { employeeId: c.reported_employee_id, actorType: c.actor_type }, after: { employeeId, actorType: reported.employmentType }, at: deps.clock.now() });

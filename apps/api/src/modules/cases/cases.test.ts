@@ -129,7 +129,7 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     } })).json();
     expect(c.mayLinkReportedPerson).toBe(true);
     await ok('bawaslu.kota', c.id, { type: 'START_REVIEW' });
-    await ok('bawaslu.kota', c.id, { type: 'REGISTER', caseNumber: '009/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true });
+    await ok('bawaslu.kota', c.id, { type: 'REGISTER', caseNumber: '019/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true });
     await ok('bawaslu.kota', c.id, { type: 'BEGIN_REVIEW' });
     await ok('bawaslu.kota', c.id, { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat Bekasi Barat', heldOn: '2024-01-03', statement: 'Hadir sebagai undangan.' });
     await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Dugaan pelanggaran kode etik ASN (SKB 2022, KE-5).' });
@@ -145,6 +145,21 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(linked).toMatchObject({ reportedEmployeeId: camat, mayLinkReportedPerson: false });
     const fixed = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/reported-suggestions`, ...as('bawaslu.kota') });
     expect([fixed.statusCode, fixed.json().code]).toEqual([409, 'CASE_REPORTED_PERSON_FIXED']);
+  });
+
+  it('opens a finding only about a registry record the handler may read, with an act from the catalogue', async () => {
+    const open = (u: string, extra: object) => app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as(u), payload: {
+      electionId: 'pemilu-2024', regionCode: u === 'bawaslu.banten' ? '36.04' : '32.75', title: 'Temuan', summary: 'Uraian temuan pengawas.', incidentOn: '2024-01-02', ...extra,
+    } });
+    // Bawaslu Banten cannot read a Kota Bekasi record: refused as if unknown, revealing nothing about it
+    const outside = await open('bawaslu.banten', { reportedEmployeeId: camat });
+    expect([outside.statusCode, outside.json().code]).toEqual([400, 'EMPLOYEE_UNKNOWN']);
+    expect(outside.body).not.toMatch(/PNS|Camat Contoh/);
+    const unknownAct = await open('bawaslu.kota', { actCode: 'ZZ', actorType: 'PNS' });
+    expect([unknownAct.statusCode, unknownAct.json().code]).toEqual([400, 'ACT_UNKNOWN']);
+    const future = await open('bawaslu.kota', { incidentOn: '2024-02-01' });
+    expect([future.statusCode, future.json().message.id]).toEqual([400, expect.stringContaining('Tanggal kejadian 2024-02-01 ada di masa depan')]);
+    expect((await open('bawaslu.kota', { reportedEmployeeId: camat, actCode: 'KE-5', actorType: 'PNS' })).statusCode).toBe(201);
   });
 
   it('two concurrent transitions of one case give one success and one conflict', async () => {

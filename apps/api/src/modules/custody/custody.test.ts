@@ -30,6 +30,7 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     await addUser(deps, 'bawaslu.kota', 'supervisor', { regionCode: '32.75' });
     await addUser(deps, 'bawaslu.banten', 'supervisor', { regionCode: '36' });
     await addUser(deps, 'bkn', 'authority_officer');
+    await addUser(deps, 'auditor', 'auditor');
     app = await buildApp(deps);
     s = await signIn(app, 'bawaslu.kota');
     receipt = (await app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: { what: 'Camat berfoto dengan jersey nomor dua di GOR.', regionCode: '32.75.01' } })).json();
@@ -112,6 +113,11 @@ describe.each(DB_KINDS)('evidence custody on %s', (kind) => {
     const refused = await app.inject({ method: 'POST', url: `/api/v1/evidence/${id}/original`, ...bkn, payload: { reason: 'Ingin melihat foto asli untuk rekomendasi' } });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('EVIDENCE_ORIGINAL_BAWASLU_ONLY');
+    // a national auditor reads the file as it left Bawaslu: no metadata, no original, and no tips at all
+    const auditor = await signIn(app, 'auditor');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${finding.json().id}/evidence`, ...auditor })).json().items[0]).toMatchObject({ metadata: {}, metadataWithheld: true, originalAvailable: false });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/evidence/${id}/original`, ...auditor, payload: { reason: 'Pemeriksaan berkas untuk audit' } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/tips', ...auditor })).statusCode).toBe(403);
     // Bawaslu still sees it all
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${finding.json().id}/evidence`, ...s })).json().items[0]).toMatchObject({ metadataWithheld: false, originalAvailable: true, metadata: { device: { model: 'SM-A515F' } } });
     // a file Bawaslu adds at the desk keeps its name inside Bawaslu only; a plain-text file (no metadata) is its own copy, which BKN may have

@@ -17,7 +17,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   authority_officer: ['registry.read', 'registry.export', 'cases.read', 'cases.handle'],
   // PPK
   employing_official: ['registry.read', 'registry.export', 'registry.contact.read', 'cases.read', 'cases.handle'],
-  auditor: ['registry.read', 'audit.read', 'tips.read', 'cases.read'],
+  // reads the handling and the trail; never the anonymous senders' words (tips) or a reporter's account
+  auditor: ['registry.read', 'audit.read', 'cases.read'],
   employee: ['self.read', 'self.sign'],
 };
 

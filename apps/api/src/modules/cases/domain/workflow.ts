@@ -155,7 +155,7 @@ export function sealReporterLabel<T extends object>(x: T): T {
  * civil-service authority and the PPK (the reported person's employer) receive the case only to act on
  * Bawaslu's conclusion: they get the allegation, the reported person's and witnesses' statements, the
  * review's conclusion and the recommendation, not the reporter's account (domain.md §9: identity known
- * only to Bawaslu). Bawaslu's own staff and auditors see the whole file.
+ * only to Bawaslu). Bawaslu's own staff see the whole file; auditors see it as it leaves Bawaslu.
  */
 export const REPORTER_ACCOUNT_WITHHELD = 'Keterangan pelapor dirahasiakan; tersedia pada Bawaslu. / The reporter\'s account is withheld; Bawaslu holds it.';
 export const CHRONOLOGY_MARK = '\n\nKronologi:';
