@@ -171,7 +171,7 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
     expect(res.json().summons.at(-1)).toMatchObject({ party: 'reporter', personLabel: REPORTER_LABEL });
     expect(await doc('bawaslu.kota', c.id, 'summons')).not.toContain('Wati');
     // the next change writes the state back masked, and its audit row carries no name
-    await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Netralitas ASN' });
+    await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'no_violation', reasoning: 'Tidak terbukti' });
     expect(JSON.stringify((await deps.db.query('SELECT state FROM cases WHERE id = $1', [c.id])).rows)).not.toContain('Wati');
     expect(await doc('bawaslu.kota', c.id, 'review')).not.toContain('Wati');
     // the audit row says the change also sealed a stored name (its digests cover the states as stored)
@@ -261,9 +261,10 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
     expect(after).toMatchObject({ reportedEmployeeId: camat, version: closed.version });
     // the decree still belongs to the PPK of the person it was about
     expect((await get('ppk.kota', c.id)).statusCode).toBe(200);
-    // a withdrawn case too
+    // a case that was not registered too
     const w = await finding('bawaslu.kota', { reportedEmployeeId: camat });
-    await ok('bawaslu.kota', w.id, { type: 'WITHDRAW', reason: 'dicabut' });
+    await ok('bawaslu.kota', w.id, { type: 'START_REVIEW' });
+    await ok('bawaslu.kota', w.id, { type: 'REJECT', reason: 'tidak memenuhi syarat materiel' });
     expect((await confirm(w.id, lurah)).statusCode).toBe(409);
   });
 

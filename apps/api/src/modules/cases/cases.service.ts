@@ -20,7 +20,7 @@ import { readScope } from '../registry/employee-scope.ts';
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
-  CHRONOLOGY_MARK, FINAL_STATUSES, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
+  CHRONOLOGY_MARK, FINAL_STATUSES, STATUS_WORDS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseRole, type CaseState, type Effect, type TransitionContext,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
@@ -382,7 +382,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     ]);
     // the anonymous reporter of a tip follows status changes through the receipt channel
     if (r.tip_id && result.effects.some((e) => e.type === 'notify' && e.to === 'reporter'))
-      await tipNotice(tx, deps, r.tip_id, r.region_code, `Status penanganan: ${next.status}. / Handling status: ${next.status}.`);
+      await tipNotice(tx, deps, r.tip_id, r.region_code, `Status penanganan: ${STATUS_WORDS[next.status].id}. / Handling status: ${STATUS_WORDS[next.status].en}.`);
     await enqueue(tx, await noticesFor(tx, r, next, result.effects));
     await appendAudit(tx, { actor, action: `case.${event.type.toLowerCase()}`, entityType: 'case', entityId: id, before: stored, after: next, ...(masked ? { details: { reporterLabelSealed: true } } : {}), at: deps.clock.now() });
     return { effects: result.effects };
@@ -467,7 +467,7 @@ async function noticesFor(tx: Queryable, c: CaseRow, next: CaseState, effects: E
           : await tx.query<{ email: string | null; phone: string | null }>(
               `SELECT DISTINCT u.email, u.phone FROM users u JOIN grants g ON g.user_id = u.id WHERE u.active AND g.role = 'employing_official' AND g.agency_id = $1`, [c.reported_agency_id]);
     const subject = `[Netra] ${label}: ${NOTICE_TEXT[e.template] ?? e.template}`;
-    const body = `${NOTICE_TEXT[e.template] ?? e.template}.\nKasus: ${c.title}\nWilayah: ${c.region_name} (${c.region_code})\nStatus: ${next.status}\nBuka Netra untuk rinciannya.`;
+    const body = `${NOTICE_TEXT[e.template] ?? e.template}.\nKasus: ${c.title}\nWilayah: ${c.region_name} (${c.region_code})\nStatus: ${STATUS_WORDS[next.status].id}\nBuka Netra untuk rinciannya.`;
     for (const r of recipients.rows) {
       if (r.email) notices.push({ channel: 'email', recipient: r.email, subject, body, caseId: c.id });
       if (r.phone && e.to === 'ppk') notices.push({ channel: 'whatsapp', recipient: r.phone, subject, body, caseId: c.id });

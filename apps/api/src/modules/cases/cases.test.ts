@@ -258,7 +258,12 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     const letter = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/summons`, ...as('bawaslu.kota2') });
     expect(letter.statusCode).toBe(200);
     expect((await PDFDocument.load(letter.rawPayload)).getTitle()).toContain('UNDANGAN KLARIFIKASI');
-    // the summons date has come and the person stayed away: the decision may be taken, and says so
+    // on the summons day they may still come: finding against them waits until that day is over
+    const sameDay = await event('bawaslu.kota2', c.id, { type: 'DECIDE', outcome: 'election_crime', reasoning: 'Unsur pidana pemilu terpenuhi' });
+    expect(sameDay.statusCode).toBe(400);
+    clock.advance(86_400_000);
+    s['bawaslu.kota2'] = await signIn(app, 'bawaslu.kota2');
+    // the summons day is over and the person stayed away: the decision may be taken, and says so
     const decided = await ok('bawaslu.kota2', c.id, { type: 'DECIDE', outcome: 'election_crime', reasoning: 'Unsur pidana pemilu terpenuhi' });
     expect(decided.status).toBe('gakkumdu_discussion');
     expect(decided.flags).toContain('REPORTED_DID_NOT_ATTEND');

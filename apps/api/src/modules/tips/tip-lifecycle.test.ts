@@ -54,6 +54,11 @@ describe.each(DB_KINDS)('tip lifecycle and the receipt channel on %s', (kind) =>
     const reply = await pub('/api/v1/public/tips/reply', { ...receipt, body: 'Spanduk masih terpasang hari ini.' });
     expect(reply.statusCode).toBe(200);
     expect(reply.json().status).toBe('converted_finding');
+    // no promise of a formal report once Bawaslu has made it a finding
+    const consent = await pub('/api/v1/public/tips/consent', receipt);
+    expect([consent.statusCode, consent.json().code]).toEqual([409, 'TIP_ALREADY_HANDLED']);
+    expect((await pub('/api/v1/public/tips/follow', receipt)).json()).toMatchObject({ consentedToReport: false });
+    // the thread tells the sender the status in words, never a code
     const again = await handle('/api/v1/cases/findings', { ...finding, title: 'Spanduk calon, kasus kedua' });
     expect(again.statusCode).toBe(409);
     expect(await tipStatus(id)).toBe('converted_finding');

@@ -114,6 +114,12 @@ export async function replyToTip(deps: Deps, creds: { receiptCode: string; secre
 export async function consentToReport(deps: Deps, creds: { receiptCode: string; secret: string }) {
   const tip = await authenticateTip(deps, creds);
   if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+  // once Bawaslu has made it a finding (or a report), no formal report can come from it any more: say so rather than promise one
+  if (tip.status.startsWith('converted'))
+    throw new AppError(409, 'TIP_ALREADY_HANDLED', {
+      id: 'Informasi ini sudah ditindaklanjuti Bawaslu; perkembangannya tampil di halaman ini. Persetujuan menjadi laporan resmi tidak diperlukan lagi.',
+      en: 'Bawaslu is already handling this tip; its progress shows on this page. Consent to a formal report is no longer needed.',
+    });
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const first = await tx.query('UPDATE tips SET consented_to_report = true WHERE id = $1 AND NOT consented_to_report RETURNING id', [tip.id]);

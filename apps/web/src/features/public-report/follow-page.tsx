@@ -131,6 +131,8 @@ function FollowView({ view, credentials, onView, refresh, onFinish }: FollowView
     },
   });
   const open = view.status !== 'closed';
+  // a tip Bawaslu already handles as a finding or report takes no consent to a formal report
+  const consentable = open && !view.status.startsWith('converted');
 
   return (
     <Stack gap="lg">
@@ -190,7 +192,7 @@ function FollowView({ view, credentials, onView, refresh, onFinish }: FollowView
           {t('publicReport.consented')}
         </Alert>
       ) : (
-        open && (
+        consentable && (
           <Paper withBorder p="md" component="section">
             <Stack gap="xs">
               <Title order={2} size="h4">

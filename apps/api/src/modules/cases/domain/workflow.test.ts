@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CASE_STATUSES, FINAL_STATUSES, REPORTER_LABEL, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState,
+  CASE_STATUSES, FINAL_STATUSES, REPORTER_LABEL, STATUS_WORDS, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState,
   sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseEventType, type CaseRole, type CaseState, type CaseStatus, type TransitionContext,
 } from './workflow.ts';
@@ -251,9 +251,44 @@ describe('outcomes', () => {
     if (!summoned.ok) throw new Error(summoned.message.en);
     expect(summoned.next.summons).toEqual([{ party: 'reported', personLabel: 'Camat Bekasi Barat', scheduledOn: '2024-01-10', place: 'Kantor Bawaslu Kota Bekasi', issuedOn: '2024-01-08' }]);
     expect(transition(summoned.next, SAMPLE.DECIDE, ctx(['supervisor'], '2024-01-09')).ok).toBe(false);
-    const decided = transition(summoned.next, SAMPLE.DECIDE, ctx(['supervisor'], '2024-01-10'));
+    // on the summons day itself they may still come: "did not attend" only once that day is over
+    expect(transition(summoned.next, SAMPLE.DECIDE, ctx(['supervisor'], '2024-01-10')).ok).toBe(false);
+    const decided = transition(summoned.next, SAMPLE.DECIDE, ctx(['supervisor'], '2024-01-11'));
     expect(decided.ok && decided.next.flags).toEqual(['REPORTED_DID_NOT_ATTEND']);
     expect(transition(base('under_review'), SAMPLE.DECIDE, ctx(['supervisor'])).ok).toBe(true);
+  });
+  it('offers a reporter\'s steps (completion, withdrawal) on reports only, never on a supervisor\'s own finding', () => {
+    for (const source of ['finding', 'tip'] as const) {
+      const finding = { ...base('initial_review'), source };
+      const offered = allowedEvents(finding, ['supervisor']);
+      expect(offered).not.toContain('REQUEST_COMPLETION');
+      expect(offered).not.toContain('WITHDRAW');
+      expect(offered).toContain('REGISTER');
+      expect(transition(finding, SAMPLE.WITHDRAW, ctx(['supervisor']))).toMatchObject({ ok: false, code: 'CASE_INVALID_TRANSITION' });
+      expect(transition({ ...finding, status: 'incomplete' }, SAMPLE.COMPLETE, ctx(['supervisor']))).toMatchObject({ ok: false, code: 'CASE_INVALID_TRANSITION' });
+    }
+    const report = { ...base('initial_review'), source: 'report' as const };
+    expect(allowedEvents(report, ['supervisor'])).toEqual(expect.arrayContaining(['REQUEST_COMPLETION', 'WITHDRAW']));
+    expect(transition(report, SAMPLE.WITHDRAW, ctx(['supervisor'])).ok).toBe(true);
+  });
+  it('does not offer a recommendation the authority could not make: the reported person is not linked yet', () => {
+    const forwarded = base('forwarded');
+    expect(allowedEvents(forwarded, ['authority_officer'], '2024-01-08', { actorType: 'PNS', linked: false })).toEqual(['AUTHORITY_DISMISS']);
+    expect(allowedEvents(forwarded, ['authority_officer'], '2024-01-08', { actorType: 'PNS', linked: true })).toEqual(['RECOMMEND', 'AUTHORITY_DISMISS']);
+  });
+  it('refuses a PPK decree dated before the recommendation it acts on', () => {
+    const recommended = { ...base('recommended'), dates: { ...base('recommended').dates, recommendation: '2024-01-08' } };
+    const early = transition(recommended, { ...SAMPLE.PPK_DECIDE, decidedOn: '2024-01-07' } as CaseEvent, ctx(['employing_official'], '2024-01-09'));
+    expect(early).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    if (!early.ok) expect(early.message.en).toContain('before the recommendation');
+    expect(transition(recommended, { ...SAMPLE.PPK_DECIDE, decidedOn: '2024-01-08' } as CaseEvent, ctx(['employing_official'], '2024-01-09')).ok).toBe(true);
+  });
+  it('has words for every status in both languages', () => {
+    for (const status of CASE_STATUSES) {
+      expect(STATUS_WORDS[status].id.length, status).toBeGreaterThan(3);
+      expect(STATUS_WORDS[status].en.length, status).toBeGreaterThan(3);
+      expect(STATUS_WORDS[status].id).not.toContain('_');
+    }
   });
   it('forwards only to the authority in office that day', () => {
     const decided = base('decided_other_law');

@@ -40,6 +40,37 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const FINAL_STATUSES: readonly CaseStatus[] = ['not_registered', 'withdrawn', 'merged', 'closed'];
 
+/** Each status in words, for letters, notices and the reporter's receipt thread (never the code). */
+export const STATUS_WORDS: Readonly<Record<CaseStatus, Msg>> = {
+  received: { id: 'Diterima', en: 'Received' },
+  initial_review: { id: 'Kajian awal', en: 'Initial review' },
+  incomplete: { id: 'Perlu dilengkapi', en: 'To be completed' },
+  not_registered: { id: 'Tidak diregistrasi', en: 'Not registered' },
+  withdrawn: { id: 'Dicabut', en: 'Withdrawn' },
+  merged: { id: 'Digabung dengan penanganan lain', en: 'Merged with another case' },
+  registered: { id: 'Diregistrasi', en: 'Registered' },
+  under_review: { id: 'Kajian dan klarifikasi', en: 'Review and clarifications' },
+  decided_no_violation: { id: 'Bukan pelanggaran / dihentikan', en: 'No violation / stopped' },
+  decided_election_admin: { id: 'Pelanggaran administratif pemilu', en: 'Election administrative violation' },
+  decided_organiser_ethics: { id: 'Pelanggaran kode etik penyelenggara (diteruskan ke DKPP)', en: "Breach of the organisers' code of ethics (to the DKPP)" },
+  decided_other_law: { id: 'Pelanggaran peraturan perundang-undangan lainnya (netralitas ASN)', en: 'Breach of other laws (ASN neutrality)' },
+  gakkumdu_discussion: { id: 'Pembahasan Sentra Gakkumdu', en: 'Gakkumdu discussion' },
+  gakkumdu_investigation: { id: 'Penyidikan', en: 'Investigation' },
+  gakkumdu_prosecution: { id: 'Penuntutan', en: 'Prosecution' },
+  gakkumdu_trial: { id: 'Persidangan', en: 'Trial' },
+  gakkumdu_concluded: { id: 'Proses Sentra Gakkumdu selesai', en: 'Gakkumdu process concluded' },
+  forwarded: { id: 'Diteruskan kepada instansi berwenang', en: 'Forwarded to the competent authority' },
+  recommended: { id: 'Rekomendasi sanksi diterbitkan, menunggu tindak lanjut PPK', en: "Sanction recommended, awaiting the PPK's follow-up" },
+  ppk_decided: { id: 'Keputusan PPK ditetapkan', en: 'PPK decree issued' },
+  ppk_non_compliant: { id: 'PPK belum menindaklanjuti rekomendasi', en: 'The PPK has not followed up the recommendation' },
+  escalated: { id: 'Diusulkan pemblokiran data kepegawaian (SIASN)', en: 'Blocking of the personnel data (SIASN) requested' },
+  closed: { id: 'Penanganan selesai', en: 'Handling completed' },
+};
+
+/** Steps that concern a reporter: a supervisor's own finding (from a tip or not) has none to complete or withdraw it. */
+const REPORT_ONLY: readonly CaseEventType[] = ['REQUEST_COMPLETION', 'COMPLETE', 'WITHDRAW'];
+const isFinding = (state: CaseState) => state.source === 'finding' || state.source === 'tip';
+
 /**
  * Who was reported may be confirmed or corrected only until the review is decided: from DECIDE on,
  * the decision, the forwarding, the recommendation and the PPK's decree are about that person, and
@@ -381,9 +412,9 @@ function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext, pr
 }
 const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => (e.handedOverOn ? e.handedOverOn : ctx.today);
 
-/** Right of reply: the reported person gave a statement, or was summoned and the date has passed. */
+/** Right of reply: the reported person gave a statement, or was summoned and the summons day is over (they may still come that day). */
 const reportedWasHeard = (state: CaseState, today: string) =>
-  state.clarifications.some((c) => c.party === 'reported') || (state.summons ?? []).some((s) => s.party === 'reported' && s.scheduledOn <= today);
+  state.clarifications.some((c) => c.party === 'reported') || (state.summons ?? []).some((s) => s.party === 'reported' && s.scheduledOn < today);
 
 function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg | null {
   const today = ctx.today;
@@ -428,8 +459,8 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
         return { id: `Putusan tidak dikenal: ${String(e.outcome)}`, en: `Unknown outcome: ${String(e.outcome)}` };
       if (ACCUSING.includes(e.outcome) && !reportedWasHeard(state, today))
         return {
-          id: 'Terlapor belum didengar (hak jawab): catat klarifikasi terlapor, atau panggil terlapor dan putuskan setelah tanggal panggilan lewat',
-          en: 'The reported person has not been heard (right of reply): record their statement, or summon them and decide after the summons date',
+          id: 'Terlapor belum didengar (hak jawab): catat klarifikasi terlapor, atau panggil terlapor dan putuskan setelah hari panggilan berakhir',
+          en: 'The reported person has not been heard (right of reply): record their statement, or summon them and decide after the summons day is over',
         };
       return needText(e.reasoning, 'reasoning');
     case 'FORWARD': {
@@ -467,6 +498,8 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
     case 'PPK_DECIDE':
       if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
       if (!isDate(e.decidedOn) || e.decidedOn > today) return { id: `Tanggal keputusan tidak valid: ${String(e.decidedOn)}`, en: `Invalid decree date: ${String(e.decidedOn)}` };
+      if (state.dates.recommendation && e.decidedOn < state.dates.recommendation)
+        return { id: `Tanggal keputusan PPK ${e.decidedOn} mendahului rekomendasi yang ditindaklanjutinya (${state.dates.recommendation})`, en: `Decree date ${e.decidedOn} is before the recommendation it acts on (${state.dates.recommendation})` };
       return notBefore(e.decidedOn, state, ctx, { id: 'Tanggal keputusan PPK', en: 'Decree date' }) ?? needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId') ?? checkDecree(e, ctx);
     case 'PPK_FAIL': {
       // non-compliance can be recorded only once the PPK's follow-up period has run out
@@ -501,11 +534,16 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
   const event = sealReporterLabel(input);
   if (!spec.from.includes(state.status))
     return fail('CASE_INVALID_TRANSITION', {
-      id: `Tindakan ${event.type} tidak dapat dilakukan pada status ${state.status}`,
-      en: `${event.type} is not possible in status ${state.status}`,
+      id: `Tindakan ${event.type} tidak dapat dilakukan pada status "${STATUS_WORDS[state.status].id}" (${state.status})`,
+      en: `${event.type} is not possible in status "${STATUS_WORDS[state.status].en}" (${state.status})`,
     });
   if (!ctx.roles.some((r) => spec.roles.includes(r)))
     return fail('CASE_FORBIDDEN', { id: `Peran Anda tidak dapat melakukan ${event.type}`, en: `Your role cannot do ${event.type}` });
+  if (REPORT_ONLY.includes(event.type) && isFinding(state))
+    return fail('CASE_INVALID_TRANSITION', {
+      id: `Temuan pengawas tidak memiliki pelapor yang melengkapi atau mencabutnya: ${event.type} hanya untuk laporan`,
+      en: `A supervisor's finding has no reporter to complete or withdraw it: ${event.type} applies to reports only`,
+    });
   const invalid = validate(event, state, ctx);
   if (invalid) return fail('CASE_INVALID_PAYLOAD', invalid);
 
@@ -637,6 +675,9 @@ export function allowedEvents(state: CaseState, roles: readonly CaseRole[], toda
     if (!spec.from.includes(state.status) || !roles.some((r) => spec.roles.includes(r))) return false;
     // the route follows the worker type: BKN for civil servants, the PPK for non-ASN staff
     if (subject && wrongRoute(t, subject.actorType)) return false;
+    if (REPORT_ONLY.includes(t) && isFinding(state)) return false;
+    // a recommendation reaches a PPK only through a linked record: not offered until Bawaslu links it
+    if ((t === 'RECOMMEND' || t === 'FORWARD_TO_PPK') && subject?.linked === false) return false;
     if (t === 'PPK_FAIL' && today) return validate({ type: 'PPK_FAIL' }, state, { today, roles }) === null;
     return !(t === 'EXTEND_REVIEW' && state.reviewExtended);
   });
