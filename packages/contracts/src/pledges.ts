@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, LIMITS, LocalizedText, Pagination } from './common.ts';
+import { IsoDate, LIMITS, LocalizedText, Pagination, pageOf } from './common.ts';
 import { EMPLOYMENT_TYPES, EmploymentType } from './registry.ts';
 
 /** Neutrality pledges (surat pernyataan netralitas): campaigns, signing, verification, follow-up. */
@@ -105,7 +105,13 @@ export const PledgeReminderResult = z.object({
   localDate: z.string(),
   employeesReminded: z.number().int(),
   withoutContact: z.number().int(),
+  /** Unit summaries queued: they go only to unit_admin accounts with an e-mail or phone number. */
   summaries: z.number().int(),
+  /** Units with staff who have not signed that no unit_admin account with an e-mail or phone number covers: no summary reaches them. */
+  unitsWithoutContact: z.number().int(),
+  /** unit_admin accounts over such units that have neither e-mail nor phone number. */
+  unitAdminsWithoutContact: z.number().int(),
+  /** Notices are queued in the outbox and delivered by the background sender: the message says so. */
   message: LocalizedText,
 });
 export type PledgeReminderResult = z.infer<typeof PledgeReminderResult>;
@@ -118,7 +124,17 @@ export const PledgeCeremonyInput = z.object({
   /** e.g. "Sekda, Pj Wali Kota, Ketua Bawaslu Kota Bekasi" */
   witnesses: z.string().trim().min(2).max(500).optional(),
 });
-export const PledgeCeremonyResult = z.object({ ceremonyId: z.uuid(), signed: z.number().int(), alreadySigned: z.number().int(), notCovered: z.array(z.string()) });
+export const PledgeCeremonyResult = z.object({
+  ceremonyId: z.uuid(),
+  signed: z.number().int(),
+  alreadySigned: z.number().int(),
+  /** Entries (NIP digits or an id as typed) naming no employee the campaign covers. */
+  notCovered: z.array(z.string()),
+  /** Entries naming a covered employee outside the recorder's units who has not signed: not signed here, their own unit records them. */
+  outsideScope: z.array(z.string()),
+  /** Entries naming a covered employee outside the recorder's units who has signed already. */
+  outsideScopeSigned: z.array(z.string()),
+});
 export const PledgeCeremonySheet = z.object({ fileName: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() });
 /** A recorded ceremony and its scanned signed sheet (sealed; its SHA-256 shown so a printout can be matched). */
 export const PledgeCeremony = z.object({
@@ -150,8 +166,19 @@ export const PledgeListItem = z.object({
   verifyCode: z.string(),
   revokedAt: z.string().nullable(),
   revokeReason: z.string().nullable(),
+  /** The campaign still covers the employee (active, in its units and types); a pledge of one it no longer covers is not counted in coverage. */
+  covered: z.boolean(),
 });
 export type PledgeListItem = z.infer<typeof PledgeListItem>;
+/**
+ * A page of pledges, and the pledges of the whole view (caller's scope and unit, search and status aside):
+ * standing ones, those of them whose employee the campaign no longer covers, revoked ones. Standing minus
+ * not covered is the coverage's `signed` for the same view.
+ */
+export const PledgeListPage = pageOf(PledgeListItem).extend({
+  summary: z.object({ standing: z.number().int(), standingNotCovered: z.number().int(), revoked: z.number().int() }),
+});
+export type PledgeListPage = z.infer<typeof PledgeListPage>;
 
 export const PledgeCodeRequest = z.object({ campaignId: z.uuid(), nip: z.string().trim().min(3).max(30) });
 export const PledgeCodeSent = z.object({ sentTo: z.string() });

@@ -1,12 +1,22 @@
 /**
- * Case documents as PDFs: receipt, registration notice, review summary, forwarding letter and
- * recommendation. They are built from the case record only: the sealed reporter identity is never
- * read here, so no forwarded package can carry it.
+ * Case documents as PDFs: receipt, registration notice, summons, review summary, Gakkumdu minutes,
+ * forwarding letter and recommendation. They are official letters in Indonesian: codes are printed as
+ * the words the law and the office use, dates and times as the case office's local time, and the legal
+ * basis as the instruments alone (the rules data keeps research notes beside its citations; those stay
+ * out). They are built from the case record only: the sealed reporter identity is never read here, so
+ * no forwarded package can carry it.
+ *
+ * `caseDocumentLines` decides every line (pure, tested); `renderCaseDocument` only lays them out.
  */
 import type { CaseDetail } from '@netra/contracts';
+import {
+  MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS, PTDH_SANCTIONS, TIME_ZONES, asnAuthorities, catalogueActs, findElection,
+  localDateInRegion, timeZoneOfRegion, weekdayOf, type Rules,
+} from '@netra/rules';
+import { notFound } from '../../platform/errors.ts';
 import { PdfWriter, type TextOptions } from '../../platform/pdf.ts';
-import { CHRONOLOGY_MARK, withholdReporterAccount } from './domain/workflow.ts';
-import { MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS, PTDH_SANCTIONS } from '@netra/rules';
+import { dateInWords, timeInWords } from '../../platform/date-words.ts';
+import { CHRONOLOGY_MARK, REPORTER_ACCOUNT_WITHHELD, STATUS_WORDS, withholdReporterAccount } from './domain/workflow.ts';
 
 export const DOCUMENT_KINDS = ['receipt', 'registration', 'summons', 'review', 'gakkumdu_minutes', 'forwarding', 'recommendation'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -32,22 +42,42 @@ export function availableDocuments(c: Pick<CaseDetail, 'status' | 'caseNumber' |
   return DOCUMENT_KINDS.filter((k) => exists[k]);
 }
 
-const SANCTION_NAMES = new Map(
-  [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...PTDH_SANCTIONS, ...NON_ASN_CONTRACT_SANCTIONS].map((f) => [f.id, `${f.name.id} (${f.source})`]),
-);
-const sanctionName = (id: string | undefined) => (id ? (SANCTION_NAMES.get(id) ?? id) : '-');
+/** The reported person's registry record, for the letters the civil-service authority and the PPK act on. */
+export type ReportedEmployee = {
+  name: string;
+  employmentType: string;
+  /** NIP (PNS) or NI PPPK; null for non-ASN staff. */
+  nip: string | null;
+  /** The agency's own number of a non-ASN worker. */
+  internalId?: string | null;
+  position: string | null;
+  unitPath: string | null;
+  agencyName: string;
+};
+
+export type DocumentOptions = {
+  /** The linked registry record of the reported person (printed on the review, forwarding and recommendation). */
+  reportedEmployee?: ReportedEmployee | null;
+  /** Which summons to print, 0-based in the order issued; the latest when absent. */
+  summonsIndex?: number;
+  /** The deployment's legal settings (elections, act catalogue, authorities); the built-in data when absent. */
+  rules?: Partial<Pick<Rules, 'elections' | 'acts' | 'authority'>>;
+};
+
+// --- Words -------------------------------------------------------------------------------------
+
+const OUTCOME_WORDS: Record<string, string> = {
+  no_violation: 'Bukan pelanggaran / dihentikan', election_admin: 'Pelanggaran administratif pemilu', organiser_ethics: 'Pelanggaran kode etik penyelenggara (DKPP)',
+  election_crime: 'Dugaan tindak pidana pemilihan (Sentra Gakkumdu)', other_law: 'Pelanggaran peraturan perundang-undangan lainnya (netralitas ASN)',
+};
+const GAKKUMDU_RESULT_WORDS: Record<string, string> = { convicted: 'terbukti / diputus bersalah', acquitted: 'dibebaskan', stopped: 'dihentikan' };
+/** Sanction levels: PP 42/2004 moral sanctions, PP 94/2021 discipline levels, dismissal, non-ASN contract sanctions. */
+const LEVEL_WORDS: Record<string, string> = {
+  moral: 'Sanksi moral', ringan: 'Hukuman disiplin ringan', sedang: 'Hukuman disiplin sedang', berat: 'Hukuman disiplin berat',
+  ptdh: 'Pemberhentian tidak dengan hormat', contract: 'Sanksi sesuai perjanjian kerja (pegawai non-ASN)', none: 'Tanpa sanksi',
+};
 const PARTY: Record<string, string> = { reporter: 'Pelapor', reported: 'Terlapor', witness: 'Saksi' };
-/**
- * Who a summons or clarification concerns, as printed. The reporter is never named (only
- * "identitas dirahasiakan"), whatever label a record holds; the reported person and witnesses are
- * named, as the review and the summons need them (domain.md §9 protects the identity of reporters and
- * of those giving initial information; a witness heard in the review is named in it).
- */
-function personLine(party: string | undefined, label: string | undefined): string {
-  if (party === 'reporter') return 'Pelapor (identitas dirahasiakan)';
-  const role = party && Object.hasOwn(PARTY, party) ? PARTY[party] : (party ?? '-');
-  return `${role}: ${label ?? '-'}`;
-}
+const WEEKDAYS = ['', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
 const GAKKUMDU_STEPS: Record<string, string> = {
   DECIDE: 'Pembahasan pertama: dugaan tindak pidana pemilihan diteruskan ke Sentra Gakkumdu',
   GAKKUMDU_INVESTIGATE: 'Pembahasan kedua: diteruskan kepada penyidik Kepolisian',
@@ -56,47 +86,280 @@ const GAKKUMDU_STEPS: Record<string, string> = {
   GAKKUMDU_CONCLUDE: 'Kesimpulan',
 };
 
-export async function renderCaseDocument(kind: DocumentKind, detail: CaseDetail, issuedAt: Date): Promise<Uint8Array> {
+const wordOr = (words: Record<string, string>, code: string | null | undefined) => (code ? (Object.hasOwn(words, code) ? words[code]! : code) : '-');
+const statusWords = (status: string) => (Object.hasOwn(STATUS_WORDS, status) ? STATUS_WORDS[status as keyof typeof STATUS_WORDS].id : status);
+const isDate = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
+/** "2026-12-16" -> "16 Desember 2026"; nothing -> "-". */
+const dateWords = (d: string | null | undefined) => (d ? dateInWords(d, 'id') : '-');
+/** "2026-12-14" -> "Senin, 14 Desember 2026". */
+const dayAndDate = (d: string | null | undefined) => (isDate(d) ? `${WEEKDAYS[weekdayOf(d)]}, ${dateInWords(d, 'id')}` : dateWords(d));
+
+/** The zone of a region's office (WIB/WITA/WIT, Keppres 41/1987), WIB for an unknown province. */
+function zoneOf(regionCode: string) {
+  const name = timeZoneOfRegion(regionCode) ?? 'WIB';
+  return { name, offsetHours: TIME_ZONES[name].utcOffsetHours };
+}
+
+/** An instant as the office's local time: "16 Desember 2026 pukul 09.05 WIB". */
+export const localTimeWords = (at: Date, regionCode: string) => timeInWords(at, zoneOf(regionCode));
+
+/**
+ * A deadline's local timestamp as a letter writes it: "2026-12-16T23:59:00+07:00" -> "16 Desember 2026
+ * pukul 23.59 WIB". The offset names the zone (+07 WIB, +08 WITA, +09 WIT); the clock time is the one
+ * written, not converted.
+ */
+export function deadlineWords(dueAt: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/.exec(dueAt);
+  if (!m) return dueAt;
+  const [, date, hh, mm, z, sign, oh, om] = m;
+  const offset = z === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) + Number(om) / 60);
+  const zone = Object.entries(TIME_ZONES).find(([, tz]) => tz.utcOffsetHours === offset)?.[0] ?? (z === 'Z' ? 'UTC' : `UTC${sign}${oh}:${om}`);
+  return `${dateInWords(date!, 'id')} pukul ${hh}.${mm} ${zone}`;
+}
+
+// --- Legal basis -------------------------------------------------------------------------------
+
+/** What the rules data writes beside a citation for developers: where it came from, what is unsettled, which setting moves it. */
+const INTERNAL_NOTE = /domain\.md|\bseed\b|UNCONFIRMED|\boptions?\b|§|\bS\d+\b/i;
+/** English connectives inside citations, in the words of Indonesian legal drafting. */
+const CONNECTIVES: readonly [RegExp, string][] = [
+  [/\bas amended by\b/g, 'sebagaimana telah diubah dengan'],
+  [/\brevoked by\b/g, 'dicabut dengan'],
+  [/\band\b/g, 'dan'],
+];
+/** Words a printed citation may hold besides numbers, acronyms (UU, PP, SKB, MenPANRB) and the letter after "huruf". */
+const CITATION_WORDS = new Set([
+  'pasal', 'ayat', 'huruf', 'angka', 'dan', 'atau', 'jo', 'juncto', 'tentang', 'lampiran', 'sebagaimana', 'telah', 'diubah', 'dengan', 'dicabut',
+  'tahapan', 'jadwal', 'pemilu', 'pemilihan', 'sanksi', 'moral', 'hari', 'kerja', 'undang-undang', 'peraturan', 'pemerintah', 'presiden', 'keputusan',
+  'bersama', 'menteri', 'kepala', 'ketua', 'nomor', 'tahun', 'surat', 'edaran', 'putusan', 'mendagri', 'menag', 'menaker', 'bawaslu', 'perbawaslu',
+  'perppu', 'perpres', 'keppres', 'perban', 'perka', 'permendagri',
+]);
+/** Words a citation cannot end with (what they join or qualify was cut away). */
+const DANGLING = new Set(['pasal', 'ayat', 'huruf', 'angka', 'dan', 'atau', 'jo', 'juncto', 'tentang', 'sebagaimana', 'telah', 'diubah', 'dengan', 'dicabut']);
+
+const bare = (token: string) => token.replace(/^["'“”]+/, '').replace(/["'“”,.:]+$/, '');
+function isCitationWord(token: string, previous: string | undefined): boolean {
+  const w = bare(token);
+  if (!w) return false;
+  if (/\d/.test(w)) return true; // numbers of instruments and articles: 2/2022, 52(3), 15(1)-(3)
+  if (/^[a-z]$/.test(w)) return previous !== undefined && bare(previous).toLowerCase() === 'huruf';
+  if (/^[A-Z]{2,}$/.test(w) || /^[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*$/.test(w)) return true; // UU, SKB, BKN, MenPANRB
+  return CITATION_WORDS.has(w.toLowerCase());
+}
+
+const translate = (s: string) => CONNECTIVES.reduce((acc, [re, id]) => acc.replace(re, id), s);
+/** The non-empty trimmed parts of `s` between `sep`. */
+const splitTrim = (s: string, sep: string) => s.split(sep).map((p) => p.trim()).filter(Boolean);
+
+/**
+ * Keeps the leading words of a part that read as a citation ("PP 94/2021" of "PP 94/2021, in force 31
+ * Aug 2021"), with `kept` parenthetical groups standing as single words; empty when nothing is left.
+ */
+function citationRun(part: string, groups: readonly (string | null)[]): string {
+  const tokens = part.split(/\s+/).filter(Boolean);
+  const run: string[] = [];
+  for (const t of tokens) {
+    const group = /^\uE000(\d+)\uE000$/.exec(t);
+    if (group) {
+      const kept = groups[Number(group[1])];
+      if (kept) run.push(kept);
+      continue; // a dropped note in parentheses does not end the citation ("Lampiran (matrix)")
+    }
+    if (!isCitationWord(t, run.at(-1))) break;
+    run.push(t);
+  }
+  while (run.length && DANGLING.has(bare(run.at(-1)!).toLowerCase())) run.pop();
+  return run.join(' ');
+}
+
+function parenthetical(inner: string): string | null {
+  const parts = splitTrim(translate(inner), ',').filter((p) => !INTERNAL_NOTE.test(p) && p.split(/\s+/).every((t, i, all) => isCitationWord(t, all[i - 1])));
+  return parts.length ? `(${parts.join(', ')})` : null;
+}
+
+/** One citation of a `;`-separated source: the instrument and its articles, without notes; null when it is only a note. */
+function citationOf(segment: string): string | null {
+  // parenthetical groups open after a space ("Pasal 8 (PNS)"); "52(3)" and "15(1)-(3)" are article numbers
+  const groups: (string | null)[] = [];
+  let text = '';
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i]!;
+    if (ch === '(' && (i === 0 || /\s/.test(segment[i - 1]!))) {
+      let depth = 1;
+      let j = i + 1;
+      for (; j < segment.length && depth > 0; j++) depth += segment[j] === '(' ? 1 : segment[j] === ')' ? -1 : 0;
+      groups.push(parenthetical(segment.slice(i + 1, j - 1)));
+      text += ` \uE000${groups.length - 1}\uE000 `;
+      i = j - 1;
+    } else text += ch;
+  }
+  // what follows a colon explains the citation ("Pasal 454(5): a finding is set within 7 days")
+  const head = translate(text.split(/:\s/)[0]!);
+  if (INTERNAL_NOTE.test(head)) return null;
+  const kept: string[] = [];
+  for (const [i, part] of splitTrim(head, ',').entries()) {
+    const run = citationRun(part, groups);
+    // the first part names the instrument and its number; the rest continue it ("Pasal 26(2) huruf d, 70(3)")
+    const ok = i === 0 ? /^[A-Za-z]/.test(run) && /\d/.test(run.replace(/\([^)]*\)/g, '')) : !!run && kept.length === i;
+    if (!ok) break;
+    kept.push(run);
+  }
+  return kept.length ? kept.join(', ').replace(/\s+/g, ' ').trim() : null;
+}
+
+/** Rank of an instrument in the hierarchy of Indonesian regulations (UU 12/2011 Pasal 7), for the order of a "Dasar hukum" list. */
+function rank(citation: string): number {
+  const first = citation.split(/\s/)[0]!;
+  return ({ UU: 1, Perppu: 1, PP: 2, Perpres: 3, Keppres: 4 } as Record<string, number>)[first] ?? 5;
+}
+
+/**
+ * The legal instruments cited by `sources` (the `source`/`legalBasis` texts of the rules data), as an
+ * official letter prints them: research ids ([S46]), developer notes (domain.md, seed files,
+ * UNCONFIRMED items, option names) and English remarks dropped, English connectives in Indonesian;
+ * duplicates and citations a more specific one contains ("UU 10/2016" beside "UU 10/2016 Pasal 71(1)")
+ * left out; laws first, then government regulations, decrees and the rest.
+ */
+export function legalCitations(sources: readonly string[]): string[] {
+  const all = sources.flatMap((s) => s.replace(/\[[^\]]*\]/g, ' ').split(';')).map(citationOf).filter((c): c is string => !!c);
+  const unique = [...new Set(all)];
+  const specific = unique.filter((c) => !unique.some((o) => o !== c && o.startsWith(c) && /^[\s,(]/.test(o.slice(c.length))));
+  return specific.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+}
+
+type AssessmentView = {
+  explanation?: { cites?: string[] }[];
+  offences?: { applies?: boolean; prohibits?: { source?: string }[]; penalisedBy?: { source?: string } }[];
+};
+
+/**
+ * The legal basis of the review behind a case: the instruments the assessment cites, except the
+ * election-law articles it found not to apply (they were examined, not relied on).
+ */
+export function assessmentBasis(assessment: CaseDetail['assessment']): string[] {
+  const a = (assessment ?? {}) as AssessmentView;
+  const sourcesOf = (applies: boolean) =>
+    new Set((a.offences ?? []).filter((o) => !!o.applies === applies).flatMap((o) => [...(o.prohibits ?? []).map((p) => p.source), o.penalisedBy?.source]));
+  const applied = sourcesOf(true);
+  const notApplied = [...sourcesOf(false)].filter((s) => !applied.has(s));
+  const cites = (a.explanation ?? []).flatMap((line) => line.cites ?? []).filter((c) => !notApplied.includes(c));
+  return legalCitations(cites);
+}
+
+const SANCTIONS = [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...PTDH_SANCTIONS, ...NON_ASN_CONTRACT_SANCTIONS];
+/** "Teguran lisan (PP 94/2021 Pasal 8(2))". */
+export function sanctionWords(id: string | undefined): string {
+  const form = id ? SANCTIONS.find((f) => f.id === id) : undefined;
+  if (!form) return id ?? '-';
+  const basis = legalCitations([form.source]);
+  return basis.length ? `${form.name.id} (${basis.join('; ')})` : form.name.id;
+}
+
+// --- Lines -------------------------------------------------------------------------------------
+
+export type DocumentLine = { text: string } & TextOptions;
+
+/** "Pelapor (identitas dirahasiakan)" for the reporter whatever a record holds; the reported person and witnesses by name (domain.md §9). */
+function personLine(party: string | undefined, label: string | undefined): string {
+  if (party === 'reporter') return 'Pelapor (identitas dirahasiakan)';
+  const role = party && Object.hasOwn(PARTY, party) ? PARTY[party] : (party ?? '-');
+  return `${role}: ${label ?? '-'}`;
+}
+
+/** A PNS's NIP grouped as BKN writes it (domain.md §8.1): "19860926 201505 1 001"; an NI PPPK, whose layout is not settled (§8.2), as stored. */
+const nipWords = (nip: string, employmentType: string) =>
+  employmentType === 'PNS' && /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
+
+/** The reporter's account withheld, as the letter's language says it (the stored marker is bilingual). */
+const WITHHELD_ID = REPORTER_ACCOUNT_WITHHELD.split(' / ')[0]!;
+const indonesianOnly = (s: string) => s.replaceAll(REPORTER_ACCOUNT_WITHHELD, WITHHELD_ID);
+
+type Summons = { party?: string; personLabel?: string; scheduledOn?: string; place?: string; issuedOn?: string };
+
+/**
+ * Every line of a document, in order. Dates are the case office's (its region's WIB/WITA/WIT); the
+ * generation stamp is `issuedAt` in that zone.
+ */
+export function caseDocumentLines(kind: DocumentKind, detail: CaseDetail, issuedAt: Date, options: DocumentOptions = {}): DocumentLine[] {
   // the forwarding letter leaves Bawaslu: it carries the reporter's statements withheld, whoever prints it
   const c = kind === 'forwarding' ? withholdReporterAccount(detail) : detail;
-  const pdf = await PdfWriter.create({ title: `${TITLES[kind]} ${c.caseNumber ?? c.id}` });
-  const write = (text: string, opts?: TextOptions) => pdf.text(text, opts);
-  const field = (label: string, value: string | null | undefined) => pdf.field(label, value);
+  const lines: DocumentLine[] = [];
+  const write = (text: string, opts: TextOptions = {}) => lines.push({ text: indonesianOnly(text), ...opts });
+  const field = (label: string, value: string | null | undefined) => write(`${label}: ${value ?? '-'}`);
+  const localDate = (at: string) => localDateInRegion(new Date(at), c.regionCode);
+  const lastEvent = (type: string) => c.events.filter((e) => e.type === type).at(-1);
+  const acts = options.rules?.acts ?? catalogueActs();
+  const actWords = (code: string | null | undefined) => {
+    if (!code) return '-';
+    const recorded = acts.find((a) => a.code === code);
+    const act = recorded?.mergedInto ? acts.find((a) => a.code === recorded.mergedInto) : recorded;
+    return act ? `${act.conduct.id} (${code}, jalur ${act.track === 'asn_ethics' ? 'kode etik' : 'disiplin'})` : code;
+  };
+  const authorityWords = (id: string | null | undefined) =>
+    id ? (asnAuthorities(options.rules?.authority ?? {}).find((a) => a.id === id)?.name.id ?? id) : '-';
 
   write(TITLES[kind], { bold: true, size: 12, gap: 10 });
-  field('Nomor registrasi', c.caseNumber ?? '(belum diregistrasi)');
+  const register = lastEvent('REGISTER');
+  field('Nomor registrasi', (kind === 'registration' ? (register?.payload as { caseNumber?: string } | undefined)?.caseNumber : undefined) ?? c.caseNumber ?? '(belum diregistrasi)');
+  // the notice says what was registered and when, whatever the case has become since
+  if (kind === 'registration') field('Tanggal registrasi', register ? dateWords(localDate(register.at)) : '-');
   field('Wilayah', `${c.regionName} (${c.regionCode})`);
-  field('Pemilihan', c.electionId);
-  field('Diterima', c.receivedOn);
+  field('Pemilihan', findElection(c.electionId, options.rules?.elections)?.name.id ?? c.electionId);
+  field('Diterima', dateWords(c.receivedOn));
   field('Sumber', c.source === 'report' ? 'Laporan' : c.source === 'tip' ? 'Informasi awal (temuan)' : 'Temuan');
   write('');
   field('Perihal', c.title);
-  field('Terlapor', c.reportedText);
-  field('Tanggal kejadian', c.incidentOn);
-  field('Tanggal diketahui', c.knownOn);
-  if (kind !== 'receipt') field('Status', c.status);
+  const employee = kind === 'review' || kind === 'forwarding' || kind === 'recommendation' ? options.reportedEmployee : null;
+  if (employee) {
+    write('Terlapor:', { bold: true });
+    field('Nama', employee.name);
+    if (employee.nip) field(employee.employmentType === 'PPPK' ? 'NI PPPK' : 'NIP', nipWords(employee.nip, employee.employmentType));
+    else if (employee.internalId) field('Nomor pegawai (non-ASN)', employee.internalId);
+    field('Jenis kepegawaian', employee.employmentType === 'NON_ASN' ? 'Non-ASN' : employee.employmentType);
+    field('Jabatan', employee.position);
+    field('Unit kerja', employee.unitPath);
+    field('Instansi', employee.agencyName);
+    if (c.reportedText) field('Uraian terlapor dalam laporan', c.reportedText);
+  } else field('Terlapor', c.reportedText);
+  field('Tanggal kejadian', dateWords(c.incidentOn));
+  field('Tanggal diketahui', dateWords(c.knownOn));
+  if (kind !== 'receipt' && kind !== 'registration') field('Status', statusWords(c.status));
+
   if (kind === 'review' || kind === 'forwarding') {
+    if (c.actCode) field('Dugaan bentuk pelanggaran', actWords(c.actCode));
     write('Uraian singkat:', { bold: true });
     write(c.summary.split(CHRONOLOGY_MARK)[0]!);
-    for (const cl of c.clarifications) write(`Klarifikasi ${personLine(cl.party, cl.personLabel)} (${cl.heldOn ?? '-'}): ${cl.statement ?? ''}`);
-    const decide = c.events.filter((e) => e.type === 'DECIDE').at(-1);
-    if (decide) field('Kesimpulan kajian', String((decide.payload as { reasoning?: string }).reasoning ?? decide.toStatus));
-    const expl = c.assessment?.explanation as { id: string; cites: string[] }[] | undefined;
-    if (expl?.length) {
-      write('Dasar hukum (Periksa Kasus):', { bold: true });
-      for (const line of expl) write(`- ${line.id} [${line.cites.join('; ')}]`);
+    for (const cl of c.clarifications) write(`Klarifikasi ${personLine(cl.party, cl.personLabel)} (${dateWords(cl.heldOn)}): ${cl.statement ?? ''}`);
+    const decide = lastEvent('DECIDE');
+    if (decide) {
+      const pl = decide.payload as { outcome?: string; reasoning?: string };
+      field('Hasil kajian', wordOr(OUTCOME_WORDS, pl.outcome));
+      field('Kesimpulan kajian', pl.reasoning ?? statusWords(decide.toStatus));
+    }
+    const basis = assessmentBasis(c.assessment);
+    if (basis.length) {
+      write('Dasar hukum:', { bold: true });
+      for (const b of basis) write(`- ${b}`);
     }
   }
   if (kind === 'forwarding') {
-    const fwd = c.events.filter((e) => e.type === 'FORWARD').at(-1);
-    field('Diteruskan kepada', c.authorityId);
+    const fwd = lastEvent('FORWARD');
+    field('Diteruskan kepada', authorityWords(c.authorityId ?? (fwd?.payload as { authorityId?: string } | undefined)?.authorityId));
+    field('Tanggal penerusan', fwd ? dateWords(localDate(fwd.at)) : '-');
     field('Nomor surat', String((fwd?.payload as { letterNumber?: string } | undefined)?.letterNumber ?? '-'));
     write('Identitas pelapor dirahasiakan dan tidak disertakan dalam penerusan ini.', { gap: 8 });
   }
   if (kind === 'summons') {
-    const sm = c.events.filter((e) => e.type === 'SUMMON').at(-1)!.payload as { party?: string; personLabel?: string; scheduledOn?: string; place?: string };
+    // the summons of the case state (each with its issue date); older states kept them only as events
+    const all: Summons[] = c.summons.length
+      ? c.summons
+      : c.events.filter((e) => e.type === 'SUMMON').map((e) => ({ ...(e.payload as Summons), issuedOn: localDate(e.at) }));
+    const index = options.summonsIndex ?? all.length - 1;
+    const sm = Number.isInteger(index) ? all[index] : undefined;
+    if (!sm) throw notFound('Undangan klarifikasi / Summons', String(options.summonsIndex ?? ''));
+    field('Tanggal undangan', dateWords(sm.issuedOn));
     field('Kepada', personLine(sm.party, sm.personLabel));
-    field('Hari/tanggal', sm.scheduledOn);
+    field('Hari/tanggal', dayAndDate(sm.scheduledOn));
     field('Tempat', sm.place);
     write(
       sm.party === 'reported'
@@ -108,23 +371,36 @@ export async function renderCaseDocument(kind: DocumentKind, detail: CaseDetail,
   if (kind === 'gakkumdu_minutes') {
     write('Tahapan pembahasan:', { bold: true });
     for (const e of c.events.filter((ev) => ev.type in GAKKUMDU_STEPS && (ev.type !== 'DECIDE' || ev.toStatus === 'gakkumdu_discussion'))) {
-      const pl = e.payload as { result?: string; note?: string; reasoning?: string };
-      const extra = e.type === 'GAKKUMDU_CONCLUDE' ? ` - hasil: ${pl.result ?? '-'}; ${pl.note ?? ''}` : e.type === 'DECIDE' ? ` - ${pl.reasoning ?? ''}` : '';
-      write(`- ${e.at.slice(0, 10)}: ${GAKKUMDU_STEPS[e.type]} (${e.actorLabel})${extra}`);
+      const pl = e.payload as { result?: string; note?: string; reasoning?: string; handedOverOn?: string };
+      // the day the file changed hands when recorded, else the office's date of the entry
+      const on = isDate(pl.handedOverOn) ? pl.handedOverOn : localDate(e.at);
+      const extra = e.type === 'GAKKUMDU_CONCLUDE' ? ` - hasil: ${wordOr(GAKKUMDU_RESULT_WORDS, pl.result)}${pl.note ? `; ${pl.note}` : ''}` : e.type === 'DECIDE' ? ` - ${pl.reasoning ?? ''}` : '';
+      write(`- ${dateWords(on)}: ${GAKKUMDU_STEPS[e.type]} (${e.actorLabel})${extra}`);
     }
-    for (const d of c.deadlines) field(`Batas waktu ${d.name.id}`, d.dueAt);
+    for (const d of c.deadlines) field(`Batas waktu ${d.name.id}`, deadlineWords(d.dueAt));
     write('Dibahas bersama unsur Bawaslu, Kepolisian dan Kejaksaan dalam Sentra Gakkumdu.', { gap: 8 });
   }
   if (kind === 'recommendation' && c.recommendation) {
-    const r = c.recommendation as { actCode?: string; sanctionId?: string; level?: string; letterNumber?: string };
-    field('Bentuk pelanggaran', r.actCode);
-    field('Rekomendasi sanksi', `${sanctionName(r.sanctionId)} - tingkat ${r.level}`);
+    const r = c.recommendation as { actCode?: string; sanctionId?: string; level?: string; letterNumber?: string; issuedBy?: string };
+    const rec = c.events.filter((e) => e.type === 'RECOMMEND' || e.type === 'FORWARD_TO_PPK').at(-1);
+    field('Pemberi rekomendasi', r.issuedBy === 'supervisor' ? `Bawaslu ${c.regionName}` : authorityWords(c.authorityId));
+    field('Bentuk pelanggaran', actWords(r.actCode));
+    field('Jenis sanksi', wordOr(LEVEL_WORDS, r.level));
+    field('Rekomendasi sanksi', sanctionWords(r.sanctionId));
     field('Nomor surat rekomendasi', r.letterNumber);
+    if (rec) field('Tanggal rekomendasi', dateWords(localDate(rec.at)));
     const ppkDeadline = c.deadlines.find((d) => d.ruleId === 'civil_service.ppk_follow_up');
-    if (ppkDeadline) field('Batas tindak lanjut PPK', ppkDeadline.dueAt);
+    if (ppkDeadline) field('Batas tindak lanjut PPK', deadlineWords(ppkDeadline.dueAt));
   }
   if (kind === 'receipt') write('Simpan tanda terima ini. Perkembangan penanganan disampaikan sesuai ketentuan.', { gap: 8 });
   write('');
-  write(`Dibuat oleh Netra pada ${issuedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, { size: 8 });
+  write(`Dibuat oleh Netra pada ${localTimeWords(issuedAt, c.regionCode)}.`, { size: 8 });
+  return lines;
+}
+
+export async function renderCaseDocument(kind: DocumentKind, detail: CaseDetail, issuedAt: Date, options: DocumentOptions = {}): Promise<Uint8Array> {
+  const lines = caseDocumentLines(kind, detail, issuedAt, options);
+  const pdf = await PdfWriter.create({ title: `${TITLES[kind]} ${detail.caseNumber ?? detail.id}` });
+  for (const { text, ...opts } of lines) pdf.text(text, opts);
   return pdf.save();
 }

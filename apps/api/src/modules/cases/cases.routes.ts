@@ -43,10 +43,16 @@ export const caseRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
       response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string(), caseNumber: z.string().nullable(), incidentOn: z.string().nullable(), likelyDuplicate: z.boolean(), reasons: z.array(z.string()) })) }), ...errors } },
   }, async (req) => ({ items: await relatedCases(deps, requirePrincipal(req, 'cases.read'), req.params.id) }));
   app.get('/cases/:id/documents/:kind', {
-    schema: { tags: ['cases'], summary: 'Receipt, registration notice, review summary, forwarding letter or recommendation (PDF)', params: z.object({ id: z.uuid(), kind: z.enum(DOCUMENT_KINDS) }), produces: ['application/pdf'] },
+    schema: {
+      tags: ['cases'], summary: 'Receipt, registration notice, summons, review summary, Gakkumdu minutes, forwarding letter or recommendation (PDF)',
+      params: z.object({ id: z.uuid(), kind: z.enum(DOCUMENT_KINDS) }),
+      querystring: z.object({ summons: z.coerce.number().int().min(0).max(999).optional().describe('Which summons, 0-based in the order issued (the latest when absent)') }),
+      produces: ['application/pdf'],
+    },
   }, async (req, reply) => {
-    const pdf = await issueCaseDocument(deps, requirePrincipal(req, 'cases.read'), req.params.id, req.params.kind);
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${req.params.kind}-${req.params.id.slice(0, 8)}.pdf"`).send(Buffer.from(pdf));
+    const pdf = await issueCaseDocument(deps, requirePrincipal(req, 'cases.read'), req.params.id, req.params.kind, { summons: req.query.summons });
+    const which = req.query.summons !== undefined ? `-${req.query.summons + 1}` : '';
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${req.params.kind}${which}-${req.params.id.slice(0, 8)}.pdf"`).send(Buffer.from(pdf));
   });
   app.get('/cases/handlers', {
     schema: { tags: ['cases'], summary: 'Colleagues who supervise cases in the caller\'s regions, with their open case load', response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), regionCode: z.string().nullable(), openCases: z.number().int() })) }), ...errors } },

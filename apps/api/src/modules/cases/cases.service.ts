@@ -703,10 +703,20 @@ export async function relatedCases(deps: Deps, p: Principal, id: string) {
 }
 
 /** Issues one of the case's PDF documents (never containing the sealed reporter identity). */
-export async function issueCaseDocument(deps: Deps, p: Principal, id: string, kind: DocumentKind): Promise<Uint8Array> {
+export async function issueCaseDocument(deps: Deps, p: Principal, id: string, kind: DocumentKind, opts: { summons?: number } = {}): Promise<Uint8Array> {
   const c = await getCase(deps, p, id);
   if (!availableDocuments(c).includes(kind)) throw notFound(`Dokumen ${kind} / Document`, id);
-  const pdf = await renderCaseDocument(kind, c, deps.clock.now());
-  await deps.db.transaction((tx) => appendAudit(tx, { actor: actorOf(p), action: 'case.document_issued', entityType: 'case', entityId: id, details: { kind }, at: deps.clock.now() }));
+  // the letters that reach BKN and the PPK name the linked employee as the registry holds them (the case's scope already admits the reader)
+  const row = c.reportedEmployeeId && (kind === 'review' || kind === 'forwarding' || kind === 'recommendation')
+    ? (await deps.db.query<{ name: string; employment_type: string; nip: string | null; internal_id: string | null; position: string | null; unit_path: string | null; agency_name: string }>(
+        `SELECT e.name, e.employment_type, e.nip, e.internal_id, e.position, u.path AS unit_path, a.name AS agency_name
+           FROM employees e JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id WHERE e.id = $1`, [c.reportedEmployeeId])).rows[0]
+    : undefined;
+  const pdf = await renderCaseDocument(kind, c, deps.clock.now(), {
+    rules: legalRules(deps.config),
+    ...(opts.summons !== undefined ? { summonsIndex: opts.summons } : {}),
+    ...(row ? { reportedEmployee: { name: row.name, employmentType: row.employment_type, nip: row.nip, internalId: row.internal_id, position: row.position, unitPath: row.unit_path, agencyName: row.agency_name } } : {}),
+  });
+  await deps.db.transaction((tx) => appendAudit(tx, { actor: actorOf(p), action: 'case.document_issued', entityType: 'case', entityId: id, details: { kind, ...(opts.summons !== undefined ? { summons: opts.summons } : {}) }, at: deps.clock.now() }));
   return pdf;
 }

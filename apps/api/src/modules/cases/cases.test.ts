@@ -258,6 +258,10 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     const letter = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/summons`, ...as('bawaslu.kota2') });
     expect(letter.statusCode).toBe(200);
     expect((await PDFDocument.load(letter.rawPayload)).getTitle()).toContain('UNDANGAN KLARIFIKASI');
+    // each summons issued can be printed again by its number; one never issued is not there
+    const first = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/summons?summons=0`, ...as('bawaslu.kota2') });
+    expect([first.statusCode, first.headers['content-disposition']]).toEqual([200, expect.stringContaining('summons-1-')]);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/summons?summons=5`, ...as('bawaslu.kota2') })).statusCode).toBe(404);
     // on the summons day they may still come: finding against them waits until that day is over
     const sameDay = await event('bawaslu.kota2', c.id, { type: 'DECIDE', outcome: 'election_crime', reasoning: 'Unsur pidana pemilu terpenuhi' });
     expect(sameDay.statusCode).toBe(400);

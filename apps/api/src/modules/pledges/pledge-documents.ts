@@ -6,7 +6,8 @@ import QRCode from 'qrcode';
 import type { PledgeMissingEmployee } from '@netra/contracts';
 import { PdfWriter } from '../../platform/pdf.ts';
 import { timeZoneOfRegion, utcOffsetHoursOfRegion } from '@netra/rules';
-import { verifyUrl } from './domain/pledge-rules.ts';
+import { timeInWords } from '../../platform/date-words.ts';
+import { EMPLOYMENT_TYPE_WORDS, verifyUrl } from './domain/pledge-rules.ts';
 
 export type PledgeDocumentData = {
   title: string;
@@ -17,6 +18,8 @@ export type PledgeDocumentData = {
   campaignTitle: string;
   employeeName: string;
   employeeId: string; // NIP / NI PPPK, or the internal id of non-ASN staff
+  /** What that number is called for the signer's employment type: "NIP", "NI PPPK", "Nomor pegawai". */
+  employeeIdLabel: string;
   position: string | null;
   unitPath: string | null;
   signedAt: Date;
@@ -27,24 +30,27 @@ export type PledgeDocumentData = {
   revokedAt: Date | null;
 };
 
-const METHODS = { self_service: 'Tanda tangan mandiri dengan kode sekali pakai (self-service)', ceremony: 'Penandatanganan bersama / ikrar (ceremony)', account: 'Tanda tangan mandiri melalui akun pegawai (own account)' };
-const utcStamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-/** Local time of the agency's region with its zone, as the signer and the public read it ("2026-12-02 19:55 WIB"). */
-const stampIn = (regionCode: string) => (d: Date) => {
+/** The documents are Indonesian official documents: every word on them is Indonesian. */
+const METHODS = {
+  self_service: 'Tanda tangan mandiri dengan kode sekali pakai',
+  ceremony: 'Penandatanganan bersama (apel/upacara)',
+  account: 'Tanda tangan mandiri melalui akun pegawai',
+};
+/** Local time of the agency's region with its zone, as the signer and the public read it ("2 Desember 2026 pukul 19.55 WIB"). */
+const stampIn = (regionCode: string) => {
   const zone = timeZoneOfRegion(regionCode);
-  if (!zone) return utcStamp(d);
-  const local = new Date(d.getTime() + utcOffsetHoursOfRegion(regionCode) * 3_600_000);
-  return `${local.toISOString().slice(0, 16).replace('T', ' ')} ${zone}`;
+  const local = zone ? { offsetHours: utcOffsetHoursOfRegion(regionCode), name: zone } : { offsetHours: 0, name: 'UTC' };
+  return (d: Date) => timeInWords(d, local);
 };
 
 export async function renderPledgeDocument(d: PledgeDocumentData, publicBase: string, issuedAt: Date): Promise<Uint8Array> {
   const stamp = stampIn(d.regionCode);
   const url = verifyUrl(publicBase, d.verifyCode);
   const pdf = await PdfWriter.create({ title: `${d.title} ${d.verifyCode}` });
-  if (d.revokedAt) pdf.text(`DICABUT / REVOKED ${stamp(d.revokedAt)}`, { bold: true, size: 14, gap: 8 });
+  if (d.revokedAt) pdf.text(`DICABUT pada ${stamp(d.revokedAt)}`, { bold: true, size: 14, gap: 8 });
   pdf.text(d.title.toUpperCase(), { bold: true, size: 12, gap: 10 });
   pdf.field('Nama', d.employeeName);
-  pdf.field('NIP', d.employeeId);
+  pdf.field(d.employeeIdLabel, d.employeeId);
   pdf.field('Jabatan', d.position);
   pdf.field('Unit kerja', d.unitPath);
   pdf.field('Instansi', d.agency);
@@ -80,7 +86,7 @@ export async function renderMissingList(input: { campaignTitle: string; agency: 
       pdf.text(`Daftar dipotong pada ${MISSING_PDF_MAX_ROWS} baris; unduh CSV/XLSX untuk daftar lengkap.`, { bold: true });
       break;
     }
-    pdf.row([r.nip, r.name, r.employmentType, r.unitPath ?? '-'], MISSING_WIDTHS);
+    pdf.row([r.nip, r.name, EMPLOYMENT_TYPE_WORDS[r.employmentType], r.unitPath ?? '-'], MISSING_WIDTHS);
     n += 1;
   }
   pdf.text(`Jumlah pegawai dalam daftar ini: ${n}`, { bold: true });

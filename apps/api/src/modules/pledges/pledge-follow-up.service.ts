@@ -4,7 +4,7 @@
  * and the signed-pledge PDF with its verification QR code.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import { EMPLOYMENT_TYPES, type EmploymentType, type Permission, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeListItem, type PledgeListQuery, type PledgeTimeline } from '@netra/contracts';
+import { EMPLOYMENT_TYPES, type EmploymentType, type Permission, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeListItem, type PledgeListPage, type PledgeListQuery, type PledgeTimeline } from '@netra/contracts';
 import { localDateInRegion, utcOffsetHoursOfRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -16,7 +16,8 @@ import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
 import { filterSql } from '../registry/employees.service.ts';
 import { writeCsvTable, writeXlsxTable, type ExportTable } from '../registry/export-writers.ts';
-import { checkPeriod, countsOf, dailySeries, employeeReminder, unitSummary } from './domain/pledge-rules.ts';
+import { dateInWords } from '../../platform/date-words.ts';
+import { EMPLOYMENT_TYPE_WORDS, IDENTITY_LABELS, checkPeriod, countsOf, dailySeries, employeeReminder, unitSummary } from './domain/pledge-rules.ts';
 import { renderMissingList, renderPledgeDocument, type PledgeDocumentData } from './pledge-documents.ts';
 import { SELF_SERVICE, coveredSql, day, loadCampaign, type Campaign } from './pledges.service.ts';
 
@@ -242,24 +243,36 @@ export async function listMissing(deps: Deps, p: Principal, campaignId: string, 
 
 /**
  * The campaign's pledges in the caller's scope, newest first: standing and revoked ones, also of
- * employees the campaign no longer covers (a pledge signed before a move can still be revoked or reprinted).
+ * employees the campaign no longer covers (a pledge signed before a move can still be revoked or
+ * reprinted), each marked `covered`; with the summary of the whole view, so the list's figures can
+ * be read against the coverage (which counts only the covered).
  */
-export async function listSigned(deps: Deps, p: Principal, campaignId: string, q: PledgeListQuery) {
+export async function listSigned(deps: Deps, p: Principal, campaignId: string, q: PledgeListQuery): Promise<PledgeListPage> {
   await checkMissingQuery(deps, p, campaignId, 'registry.read', q.unitId);
   const params: unknown[] = [campaignId];
-  const where = ['p.campaign_id = $1', scopeSql(p, 'registry.read', EMPLOYEE_COLS, params), ...filterSql({ unitId: q.unitId, q: q.q }, params)];
+  const view = ['p.campaign_id = $1', scopeSql(p, 'registry.read', EMPLOYEE_COLS, params), ...filterSql({ unitId: q.unitId }, params)];
+  const where = [...view, ...filterSql({ q: q.q }, params)];
   if (q.status) where.push(q.status === 'revoked' ? 'p.revoked_at IS NOT NULL' : 'p.revoked_at IS NULL');
-  const from = `FROM pledges p JOIN employees e ON e.id = p.employee_id LEFT JOIN units u ON u.id = e.unit_id WHERE ${where.join(' AND ')}`;
-  const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params)).rows[0]!.n;
-  const rows = (await deps.db.query<{ id: string; employee_id: string; nip: string; name: string; employment_type: PledgeListItem['employmentType']; unit_path: string | null; signed_at: Date; method: PledgeListItem['method']; verify_code: string; revoked_at: Date | null; revoke_reason: string | null }>(
-    `SELECT p.id, e.id AS employee_id, coalesce(e.nip, e.internal_id) AS nip, e.name, e.employment_type, u.path AS unit_path, p.signed_at, p.method, p.verify_code, p.revoked_at, p.revoke_reason
+  const joins = 'FROM pledges p JOIN pledge_campaigns c ON c.id = p.campaign_id JOIN employees e ON e.id = p.employee_id LEFT JOIN units u ON u.id = e.unit_id';
+  const from = `${joins} WHERE ${where.join(' AND ')}`;
+  const covered = `(${coveredSql('e')})`;
+  const counts = (await deps.db.query<{ total: number; standing: number; standing_not_covered: number; revoked: number }>(
+    `SELECT (count(*) FILTER (WHERE ${where.slice(view.length).join(' AND ') || 'TRUE'}))::int AS total,
+            (count(*) FILTER (WHERE p.revoked_at IS NULL))::int AS standing,
+            (count(*) FILTER (WHERE p.revoked_at IS NULL AND NOT ${covered}))::int AS standing_not_covered,
+            (count(*) FILTER (WHERE p.revoked_at IS NOT NULL))::int AS revoked
+       ${joins} WHERE ${view.join(' AND ')}`, params)).rows[0]!;
+  const rows = (await deps.db.query<{ id: string; employee_id: string; nip: string; name: string; employment_type: PledgeListItem['employmentType']; unit_path: string | null; signed_at: Date; method: PledgeListItem['method']; verify_code: string; revoked_at: Date | null; revoke_reason: string | null; covered: boolean }>(
+    `SELECT p.id, e.id AS employee_id, coalesce(e.nip, e.internal_id) AS nip, e.name, e.employment_type, u.path AS unit_path, p.signed_at, p.method, p.verify_code, p.revoked_at, p.revoke_reason,
+            ${covered} AS covered
        ${from} ORDER BY p.signed_at DESC, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params)).rows;
   return {
     items: rows.map((r) => ({
       id: r.id, employeeId: r.employee_id, nip: r.nip, name: r.name, employmentType: r.employment_type, unitPath: r.unit_path, signedAt: new Date(r.signed_at).toISOString(),
-      method: r.method, verifyCode: r.verify_code, revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null, revokeReason: r.revoke_reason,
+      method: r.method, verifyCode: r.verify_code, revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null, revokeReason: r.revoke_reason, covered: r.covered,
     })),
-    page: q.page, pageSize: q.pageSize, total,
+    page: q.page, pageSize: q.pageSize, total: counts.total,
+    summary: { standing: counts.standing, standingNotCovered: counts.standing_not_covered, revoked: counts.revoked },
   };
 }
 
@@ -284,7 +297,7 @@ const MISSING_TABLE: ExportTable<PledgeMissingEmployee> = {
   columns: [
     { header: 'nip', get: (e) => e.nip },
     { header: 'nama', get: (e) => e.name, wide: true },
-    { header: 'jenis', get: (e) => e.employmentType },
+    { header: 'jenis', get: (e) => EMPLOYMENT_TYPE_WORDS[e.employmentType] },
     { header: 'jabatan', get: (e) => e.position ?? '' },
     { header: 'unit', get: (e) => e.unitPath ?? '', wide: true },
     { header: 'kode_wilayah', get: (e) => e.regionCode },
@@ -311,6 +324,21 @@ export async function exportMissing(deps: Deps, p: Principal, campaignId: string
   return { fileName, contentType: CONTENT_TYPES[q.format], body: out };
 }
 
+/**
+ * What a reminder run did, in both languages: notices are queued (the background sender delivers
+ * them), and when some units get no summary, why: summaries go only to unit_admin accounts with an
+ * e-mail or phone number.
+ */
+function reminderMessage(r: Omit<PledgeReminderResult, 'alreadySent' | 'localDate' | 'message'>) {
+  const id = [`${r.employeesReminded} pengingat dan ${r.summaries} rekap unit diantrekan untuk dikirim; ${r.withoutContact} pegawai tanpa kontak terdaftar.`];
+  const en = [`${r.employeesReminded} reminders and ${r.summaries} unit summaries queued for sending; ${r.withoutContact} employees have no registered contact.`];
+  if (r.unitsWithoutContact > 0) {
+    id.push(`Rekap unit hanya dikirim ke akun admin unit yang memiliki email atau nomor WhatsApp; ${r.unitsWithoutContact} unit dengan pegawai yang belum menandatangani tidak memiliki akun seperti itu${r.unitAdminsWithoutContact ? ` (${r.unitAdminsWithoutContact} akun admin unit belum mencantumkan kontak)` : ''}.`);
+    en.push(`Unit summaries go only to unit admin accounts with an e-mail or WhatsApp number; ${r.unitsWithoutContact} units with staff who have not signed have no such account${r.unitAdminsWithoutContact ? ` (${r.unitAdminsWithoutContact} unit admin accounts have no contact)` : ''}.`);
+  }
+  return { id: id.join(' '), en: en.join(' ') };
+}
+
 /** E-mail when registered, else WhatsApp: one notice per person. */
 const noticeTo = (to: { email: string | null; phone: string | null }, text: { subject: string; body: string }): Notice | null =>
   to.email ? { channel: 'email', recipient: to.email, ...text } : to.phone ? { channel: 'whatsapp', recipient: to.phone, ...text } : null;
@@ -333,8 +361,11 @@ export async function sendReminders(deps: Deps, p: Principal, campaignId: string
       'INSERT INTO pledge_reminder_runs (campaign_id, local_date, sent_by) VALUES ($1, $2, $3) ON CONFLICT (campaign_id, local_date) DO NOTHING RETURNING id', [c.id, localDate, p.userId],
     )).rows[0];
     if (!run)
-      return { alreadySent: true, localDate, employeesReminded: 0, withoutContact: 0, summaries: 0,
-        message: { id: `Pengingat kampanye ini sudah dikirim hari ini (${localDate}); tidak ada yang dikirim ulang.`, en: `Reminders for this campaign were already sent today (${localDate}); nothing was sent again.` } };
+      return { alreadySent: true, localDate, employeesReminded: 0, withoutContact: 0, summaries: 0, unitsWithoutContact: 0, unitAdminsWithoutContact: 0,
+        message: {
+          id: `Pengingat kampanye ini sudah diantrekan hari ini (${dateInWords(localDate, 'id')}); tidak ada yang diantrekan ulang.`,
+          en: `Reminders for this campaign were already queued today (${dateInWords(localDate, 'en')}); nothing was queued again.`,
+        } };
     const text = { title: c.title, closesOn: day(c.closes_on), agency: c.agency_name, publicBase: `${deps.config.publicUrl}/tandatangan/${c.id}` };
     const params: unknown[] = [c.id];
     const scope = scopeSql(p, 'agencies.manage', EMPLOYEE_COLS, params);
@@ -343,40 +374,48 @@ export async function sendReminders(deps: Deps, p: Principal, campaignId: string
     )).rows;
     const reminder = employeeReminder(text);
     const toEmployees = missing.flatMap((m) => noticeTo(m, reminder) ?? []);
+    const unitAdmins = 'grants g JOIN users us ON us.id = g.user_id AND us.active JOIN units gu ON gu.id = g.unit_id';
+    const isUnitAdmin = `g.role = 'unit_admin' AND gu.agency_id = $${params.push(c.agency_id)}`;
+    const reachable = '(us.email IS NOT NULL OR us.phone IS NOT NULL)';
     const admins = (await tx.query<{ email: string | null; phone: string | null; unit_id: string; unit_path: string; missing: number; required: number }>(
       `WITH cov AS (SELECT u.id_path, p.id IS NULL AS missing ${coveredFrom(scope)})
        SELECT us.email, us.phone, gu.id AS unit_id, gu.path AS unit_path, (count(*) FILTER (WHERE cov.missing))::int AS missing, count(*)::int AS required
-         FROM grants g JOIN users us ON us.id = g.user_id AND us.active JOIN units gu ON gu.id = g.unit_id
-         JOIN cov ON cov.id_path LIKE gu.id_path || '%'
-        WHERE g.role = 'unit_admin' AND gu.agency_id = $${params.push(c.agency_id)} AND (us.email IS NOT NULL OR us.phone IS NOT NULL)
+         FROM ${unitAdmins} JOIN cov ON cov.id_path LIKE gu.id_path || '%'
+        WHERE ${isUnitAdmin} AND ${reachable}
         GROUP BY g.id, us.email, us.phone, gu.id, gu.path HAVING count(*) FILTER (WHERE cov.missing) > 0`, params,
     )).rows;
+    // why summaries may be few or none: units with unsigned staff that no reachable unit admin covers, and admins without a contact
+    const unreached = (await tx.query<{ units: number; admins: number }>(
+      `WITH gap AS (SELECT DISTINCT u.id, u.id_path ${coveredFrom(scope)} AND p.id IS NULL AND u.id IS NOT NULL)
+       SELECT (SELECT count(*) FROM gap WHERE NOT EXISTS (SELECT 1 FROM ${unitAdmins} WHERE ${isUnitAdmin} AND ${reachable} AND gap.id_path LIKE gu.id_path || '%'))::int AS units,
+              (SELECT count(DISTINCT us.id) FROM ${unitAdmins} WHERE ${isUnitAdmin} AND NOT ${reachable} AND EXISTS (SELECT 1 FROM gap WHERE gap.id_path LIKE gu.id_path || '%'))::int AS admins`, params,
+    )).rows[0]!;
     const toAdmins = admins.flatMap((a) => noticeTo(a, unitSummary({
       ...text, unitPath: a.unit_path, missing: a.missing, required: a.required, missingUrl: `${deps.config.publicUrl}/pledges/${c.id}?unit=${a.unit_id}`,
     })) ?? []);
     await enqueue(tx, [...toEmployees, ...toAdmins]);
     const counts = { employeesReminded: toEmployees.length, withoutContact: missing.length - toEmployees.length, summaries: toAdmins.length };
+    const gaps = { unitsWithoutContact: unreached.units, unitAdminsWithoutContact: unreached.admins };
     await tx.query('UPDATE pledge_reminder_runs SET employees_reminded = $2, without_contact = $3, summaries = $4 WHERE id = $1', [run.id, counts.employeesReminded, counts.withoutContact, counts.summaries]);
-    await appendAudit(tx, { actor: actorOf(p), action: 'pledge.reminders_sent', entityType: 'pledge_campaign', entityId: c.id, details: { localDate, ...counts }, at: now });
-    return { alreadySent: false, localDate, ...counts,
-      message: { id: `${counts.employeesReminded} pengingat dan ${counts.summaries} rekap unit dikirim; ${counts.withoutContact} pegawai tanpa kontak terdaftar.`, en: `${counts.employeesReminded} reminders and ${counts.summaries} unit summaries sent; ${counts.withoutContact} employees have no registered contact.` } };
+    await appendAudit(tx, { actor: actorOf(p), action: 'pledge.reminders_sent', entityType: 'pledge_campaign', entityId: c.id, details: { localDate, ...counts, ...gaps }, at: now });
+    return { alreadySent: false, localDate, ...counts, ...gaps, message: reminderMessage({ ...counts, ...gaps }) };
   });
   if (!result.alreadySent) void drainOutbox(deps.db, deps.notifier, (err) => deps.logger.error({ err }, 'reminder delivery failed'));
   return result;
 }
 
 type DocumentRow = {
-  id: string; signed_at: Date; method: 'self_service' | 'ceremony'; content_hash: string; emeterai_serial: string | null; verify_code: string; revoked_at: Date | null;
-  name: string; nip: string; position: string | null; unit_path: string | null; agency: string; region_code: string; campaign_title: string; title: string; body: string;
+  id: string; signed_at: Date; method: PledgeDocumentData['method']; content_hash: string; emeterai_serial: string | null; verify_code: string; revoked_at: Date | null;
+  name: string; nip: string; employment_type: EmploymentType; position: string | null; unit_path: string | null; agency: string; region_code: string; campaign_title: string; title: string; body: string;
 };
 
 const DOCUMENT_SELECT = `SELECT p.id, p.signed_at, p.method, p.content_hash, p.emeterai_serial, p.verify_code, p.revoked_at, e.name,
-    coalesce(e.nip, e.internal_id) AS nip, e.position, u.path AS unit_path, a.name AS agency, a.region_code, c.title AS campaign_title, t.title, t.body
+    coalesce(e.nip, e.internal_id) AS nip, e.employment_type, e.position, u.path AS unit_path, a.name AS agency, a.region_code, c.title AS campaign_title, t.title, t.body
   FROM pledges p JOIN employees e ON e.id = p.employee_id JOIN pledge_campaigns c ON c.id = p.campaign_id
   JOIN pledge_templates t ON t.id = c.template_id JOIN agencies a ON a.id = c.agency_id LEFT JOIN units u ON u.id = e.unit_id`;
 
 const toDocument = (r: DocumentRow): PledgeDocumentData => ({
-  title: r.title, body: r.body, agency: r.agency, regionCode: r.region_code, campaignTitle: r.campaign_title, employeeName: r.name, employeeId: r.nip, position: r.position, unitPath: r.unit_path,
+  title: r.title, body: r.body, agency: r.agency, regionCode: r.region_code, campaignTitle: r.campaign_title, employeeName: r.name, employeeId: r.nip, employeeIdLabel: IDENTITY_LABELS[r.employment_type], position: r.position, unitPath: r.unit_path,
   signedAt: new Date(r.signed_at), method: r.method, contentHash: r.content_hash, emeteraiSerial: r.emeterai_serial, verifyCode: r.verify_code, revokedAt: r.revoked_at && new Date(r.revoked_at),
 });
 

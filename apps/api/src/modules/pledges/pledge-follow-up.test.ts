@@ -84,8 +84,12 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toContain(signed.verifyCode);
     const text = await pdfText(bytes);
-    for (const part of ['Budi Santoso', '198609262015051001', signed.verifyCode, 'ABCDEFGHIJ0123456789XY', 'Menjaga dan menegakkan prinsip netralitas', '2023-11-04 09:00 WIB', `https://netra.test/verify/${signed.verifyCode}`])
+    for (const part of ['Budi Santoso', '198609262015051001', signed.verifyCode, 'ABCDEFGHIJ0123456789XY', 'Menjaga dan menegakkan prinsip netralitas', '4 November 2023 pukul 09.00 WIB', `https://netra.test/verify/${signed.verifyCode}`])
       expect(text).toContain(part);
+    // an Indonesian official document: Budi is a PNS, so his number is his NIP; no English, no ISO dates
+    expect(text).toContain('NIP: 198609262015051001');
+    expect(text).toContain('Tanda tangan mandiri dengan kode sekali pakai');
+    expect(text).not.toMatch(/self-service|\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     const hash = (await deps.db.query<{ content_hash: string }>('SELECT content_hash FROM pledges WHERE id = $1', [signed.pledgeId])).rows[0]!.content_hash;
     expect(text).toContain(hash);
     expect(await pdfQr(bytes)).toBe(`https://netra.test/verify/${signed.verifyCode}`);
@@ -179,6 +183,8 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines[0]).toBe('nip,nama,jenis,jabatan,unit,kode_wilayah');
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['Dedi Kurniawan', 'Citra Dewi', 'Ani Lestari']);
+    // employment types in words, as in the PDF
+    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(['PNS', 'Non-ASN', 'PPPK']);
     expect(csv.body).not.toMatch(/example\.go\.id|\+628/);
     const xlsx = await get(`/pledge-campaigns/${campaign}/missing/export?format=xlsx&unitId=${ids.kec}`);
     expect(xlsx.statusCode).toBe(200);
@@ -186,8 +192,9 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     const pdf = await get(`/pledge-campaigns/${campaign}/missing/export?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(pdf.rawPayload);
-    for (const n of ['Dedi Kurniawan', 'Citra Dewi', 'Ani Lestari', 'THL-000001']) expect(text).toContain(n);
+    for (const n of ['Dedi Kurniawan', 'Citra Dewi', 'Ani Lestari', 'THL-000001', 'Non-ASN']) expect(text).toContain(n);
     expect(text).not.toContain('Budi Santoso');
+    expect(text).not.toContain('NON_ASN');
     expect(await audits('pledge.missing_exported')).toBe(before + 3);
     // the employee role may not export; another agency finds no campaign
     expect((await get(`/pledge-campaigns/${campaign}/missing/export`, await as('ani'))).statusCode).toBe(403);
@@ -203,17 +210,23 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     expect((await post(await as('adminserang'))).statusCode).toBe(404);
     const first = await post();
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toMatchObject({ alreadySent: false, localDate: '2023-11-04', employeesReminded: 2, withoutContact: 1, summaries: 2 });
+    expect(first.json()).toMatchObject({ alreadySent: false, localDate: '2023-11-04', employeesReminded: 2, withoutContact: 1, summaries: 2, unitsWithoutContact: 0, unitAdminsWithoutContact: 0 });
+    // notices are queued for the background sender, not sent yet when the answer comes
+    expect(first.json().message).toEqual({
+      id: '2 pengingat dan 2 rekap unit diantrekan untuk dikirim; 1 pegawai tanpa kontak terdaftar.',
+      en: '2 reminders and 2 unit summaries queued for sending; 1 employees have no registered contact.',
+    });
     await expect.poll(() => mails.length + whatsapps.length, { timeout: 10_000 }).toBe(4);
     expect(mails.map((m) => m.to).sort()).toEqual(['adminkec@example.go.id', 'dedi@example.go.id']);
     expect(whatsapps.map((w) => w.body.to).sort()).toEqual(['+6281200000001', '+6281299999999']);
     const summary = mails.find((m) => m.to === 'adminkec@example.go.id')!.data;
     expect(summary).toContain('1 dari 2 pegawai');
+    expect(summary).toContain('Penandatanganan ditutup 13 November 2023.');
     // reminders name nobody: a misdirected message leaks nothing
     for (const m of [...mails.map((x) => x.data), ...whatsapps.map((x) => x.body.text)]) expect(m).not.toMatch(/Ani|Citra|Dedi|Budi/);
     const queued = (await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notification_outbox')).rows[0]!.n;
     const again = (await post()).json();
-    expect(again).toMatchObject({ alreadySent: true, employeesReminded: 0, summaries: 0, message: { en: expect.stringContaining('already sent today') } });
+    expect(again).toMatchObject({ alreadySent: true, employeesReminded: 0, summaries: 0, message: { id: expect.stringContaining('(4 November 2023)'), en: expect.stringContaining('already queued today (4 November 2023)') } });
     expect((await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notification_outbox')).rows[0]!.n).toBe(queued);
     // the day is the campaign's local day (WIB): 23:30 is still today, 00:30 is tomorrow. Sessions
     // would expire over these clock jumps, so the service is called with the admin's principal.
@@ -248,15 +261,25 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
 
   it('lets a unit admin record a ceremony only for the staff of their unit', async () => {
     const unitAdmin = await as('admindik');
-    const r = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...unitAdmin, payload: { nips: ['THL-000001', '199001012021012001'], heldOn: '2023-11-02' } });
+    const r = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...unitAdmin, payload: { nips: ['THL-000001', '199001012021012001', '19860926 201505 1 001', '199901012020011999'], heldOn: '2023-11-02' } });
     expect(r.statusCode, r.body).toBe(200);
-    // Citra works in Dinas Pendidikan and is not an ASN (listed by her internal id); Ani is in a kelurahan the admin does not manage
-    expect(r.json()).toMatchObject({ signed: 1, alreadySigned: 0, notCovered: ['199001012021012001'] });
+    // Citra works in Dinas Pendidikan and is not an ASN (listed by her internal id); Ani is in a kelurahan the admin does not
+    // manage and has not signed; Budi, in the Kecamatan, has signed already; the last NIP is nobody's. Only the NIPs as
+    // typed come back (digits), no names of staff outside the admin's unit.
+    expect(r.json()).toEqual({ ceremonyId: expect.any(String), signed: 1, alreadySigned: 0, notCovered: ['199901012020011999'], outsideScope: ['199001012021012001'], outsideScopeSigned: ['198609262015051001'] });
+    expect(r.body).not.toMatch(/Ani|Budi|Lestari|Santoso/);
+    expect((await get(`/pledge-campaigns/${campaign}/ceremonies`, unitAdmin)).json().items[0]).toMatchObject({ listed: 4, signed: 1 });
     const ani = (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.nip = '199001012021012001' AND p.revoked_at IS NULL")).rows[0]!.n;
     expect(ani).toBe(0);
     // signed on the day of the ceremony (noon WIB: the same date everywhere), not when it was recorded
     const at = (await deps.db.query<{ signed_at: Date }>("SELECT p.signed_at FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.internal_id = 'THL-000001'")).rows[0]!.signed_at;
     expect(new Date(at).toISOString()).toBe('2023-11-02T05:00:00.000Z');
+    // her document calls her number what it is for a non-ASN: not a NIP
+    const citraPledge = (await deps.db.query<{ id: string }>("SELECT p.id FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.internal_id = 'THL-000001'")).rows[0]!.id;
+    const doc = await pdfText((await get(`/pledges/${citraPledge}/document`, unitAdmin)).rawPayload);
+    expect(doc).toContain('Nomor pegawai: THL-000001');
+    expect(doc).toContain('Penandatanganan bersama');
+    expect(doc).not.toMatch(/\bNIP\b|ceremony/);
     // the unit admin sees the ceremonies recorded within their unit, not the agency's own
     const agencyWide = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...admin, payload: { nips: ['198609262015051001'] } });
     expect(agencyWide.json()).toMatchObject({ signed: 0, alreadySigned: 1 });
@@ -264,6 +287,54 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     expect(await seen(unitAdmin)).toEqual([r.json().ceremonyId]);
     expect(await seen(admin)).toEqual([r.json().ceremonyId, agencyWide.json().ceremonyId].sort());
     expect((await get(`/pledge-campaigns/${campaign}/ceremonies/${agencyWide.json().ceremonyId}/sheet`, unitAdmin)).statusCode).toBe(404);
+  });
+
+  it('marks the pledges of employees the campaign no longer covers, and sums the list up the way coverage counts', async () => {
+    const list = async (who = admin, q = '') => (await get(`/pledge-campaigns/${campaign}/pledges${q}`, who)).json();
+    const signedOf = async (who = admin) => (await get(`/pledge-campaigns/${campaign}/coverage`, who)).json().total.signed as number;
+    const before = await list();
+    expect(before.items.every((i: { covered: boolean }) => i.covered)).toBe(true);
+    expect(before.summary).toEqual({ standing: await signedOf(), standingNotCovered: 0, revoked: 0 });
+    // Citra (signed at the ceremony) leaves: no longer active, so the campaign no longer covers her
+    await deps.db.query("UPDATE employees SET active = false WHERE internal_id = 'THL-000001'");
+    try {
+      const after = await list();
+      const byNip = new Map(after.items.map((i: { nip: string; covered: boolean }) => [i.nip, i.covered]));
+      expect(byNip.get('THL-000001')).toBe(false);
+      expect(byNip.get('198609262015051001')).toBe(true);
+      expect(after.summary).toEqual({ standing: before.summary.standing, standingNotCovered: 1, revoked: 0 });
+      expect(after.summary.standing - after.summary.standingNotCovered).toBe(await signedOf());
+      // the summary is the whole view's: a search narrows the page, not the summary
+      const searched = await list(admin, '?q=budi');
+      expect(searched.total).toBe(1);
+      expect(searched.summary).toEqual(after.summary);
+      // the Dinas Pendidikan admin: Citra's pledge is theirs to see, and counted nowhere in their coverage
+      const dik = await list(await as('admindik'));
+      expect(dik.items).toEqual([expect.objectContaining({ nip: 'THL-000001', covered: false })]);
+      expect(dik.summary).toEqual({ standing: 1, standingNotCovered: 1, revoked: 0 });
+      expect(await signedOf(await as('admindik'))).toBe(0);
+      // moved to another employment type the campaign leaves out: the same
+      await deps.db.query("UPDATE employees SET active = true WHERE internal_id = 'THL-000001'");
+      await deps.db.query("UPDATE pledge_campaigns SET employment_types = '{PNS,PPPK}' WHERE id = $1", [campaign]);
+      expect((await list(await as('admindik'))).items).toEqual([expect.objectContaining({ nip: 'THL-000001', covered: false })]);
+    } finally {
+      await deps.db.query("UPDATE employees SET active = true WHERE internal_id = 'THL-000001'");
+      await deps.db.query("UPDATE pledge_campaigns SET employment_types = '{PNS,PPPK,NON_ASN}' WHERE id = $1", [campaign]);
+    }
+  });
+
+  it('explains why no unit summary goes out: no unit admin with a contact over the units with unsigned staff', async () => {
+    const kes = (await createUnit(deps, SYSTEM_PRINCIPAL, SYSTEM, ids.kota!, { name: 'Dinas Kesehatan', kind: 'opd' })).id;
+    await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: ids.kota!, employmentType: 'PNS', nip: '198505052010011007', name: 'Eka Putra', unitId: kes, active: true, contact: { email: 'eka@example.go.id' } } as Parameters<typeof createEmployee>[3]);
+    await addUser(deps, 'adminkes', 'unit_admin', { agencyId: ids.kota!, unitId: kes });
+    const opened = await app.inject({ method: 'POST', url: '/api/v1/pledge-campaigns', ...admin, payload: { agencyId: ids.kota, unitId: kes, electionId: 'pemilu-2024', opensOn: '2023-11-02', closesOn: '2023-11-13' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const res = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${opened.json().id}/reminders`, ...admin });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ alreadySent: false, employeesReminded: 1, summaries: 0, unitsWithoutContact: 1, unitAdminsWithoutContact: 1 });
+    expect(res.json().message.id).toContain('Rekap unit hanya dikirim ke akun admin unit yang memiliki email atau nomor WhatsApp; 1 unit');
+    expect(res.json().message.en).toContain('Unit summaries go only to unit admin accounts with an e-mail or WhatsApp number; 1 units');
+    expect(res.json().message.id).toMatch(/^1 pengingat dan 0 rekap unit diantrekan untuk dikirim;/);
   });
 
   it('keeps the audit chain intact', async () => {

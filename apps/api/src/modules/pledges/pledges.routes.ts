@@ -3,7 +3,7 @@ import {
   PledgeCampaignCreated, PledgeCampaignInput, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
   PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
   PledgeSignInput, PledgeVerification, Problem, pageOf, PledgeCampaignSummary, PledgePublicCampaign, PledgeTemplate, PledgeTemplateCreated,
-  PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet, PledgeListItem, PledgeListQuery } from '@netra/contracts';
+  PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet, PledgeListPage, PledgeListQuery } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
@@ -55,7 +55,7 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   }, async (req) => listMissing(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.query));
 
   app.get('/pledge-campaigns/:id/pledges', {
-    schema: { tags: ['pledges'], summary: "The campaign's pledges in the caller's scope (standing and revoked; search by name or NIP), to reprint a PDF or revoke one", params: Id, querystring: PledgeListQuery, response: { 200: pageOf(PledgeListItem), ...errors } },
+    schema: { tags: ['pledges'], summary: "The campaign's pledges in the caller's scope (standing and revoked; search by name or NIP), to reprint a PDF or revoke one; each says whether the campaign still covers its signer, and a summary sets the list against coverage", params: Id, querystring: PledgeListQuery, response: { 200: PledgeListPage, ...errors } },
   }, async (req) => listSigned(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.query));
 
   app.get('/pledge-campaigns/:id/missing/export', {

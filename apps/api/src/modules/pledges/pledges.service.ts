@@ -12,7 +12,7 @@ import { AUDIT_PARAM_COUNT, appendAudit, auditInsertSql, auditValues, sha256, ty
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { enqueue, deliverOutbox } from '../../platform/notify.ts';
 import { grantsFor, scopeSql, type Principal } from '../auth/domain/policy.ts';
-import { NIP_NOT_COVERED, checkCanSign, checkCeremonyDate, checkPeriod, listedId, maskName, tallyAttendance } from './domain/pledge-rules.ts';
+import { NIP_NOT_COVERED, checkCanSign, checkCeremonyDate, checkPeriod, listedId, maskName, tallyAttendance, type ListedEmployee } from './domain/pledge-rules.ts';
 import { templateForCampaign } from './pledge-templates.service.ts';
 import { assertAgencyInScope } from '../agencies/agencies.service.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
@@ -243,8 +243,9 @@ export type CeremonyInput = { nips: string[]; heldOn?: string; place?: string; w
 /**
  * A unit admin records a ceremony: when and where, its witnesses, and the attendance list (NIPs, or
  * internal ids for non-ASN staff; each person counts once however often or however the NIP is written),
- * which signs in bulk. Only employees the campaign covers and the caller may write to sign; the others
- * come back as not covered. The scanned signed sheet is attached afterwards (pledge-ceremonies).
+ * which signs in bulk. Only employees the campaign covers and the caller may write to sign; entries naming
+ * a covered employee outside the caller's units come back apart from those the campaign does not cover
+ * (as typed, no names). The scanned signed sheet is attached afterwards (pledge-ceremonies).
  */
 export async function recordCeremony(deps: Deps, p: Principal, campaignId: string, input: CeremonyInput) {
   const now = deps.clock.now();
@@ -261,12 +262,16 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
     // NIPs in any written form (spaces, dots, dashes), as self-service signing and socialization lists take them
     const listedIds = input.nips.map(listedId);
     const params: unknown[] = [c.id, [...new Set(listedIds.map((x) => x.nip))], [...new Set(listedIds.map((x) => x.internalId))]];
-    const rows = (await tx.query<{ id: string; nip: string | null; internal_id: string | null }>(
-      `SELECT e.id, e.nip, e.internal_id FROM pledge_campaigns c, employees e
+    // every covered employee the list names; those outside the caller's scope are only told apart, never signed
+    const found = (await tx.query<ListedEmployee & { in_scope: boolean; signed: boolean }>(
+      `SELECT e.id, e.nip, e.internal_id, (${scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)}) AS in_scope,
+              EXISTS (SELECT 1 FROM pledges sp WHERE sp.campaign_id = c.id AND sp.employee_id = e.id AND sp.revoked_at IS NULL) AS signed
+         FROM pledge_campaigns c, employees e
         WHERE c.id = $1 AND (e.nip = ANY($2::text[]) OR (e.agency_id = c.agency_id AND e.internal_id = ANY($3::text[])))
-          AND ${coveredSql('e')} AND ${scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)}`, params,
+          AND ${coveredSql('e')}`, params,
     )).rows;
-    const { listed, notCovered } = tallyAttendance(input.nips, rows);
+    const rows = found.filter((r) => r.in_scope);
+    const { listed, notCovered, outsideScope, outsideScopeSigned } = tallyAttendance(input.nips, found);
     // signed when the ceremony was held: now if today, else noon of that day in the agency's time zone (the
     // hour is unknown; noon keeps the day the same in every Indonesian zone and in UTC on the document)
     const signedAt = heldOn === today ? now : instantInRegion(heldOn, '12:00', c.region_code);
@@ -284,7 +289,7 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
     )).rowCount;
     await tx.query('UPDATE pledge_ceremonies SET signed = $2 WHERE id = $1', [ceremonyId, signed]);
     await appendAudit(tx, { actor: { id: p.userId, label: p.username } as Actor, action: 'pledge.ceremony_recorded', entityType: 'pledge_ceremony', entityId: ceremonyId, details: { campaignId: c.id, heldOn, signed, listed }, at: now });
-    return { ceremonyId, signed, alreadySigned: rows.length - signed, notCovered };
+    return { ceremonyId, signed, alreadySigned: rows.length - signed, notCovered, outsideScope, outsideScopeSigned };
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLEDGE, STANDARD_PLEDGES, checkCanSign, listedId, tallyAttendance, checkCeremonyDate, dailySeries, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
+import { dateInWords, timeInWords } from '../../../platform/date-words.ts';
+import { DEFAULT_PLEDGE, EMPLOYMENT_TYPE_WORDS, IDENTITY_LABELS, STANDARD_PLEDGES, checkCanSign, listedId, tallyAttendance, checkCeremonyDate, dailySeries, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
 
 const ok = { today: '2023-11-04', opensOn: '2023-11-02', closesOn: '2023-11-13', employee: { active: true, employmentType: 'PPPK', inScope: true }, employmentTypes: ['PNS', 'PPPK', 'NON_ASN'], alreadySigned: false };
 
@@ -13,6 +14,33 @@ describe('checkCanSign', () => {
     [{ employmentTypes: ['PNS'] }, 'PLEDGE_OUT_OF_SCOPE'],
     [{ alreadySigned: true }, 'PLEDGE_ALREADY_SIGNED'],
   ])('refuses %o', (over, code) => expect(checkCanSign({ ...ok, ...over })?.code).toBe(code));
+  it('names an employment type left out in words, not by its code', () => {
+    const refusal = checkCanSign({ ...ok, employee: { ...ok.employee, employmentType: 'NON_ASN' }, employmentTypes: ['PNS', 'PPPK'] });
+    expect(refusal?.message).toEqual({ id: 'Kampanye ini tidak untuk pegawai Non-ASN.', en: 'This campaign is not for Non-ASN staff.' });
+  });
+});
+
+describe('dates in words', () => {
+  it('writes a date the Indonesian way in Indonesian and the English way in English', () => {
+    expect(dateInWords('2026-12-10', 'id')).toBe('10 Desember 2026');
+    expect(dateInWords('2026-12-10', 'en')).toBe('10 December 2026');
+    expect(dateInWords('2024-05-01', 'id')).toBe('1 Mei 2024');
+    expect(dateInWords('2024-02-29T23:00:00.000Z', 'en')).toBe('29 February 2024');
+    expect(dateInWords('bukan tanggal', 'id')).toBe('bukan tanggal');
+    expect(dateInWords('2024-13-01', 'id')).toBe('2024-13-01');
+  });
+  it('writes an instant as the local time of a zone, with "pukul" and a dot between hour and minute', () => {
+    expect(timeInWords(new Date('2026-12-02T15:48:00Z'), { offsetHours: 7, name: 'WIB' })).toBe('2 Desember 2026 pukul 22.48 WIB');
+    // past midnight locally: the local date
+    expect(timeInWords(new Date('2026-12-31T17:05:00Z'), { offsetHours: 9, name: 'WIT' })).toBe('1 Januari 2027 pukul 02.05 WIT');
+  });
+});
+
+describe('words for employment types', () => {
+  it('prints types as people write them and labels the signer\'s number by type', () => {
+    expect(EMPLOYMENT_TYPE_WORDS).toEqual({ PNS: 'PNS', PPPK: 'PPPK', NON_ASN: 'Non-ASN' });
+    expect(IDENTITY_LABELS).toEqual({ PNS: 'NIP', PPPK: 'NI PPPK', NON_ASN: 'Nomor pegawai' });
+  });
 });
 
 describe('helpers', () => {
@@ -34,6 +62,12 @@ describe('follow-up helpers', () => {
     expect(checkPeriod({ ...period, today: '2023-11-13' })).toBeNull();
     expect(checkPeriod({ ...period, today: '2023-11-14' })?.code).toBe('PLEDGE_OUTSIDE_PERIOD');
   });
+  it('says when signing is open in words, in each language', () => {
+    expect(checkPeriod({ opensOn: '2026-12-10', closesOn: '2026-12-20', today: '2026-12-21' })?.message).toEqual({
+      id: 'Penandatanganan hanya dibuka 10 Desember 2026 s.d. 20 Desember 2026.',
+      en: 'Signing is open only from 10 December 2026 to 20 December 2026.',
+    });
+  });
   it('computes missing and a one-decimal percentage, 0 when nobody is required', () => {
     expect(countsOf({ required: 3, signed: 1 })).toEqual({ required: 3, signed: 1, missing: 2, percent: 33.3 });
     expect(countsOf({ required: 0, signed: 0 })).toEqual({ required: 0, signed: 0, missing: 0, percent: 0 });
@@ -41,8 +75,11 @@ describe('follow-up helpers', () => {
   it('builds the verification link from the public base', () => expect(verifyUrl('https://netra.example.go.id/', 'ABC23')).toBe('https://netra.example.go.id/verify/ABC23'));
   it('reminders carry the campaign and deadline, summaries the counts', () => {
     const c = { title: 'Pernyataan Pemilu 2024', closesOn: '2023-11-13', agency: 'Pemerintah Kota Bekasi', publicBase: 'https://netra.test' };
-    expect(employeeReminder(c).body).toContain('2023-11-13');
+    expect(employeeReminder(c).body).toContain('Penandatanganan ditutup 13 November 2023.');
+    expect(employeeReminder(c).body).not.toContain('2023-11-13');
     const summary = unitSummary({ ...c, unitPath: 'Kecamatan A', missing: 3, required: 10, missingUrl: 'https://netra.test/pledges/c1?unit=u1' }).body;
+    expect(summary).toContain('Penandatanganan ditutup 13 November 2023.');
+    expect(summary).not.toContain('2023-11-13');
     expect(summary).toContain('3 dari 10 pegawai di Kecamatan A');
     // the unit head is sent to the missing list of their unit, not to the public signing page
     expect(summary).toContain('https://netra.test/pledges/c1?unit=u1');
@@ -59,6 +96,14 @@ describe('standard pledge texts', () => {
       expect(t.source.length).toBeGreaterThan(10);
     }
     expect(new Set(STANDARD_PLEDGES.map((t) => t.body)).size).toBe(3);
+  });
+  it('writes each source as "Indonesian / English", one separator, so a page shows only its language\'s half', () => {
+    for (const t of STANDARD_PLEDGES) {
+      const halves = t.source.split(' / ');
+      expect(halves, t.kind).toHaveLength(2);
+      expect(halves[0], t.kind).toMatch(/SKB|Teks ikrar/);
+      expect(halves[1], t.kind).toMatch(/Joint Decree|Regional pledge/);
+    }
   });
 });
 
@@ -98,6 +143,15 @@ describe('attendance lists', () => {
   it('counts each person once and lists the others once, in the order first seen', () => {
     const found = [{ id: 'e1', nip: '198609262015051001', internal_id: null }, { id: 'e2', nip: null, internal_id: 'THL-0001' }];
     expect(tallyAttendance(['19860926 201505 1 001', '198609262015051001', 'THL-0001', ' THL-0001', '1999 0101', '19990101', 'X-1'], found))
-      .toEqual({ listed: 4, notCovered: ['19990101', 'X-1'] });
+      .toEqual({ listed: 4, notCovered: ['19990101', 'X-1'], outsideScope: [], outsideScopeSigned: [] });
+  });
+  it('tells covered employees outside the recorder\'s scope apart from entries the campaign does not cover, each once', () => {
+    const found = [
+      { id: 'e1', nip: '198609262015051001', internal_id: null, in_scope: true, signed: false },
+      { id: 'e2', nip: '199001012021012001', internal_id: null, in_scope: false, signed: false },
+      { id: 'e3', nip: '197001011995031002', internal_id: null, in_scope: false, signed: true },
+    ];
+    expect(tallyAttendance(['198609262015051001', '19900101 202101 2 001', '199001012021012001', '19700101 199503 1 002', '19990101'], found))
+      .toEqual({ listed: 4, notCovered: ['19990101'], outsideScope: ['199001012021012001'], outsideScopeSigned: ['197001011995031002'] });
   });
 });

@@ -1,4 +1,6 @@
+import type { EmploymentType } from '@netra/contracts';
 import { normalizeDigits } from '../../registry/domain/identifiers.ts';
+import { dateInWords } from '../../../platform/date-words.ts';
 
 const COMMITMENTS = [
   'Menjaga dan menegakkan prinsip netralitas dalam melaksanakan tugas pelayanan publik sebelum, selama, dan sesudah pelaksanaan Pemilihan Umum dan Pemilihan.',
@@ -51,10 +53,23 @@ export const STANDARD_PLEDGES = [
 
 export type SignRefusal = { code: string; message: { id: string; en: string } };
 
+/** Employment types as words, for people and documents (the codes stay in the data and the API). */
+export const EMPLOYMENT_TYPE_WORDS: Record<EmploymentType, string> = { PNS: 'PNS', PPPK: 'PPPK', NON_ASN: 'Non-ASN' };
+const typeWords = (type: string) => EMPLOYMENT_TYPE_WORDS[type as EmploymentType] ?? type;
+
+/** What a signer's number is called on a document: the NIP of a PNS, the NI PPPK, a non-ASN's agency-issued number. */
+export const IDENTITY_LABELS: Record<EmploymentType, string> = { PNS: 'NIP', PPPK: 'NI PPPK', NON_ASN: 'Nomor pegawai' };
+
 /** Is the campaign open for signing (and reminding) on `today` (local date)? */
 export function checkPeriod(input: { today: string; opensOn: string; closesOn: string }): SignRefusal | null {
   if (input.today < input.opensOn || input.today > input.closesOn)
-    return { code: 'PLEDGE_OUTSIDE_PERIOD', message: { id: `Penandatanganan hanya dibuka ${input.opensOn} s.d. ${input.closesOn}.`, en: `Signing is open only from ${input.opensOn} to ${input.closesOn}.` } };
+    return {
+      code: 'PLEDGE_OUTSIDE_PERIOD',
+      message: {
+        id: `Penandatanganan hanya dibuka ${dateInWords(input.opensOn, 'id')} s.d. ${dateInWords(input.closesOn, 'id')}.`,
+        en: `Signing is open only from ${dateInWords(input.opensOn, 'en')} to ${dateInWords(input.closesOn, 'en')}.`,
+      },
+    };
   return null;
 }
 
@@ -78,7 +93,7 @@ export function checkCanSign(input: {
   if (!input.employee.inScope || !input.employee.active)
     return { code: 'PLEDGE_OUT_OF_SCOPE', message: { id: 'Pegawai ini tidak termasuk dalam kampanye pernyataan ini.', en: 'This employee is not covered by this pledge campaign.' } };
   if (!input.employmentTypes.includes(input.employee.employmentType))
-    return { code: 'PLEDGE_OUT_OF_SCOPE', message: { id: `Kampanye ini tidak untuk pegawai ${input.employee.employmentType}.`, en: `This campaign is not for ${input.employee.employmentType} staff.` } };
+    return { code: 'PLEDGE_OUT_OF_SCOPE', message: { id: `Kampanye ini tidak untuk pegawai ${typeWords(input.employee.employmentType)}.`, en: `This campaign is not for ${typeWords(input.employee.employmentType)} staff.` } };
   if (input.alreadySigned)
     return { code: 'PLEDGE_ALREADY_SIGNED', message: { id: 'Pegawai ini sudah menandatangani pernyataan pada kampanye ini.', en: 'This employee has already signed in this campaign.' } };
   return null;
@@ -107,25 +122,37 @@ export const listedId = (typed: string): ListedId => ({ nip: normalizeDigits(typ
 /** The name an entry is counted and reported under: the NIP's digits, else the id as typed (trimmed). */
 const listedKey = (id: ListedId) => (/^\d+$/.test(id.nip) ? id.nip : id.internalId);
 
+/** An employee an attendance list named who is covered by the campaign; `in_scope`: the recorder may sign for them (default), `signed`: a pledge of theirs stands. */
+export type ListedEmployee = { id: string; nip: string | null; internal_id: string | null; in_scope?: boolean; signed?: boolean };
+
 /**
- * Tallies an attendance list against the employees it named (`found`: covered and in the recorder's
- * scope): `listed` counts each person once however often or however written, `notCovered` lists the
- * other entries once each, in the order first seen.
+ * Tallies an attendance list against the covered employees it named (`found`): `listed` counts each
+ * person once however often or however written; the entries naming no covered employee are
+ * `notCovered`; those naming a covered employee outside the recorder's scope are `outsideScope`, or
+ * `outsideScopeSigned` when that employee has signed already (their own unit records them). Each
+ * entry once, as its NIP digits or its id as typed, in the order first seen: nothing about those
+ * employees beyond what the recorder typed.
  */
-export function tallyAttendance(typed: readonly string[], found: readonly { id: string; nip: string | null; internal_id: string | null }[]) {
-  const byNip = new Map(found.flatMap((e) => (e.nip ? [[e.nip, e.id] as const] : [])));
-  const byInternalId = new Map(found.flatMap((e) => (e.internal_id ? [[e.internal_id, e.id] as const] : [])));
+export function tallyAttendance(typed: readonly string[], found: readonly ListedEmployee[]) {
+  const byNip = new Map(found.flatMap((e) => (e.nip ? [[e.nip, e] as const] : [])));
+  const byInternalId = new Map(found.flatMap((e) => (e.internal_id ? [[e.internal_id, e] as const] : [])));
   const people = new Set<string>();
   const notCovered = new Set<string>();
+  const outsideScope = new Set<string>();
+  const outsideScopeSigned = new Set<string>();
   for (const t of typed) {
     const id = listedId(t);
     const key = listedKey(id);
     if (!key) continue;
     const employee = byNip.get(id.nip) ?? byInternalId.get(id.internalId);
-    if (employee) people.add(employee);
-    else notCovered.add(key);
+    if (!employee) {
+      notCovered.add(key);
+      continue;
+    }
+    if (employee.in_scope === false && !people.has(employee.id)) (employee.signed ? outsideScopeSigned : outsideScope).add(key);
+    people.add(employee.id);
   }
-  return { listed: people.size + notCovered.size, notCovered: [...notCovered] };
+  return { listed: people.size + notCovered.size, notCovered: [...notCovered], outsideScope: [...outsideScope], outsideScopeSigned: [...outsideScopeSigned] };
 }
 
 /** "Budi Santoso" -> "B*** S******": the public verification page never shows a full name. */
@@ -156,7 +183,7 @@ export const employeeReminder = (c: CampaignText) => ({
   subject: 'Pengingat: pernyataan netralitas ASN',
   body: [
     `Anda tercatat belum menandatangani "${c.title}" (${c.agency}).`,
-    `Penandatanganan ditutup ${c.closesOn}. Tanda tangani melalui ${c.publicBase} dengan NIP Anda; kode sekali pakai dikirim ke kontak terdaftar.`,
+    `Penandatanganan ditutup ${dateInWords(c.closesOn, 'id')}. Tanda tangani melalui ${c.publicBase} dengan NIP Anda; kode sekali pakai dikirim ke kontak terdaftar.`,
     'Abaikan pesan ini bila Anda sudah menandatangani hari ini.',
   ].join('\n'),
 });
@@ -166,7 +193,7 @@ export const unitSummary = (c: CampaignText & { unitPath: string; missing: numbe
   subject: `Rekap pernyataan netralitas: ${c.unitPath}`,
   body: [
     `"${c.title}" (${c.agency}): ${c.missing} dari ${c.required} pegawai di ${c.unitPath} belum menandatangani.`,
-    `Penandatanganan ditutup ${c.closesOn}. Daftar nama yang belum menandatangani: ${c.missingUrl} (masuk dengan akun Netra Anda).`,
+    `Penandatanganan ditutup ${dateInWords(c.closesOn, 'id')}. Daftar nama yang belum menandatangani: ${c.missingUrl} (masuk dengan akun Netra Anda).`,
   ].join('\n'),
 });
 
