@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate, LocalizedText, Pagination, RegionCode } from './common.ts';
 
 
-export const FindingInput = z.object({
+const CaseIntakeFields = z.object({
   electionId: z.string().min(1).max(64),
   regionCode: RegionCode,
   title: z.string().trim().min(5).max(300),
@@ -14,7 +14,9 @@ export const FindingInput = z.object({
   reportedText: z.string().trim().max(500).optional(),
   reportedEmployeeId: z.uuid().optional(),
   tipId: z.uuid().optional(),
+  fromCaseId: z.uuid().optional().describe("A report that was not registered (e.g. late) or was withdrawn: Bawaslu takes it up as initial information for its own finding; the reporter's identity and account stay with that report"),
 });
+export const FindingInput = CaseIntakeFields.refine((v) => !(v.tipId && v.fromCaseId), { message: 'a finding comes from a tip or from a report, not both', path: ['fromCaseId'] });
 export type FindingInput = z.infer<typeof FindingInput>;
 
 /** Form A.1 / B.1 reporter identity: sealed, stored apart from the case. */
@@ -30,7 +32,7 @@ export const ReporterIdentity = z.object({
   idNumber: z.string().trim().max(30).optional(),
 });
 
-export const ReportInput = FindingInput.omit({ tipId: true }).extend({
+export const ReportInput = CaseIntakeFields.omit({ tipId: true, fromCaseId: true }).extend({
   reporter: ReporterIdentity,
   witnesses: z.array(z.object({ name: z.string().trim().min(2).max(200), address: z.string().trim().max(500).optional(), phone: z.string().trim().max(30).optional() })).max(20).default([]),
   chronology: z.string().trim().min(10).max(20_000),

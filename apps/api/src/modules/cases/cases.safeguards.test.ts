@@ -307,6 +307,39 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
     expect((await event('bawaslu.jabar', provCase.id, { type: 'MERGE', reason: 'duplikat' })).statusCode).toBe(400);
   });
 
+  it('a late report is not registered, and may become initial information for a finding once, without its reporter', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat hadir di rapat relawan', summary: 'Camat hadir dalam rapat relawan calon.',
+      incidentOn: '2023-11-30', knownOn: '2023-12-01', chronology: 'Saya sebagai ajudan melihat camat datang ke rapat relawan.', reportedText: 'Camat Bekasi Barat',
+      reporter: { name: 'Dewi Pelapor', address: 'Jl. Melati 9, Bekasi' },
+    } });
+    expect(r.statusCode, r.body).toBe(201);
+    const report = r.json();
+    await ok('bawaslu.kota', report.id, { type: 'START_REVIEW' });
+    // known on 1 Dec, in on 3 Jan: past 7 working days, whatever reason is given
+    const reg = await event('bawaslu.kota', report.id, { type: 'REGISTER', caseNumber: '077/Reg/LP/PL/Kota/13.13/I/2024', formal: true, material: true, lateReason: 'Pelapor takut melapor lebih awal' });
+    expect([reg.statusCode, reg.json().message.id]).toEqual([400, expect.stringContaining('tidak dapat diregistrasi')]);
+    // a case still in review cannot be taken up; once not registered it can, once
+    const take = (fromCaseId: string) => app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
+      fromCaseId, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Temuan: camat di rapat relawan', summary: 'Pengawas menelusuri kehadiran camat di rapat relawan.', reportedEmployeeId: camat,
+    } });
+    expect((await take(report.id)).json().code).toBe('CASE_NOT_TAKEABLE');
+    await ok('bawaslu.kota', report.id, { type: 'REJECT', reason: 'Melewati batas waktu penyampaian laporan' });
+    const f = await take(report.id);
+    expect(f.statusCode, f.body).toBe(201);
+    // Bawaslu learned of it when the report came in: the finding's 7 days run from then
+    expect(f.json()).toMatchObject({ source: 'finding', knownOn: today, hasReporterIdentity: false });
+    expect(f.json().events.map((e: { type: string }) => e.type)).toEqual(['CREATED', 'FROM_REPORT']);
+    expect(JSON.stringify(f.json())).not.toMatch(/ajudan|Dewi/);
+    expect((await get('bawaslu.kota', report.id)).json().events.at(-1)).toMatchObject({ type: 'TAKEN_UP', payload: { findingId: f.json().id } });
+    const again = await take(report.id);
+    expect([again.statusCode, again.json().code]).toEqual([409, 'CASE_ALREADY_TAKEN_UP']);
+    // both a tip and a report: refused by the contract
+    expect((await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
+      fromCaseId: report.id, tipId: report.id, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Temuan ganda', summary: 'Uraian temuan ganda.',
+    } })).statusCode).toBe(400);
+  });
+
   it('nobody assigns cases to themselves (four eyes); the new handler still states a logged reason to open the identity', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
       electionId: 'pemilu-2024', regionCode: '32.75', title: 'Lurah membagikan kalender calon', summary: 'Lurah membagikan kalender bergambar calon di kelurahan.',

@@ -170,16 +170,45 @@ export async function createFinding(deps: Deps, p: Principal, input: FindingInpu
       // Bawaslu learned of it when the tip came in: the finding's 7 days count from then, not from the incident
       knownOn ??= day(tip.received_on) ?? undefined;
     }
+    const origin = input.fromCaseId ? await reportTakenUp(tx, p, input.fromCaseId) : null;
+    // likewise for a report that could not be registered: Bawaslu learned of it the day the report came in
+    if (origin) knownOn ??= day(origin.received_on) ?? undefined;
     const caseId = await insertCase(tx, deps, p, input.tipId ? 'tip' : 'finding', { ...input, ...(knownOn ? { knownOn } : {}) });
+    if (origin) {
+      const at = deps.clock.now();
+      const actor = actorOf(p);
+      // each case points to the other; the report keeps its reporter's identity and account to itself
+      await tx.query("INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, 'TAKEN_UP', $2, $2, $3, $4, $5, $6)", [origin.id, origin.status, JSON.stringify({ findingId: caseId }), actor.id, actor.label, at]);
+      await tx.query("INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, 'FROM_REPORT', 'received', 'received', $2, $3, $4, $5)", [caseId, JSON.stringify({ caseId: origin.id, caseNumber: origin.case_number }), actor.id, actor.label, at]);
+      await tx.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [origin.id]);
+    }
     if (input.tipId) {
       await tx.query("UPDATE tips SET status = 'converted_finding', case_id = $2 WHERE id = $1", [input.tipId, caseId]);
       await handOverTipEvidence(tx, input.tipId, caseId, actorOf(p), deps.clock.now()); // each file's custody log records the move
       await tipNotice(tx, deps, input.tipId, input.regionCode, 'Informasi Anda ditindaklanjuti Bawaslu sebagai temuan. / Your tip is being handled by Bawaslu as a finding.');
     }
-    await appendAudit(tx, { actor: actorOf(p), action: 'case.opened', entityType: 'case', entityId: caseId, after: { source: input.tipId ? 'tip' : 'finding', regionCode: input.regionCode }, at: deps.clock.now() });
+    await appendAudit(tx, { actor: actorOf(p), action: 'case.opened', entityType: 'case', entityId: caseId, after: { source: input.tipId ? 'tip' : 'finding', regionCode: input.regionCode, ...(origin ? { fromCaseId: origin.id } : {}) }, at: deps.clock.now() });
     return caseId;
   });
   return getCase(deps, p, id);
+}
+
+/**
+ * A report that could not go on as a report (not registered, e.g. late, or withdrawn) may still become
+ * initial information for Bawaslu's own finding (Perbawaslu 7/2022 Pasal 14; domain.md §4.1), once.
+ */
+async function reportTakenUp(tx: Queryable, p: Principal, caseId: string): Promise<CaseRow> {
+  const r = await loadCase(tx, p, caseId, 'cases.handle', true);
+  assertCanOpen(p, r.region_code);
+  if (stateOf(r).source !== 'report' || !['not_registered', 'withdrawn'].includes(r.status))
+    throw conflict('CASE_NOT_TAKEABLE', {
+      id: `Hanya laporan yang tidak diregistrasi atau dicabut yang dapat dijadikan informasi awal (kasus ini: ${STATUS_WORDS[r.status as keyof typeof STATUS_WORDS]?.id ?? r.status}).`,
+      en: `Only a report that was not registered or was withdrawn can become initial information (this case: ${STATUS_WORDS[r.status as keyof typeof STATUS_WORDS]?.en ?? r.status}).`,
+    });
+  const taken = await tx.query<{ payload: { findingId?: string } | string }>("SELECT payload FROM case_events WHERE case_id = $1 AND type = 'TAKEN_UP' LIMIT 1", [caseId]);
+  if (taken.rowCount)
+    throw conflict('CASE_ALREADY_TAKEN_UP', { id: 'Laporan ini sudah dijadikan informasi awal untuk temuan lain.', en: 'This report was already taken up as initial information for a finding.' });
+  return r;
 }
 
 /** A formal report (laporan, Form A.1/B.1) entered at the desk; the reporter identity is sealed. */

@@ -95,6 +95,7 @@ export type CaseEvent =
   | { type: 'START_REVIEW' }
   | { type: 'REQUEST_COMPLETION'; missing: string[] }
   | { type: 'COMPLETE' }
+  // lateReason: cases registered late before such registration was refused may still carry one
   | { type: 'REGISTER'; caseNumber: string; formal: boolean; material: boolean; lateReason?: string }
   | { type: 'REJECT'; reason: string }
   | { type: 'WITHDRAW'; reason: string }
@@ -431,11 +432,18 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
         return { id: 'Syarat formal: terlapor belum disebutkan (isi uraian terlapor atau pilih pegawai terlapor)', en: 'Formal requirement: no reported party is named (describe them or link the reported employee)' };
       if (intake && report && !intake.hasDate)
         return { id: 'Syarat materiel: waktu kejadian atau tanggal diketahui belum diisi', en: 'Material requirement: neither the incident date nor the date it became known is recorded' };
-      if (intake?.reportDue && intake.receivedOn > intake.reportDue && !(typeof e.lateReason === 'string' && e.lateReason.trim().length >= 10))
-        return {
-          id: `Syarat formal: laporan diterima ${intake.receivedOn}, melewati batas penyampaian ${intake.reportDue}. Tolak laporan, perbaiki tanggal diketahui, atau catat alasan registrasi (lateReason, min. 10 karakter)`,
-          en: `Formal requirement: the report came in on ${intake.receivedOn}, after the last day to report (${intake.reportDue}). Reject it, correct the date it became known, or give the reason to register it anyway (lateReason, 10+ characters)`,
-        };
+      // reporting within the time limit is a formal requirement (Perbawaslu 7/2022; UU 7/2017 454(6), UU 10/2016 134(4)); a
+      // finding must be set within 7 days of its discovery (454(5)): past it neither can be registered
+      if (intake?.reportDue && intake.receivedOn > intake.reportDue)
+        return report
+          ? {
+              id: `Syarat formal tidak terpenuhi: laporan diterima ${intake.receivedOn}, melewati batas penyampaian ${intake.reportDue} (sejak diketahui). Laporan tidak dapat diregistrasi: nyatakan tidak diregistrasi, lalu bila perlu jadikan informasi awal untuk temuan pengawas`,
+              en: `Formal requirement not met: the report came in on ${intake.receivedOn}, after the last day to report (${intake.reportDue}, counted from when it became known). It cannot be registered: mark it not registered, then if needed take it up as initial information for a supervisor's finding`,
+            }
+          : {
+              id: `Temuan ditetapkan melewati 7 hari sejak diketahui (batas ${intake.reportDue}); temuan tidak dapat diregistrasi`,
+              en: `The finding is set more than 7 days after its discovery (last day ${intake.reportDue}); it cannot be registered`,
+            };
       return needText(e.caseNumber, 'caseNumber');
     }
     case 'REJECT':
@@ -564,7 +572,6 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       break;
     case 'REGISTER':
       to('registered');
-      if (ctx.intake?.reportDue && ctx.intake.receivedOn > ctx.intake.reportDue) effects.push({ type: 'flag', flag: 'LATE_REPORT' });
       next.caseNumber = event.caseNumber.trim();
       next.dates.registration = ctx.today;
       effects.push({ type: 'notify', to: 'reporter', template: 'registered' });
