@@ -63,3 +63,17 @@ export const ConflictRegister = z.object({
   total: z.number().int().describe('Rows matching the filters, status included'),
 });
 export const ConflictDecision = z.object({ decision: z.enum(['confirm', 'dismiss']), relation: z.enum(CONFLICT_RELATIONS).optional(), note: z.string().trim().max(500).optional() });
+
+/** What the caller may do with an agency's candidate lists: import a KPU list (Bawaslu, system admins), run the matcher (agency admins). */
+export const CANDIDATE_LIST_ACTIONS = ['candidates.import', 'conflicts.match'] as const;
+export const CandidateListsQuery = z.object({ agencyId: z.uuid() });
+export const CandidateLists = z.object({
+  agencyId: z.uuid(),
+  regionCode: z.string(),
+  items: z.array(z.object({
+    electionId: z.string(),
+    legislative: z.number().int().describe('Legislative candidates (DCT) loaded whose region overlaps the agency\'s'),
+    pairs: z.number().int().describe('Candidate pairs loaded whose region overlaps the agency\'s'),
+  })).describe('Every election, with the candidates the matcher reads for this agency (zero when no KPU list is loaded)'),
+  allowedActions: z.array(z.enum(CANDIDATE_LIST_ACTIONS)),
+});

@@ -97,3 +97,43 @@ export const CandidateImportResult = z.object({
   rejected: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string(), messageId: z.string() })),
 });
+
+/** The KPU lists the candidate import reads (`kind` of `POST /elections/:id/candidate-imports`). */
+export const CANDIDATE_LIST_KINDS = ['party', 'legislative', 'pair'] as const;
+export type CandidateListKind = (typeof CANDIDATE_LIST_KINDS)[number];
+
+/**
+ * The columns of a KPU candidate list as the import reads them (header, and the field of the legal
+ * engine's parser it fills), with an example row: the template the web offers for download and the
+ * header the demo data is written with. The importer also accepts other KPU and English spellings of
+ * each column (`packages/rules` import-rows.ts). `Lembaga` is DPR, DPD, DPRD Provinsi, DPRD Kabupaten
+ * or DPRD Kota; `Kode Wilayah` a Kemendagri code (empty: a national list).
+ */
+export const CANDIDATE_TEMPLATES = {
+  legislative: {
+    columns: [
+      { header: 'Nama Calon', field: 'name' }, { header: 'Nomor Urut Partai', field: 'partyNumber' }, { header: 'Dapil', field: 'electoralDistrict' },
+      { header: 'Kode Wilayah', field: 'regionCode' }, { header: 'Nomor Urut', field: 'ballotNumber' }, { header: 'Lembaga', field: 'chamber' },
+    ],
+    example: [['Siti Contoh, S.Pd.', '1', 'Kota Bekasi 1', '32.75', '1', 'DPRD Kota']],
+  },
+  pair: {
+    columns: [
+      { header: 'Nomor Urut', field: 'ballotNumber' }, { header: 'Nama Calon', field: 'candidateName' }, { header: 'Nama Wakil', field: 'runningMateName' },
+      { header: 'Kode Wilayah', field: 'regionCode' },
+    ],
+    example: [['1', 'H. Contoh Calon, S.E.', 'Contoh Wakil, M.Si.', '32.75']],
+  },
+} as const satisfies Record<Exclude<CandidateListKind, 'party'>, { columns: readonly { header: string; field: string }[]; example: readonly (readonly string[])[] }>;
+export type CandidateTemplateKind = keyof typeof CANDIDATE_TEMPLATES;
+/** The template as a CSV file: its header and example rows (or the rows given). */
+export const candidateTemplateCsv = (kind: CandidateTemplateKind, rows: Iterable<readonly string[]> = CANDIDATE_TEMPLATES[kind].example) =>
+  toCsv(CANDIDATE_TEMPLATES[kind].columns.map((c) => c.header), rows);
+
+/** One CSV line: cells holding the separator, a quote or a line break are quoted. */
+export function csvLine(cells: readonly string[], separator = ';'): string {
+  return `${cells.map((c) => (c.includes(separator) || /["\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(separator)}\n`;
+}
+/** A CSV file: the header, then the rows (';' by default, as Indonesian Excel writes and reads it). */
+export const toCsv = (columns: readonly string[], rows: Iterable<readonly string[]>, separator = ';') =>
+  [columns, ...rows].map((cells) => csvLine(cells, separator)).join('');

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ConflictDecision, ConflictQuery, ConflictRegister, MatchInput, MatchResult, Problem, Relative, RelativeInput, RelativeWithdrawn } from '@netra/contracts';
+import { CandidateLists, CandidateListsQuery, ConflictDecision, ConflictQuery, ConflictRegister, MatchInput, MatchResult, Problem, Relative, RelativeInput, RelativeWithdrawn } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { requirePrincipal } from '../../platform/http.ts';
-import { declareRelative, decideConflict, listConflicts, listRelatives, runMatcher, withdrawRelative } from './conflicts.service.ts';
+import { actorOf, requirePrincipal } from '../../platform/http.ts';
+import { candidateLists, declareRelative, decideConflict, listConflicts, listRelatives, runMatcher, withdrawRelative } from './conflicts.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Id = z.object({ id: z.uuid() });
@@ -18,8 +18,12 @@ export const conflictRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
   app.delete('/employees/:id/relatives/:relativeId', { schema: { tags: ['conflicts'], summary: "Withdraw a declaration (a correction is a withdrawal and a new declaration); the matcher's undecided suggestions from it go with it", params: z.object({ id: z.uuid(), relativeId: z.uuid() }), response: { 200: RelativeWithdrawn, ...errors } } }, async (req) =>
     withdrawRelative(deps, requirePrincipal(req), req.params.id, req.params.relativeId),
   );
-  app.post('/conflicts/match', { schema: { tags: ['conflicts'], summary: "Match an agency's employees against an election's candidate lists (suggestions for an officer)", body: MatchInput, response: { 200: MatchResult, ...errors } } }, async (req) =>
-    runMatcher(deps, requirePrincipal(req, 'agencies.manage'), req.body),
+  app.post('/conflicts/match', { schema: { tags: ['conflicts'], summary: "Match an agency's employees against an election's candidate lists (suggestions for an officer)", body: MatchInput, response: { 200: MatchResult, ...errors } } }, async (req) => {
+    const p = requirePrincipal(req, 'agencies.manage');
+    return runMatcher(deps, p, actorOf(p), req.body);
+  });
+  app.get('/conflicts/candidate-lists', { schema: { tags: ['conflicts'], summary: "Candidates loaded per election that the matcher reads for an agency (its region, inside it or containing it), and whether the caller may import a KPU list or run the matcher", querystring: CandidateListsQuery, response: { 200: CandidateLists, ...errors } } }, async (req) =>
+    candidateLists(deps, requirePrincipal(req, 'registry.read'), req.query.agencyId),
   );
   app.get('/conflicts', { schema: { tags: ['conflicts'], summary: 'The conflict-of-interest register in scope, one page, with headline counts over the whole register', querystring: ConflictQuery, response: { 200: ConflictRegister, ...errors } } }, async (req) =>
     listConflicts(deps, requirePrincipal(req, 'registry.read'), req.query),

@@ -5,12 +5,14 @@
  */
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
 import { RELATIVE_NAME_MIN_LETTERS, normalizePersonName, visibleLetterCount } from '@netra/contracts';
-import { findElection } from '@netra/rules';
+import { ELECTIONS, findElection } from '@netra/rules';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
+import { agencyScope } from '../agencies/agencies.service.ts';
+import { mayImportCandidates } from '../elections/elections.service.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
 import { suggestConflicts, type DeclaredRelation, type Relation } from './domain/matcher.ts';
 
@@ -99,31 +101,66 @@ export async function listRelatives(deps: Deps, p: Principal, employeeId: string
     .map((r) => ({ ...r, employeeId }));
 }
 
-/** The agency $1 if the caller manages it (agencies.manage scope), else 404. */
-async function managedAgency(db: Queryable, p: Principal, agencyId: string) {
+const agencyScopeCols = { region: 'a.region_code', agency: 'a.id' };
+
+/** The agency $1 if the caller manages it (agencies.manage scope; any agency for the system), else 404. */
+async function managedAgency(db: Queryable, who: Principal | 'system', agencyId: string) {
   const params: unknown[] = [agencyId];
-  const a = (await db.query<{ id: string; region_code: string }>(`SELECT a.id, a.region_code FROM agencies a WHERE a.id = $1 AND ${scopeSql(p, 'agencies.manage', { region: 'a.region_code', agency: 'a.id' }, params)}`, params)).rows[0];
+  const scope = who === 'system' ? 'TRUE' : scopeSql(who, 'agencies.manage', agencyScopeCols, params);
+  const a = (await db.query<{ id: string; region_code: string }>(`SELECT a.id, a.region_code FROM agencies a WHERE a.id = $1 AND ${scope}`, params)).rows[0];
   if (!a) throw notFound('Instansi / Agency', agencyId);
   return a;
 }
 
 /**
+ * The candidates an agency's matcher reads: national ones (no region), those of the agency's region,
+ * of a region inside it, or of one containing it (a governor's pair for a city). `$n` is the agency's region.
+ */
+const overlapsAgencyRegion = (n: number) => `(c.region_code = '' OR c.region_code = $${n} OR c.region_code LIKE $${n} || '.%' OR $${n} LIKE c.region_code || '.%')`;
+
+/**
+ * How many candidates of each election the matcher would read for an agency the caller sees, so the
+ * register can say "no KPU list loaded yet" instead of "matched against 0 candidates", and what the
+ * caller may do about it (import a list, run the matcher).
+ */
+export async function candidateLists(deps: Deps, p: Principal, agencyId: string) {
+  const params: unknown[] = [agencyId];
+  const seen = agencyScope(p, params);
+  const manages = scopeSql(p, 'agencies.manage', agencyScopeCols, params);
+  const agency = (await deps.db.query<{ id: string; region_code: string; manages: boolean }>(
+    `SELECT a.id, a.region_code, (${manages}) AS manages FROM agencies a WHERE a.id = $1 AND ${seen}`, params)).rows[0];
+  if (!agency) throw notFound('Instansi / Agency', agencyId);
+  const counts = (await deps.db.query<{ election_id: string; legislative: number; pairs: number }>(
+    `SELECT c.election_id, count(*) FILTER (WHERE c.kind = 'legislative')::int AS legislative, count(*) FILTER (WHERE c.kind = 'pair')::int AS pairs
+       FROM election_candidates c WHERE ${overlapsAgencyRegion(1)} GROUP BY c.election_id`, [agency.region_code])).rows;
+  const byElection = new Map(counts.map((c) => [c.election_id, c]));
+  return {
+    agencyId: agency.id,
+    regionCode: agency.region_code,
+    items: ELECTIONS.map((e) => ({ electionId: e.id, legislative: byElection.get(e.id)?.legislative ?? 0, pairs: byElection.get(e.id)?.pairs ?? 0 })),
+    allowedActions: [
+      ...(mayImportCandidates(p, agency.region_code) ? (['candidates.import'] as const) : []),
+      ...(agency.manages ? (['conflicts.match'] as const) : []),
+    ],
+  };
+}
+
+/**
  * Runs the matcher for one agency and election: every active employee (with declared relatives)
  * against the candidates whose region overlaps the agency's. New suggestions are added; a pair an
- * officer already confirmed or dismissed is left as decided.
+ * officer already confirmed or dismissed is left as decided. The system (the demo loader) runs it for any agency.
  */
-export async function runMatcher(deps: Deps, p: Principal, input: { agencyId: string; electionId: string }) {
+export async function runMatcher(deps: Deps, who: Principal | 'system', actor: Actor, input: { agencyId: string; electionId: string }) {
   if (!findElection(input.electionId)) throw invalid('ELECTION_UNKNOWN', { id: `Pemilihan tidak dikenal: ${input.electionId}`, en: `Unknown election: ${input.electionId}` });
   return deps.db.transaction(async (tx) => {
-    const agency = await managedAgency(tx, p, input.agencyId);
+    const agency = await managedAgency(tx, who, input.agencyId);
     const employees = (await tx.query<{ id: string; name: string; region_code: string; relatives: { kind: DeclaredRelation; name: string }[] | string }>(
       `SELECT e.id, e.name, e.region_code,
               coalesce((SELECT json_agg(json_build_object('kind', r.kind, 'name', r.name)) FROM employee_relatives r WHERE r.employee_id = e.id), '[]') AS relatives
          FROM employees e WHERE e.agency_id = $1 AND e.active`, [agency.id],
     )).rows.map((e) => ({ id: e.id, name: e.name, regionCode: e.region_code, relatives: typeof e.relatives === 'string' ? JSON.parse(e.relatives) : e.relatives }));
     const candidates = (await tx.query<{ id: string; name: string; running_mate_name: string | null; region_code: string }>(
-      `SELECT id, name, running_mate_name, region_code FROM election_candidates
-        WHERE election_id = $1 AND (region_code = '' OR region_code = $2 OR region_code LIKE $2 || '.%' OR $2 LIKE region_code || '.%')`, [input.electionId, agency.region_code],
+      `SELECT c.id, c.name, c.running_mate_name, c.region_code FROM election_candidates c WHERE c.election_id = $1 AND ${overlapsAgencyRegion(2)}`, [input.electionId, agency.region_code],
     )).rows;
     // a pair's running mate is a candidate too (the same candidate row)
     const people = candidates.flatMap((c) => [{ id: c.id, name: c.name, regionCode: c.region_code }, ...(c.running_mate_name ? [{ id: c.id, name: c.running_mate_name, regionCode: c.region_code }] : [])]);
@@ -138,7 +175,7 @@ export async function runMatcher(deps: Deps, p: Principal, input: { agencyId: st
           found.map((f) => f.score), found.map((f) => JSON.stringify(f.reasons))],
       )).rowCount
       : 0;
-    await appendAudit(tx, { actor: actorOf(p), action: 'conflicts.matched', entityType: 'agency', entityId: agency.id, details: { electionId: input.electionId, employees: employees.length, candidates: candidates.length, suggested: found.length, added: inserted }, at: deps.clock.now() });
+    await appendAudit(tx, { actor, action: 'conflicts.matched', entityType: 'agency', entityId: agency.id, details: { electionId: input.electionId, employees: employees.length, candidates: candidates.length, suggested: found.length, added: inserted }, at: deps.clock.now() });
     return { employees: employees.length, candidates: candidates.length, suggested: found.length, added: inserted };
   });
 }

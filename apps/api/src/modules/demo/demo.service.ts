@@ -1,9 +1,13 @@
 import { Readable } from 'node:stream';
+import { candidateTemplateCsv, csvLine } from '@netra/contracts';
 import type { Deps } from '../../deps.ts';
 import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { createAgency, insertUnit } from '../agencies/agencies.service.ts';
 import { createUser } from '../auth/users.service.ts';
+import { runMatcher } from '../conflicts/conflicts.service.ts';
+import { importCandidates } from '../elections/elections.service.ts';
 import { runImport, startImportRun } from '../registry/import.service.ts';
+import { DEMO_LEGISLATIVE_ROWS, DEMO_PAIR_ROWS, DEMO_RELATED_EMPLOYEES } from './demo-candidates.ts';
 import {
   BIDANG, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, NON_ASN_POSITIONS, OPDS, POSITIONS_EDU, POSITIONS_HEALTH, POSITIONS_STAFF,
   RANKS_PNS, RANKS_PPPK, makeNiPppk, makeNip, rng,
@@ -48,7 +52,42 @@ function* employeesFor(seed: number, count: number, units: { path: string; kind:
   }
 }
 
-const csvLine = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') + '\n';
+/** The employees related to the demo's candidates (demo-candidates.ts), with valid NIPs / NI PPPK of their own. */
+function* relatedEmployees(): Generator<CsvRow> {
+  const r = rng(2024);
+  for (const [i, e] of DEMO_RELATED_EMPLOYEES.entries()) {
+    const id = e.type === 'PNS' ? makeNip(r, 900 + i, e.female) : makeNiPppk(r, 900 + i, e.female);
+    yield [id, e.name, e.type, e.position, e.unit, '', e.type === 'PNS' ? r.pick(RANKS_PNS) : r.pick(RANKS_PPPK), '', ''];
+  }
+}
+
+/**
+ * The demo's KPU lists (a DCT of the DPRD Kota Bekasi, the Pilkada pairs), imported as an officer would
+ * import them, the relatives the related employees declared, and a first run of the matcher over Kota
+ * Bekasi, so the conflict-of-interest register opens with suggestions to decide.
+ */
+async function loadCandidates(deps: Deps, actor: Actor, agencyId: string) {
+  const lists = [
+    { electionId: 'pemilu-2024', kind: 'legislative', csv: candidateTemplateCsv('legislative', DEMO_LEGISLATIVE_ROWS) },
+    { electionId: 'pilkada-2024', kind: 'pair', csv: candidateTemplateCsv('pair', DEMO_PAIR_ROWS) },
+  ] as const;
+  for (const l of lists) {
+    const res = await importCandidates(deps, 'system', actor, { electionId: l.electionId, kind: l.kind, stream: Readable.from([l.csv]), dryRun: false, skipInvalid: false });
+    if (res.status !== 'succeeded') throw new Error(`demo candidate import failed: ${JSON.stringify(res.errors.slice(0, 3))}`);
+  }
+  const relatives = DEMO_RELATED_EMPLOYEES.flatMap((e) => e.relatives.map((r) => ({ employee: e.name, ...r })));
+  await deps.db.transaction(async (tx) => {
+    const { rowCount } = await tx.query(
+      `INSERT INTO employee_relatives (employee_id, kind, name)
+       SELECT e.id, x.kind, x.name FROM unnest($2::text[], $3::text[], $4::text[]) AS x (employee, kind, name) JOIN employees e ON e.agency_id = $1 AND e.name = x.employee`,
+      [agencyId, relatives.map((r) => r.employee), relatives.map((r) => r.kind), relatives.map((r) => r.name)],
+    );
+    if (rowCount !== relatives.length) throw new Error(`demo relatives: ${rowCount} of ${relatives.length} employees found`);
+    // like a declaration through the API, the audit row does not carry the relatives' names
+    await appendAudit(tx, { actor, action: 'demo.relatives_declared', entityType: 'agency', entityId: agencyId, details: { relatives: relatives.length }, at: deps.clock.now() });
+  });
+  for (const l of lists) await runMatcher(deps, 'system', actor, { agencyId, electionId: l.electionId });
+}
 
 /** Loads one realistic Pemda (Kota Bekasi) plus a small neighbour (Kabupaten Bekasi) and demo accounts. */
 export async function loadDemo(deps: Deps, opts: { employees?: number } = {}) {
@@ -89,7 +128,7 @@ export async function loadDemo(deps: Deps, opts: { employees?: number } = {}) {
     const header = 'nip,nama,jenis,jabatan,unit,eselon,golongan,email,telepon\n';
     const stream = Readable.from((function* () {
       yield header;
-      for (const row of rows) yield csvLine(row);
+      for (const row of rows) yield csvLine(row, ',');
     })());
     const options = { dryRun: false, skipInvalid: false };
     const runId = await startImportRun(deps.db, { agencyId, actor, fileName: 'demo.csv', options });
@@ -97,10 +136,15 @@ export async function loadDemo(deps: Deps, opts: { employees?: number } = {}) {
     if (res.status !== 'succeeded') throw new Error(`demo import failed: ${JSON.stringify(res.failure ?? res.summary?.errors.slice(0, 3))}`);
     return res.summary!;
   };
-  const kotaSummary = await importCsv(kota.id, '32.75', employeesFor(3275, count, units));
+  const kotaSummary = await importCsv(kota.id, '32.75', (function* () {
+    yield* employeesFor(3275, Math.max(units.length, count - DEMO_RELATED_EMPLOYEES.length), units);
+    yield* relatedEmployees();
+  })());
   const kabSummary = await importCsv(kab.id, '32.16', employeesFor(3216, Math.max(50, Math.round(count / 20)), [
     { path: 'Sekretariat Daerah', kind: 'opd' }, { path: 'Dinas Pendidikan', kind: 'opd' }, { path: 'Kecamatan Cikarang Barat', kind: 'kecamatan' },
   ]));
+
+  await loadCandidates(deps, actor, kota.id);
 
   const firstEmployee = (await deps.db.query<{ id: string }>("SELECT id FROM employees WHERE agency_id = $1 AND employment_type = 'PNS' ORDER BY name, id LIMIT 1", [kota.id])).rows[0]!;
   const scopes: Record<string, { regionCode?: string; agencyId?: string; unitId?: string; employeeId?: string }> = {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Assessment, Candidate, LocalizedText, CandidateImportResult, CatalogueAct, ElectionSummary, ElectionTimeline, IncidentInput, Pagination, Problem, RegionCode, TimelineQuery, pageOf } from '@netra/contracts';
+import { Assessment, CANDIDATE_LIST_KINDS, Candidate, LocalizedText, CandidateImportResult, CatalogueAct, ElectionSummary, ElectionTimeline, IncidentInput, Pagination, Problem, RegionCode, TimelineQuery, pageOf } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -75,7 +75,7 @@ export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
   });
 
   const ImportQuery = z.object({
-    kind: z.enum(['party', 'legislative', 'pair']),
+    kind: z.enum(CANDIDATE_LIST_KINDS),
     dryRun: z.enum(['true', 'false']).default('false'),
     skipInvalid: z.enum(['true', 'false']).default('false'),
   });

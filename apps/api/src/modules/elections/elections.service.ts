@@ -2,6 +2,7 @@ import {
   ACT_CODES, ELECTIONS, assess, catalogueActs, findElection, isAssessmentInputError, parseIncident, parseLegislativeCandidateRows,
   parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, administrativeSanctions, type Assessment, type RulesOptions, type SanctionActor,
 } from '@netra/rules';
+import type { CandidateListKind } from '@netra/contracts';
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -81,7 +82,7 @@ export function listSanctions(q: { act: string; actorType: SanctionActor; date: 
   return administrativeSanctions(act, q.actorType, q.date).map((o) => ({ id: o.id, name: o.name, level: o.level, kind: o.kind, source: o.source, unconfirmed: !!o.unconfirmed }));
 }
 
-export type CandidateKind = 'party' | 'legislative' | 'pair';
+export type CandidateKind = CandidateListKind;
 type ImportOutcome = { inserted: number; updated: number; unchanged: number; rejected: number; errors: { row: number; column: string; code: string; message: string; messageId: string }[] };
 
 /** A row that would write the list entry an earlier row of the same file wrote. */
@@ -89,6 +90,18 @@ class SameSlot extends Error {
   constructor(readonly row: number, readonly previous: number) {
     super('same list entry twice in one file');
   }
+}
+
+/** The grants that let a user import KPU lists: Bawaslu (supervisors) and system admins. */
+const importGrants = (p: Principal) => p.grants.filter((g) => g.role === 'system_admin' || g.role === 'supervisor');
+
+/**
+ * Whether `who` may import list rows of a region: national importers any region (and rows without one,
+ * i.e. national lists), others the rows inside their region.
+ */
+export function mayImportCandidates(who: Principal | 'system', regionCode: string | undefined): boolean {
+  if (who === 'system') return true;
+  return importGrants(who).some((g) => (!g.regionCode && !g.agencyId) || (g.regionCode !== null && regionCode !== undefined && regionWithin(regionCode, g.regionCode)));
 }
 
 /**
@@ -101,7 +114,7 @@ export async function importCandidates(
   actor: Actor,
   input: { electionId: string; kind: CandidateKind; stream: Readable; dryRun: boolean; skipInvalid: boolean },
 ): Promise<ImportOutcome & { status: 'succeeded' | 'rejected' }> {
-  if (who !== 'system' && !who.grants.some((g) => g.role === 'system_admin' || g.role === 'supervisor'))
+  if (who !== 'system' && !importGrants(who).length)
     throw new AppError(403, 'FORBIDDEN', { id: 'Hanya pengawas atau admin sistem yang dapat mengimpor daftar calon.', en: 'Only supervisors or system admins can import candidate lists.' });
   if (!findElection(input.electionId)) throw notFound('Pemilihan / Election', input.electionId);
   const sheet = await openSheet(input.stream);
@@ -127,9 +140,7 @@ export async function importCandidates(
   const parsed = parse(raw, { firstRowNumber: firstRow ?? 2, rowNumbers, headers: sheet.headers });
   errors.push(...parsed.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message.en, messageId: e.message.id })));
   const regionCodes = new Set((await deps.db.query<{ code: string }>("SELECT code FROM regions WHERE level IN ('province', 'regency')")).rows.map((r) => r.code));
-  const scopes = who === 'system' ? null : who.grants.filter((g) => g.role === 'system_admin' || g.role === 'supervisor');
-  const national = scopes === null || scopes.some((g) => !g.regionCode && !g.agencyId);
-  if (input.kind === 'party' && !national)
+  if (input.kind === 'party' && !mayImportCandidates(who, undefined))
     throw new AppError(403, 'FORBIDDEN', { id: 'Hanya pengguna nasional yang dapat mengimpor partai.', en: 'Only national users can import parties.' });
   const records = parsed.records.filter(({ row, value }) => {
     const region = 'regionCode' in value ? (value.regionCode as string | undefined) : undefined;
@@ -137,7 +148,7 @@ export async function importCandidates(
       errors.push({ row, column: 'regionCode', code: 'REGION_UNKNOWN', message: `Unknown region code ${region}`, messageId: `Kode wilayah tidak dikenal ${region}` });
       return false;
     }
-    if (!national && !(region && scopes!.some((g) => g.regionCode && regionWithin(region, g.regionCode)))) {
+    if (!mayImportCandidates(who, region)) {
       errors.push({ row, column: 'regionCode', code: 'OUT_OF_SCOPE', message: `Region ${region ?? '(none)'} is outside your scope`, messageId: `Wilayah ${region ?? '(kosong)'} di luar cakupan Anda` });
       return false;
     }
