@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, SYSTEM, SYSTEM_PRINCIPAL, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
+import { listMigrations, splitStatements } from '../../db/migrate.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
@@ -55,11 +56,24 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
     expect(pairs).toEqual([
       'Dewi Lestari, S.Pd. ~ Ahmad Fauzi, S.H.: spouse',
       'H. Ratu Tatu Chasanah ~ Ratu Tatu Chasanah: self',
-      'Rizki bin Hasan Basri ~ Hasan Basri: child',
+      // the relation is what the candidate is to the employee: Hasan Basri is Rizki's parent
+      'Rizki bin Hasan Basri ~ Hasan Basri: parent',
     ]);
     expect(reg.summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 3, dismissed: 0 });
     expect(reg).toMatchObject({ page: 1, pageSize: 50, total: 3 });
     expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts', ...as('kesbangpol.kota') })).json().items).toEqual([]);
+  });
+
+  it('migration 0019 turns round only the patronymic suggestions stored the wrong way', async () => {
+    const relations = async () => Object.fromEntries((await deps.db.query<{ reasons: unknown; relation: string }>('SELECT reasons, relation FROM conflicts')).rows
+      .map((r) => [JSON.stringify(r.reasons), r.relation]));
+    const before = await relations();
+    // as the matcher stored it before: the employee's patronymic recorded as "child"
+    await deps.db.query("UPDATE conflicts SET relation = 'child' WHERE reasons::text LIKE '%patronymic:%'");
+    const m = listMigrations().find((x) => x.name.startsWith('0019_'))!;
+    for (const stmt of splitStatements(m.sql)) await deps.db.query(stmt);
+    expect(await relations()).toEqual(before);
+    expect(Object.values(before).sort()).toEqual(['parent', 'self', 'spouse']);
   });
 
   it('an officer confirms or dismisses; a new run leaves decisions alone; the register counts confirmed relations', async () => {

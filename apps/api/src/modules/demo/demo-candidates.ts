@@ -81,9 +81,9 @@ export const DEMO_EXPECTED: Record<'pemilu-2024' | 'pilkada-2024', { suggested: 
   'pemilu-2024': {
     suggested: [
       'Bonifasius Hutagalung ~ Bonifasius Hutagalung: self',
-      'Darto Wiyono ~ Anisa Rahmawati binti Darto Wiyono: parent',
+      'Darto Wiyono ~ Anisa Rahmawati binti Darto Wiyono: child',
       'Dewi Anggraini Sitompul ~ Ir. Hotman Parulian Sitompul, M.M.: spouse',
-      'Rizky Ramadhan bin Sulaiman Effendi ~ H. Sulaiman Effendi, S.E.: child',
+      'Rizky Ramadhan bin Sulaiman Effendi ~ H. Sulaiman Effendi, S.E.: parent',
       'Sri Wahyuningsih, S.Sos. ~ Rangga Aditya Pratama, S.H.: child',
     ] satisfies `${string} ~ ${string}: ${Relation}`[],
     // same marga, another person; a brother's name next to the declared child's; the employee's name

@@ -58,12 +58,12 @@ function syntheticSet() {
     e.relatives.push({ kind, name: titled(variant(c.name)) });
     truth.set(`${e.id}:${c.id}`, kind);
   }
-  // 10 employees "X bin/binti <candidate>" in the candidate's region (the candidate's children)
+  // 10 employees "X bin/binti <candidate>" in the candidate's region (the candidate's children: the candidate is their parent)
   for (let i = 0; i < 10; i++) {
     const c = candidates[200 + i * 3]!;
     const e = { id: `p${i}`, name: `${pick(FIRST)} ${i % 2 ? 'binti' : 'bin'} ${c.name}`, regionCode: c.regionCode === '32' ? '32.75' : '36.04.01', relatives: [] };
     employees.push(e);
-    truth.set(`${e.id}:${c.id}`, 'child');
+    truth.set(`${e.id}:${c.id}`, 'parent');
   }
   // 5 employees on the candidate list themselves
   for (let i = 0; i < 5; i++) {

@@ -8,6 +8,8 @@
  *    candidate's name, allowing spelling variants and titles ("Hj. Siti Aminah, S.Pd." = "Siti Aminah");
  *  - a patronymic: "Ahmad bin Sulaiman" is the child of a candidate "Sulaiman" (and a candidate
  *    "Rina binti Darto" the child of an employee "Darto"), within the candidate's region;
+ * A relation always says what the candidate is to the employee, as a declared relative does ("child":
+ * the candidate is the employee's child): the patronymic of an employee makes the candidate a parent.
  *  - the employee's own name on the candidate list in the same region (an ASN running must resign first).
  * Every suggestion is confirmed or dismissed by an officer.
  */
@@ -95,11 +97,11 @@ export function suggestConflicts(employees: MatchEmployee[], candidates: MatchCa
     }
     if (!own.length) continue;
     const pat = splitPatronymic(own);
-    // 2. patronymic: the employee is the candidate's child
+    // 2. patronymic: the employee is the candidate's child, so the candidate is the employee's parent
     if (pat)
       for (const c of near(pat.father))
         if (regionsOverlap(e.regionCode, c.regionCode) && sameName(pat.father, withoutPatronymic(c.tokens)))
-          add({ employeeId: e.id, candidateId: c.id, relation: 'child', score: 0.7, reasons: [`patronymic: ${e.name}`, 'same region'] });
+          add({ employeeId: e.id, candidateId: c.id, relation: 'parent', score: 0.7, reasons: [`patronymic: ${e.name}`, 'same region'] });
     // 3. the employee's own name on the list, same region
     for (const c of near(withoutPatronymic(own)))
       if (regionsOverlap(e.regionCode, c.regionCode) && c.regionCode && sameName(withoutPatronymic(own), withoutPatronymic(c.tokens)) && (!pat || !splitPatronymic(c.tokens) || sameName(pat.father, splitPatronymic(c.tokens)!.father)))
@@ -116,7 +118,7 @@ export function suggestConflicts(employees: MatchEmployee[], candidates: MatchCa
     if (!pat) continue;
     for (const e of employeesByKey.get(key(pat.father)) ?? [])
       if (regionsOverlap(e.regionCode, c.regionCode))
-        add({ employeeId: e.id, candidateId: c.id, relation: 'parent', score: 0.7, reasons: [`patronymic: ${c.name}`, 'same region'] });
+        add({ employeeId: e.id, candidateId: c.id, relation: 'child', score: 0.7, reasons: [`patronymic: ${c.name}`, 'same region'] });
   }
   return [...found.values()].sort((a, b) => b.score - a.score || a.employeeId.localeCompare(b.employeeId) || a.candidateId.localeCompare(b.candidateId));
 }
