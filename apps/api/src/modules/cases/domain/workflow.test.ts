@@ -282,6 +282,16 @@ describe('outcomes', () => {
     if (!early.ok) expect(early.message.en).toContain('before the recommendation');
     expect(transition(recommended, { ...SAMPLE.PPK_DECIDE, decidedOn: '2024-01-08' } as CaseEvent, ctx(['employing_official'], '2024-01-09')).ok).toBe(true);
   });
+  it('refuses fields an event does not have, overlong texts and a malformed list of missing items, storing nothing', () => {
+    const review = base('under_review');
+    const junk = transition(review, { ...SAMPLE.EXTEND_REVIEW, junk: 'x', nested: { a: 1 } } as unknown as CaseEvent, ctx(['supervisor']));
+    expect(junk).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD', message: { en: 'Unknown field(s) for EXTEND_REVIEW: junk, nested' } });
+    expect(transition(review, { ...SAMPLE.EXTEND_REVIEW, reason: 'x'.repeat(20_001) } as CaseEvent, ctx(['supervisor']))).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    const initial = base('initial_review');
+    for (const missing of [[null], [5], [{ evil: true }], ['y'.repeat(301)], Array(31).fill('KTP'), 'KTP'])
+      expect(transition(initial, { type: 'REQUEST_COMPLETION', missing } as unknown as CaseEvent, ctx(['supervisor'])), JSON.stringify(missing).slice(0, 40)).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    expect(transition(initial, { type: 'REQUEST_COMPLETION', missing: ['fotokopi KTP', 'bukti foto'] }, ctx(['supervisor'])).ok).toBe(true);
+  });
   it('has words for every status in both languages', () => {
     for (const status of CASE_STATUSES) {
       expect(STATUS_WORDS[status].id.length, status).toBeGreaterThan(3);

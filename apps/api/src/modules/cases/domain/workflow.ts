@@ -119,6 +119,31 @@ export type CaseEvent =
   | { type: 'CLOSE'; note: string };
 export type CaseEventType = CaseEvent['type'];
 
+/** The fields each event may carry (besides `type`): anything else is refused, not stored. */
+const EVENT_KEYS: Readonly<Record<CaseEventType, readonly string[]>> = {
+  START_REVIEW: [], REQUEST_COMPLETION: ['missing'], COMPLETE: [], REGISTER: ['caseNumber', 'formal', 'material', 'lateReason'],
+  REJECT: ['reason'], WITHDRAW: ['reason'], MERGE: ['intoCaseId', 'reason'], BEGIN_REVIEW: [], EXTEND_REVIEW: ['reason'],
+  SUMMON: ['party', 'personLabel', 'scheduledOn', 'place'], RECORD_CLARIFICATION: ['party', 'personLabel', 'heldOn', 'statement'],
+  DECIDE: ['outcome', 'reasoning'], FORWARD: ['authorityId', 'letterNumber'], FORWARD_TO_PPK: ['actCode', 'sanctionId', 'level', 'letterNumber'],
+  GAKKUMDU_INVESTIGATE: ['handedOverOn'], GAKKUMDU_PROSECUTE: ['handedOverOn'], GAKKUMDU_TRIAL: ['handedOverOn'], GAKKUMDU_CONCLUDE: ['result', 'note'],
+  RECOMMEND: ['actCode', 'sanctionId', 'level', 'letterNumber'], AUTHORITY_DISMISS: ['reasoning'],
+  PPK_DECIDE: ['decreeNumber', 'sanctionId', 'level', 'decidedOn'], PPK_FAIL: [], ESCALATE: ['letterNumber'], CLOSE: ['note'],
+};
+const TEXT_MAX = 20_000;
+const LIST_MAX = 30;
+
+/** Fields the event does not have, texts past their length, a list of missing items that is not a short list of texts. */
+function checkShape(e: Record<string, unknown>, type: CaseEventType): Msg | null {
+  const extra = Object.keys(e).filter((k) => k !== 'type' && !EVENT_KEYS[type].includes(k));
+  if (extra.length)
+    return { id: `Kolom tidak dikenal untuk ${type}: ${extra.slice(0, 5).join(', ')}`, en: `Unknown field(s) for ${type}: ${extra.slice(0, 5).join(', ')}` };
+  for (const [k, v] of Object.entries(e))
+    if (typeof v === 'string' && v.length > TEXT_MAX) return { id: `${k} terlalu panjang (maks. ${TEXT_MAX} karakter)`, en: `${k} is too long (max ${TEXT_MAX} characters)` };
+  if ('missing' in e && !(Array.isArray(e.missing) && e.missing.length <= LIST_MAX && e.missing.every((m) => typeof m === 'string' && m.trim().length > 0 && m.length <= 300)))
+    return { id: `Kekurangan laporan: daftar berisi paling banyak ${LIST_MAX} teks (maks. 300 karakter)`, en: `What is missing: a list of at most ${LIST_MAX} texts (300 characters each)` };
+  return null;
+}
+
 /** Dates recorded on the case (local dates of the office, YYYY-MM-DD) that clocks count from. */
 export type CaseDates = Partial<Record<DeadlineEvent, string>>;
 
@@ -547,6 +572,8 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
     });
   if (!ctx.roles.some((r) => spec.roles.includes(r)))
     return fail('CASE_FORBIDDEN', { id: `Peran Anda tidak dapat melakukan ${event.type}`, en: `Your role cannot do ${event.type}` });
+  const shape = checkShape(event as Record<string, unknown>, event.type);
+  if (shape) return fail('CASE_INVALID_PAYLOAD', shape);
   if (REPORT_ONLY.includes(event.type) && isFinding(state))
     return fail('CASE_INVALID_TRANSITION', {
       id: `Temuan pengawas tidak memiliki pelapor yang melengkapi atau mencabutnya: ${event.type} hanya untuk laporan`,
