@@ -233,3 +233,16 @@ export const PledgePublicCampaign = z.object({
   contentHash: z.string(),
 });
 export type PledgePublicCampaign = z.infer<typeof PledgePublicCampaign>;
+
+/** A campaign that covers the signed-in employee, with their own standing pledge if any (self-service). */
+export const MyPledgeCampaign = z.object({
+  campaignId: z.uuid(),
+  title: z.string(),
+  agencyName: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  /** open: signing is possible today; upcoming / closed: outside the period (local date of the agency). */
+  period: z.enum(['upcoming', 'open', 'closed']),
+  pledge: z.object({ id: z.uuid(), signedAt: z.string(), verifyCode: z.string() }).nullable(),
+});
+export const MyPledgeCampaigns = z.object({ items: z.array(MyPledgeCampaign) });

@@ -3,7 +3,7 @@ import {
   PledgeCampaignCreated, PledgeCampaignInput, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
   PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
   PledgeSignInput, PledgeVerification, Problem, pageOf, PledgeCampaignSummary, PledgePublicCampaign, PledgeTemplate, PledgeTemplateCreated,
-  PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet, PledgeListPage, PledgeListQuery } from '@netra/contracts';
+  PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet, PledgeListPage, PledgeListQuery, MyPledgeCampaigns } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
@@ -13,7 +13,7 @@ import { attachCeremonySheet, listCeremonies, openCeremonySheet } from './pledge
 import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders, timeline, listSigned } from './pledge-follow-up.service.ts';
 import { createTemplate, listTemplates } from './pledge-templates.service.ts';
 import { normalizeEmployeeId } from '../registry/domain/identifiers.ts';
-import { createCampaign, recordCeremony, requestSigningCode, revokePledge, signAsEmployee, signWithCode, verifyPledge } from './pledges.service.ts';
+import { createCampaign, myCampaigns, recordCeremony, requestSigningCode, revokePledge, signAsEmployee, signWithCode, verifyPledge } from './pledges.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
 const Id = z.object({ id: z.uuid() });
@@ -77,6 +77,10 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   app.get('/pledge-campaigns/:id/timeline', {
     schema: { tags: ['pledges'], summary: 'Coverage over time: standing signatures per local day with the running total (caller\'s scope, optional unit subtree)', params: Id, querystring: PledgeCoverageQuery, response: { 200: PledgeTimeline, ...errors } },
   }, async (req) => timeline(deps, requirePrincipal(req, 'registry.read'), req.params.id, req.query));
+
+  app.get('/me/pledge-campaigns', {
+    schema: { tags: ['pledges'], summary: 'The campaigns covering the signed-in employee, with their own standing pledge (self-service)', response: { 200: MyPledgeCampaigns, ...errors } },
+  }, async (req) => myCampaigns(deps, requirePrincipal(req, 'self.sign')));
 
   app.post('/pledge-campaigns/:id/sign', {
     schema: { tags: ['pledges'], summary: 'Sign through one\'s own employee account (the session identifies the employee; no one-time code)', params: Id, body: PledgeAccountSignInput, response: { 201: PledgeSigned, ...errors } },

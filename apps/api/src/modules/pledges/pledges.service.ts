@@ -215,6 +215,36 @@ export async function signWithCode(deps: Deps, input: { campaignId: string; nip:
  * An employee signs through their own account: the session is the identity, so no one-time code.
  * Only an account with the employee role and its own record; the same rules as every signature.
  */
+/**
+ * The campaigns that cover the signed-in employee today (their agency, unit subtree and type, while
+ * active), with their own standing pledge: what to sign, and what they signed.
+ */
+export async function myCampaigns(deps: Deps, p: Principal) {
+  const employeeId = p.grants.find((g) => g.role === 'employee' && g.employeeId)?.employeeId;
+  if (!employeeId) throw forbidden();
+  const { rows } = await deps.db.query<{ id: string; title: string; agency_name: string; region_code: string; opens_on: string | Date; closes_on: string | Date; pledge_id: string | null; signed_at: Date | null; verify_code: string | null }>(
+    `SELECT c.id, c.title, a.name AS agency_name, a.region_code, c.opens_on, c.closes_on, pl.id AS pledge_id, pl.signed_at, pl.verify_code
+       FROM pledge_campaigns c JOIN agencies a ON a.id = c.agency_id JOIN employees e ON e.id = $1
+       LEFT JOIN pledges pl ON pl.campaign_id = c.id AND pl.employee_id = e.id AND pl.revoked_at IS NULL
+      WHERE (${coveredSql('e')}) OR pl.id IS NOT NULL
+      ORDER BY c.closes_on DESC, c.id LIMIT 100`,
+    [employeeId],
+  );
+  const now = deps.clock.now();
+  return {
+    items: rows.map((r) => {
+      const today = localDateInRegion(now, r.region_code);
+      const opensOn = day(r.opens_on);
+      const closesOn = day(r.closes_on);
+      return {
+        campaignId: r.id, title: r.title, agencyName: r.agency_name, opensOn, closesOn,
+        period: today < opensOn ? ('upcoming' as const) : today > closesOn ? ('closed' as const) : ('open' as const),
+        pledge: r.pledge_id ? { id: r.pledge_id, signedAt: new Date(r.signed_at!).toISOString(), verifyCode: r.verify_code! } : null,
+      };
+    }),
+  };
+}
+
 export async function signAsEmployee(deps: Deps, p: Principal, campaignId: string, input: { emeteraiSerial?: string }) {
   const employeeId = p.grants.find((g) => g.role === 'employee' && g.employeeId)?.employeeId;
   if (!employeeId) throw forbidden();

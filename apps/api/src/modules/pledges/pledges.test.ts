@@ -257,8 +257,13 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     const dedi = await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, employmentType: 'PNS', nip: '198807172014021003', name: 'Dedi Kurniawan', active: true });
     await addUser(deps, 'dedi', 'employee', { employeeId: dedi.id });
     const own = await signIn(app, 'dedi');
+    // the employee sees what is theirs to sign, and then what they signed
+    const mine = async () => (await app.inject({ method: 'GET', url: '/api/v1/me/pledge-campaigns', ...own })).json().items as { campaignId: string; period: string; pledge: { id: string; verifyCode: string } | null }[];
+    expect((await mine()).find((c) => c.campaignId === campaign)).toMatchObject({ period: 'open', pledge: null });
     const signed = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, ...own, payload: {} });
     expect(signed.statusCode, signed.body).toBe(201);
+    expect((await mine()).find((c) => c.campaignId === campaign)).toMatchObject({ period: 'open', pledge: { id: signed.json().pledgeId, verifyCode: signed.json().verifyCode } });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me/pledge-campaigns', ...s })).statusCode).toBe(403);
     const row = (await deps.db.query<{ method: string; employee_id: string }>('SELECT method, employee_id FROM pledges WHERE id = $1', [signed.json().pledgeId])).rows[0];
     expect(row).toEqual({ method: 'account', employee_id: dedi.id });
     const audit = (await deps.db.query<{ actor_label: string }>("SELECT actor_label FROM audit_events WHERE action = 'pledge.signed' AND entity_id = $1", [signed.json().pledgeId])).rows;
