@@ -123,6 +123,18 @@ describe.each(DB_KINDS)('API conventions on %s', (kind) => {
     expect((await deps.db.query("SELECT 1 FROM users WHERE username = 'probe.x'")).rowCount).toBe(0);
   });
 
+  it('refuses text that is only invisible characters, or carries control or direction-override characters', async () => {
+    const tip = (what: string) => app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: { what, regionCode: '32.75' } });
+    for (const what of ['\u200b'.repeat(12), 'Camat kampanye\u0007 di kantor', '\u202eCamat kampanye di kantor', '          a          ']) {
+      const res = await tip(what);
+      expect(res.statusCode, JSON.stringify(what)).toBe(400);
+      expect(res.json().errors[0].path, JSON.stringify(what)).toBe('body.what');
+    }
+    expect((await tip('\u200b\u200b')).json().message.id).toContain('minimal 10 karakter terlihat');
+    // line breaks and tabs are how people write
+    expect((await tip('Camat hadir di deklarasi.\nFoto terlampir.\tTerima kasih.')).statusCode).toBe(201);
+  });
+
   it('answers a database refusal that slipped past a service as 4xx: duplicate 409, bad value 400, never 500', async () => {
     const probe = await buildApp(deps);
     probe.get('/api/v1/test/db-error/:code', async (req) => {

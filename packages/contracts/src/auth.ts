@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Pagination, RegionCode, pageOf } from './common.ts';
+import { Pagination, PlainText, RegionCode, pageOf } from './common.ts';
 
 export const ROLES = [
   'system_admin',
@@ -96,7 +96,7 @@ export const UserCreateInput = z.object({
     .string()
     .trim()
     .regex(/^[a-z0-9._-]{3,64}$/, '3-64 characters: lower-case letters, digits, dot, dash, underscore'),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: PlainText(1, 200),
   password: z.string().min(10, 'at least 10 characters').max(256),
   role: Role,
   regionCode: RegionCode.optional(),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { IsoDate, LocalizedText, Pagination, RegionCode } from './common.ts';
+import { IsoDate, LocalizedText, Pagination, PlainText, RegionCode } from './common.ts';
 
 
 const CaseIntakeFields = z.object({
   electionId: z.string().min(1).max(64),
   regionCode: RegionCode,
-  title: z.string().trim().min(5).max(300),
-  summary: z.string().trim().min(10).max(20_000),
+  title: PlainText(5, 300),
+  summary: PlainText(10, 20_000),
   incidentOn: IsoDate.optional(),
   knownOn: IsoDate.optional(),
   actCode: z.string().max(10).optional(),
@@ -21,7 +21,7 @@ export type FindingInput = z.infer<typeof FindingInput>;
 
 /** Form A.1 / B.1 reporter identity: sealed, stored apart from the case. */
 export const ReporterIdentity = z.object({
-  name: z.string().trim().min(2).max(200),
+  name: PlainText(2, 200),
   birthPlaceDate: z.string().trim().max(200).optional(),
   sex: z.enum(['L', 'P']).optional(),
   occupation: z.string().trim().max(200).optional(),

@@ -4,6 +4,20 @@ import { z } from 'zod';
 export const LocalizedText = z.object({ id: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const INVISIBLE = /[\s\u200b-\u200f\u2060\ufeff]/gu;
+
+/**
+ * Text people write (names, titles, accounts of events): trimmed, `min`..`max` characters of which at
+ * least `min` are visible (zero-width spaces alone are not content), and no control or direction-override
+ * characters (line breaks and tabs are fine). A name of zero-width spaces or "Bu\u0007di" is refused.
+ */
+export const PlainText = (min: number, max: number) =>
+  z.string().trim().max(max)
+    .refine((v) => v.replace(INVISIBLE, '').length >= min, { message: min > 1 ? `at least ${min} visible characters` : 'must not be empty' })
+    .refine((v) => !CONTROL.test(v), { message: 'contains control or text-direction characters' });
+
 /** RFC 9457 problem details, the body of every error response. */
 export const Problem = z.object({
   type: z.string(),

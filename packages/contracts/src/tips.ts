@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Pagination, RegionCode } from './common.ts';
+import { IsoDate, Pagination, PlainText, RegionCode } from './common.ts';
 
 export const TIP_STATUSES = ['received', 'in_review', 'needs_info', 'converted_finding', 'converted_report', 'closed'] as const;
 export const TipStatus = z.enum(TIP_STATUSES);
@@ -7,7 +7,7 @@ export const TipStatus = z.enum(TIP_STATUSES);
 
 /** The public tip form: what, where, when, who. No identity is asked for or kept. */
 export const TipInput = z.object({
-  what: z.string().trim().min(10, 'at least 10 characters').max(5000),
+  what: PlainText(10, 5000),
   regionCode: RegionCode,
   where: z.string().trim().max(500).optional(),
   occurredOn: IsoDate.optional(),

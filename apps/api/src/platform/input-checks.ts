@@ -40,6 +40,13 @@ export const CUSTOM_ID: Record<string, string> = {
   '6-digit code': 'kode 6 angka',
   '3-64 characters: lower-case letters, digits, dot, dash, underscore': '3-64 karakter: huruf kecil, angka, titik, tanda hubung, garis bawah',
   'active, email or phone': 'active, email atau phone',
+  'must not be empty': 'tidak boleh kosong',
+  'an action such as case.register, or a prefix ending in a dot such as case.': 'tindakan seperti case.register, atau awalan yang diakhiri titik seperti case.',
+  'an entity type such as case or employee': 'jenis objek seperti case atau employee',
+  'at least 2 visible characters': 'minimal 2 karakter terlihat',
+  'at least 5 visible characters': 'minimal 5 karakter terlihat',
+  'at least 10 visible characters': 'minimal 10 karakter terlihat',
+  'contains control or text-direction characters': 'berisi karakter kendali atau pengubah arah teks',
 };
 
 type Issue = Parameters<typeof EN>[0] & { path?: PropertyKey[]; message?: string };
