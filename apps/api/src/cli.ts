@@ -26,6 +26,26 @@ import type { Principal } from './modules/auth/domain/policy.ts';
 const cliActor = (): Actor => ({ id: null, label: `cli:${os.userInfo().username}` });
 const print = (s: string) => process.stdout.write(`${s}\n`);
 
+/**
+ * The import summary as one JSON object, in the documented shape. With `spool` (every row error as JSON
+ * lines) the errors array lists them all, written a line at a time, and the count of unlisted ones goes.
+ */
+async function printJsonSummary(summary: Record<string, unknown>, spool: string | null) {
+  if (!spool) return print(JSON.stringify(summary));
+  const { errors: _listed, moreErrors: _more, ...rest } = summary;
+  const write = (chunk: string) => (process.stdout.write(chunk) ? Promise.resolve() : new Promise<void>((r) => process.stdout.once('drain', () => r())));
+  const head = JSON.stringify({ inserted: rest.inserted, updated: rest.updated, unchanged: rest.unchanged, rejected: rest.rejected });
+  await write(`${head.slice(0, -1)},"errors":[`);
+  let first = true;
+  for await (const line of (await import('node:readline')).createInterface({ input: fs.createReadStream(spool), crlfDelay: Infinity })) {
+    if (!line) continue;
+    await write(first ? line : `,${line}`);
+    first = false;
+  }
+  const tail = JSON.stringify(Object.fromEntries(Object.entries(rest).filter(([k]) => !['inserted', 'updated', 'unchanged', 'rejected'].includes(k))));
+  await write(`]${tail === '{}' ? '' : `,${tail.slice(1, -1)}`}}\n`);
+}
+
 class ExitCode extends Error {
   constructor(readonly code: number) {
     super(`exit ${code}`);
@@ -91,24 +111,41 @@ imp
   .action((file: string, o: { agency: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) =>
     withDeps(async (deps) => {
       const agency = await agencyOption(deps, o.agency);
+      // `npm run netra -- import employees f.csv` runs in the package root; npm passes the caller's directory as INIT_CWD
+      const base = process.env.npm_lifecycle_event === 'netra' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+      if (file !== '-') file = path.resolve(base, file);
       if (file !== '-' && !fs.existsSync(file)) throw new AppError(400, 'FILE_NOT_FOUND', { id: `Berkas tidak ditemukan: ${file}`, en: `File not found: ${file}` });
       const options = { dryRun: !!o.dryRun, skipInvalid: !!o.skipInvalid };
       const actor = cliActor();
       const size = file === '-' ? undefined : fs.statSync(file).size;
       const runId = await startImportRun(deps.db, { agencyId: agency.id, actor, fileName: path.basename(file), options, size });
       const stream = file === '-' ? process.stdin : fs.createReadStream(file);
-      const res = await runImport(deps, { runId, agencyId: agency.id, agencyRegion: agency.regionCode, actor, principal: 'system', source: { stream, fileName: file, size }, options });
-      const summary = res.summary ?? { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
-      if (o.json) print(JSON.stringify(res.failure ? { ...summary, failure: res.failure } : summary));
-      else if (res.failure) process.stderr.write(`Import failed: ${res.failure.message}\n`);
-      else {
-        print(`${options.dryRun ? '[dry run] ' : ''}inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`);
-        for (const e of summary.errors.slice(0, 200)) print(`  row ${e.row} ${e.column ?? ''} ${e.code}: ${e.message}`);
-        if (summary.errors.length > 200) print(`  ... ${summary.errors.length - 200} more (use --json for all)`);
-        if (res.status === 'rejected') print('Nothing was written. Fix the rows above or use --skip-invalid.');
+      // --json lists every invalid row: when the summary's list is cut short, the rest stream through a private temp file
+      const spool = o.json ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netra-cli-errors-')), 'errors.jsonl') : null;
+      const errorSink = spool
+        ? async (errors: AsyncIterable<unknown>) => {
+            const out = fs.createWriteStream(spool, { mode: 0o600 });
+            for await (const e of errors) if (!out.write(`${JSON.stringify(e)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+            await new Promise((r, j) => out.end((err?: Error | null) => (err ? j(err) : r(null))));
+          }
+        : undefined;
+      try {
+        const res = await runImport(deps, { runId, agencyId: agency.id, agencyRegion: agency.regionCode, actor, principal: 'system', source: { stream, fileName: file, size }, options, ...(errorSink ? { errorSink } : {}) });
+        const summary = res.summary ?? { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+        if (o.json) await printJsonSummary(res.failure ? { ...summary, failure: res.failure } : summary, spool && fs.existsSync(spool) ? spool : null);
+        else if (res.failure) process.stderr.write(`Import failed: ${res.failure.message}\n`);
+        else {
+          print(`${options.dryRun ? '[dry run] ' : ''}inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`);
+          for (const e of summary.errors.slice(0, 200)) print(`  row ${e.row} ${e.column ?? ''} ${e.code}: ${e.message}`);
+          const more = (summary.moreErrors ?? 0) + Math.max(0, summary.errors.length - 200);
+          if (more > 0) print(`  ... ${more} more (use --json for all)`);
+          if (res.status === 'rejected') print('Nothing was written. Fix the rows above or use --skip-invalid.');
+        }
+        if (res.failure) throw new ExitCode(2);
+        if (res.status === 'rejected') throw new ExitCode(1);
+      } finally {
+        if (spool) fs.rmSync(path.dirname(spool), { recursive: true, force: true });
       }
-      if (res.failure) throw new ExitCode(2);
-      if (res.status === 'rejected') throw new ExitCode(1);
     }),
   );
 

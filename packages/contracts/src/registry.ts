@@ -132,8 +132,14 @@ export const ImportSummary = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
-  errors: z.array(ImportError),
+  errors: z.array(ImportError).describe('Row errors by row; at most IMPORT_LISTED_ERRORS of them (see moreErrors)'),
+  // present only when `errors` is cut short, so a usual summary keeps the five documented fields
+  moreErrors: z.number().int().optional().describe('Errors not listed in `errors`; every error is in the CSV error report'),
+  errorCount: z.number().int().optional().describe('All row errors, listed or not'),
+  errorCodes: z.record(z.string(), z.number().int()).optional().describe('All row errors counted by code'),
 });
+/** How many row errors an import summary lists (the first ones by row). */
+export const IMPORT_LISTED_ERRORS = 1000;
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const ImportRun = z.object({
@@ -148,6 +154,7 @@ export const ImportRun = z.object({
   rowsRead: z.number().int(),
   summary: ImportSummary.nullable(),
   failure: z.object({ code: z.string(), message: z.string(), messageId: z.string() }).nullable(),
+  errorReport: z.boolean().describe('Every row error can be downloaded as CSV from GET /imports/{id}/errors.csv'),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -22,8 +22,13 @@ export const EXPORT_COLUMNS: ExportColumn<Employee>[] = [
   { header: 'kode_wilayah', get: (e) => e.regionCode },
 ];
 
-/** Cells starting with = + - @ are run as formulas by spreadsheet programs: neutralise them. */
-export const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+/**
+ * A CSV cell starting with = + - @ (or tab/CR) is run as a formula by spreadsheet programs: one
+ * apostrophe in front neutralises it. The import removes exactly one from such a cell, so a value that
+ * already starts with apostrophes before those characters gets one more, and every export re-imports
+ * unchanged. XLSX cells are typed strings, never formulas: they are written as they are.
+ */
+export const safeCell = (v: string) => (/^'*[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 const EMPLOYEES: ExportTable<Employee> = { sheet: 'Pegawai', columns: EXPORT_COLUMNS };
 
@@ -49,8 +54,8 @@ export async function writeXlsxTable<T>(rows: AsyncIterable<T>, table: ExportTab
   ws.columns = table.columns.map((c) => ({ header: c.header, key: c.header, width: c.wide ? 40 : 20 }));
   let n = 0;
   for await (const e of rows) {
-    // NIPs stay text: 18 digits do not fit a spreadsheet number
-    ws.addRow(table.columns.map((c) => safeCell(c.get(e)))).commit();
+    // NIPs stay text: 18 digits do not fit a spreadsheet number; strings are never run as formulas
+    ws.addRow(table.columns.map((c) => c.get(e))).commit();
     n += 1;
   }
   ws.commit();

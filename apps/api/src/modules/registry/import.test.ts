@@ -1,10 +1,12 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDb, makeDeps, SYSTEM, SYSTEM_PRINCIPAL } from '../../../test/harness.ts';
 import type { Principal } from '../auth/domain/policy.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
+import { exportEmployees } from './employees.service.ts';
+import { writeCsv, writeXlsx } from './export-writers.ts';
 import { runImport, startImportRun } from './import.service.ts';
 
 const CSV = (lines: string[]) => lines.join('\n') + '\n';
@@ -210,5 +212,188 @@ describe.each(DB_KINDS)('employee import on %s', (kind) => {
     const details = typeof a.details === 'string' ? JSON.parse(a.details) : a.details;
     expect(details).toMatchObject({ runId: r.runId, inserted: 1 });
     expect(details.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+/** Re-imports, file layouts found in agencies, and files with many errors (each on its own agency). */
+describe.each(DB_KINDS)('employee re-import and real-world files on %s', (kind) => {
+  let deps: Deps;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const f = await freshDb(kind);
+    drop = f.drop;
+    deps = makeDeps(f.db);
+  });
+  afterAll(() => drop());
+
+  const newAgency = async (name: string) => (await createAgency(deps, 'system', SYSTEM, { name, regionCode: '36.04' })).id;
+  async function imp(agencyId: string, content: string | Buffer, opts: { dryRun?: boolean; skipInvalid?: boolean } = {}) {
+    const options = { dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid };
+    const runId = await startImportRun(deps.db, { agencyId, actor: SYSTEM, fileName: 'f', options });
+    return runImport(deps, { runId, agencyId, agencyRegion: '36.04', actor: SYSTEM, principal: 'system', source: { stream: Readable.from([Buffer.from(content)]), fileName: 'f' }, options });
+  }
+  type Stored = { key: string; name: string; position: string | null; echelon: string | null; rank: string | null; active: boolean; unit: string | null; region_code: string };
+  const stored = async (agencyId: string) =>
+    (await deps.db.query<Stored>(
+      `SELECT coalesce(e.nip, e.internal_id) AS key, e.name, e.position, e.echelon, e.rank, e.active, u.path AS unit, e.region_code
+         FROM employees e LEFT JOIN units u ON u.id = e.unit_id WHERE e.agency_id = $1 ORDER BY 1`,
+      [agencyId],
+    )).rows;
+  const one = async (agencyId: string, key: string) => (await stored(agencyId)).find((e) => e.key === key);
+  const units = async (agencyId: string) => (await deps.db.query<{ path: string }>('SELECT path FROM units WHERE agency_id = $1 ORDER BY path', [agencyId])).rows.map((u) => u.path);
+
+  it('keeps position, unit, echelon and rank when a re-import lacks those columns or leaves them blank', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang');
+    const full = CSV([
+      'nip,nama,jenis,jabatan,unit,eselon,golongan',
+      '198805052014031003,Ahmad Sutisna,PNS,Kepala Seksi,Dinas Pendidikan / Bidang SD,IV.a,III/c',
+      'THL-0100,Ujang,NON_ASN,Pengemudi,Dinas Pendidikan,,',
+    ]);
+    expect((await imp(agency, full)).summary).toMatchObject({ inserted: 2, rejected: 0 });
+    const before = await stored(agency);
+    expect(before[0]).toMatchObject({ position: 'Kepala Seksi', unit: 'Dinas Pendidikan / Bidang SD', echelon: 'IV.a', rank: 'III/c' });
+
+    const lean = await imp(agency, CSV(['nip,nama,jenis', '198805052014031003,Ahmad Sutisna,PNS', 'THL-0100,Ujang,NON_ASN']));
+    expect(lean.summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
+    expect(await stored(agency)).toEqual(before);
+    const blank = await imp(agency, CSV(['nip,nama,jenis,jabatan,unit,eselon,golongan', '198805052014031003,Ahmad Sutisna,PNS,,,,', 'THL-0100,Ujang,NON_ASN, ,,,']));
+    expect(blank.summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
+    expect(await stored(agency)).toEqual(before);
+
+    // the same file again changes nothing; a real change is counted once and touches only its column
+    expect((await imp(agency, full)).summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    const promoted = await imp(agency, CSV(['nip,nama,jenis,golongan', '198805052014031003,Ahmad Sutisna,PNS,III/d', 'THL-0100,Ujang,NON_ASN,']));
+    expect(promoted.summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(await one(agency, '198805052014031003')).toEqual({ ...before[0], rank: 'III/d' });
+  });
+
+  it('keeps an employee who left inactive when a file without a status column is imported again', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang II');
+    const siasn = await imp(agency, CSV([
+      'NIP_BARU,NAMA,JENIS_PEGAWAI_NAMA,KEDUDUKAN_HUKUM_NAMA',
+      '197901012005012001,Sri Rahayu,PNS,Pensiun',
+      '198202022008011004,Rina Marlina,PNS,Aktif',
+    ]));
+    expect(siasn.summary).toMatchObject({ inserted: 2, rejected: 0 });
+    const canonical = await imp(agency, CSV([
+      'nip,nama,jenis,jabatan,unit',
+      '197901012005012001,Sri Rahayu,PNS,Guru,',
+      '198202022008011004,Rina Marlina,PNS,Guru,',
+      '198303032009032005,Dewi Lestari,PNS,Guru,',
+    ]));
+    expect(canonical.summary).toMatchObject({ inserted: 1, updated: 2, rejected: 0 });
+    const active = async () => Object.fromEntries((await stored(agency)).map((e) => [e.key, e.active]));
+    // a new employee defaults to active
+    expect(await active()).toEqual({ '197901012005012001': false, '198202022008011004': true, '198303032009032005': true });
+    // a blank status cell keeps the flag too; a status that is written changes it
+    expect((await imp(agency, CSV(['nip,nama,jenis,aktif', '197901012005012001,Sri Rahayu,PNS,']))).summary).toMatchObject({ updated: 0, unchanged: 1 });
+    expect((await active())['197901012005012001']).toBe(false);
+    expect((await imp(agency, CSV(['nip,nama,jenis,aktif', '197901012005012001,Sri Rahayu,PNS,ya']))).summary).toMatchObject({ updated: 1 });
+    expect((await active())['197901012005012001']).toBe(true);
+  });
+
+  it('imports a name with double quotes as written, and names the line of a malformed CSV', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang III');
+    const r = await imp(agency, CSV(['nip,nama,jenis', '198404042010011006,Ahmad "Dede" Sutisna,PNS']));
+    expect(r.status, JSON.stringify(r.failure)).toBe('succeeded');
+    expect((await one(agency, '198404042010011006'))!.name).toBe('Ahmad "Dede" Sutisna');
+    const broken = await imp(agency, 'nip,nama,jenis\n198404042010011006,Ahmad,PNS\n198505052011012007,"Budi,PNS\n');
+    expect(broken.failure).toMatchObject({ code: 'FILE_MALFORMED' });
+    expect(broken.failure!.message).toMatch(/line 3/);
+  });
+
+  it('re-imports its own CSV and XLSX export unchanged; CSV cells keep their formula guard', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang IV');
+    const r = await imp(agency, CSV([
+      'nip,nama,jenis,jabatan,unit,eselon,golongan,aktif',
+      // Excel's text marker before a NIP, and values a spreadsheet would run as formulas or that agencies write for "none"
+      "'198505052011012007,@Budi Santoso,PNS,-,Dinas Pendidikan,=1+1,+III/a,ya",
+      "198606062012011008,-Tanda,PNS,=SUM(A1),Dinas Pendidikan / SD NEGERI 1/II CIRUAS,-,,tidak",
+      "THL-0200,Ujang,NON_ASN,''=x,,,,",
+    ]));
+    expect(r.summary, JSON.stringify(r.summary?.errors)).toMatchObject({ inserted: 3, rejected: 0 });
+    const before = await stored(agency);
+    expect(before.map((e) => [e.key, e.name, e.position, e.echelon, e.rank])).toEqual([
+      ['198505052011012007', '@Budi Santoso', '-', '=1+1', '+III/a'],
+      ['198606062012011008', '-Tanda', '=SUM(A1)', '-', null],
+      ['THL-0200', 'Ujang', "'=x", null, null],
+    ]);
+    expect(await units(agency)).toEqual(['Dinas Pendidikan', 'Dinas Pendidikan / SD NEGERI 1/II CIRUAS']);
+    for (const write of [writeCsv, writeXlsx]) {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await write(exportEmployees(deps, SYSTEM_PRINCIPAL, { agencyId: agency }), out);
+      const file = Buffer.concat(chunks);
+      if (write === writeCsv) expect(file.toString('utf8')).toContain("'=SUM(A1)");
+      const again = await imp(agency, file);
+      expect(again.summary, write.name).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
+      expect(await stored(agency)).toEqual(before);
+      expect(await units(agency)).toEqual(['Dinas Pendidikan', 'Dinas Pendidikan / SD NEGERI 1/II CIRUAS']);
+    }
+  });
+
+  it('keeps a SIASN unit name with "/" as one unit under its parent', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang V');
+    const r = await imp(agency, CSV([
+      'NIP_BARU;NAMA;JENIS_PEGAWAI_NAMA;UNOR_INDUK_NAMA;UNOR_NAMA',
+      '199001012015031008;Guru Satu;PNS;Dinas Pendidikan;SD NEGERI 1/II CIRUAS',
+    ]));
+    expect(r.summary).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(await units(agency)).toEqual(['Dinas Pendidikan', 'Dinas Pendidikan / SD NEGERI 1/II CIRUAS']);
+  });
+
+  it('reads OPD and Unit Kerja as a unit path, and finds the header below title rows in CSV', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang VI');
+    const r = await imp(agency, CSV(['NIP,Nama,Jenis,OPD,Unit Kerja', '199102022016032009,Sari Puspita,PNS,Dinas Kesehatan,Puskesmas Ciruas']));
+    expect(r.summary, r.failure?.message).toMatchObject({ inserted: 1, rejected: 0 });
+    expect((await one(agency, '199102022016032009'))!.unit).toBe('Dinas Kesehatan / Puskesmas Ciruas');
+    const titled = await imp(agency, CSV([
+      'DAFTAR PEGAWAI DINAS KESEHATAN',
+      'Keadaan per 1 Januari 2026',
+      '',
+      'NIP;Nama;Jenis;Jabatan',
+      '199203032017031010;Bayu Nugraha;PNS;Perawat',
+      '198609262031131001;Salah TMT;PNS;Perawat',
+    ]), { skipInvalid: true });
+    expect(titled.summary, titled.failure?.message).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(titled.summary!.errors.map((e) => [e.row, e.code])).toEqual([[6, 'NIP_TMT']]);
+  });
+
+  it('finds the data sheet and its header below title rows in XLSX', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang VII');
+    const wb = new ExcelJS.Workbook();
+    const help = wb.addWorksheet('Petunjuk');
+    help.addRows([['Petunjuk pengisian'], ['Kolom', 'Keterangan'], ['nip', '18 digit, format kolom Teks'], ['nama', 'nama lengkap'], ['jenis', 'PNS, PPPK atau NON_ASN']]);
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['DAFTAR PEGAWAI PEMERINTAH KABUPATEN SERANG']);
+    ws.mergeCells('A1:E1');
+    ws.addRow(['Keadaan per 1 Januari 2026']);
+    ws.addRow([]);
+    ws.addRow(['NIP', 'Nama', 'Jenis', 'Jabatan', 'Unit Kerja']);
+    ws.addRow(['199304042021242011', 'Nina Kurnia', 'PPPK', 'Guru', 'SD NEGERI 1/II CIRUAS']);
+    ws.addRow(['198609262031131001', 'Salah TMT', 'PNS', '', '']);
+    const r = await imp(agency, Buffer.from(await wb.xlsx.writeBuffer()), { skipInvalid: true });
+    expect(r.summary, JSON.stringify(r.summary?.errors ?? r.failure)).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(r.summary!.errors.map((e) => [e.row, e.code])).toEqual([[6, 'NIP_TMT']]);
+    expect(await units(agency)).toEqual(['SD NEGERI 1/II CIRUAS']);
+  });
+
+  it('lists the first 1,000 errors by row and counts the rest', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang VIII');
+    const lines = ['nip,nama,jenis', '199405052019031012,Valid Satu,PNS', '199405052019031012,Duplikat,PNS'];
+    for (let i = 0; i < 1200; i++) lines.push(`198609262031131001,Salah ${i},PNS`);
+    const r = await imp(agency, CSV(lines));
+    expect(r.status).toBe('rejected');
+    const s = r.summary!;
+    expect(s).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, rejected: 1201, errorCount: 1201, moreErrors: 201, errorCodes: { DUPLICATE_IN_FILE: 1, NIP_TMT: 1200 } });
+    expect(s.errors).toHaveLength(1000);
+    expect(s.errors[0]).toMatchObject({ row: 3, code: 'DUPLICATE_IN_FILE' });
+    expect(s.errors[999]).toMatchObject({ row: 1002, code: 'NIP_TMT' });
+    const run = (await deps.db.query<{ summary: string | { errors: unknown[]; moreErrors: number } }>('SELECT summary FROM import_runs WHERE id = $1', [r.runId])).rows[0]!;
+    const saved = typeof run.summary === 'string' ? JSON.parse(run.summary) : run.summary;
+    expect(saved.errors).toHaveLength(1000);
+    expect(saved.moreErrors).toBe(201);
   });
 });

@@ -101,6 +101,32 @@ describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
     await expect.poll(spooled).toBe(before);
   });
 
+  it('offers every row error as a CSV report, only to those who may see the run', async () => {
+    const lines = ['nip,nama,jenis', ...Array.from({ length: 1100 }, (_v, i) => `198609262031131001,"=Salah ${i}",PNS`)];
+    const payload = `--b\r\nContent-Disposition: form-data; name="file"; filename="salah.csv"\r\nContent-Type: text/csv\r\n\r\n${lines.join('\r\n')}\r\n--b--\r\n`;
+    const res = await app.inject({ method: 'POST', url: `/api/v1/agencies/${agency}/imports`, cookies: s.cookies, headers: { ...s.headers, 'content-type': 'multipart/form-data; boundary=b' }, payload });
+    expect(res.statusCode, res.body).toBe(202);
+    const id = res.json().id as string;
+    await expect.poll(async () => (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, ...s })).json().status, { timeout: 30_000 }).toBe('rejected');
+    const run = (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, ...s })).json();
+    expect(run).toMatchObject({ errorReport: true, summary: { rejected: 1100, errorCount: 1100, moreErrors: 100 } });
+    expect(run.summary.errors).toHaveLength(1000);
+    const report = await app.inject({ method: 'GET', url: `/api/v1/imports/${id}/errors.csv`, ...s });
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toMatch(/^text\/csv/);
+    expect(report.headers['content-disposition']).toMatch(/attachment; filename=".*\.csv"/);
+    const rows = report.body.replace(/^\ufeff/, '').trim().split('\n');
+    expect(rows[0]).toBe('baris,kolom,kode,pesan,message');
+    expect(rows).toHaveLength(1101);
+    expect(rows[1]).toMatch(/^2,nip,NIP_TMT,/);
+    expect(rows[1100]).toMatch(/^1101,nip,NIP_TMT,/);
+    // another agency's admin does not learn the run exists
+    const serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
+    await addUser(deps, 'kesbangpol.serang', 'agency_admin', { agencyId: serang });
+    const other = await signIn(app, 'kesbangpol.serang');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/imports/${id}/errors.csv`, ...other })).statusCode).toBe(404);
+  });
+
   it('rate-limits sign-in attempts', async () => {
     let last = 0;
     for (let i = 0; i < 25; i++) last = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } })).statusCode;

@@ -13,7 +13,7 @@ import { actorOf, requirePrincipal } from '../../platform/http.ts';
 import { uploadName } from '../../platform/files.ts';
 import { auditExport, createEmployee, exportEmployees, getEmployee, getEmployeeContact, listEmployees, updateEmployee } from './employees.service.ts';
 import { writeCsv, writeXlsx } from './export-writers.ts';
-import { assertMayImport, getImportRun, runImport, startImportRun } from './import.service.ts';
+import { assertMayImport, errorReportOf, getImportRun, runImport, startImportRun } from './import.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Id = z.object({ id: z.uuid() });
@@ -95,7 +95,7 @@ export const registryRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
       fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
       throw e;
     }
-    void runImport(deps, { runId, agencyId: req.params.id, agencyRegion, actor, principal: p, source: { stream: fs.createReadStream(tmp), fileName, size }, options })
+    void runImport(deps, { runId, agencyId: req.params.id, agencyRegion, actor, principal: p, source: { stream: fs.createReadStream(tmp), fileName, size }, options, errorReport: true })
       .catch((err: unknown) => req.log.error({ err, runId }, 'import crashed'))
       .finally(() => fs.rmSync(path.dirname(tmp), { recursive: true, force: true }));
     return reply.status(202).send(await getImportRun(deps, p, runId));
@@ -104,4 +104,14 @@ export const registryRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
   app.get('/imports/:id', { schema: { tags: ['registry'], params: Id, response: { 200: ImportRun, ...errors } } }, async (req) =>
     getImportRun(deps, requirePrincipal(req, 'registry.import'), req.params.id),
   );
+
+  app.get('/imports/:id/errors.csv', {
+    schema: { tags: ['registry'], summary: 'Every row error of an import run (the run lists the first ones)', params: Id, produces: ['text/csv'] },
+  }, async (req, reply) => {
+    const file = await errorReportOf(deps, requirePrincipal(req, 'registry.import'), req.params.id);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="kesalahan-impor-${req.params.id.slice(0, 8)}.csv"`)
+      .send(fs.createReadStream(file));
+  });
 };

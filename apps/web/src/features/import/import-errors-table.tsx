@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Stack, Table, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportError } from '@netra/contracts';
 import { Pager } from '../../components/pager.tsx';
@@ -7,17 +7,33 @@ import { useFormat } from '../../lib/format.ts';
 
 const PAGE_SIZE = 50;
 
-/** The rejected rows, a page at a time (a bad file can reject thousands). */
-export function ImportErrorsTable({ errors }: { errors: readonly ImportError[] }) {
+interface ImportErrorsTableProps {
+  /** The errors the run lists (the first ones by row). */
+  errors: readonly ImportError[];
+  /** Errors the run counted but does not list. */
+  more?: number;
+  /** Download of every error as CSV, when the server still keeps it. */
+  reportUrl?: string | null;
+}
+
+/** The rejected rows, a page at a time (a bad file can reject thousands); the full list is a CSV download. */
+export function ImportErrorsTable({ errors, more = 0, reportUrl = null }: ImportErrorsTableProps) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [page, setPage] = useState(1);
   const shown = errors.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <Stack gap="sm">
-      <Title order={3} size="h5">
-        {t('import.errorsTitle', { total: format.number(errors.length) })}
-      </Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={3} size="h5">
+          {t('import.errorsTitle', { total: format.number(errors.length + more) })}
+        </Title>
+        {reportUrl && (
+          <Button component="a" href={reportUrl} download variant="light" size="compact-sm" data-testid="import-error-report">
+            {t('import.downloadErrors')}
+          </Button>
+        )}
+      </Group>
       <Table.ScrollContainer minWidth={640}>
         <Table striped withTableBorder verticalSpacing="xs" data-testid="import-errors">
           <Table.Thead>
@@ -45,6 +61,11 @@ export function ImportErrorsTable({ errors }: { errors: readonly ImportError[] }
         </Table>
       </Table.ScrollContainer>
       <Pager page={page} pageSize={PAGE_SIZE} total={errors.length} onChange={setPage} />
+      {more > 0 && (
+        <Text size="sm" c="dimmed" data-testid="import-errors-more">
+          {t(reportUrl ? 'import.moreErrorsReport' : 'import.moreErrors', { shown: format.number(errors.length), more: format.number(more) })}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -20,7 +20,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EMPLOYEE_TEMPLATE_COLUMNS, EMPLOYMENT_TYPES, LIMITS, type ImportRun } from '@netra/contracts';
-import { api, uploadFile } from '../../lib/api.ts';
+import { api, buildUrl, uploadFile } from '../../lib/api.ts';
 import { percentOf, useFormat } from '../../lib/format.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
@@ -318,7 +318,13 @@ function ImportOutcome({ run }: { run: ImportRun }) {
           </SimpleGrid>
         </Stack>
       )}
-      {summary && summary.errors.length > 0 && <ImportErrorsTable errors={summary.errors} />}
+      {summary && summary.errors.length > 0 && (
+        <ImportErrorsTable
+          errors={summary.errors}
+          more={summary.moreErrors ?? 0}
+          reportUrl={run.errorReport ? buildUrl(`/imports/${run.id}/errors.csv`) : null}
+        />
+      )}
       {run.status === 'succeeded' && !run.dryRun && (
         <Group>
           <Button component={Link} to="/registry" variant="light">

@@ -15,8 +15,12 @@ const ALIASES: Record<Field, string[]> = {
   name: ['nama', 'namalengkap', 'namapegawai', 'name', 'fullname', 'employeename'],
   type: ['jenis', 'jenispegawai', 'jenispegawainama', 'jenisasn', 'statuspegawai', 'statuskepegawaian', 'employmenttype', 'type'],
   position: ['jabatan', 'namajabatan', 'jabatannama', 'position', 'jobtitle', 'title'],
-  unit: ['unit', 'unitkerja', 'unor', 'unornama', 'namaunor', 'satuankerja', 'satker', 'opd', 'unitorganisasi', 'workunit', 'department'],
-  unitParent: ['unorinduk', 'unorindukanama', 'unorindukname', 'unorinduknama', 'parentunit'],
+  unit: ['unit', 'unitpath', 'jalurunit', 'unitkerja', 'unor', 'unornama', 'namaunor', 'satuankerja', 'satker', 'unitorganisasi', 'workunit', 'department'],
+  // the OPD (perangkat daerah) a work unit belongs to: agency lists often have both "OPD" and "Unit Kerja"
+  unitParent: [
+    'unorinduk', 'unorindukanama', 'unorindukname', 'unorinduknama', 'unitorganisasiinduk', 'unitinduk', 'opd', 'namaopd',
+    'perangkatdaerah', 'organisasiperangkatdaerah', 'skpd', 'parentunit',
+  ],
   echelon: ['eselon', 'eselonnama', 'echelon', 'level', 'jenjang'],
   rank: ['golongan', 'gol', 'golakhir', 'golakhirnama', 'golongannama', 'pangkatgolongan', 'pangkat', 'rank', 'grade'],
   email: ['email', 'emailpegawai', 'surel'],
@@ -35,7 +39,15 @@ const ALIAS_INDEX = new Map<string, Field>(
   (Object.entries(ALIASES) as [Field, string[]][]).flatMap(([field, names]) => names.map((n) => [n, field] as const)),
 );
 
-export type HeaderMapping = { columns: Map<Field, string>; missing: Field[]; duplicates: string[] };
+/**
+ * Headers whose unit cell is a path from the agency root (the canonical template's `unit`, which the
+ * export writes as "A / B"); every other unit column (SIASN's UNOR_NAMA, "Unit Kerja", ...) holds one
+ * unit's name, which may itself contain "/" ("SD NEGERI 1/II CIRUAS").
+ */
+const UNIT_PATH_HEADERS = new Set(['unit', 'unitpath', 'jalurunit']);
+
+/** `unitIsPath`: the unit column is the path-style one (split on the path separators). */
+export type HeaderMapping = { columns: Map<Field, string>; missing: Field[]; duplicates: string[]; unitIsPath: boolean };
 
 /** Maps each known field to the header it comes from. SIASN's NIP_BARU wins over a bare ID. */
 export function mapHeaders(headers: string[]): HeaderMapping {
@@ -50,8 +62,12 @@ export function mapHeaders(headers: string[]): HeaderMapping {
     else if (!(field === 'nip' && normalizeHeader(h) === 'id')) duplicates.push(h);
   }
   const missing = REQUIRED_FIELDS.filter((f) => !columns.has(f));
-  return { columns, missing, duplicates };
+  const unit = columns.get('unit');
+  return { columns, missing, duplicates, unitIsPath: unit !== undefined && UNIT_PATH_HEADERS.has(normalizeHeader(unit)) };
 }
+
+/** How many required columns a row would map if it were the header (finds the header below title rows). */
+export const headerScore = (cells: string[]) => REQUIRED_FIELDS.length - mapHeaders(cells).missing.length;
 
 export const FIELD_LABELS: Record<Field, string> = {
   nip: 'nip', name: 'nama', type: 'jenis', position: 'jabatan', unit: 'unit', unitParent: 'unit induk',
@@ -70,31 +86,87 @@ export function parseEmploymentType(raw: string): 'PNS' | 'PPPK' | 'NON_ASN' | n
 }
 
 /**
- * Still employed (and bound by neutrality) per SIASN's legal status (KEDUDUKAN_HUKUM_NAMA): on leave
- * outside the state's budget (CLTN), on study assignment, seconded, in the pre-retirement period (MPP)
- * or temporarily suspended, a civil servant is still one. Checked before the words of leaving, as
- * "Masa Persiapan Pensiun" contains "pensiun".
+ * The active flag from a legal status, SIASN's KEDUDUKAN_HUKUM_NAMA or an agency's own wording. The
+ * first rule whose words occur in the status decides, so compound phrases come before the words they
+ * contain ("Masa Persiapan Pensiun" before "pensiun", "Tidak Aktif" before "aktif"). `active` means
+ * "still an ASN/employee of the agency, so bound by neutrality" - not "at the desk today". Values not
+ * matched by any rule stay a row error: a status we cannot place is not guessed.
+ * Basis: UU 5/2014 on ASN, replaced by UU 20/2023 (an ASN stays one until dismissed: pemberhentian;
+ * the articles of UU 5/2014 are cited, their numbers in UU 20/2023 are UNCONFIRMED), PP 11/2017
+ * as amended by PP 17/2020 on PNS management (CLTN, tugas belajar, pemberhentian sementara, MPP,
+ * retirement age), and SIASN's reference list of kedudukan hukum (codes 01-16 and 20 are statuses of
+ * a serving PNS; 66-99 end the service).
  */
-const STILL_EMPLOYED = /\b(aktif|active|cltn|cuti|tugas belajar|mpp|persiapan pensiun|diperbantukan|dipekerjakan|pemberhentian sementara|skorsing|calon)\b/;
-const LEFT = /\b(pensiun|purna|meninggal|wafat|diberhentikan|berhenti|ptdh|phk|pemberhentian|keluar|nonaktif|tidak aktif|inactive|mengundurkan diri)\b/;
+const LEGAL_STATUS_RULES: { words: RegExp; active: boolean }[] = [
+  // the words of not being active, before "aktif" which they contain
+  { words: /\b(tidak aktif|non ?aktif|inaktif|inaktiv|inactive)\b/, active: false },
+  // still a PNS while suspended (UU 5/2014 Pasal 88 and PP 11/2017: pemberhentian sementara, skorsing)
+  // and in the pre-retirement period (MPP: a PNS until the pension date); before "pemberhentian"/"pensiun"
+  { words: /\b(pemberhentian sementara|diberhentikan sementara|skorsing|masa persiapan pensiun|persiapan pensiun|mpp)\b/, active: true },
+  {
+    words: new RegExp('\\b(' + [
+      'aktif', 'active', 'calon',
+      // leave outside the state budget (CLTN, also its extension), other leave, study assignment: still PNS
+      'cltn', 'cuti', 'tugas belajar',
+      // seconded or placed elsewhere, or waiting for a post, still on this agency's books
+      'diperbantukan', 'dipekerjakan', 'titipan', 'menunggu tugas', 'bebas tugas', 'pembebasan',
+      // "uang tunggu": laid off with waiting pay, still a PNS who can be placed again
+      'uang tunggu',
+      // holding a state office (pejabat negara) or elected village head: the PNS post is suspended, the
+      // status is kept (UU 5/2014 Pasal 88(1)a; PP 43/2014 Pasal 47 as amended: a PNS kepala desa keeps
+      // the rights of a PNS), and neutrality rules bind both (UU 7/2017 Pasal 280-283)
+      'pejabat negara', 'kepala desa',
+      // compulsory military service and displacement by conflict or disaster do not end the service
+      'prajurit wajib', 'wajib militer', 'pengungsi',
+      // disciplined, appealing a dismissal (banding BAPEK) or objecting to a penalty, or demoted: a PNS
+      // until a dismissal takes effect
+      'hukuman disiplin', 'banding', 'keberatan', 'penurunan jabatan',
+    ].join('|') + ')\\b'),
+    active: true,
+  },
+  {
+    words: new RegExp('\\b(' + [
+      // retirement, also at the age limit (BUP: batas usia pensiun)
+      'pensiun', 'purna', 'bup',
+      // death; "punah" is SIASN's code 67 for a record that ended; a PNS missing for 12 months is
+      // deemed dead (PP 11/2017), and meanwhile is not in service
+      'meninggal', 'wafat', 'punah', 'hilang',
+      // dismissal with or without pension, resignation, and an appointment that was void (TMS: did not
+      // meet the requirements of the selection; pembatalan NIP)
+      'diberhentikan', 'berhenti', 'pemberhentian', 'ptdh', 'phk', 'mengundurkan diri', 'tms', 'pembatalan',
+      // moved to another agency (mutasi/pindah keluar): no longer this agency's employee
+      'keluar',
+    ].join('|') + ')\\b'),
+    active: false,
+  },
+];
 
+/** The active flag of a non-blank status cell; null when it is not recognised. */
 export function parseActive(raw: string): boolean | null {
   const v = raw.trim().toLowerCase().replace(/[_\s]+/g, ' ');
-  if (v === '') return true;
+  if (v === '') return null;
   if (['1', 'y', 'ya', 'yes', 'true'].includes(v)) return true;
   if (['0', 't', 'n', 'tidak', 'no', 'false'].includes(v)) return false;
-  if (LEFT.test(v) && !STILL_EMPLOYED.test(v.replace(/\b(tidak aktif|nonaktif)\b/g, ''))) return false;
-  if (STILL_EMPLOYED.test(v)) return true;
-  return null;
+  return LEGAL_STATUS_RULES.find((r) => r.words.test(v))?.active ?? null;
 }
 
-/** "Dinas Kesehatan / Bidang P2P" or "Dinas Kesehatan > Bidang P2P" -> ['Dinas Kesehatan', 'Bidang P2P']. */
+/**
+ * "Dinas Kesehatan / Bidang P2P" or "Dinas Kesehatan > Bidang P2P" -> ['Dinas Kesehatan', 'Bidang P2P'].
+ * ">", "\\" and "|" always separate; "/" only with a space beside it, as the export writes paths
+ * (" / "): unit names use a bare "/" ("SD NEGERI 1/II CIRUAS", "Kelurahan/Desa").
+ */
 export function splitUnitPath(raw: string): string[] {
   return raw
-    .split(/\s*(?:\/|>|\\|\|)\s*/)
+    .split(/\s*[>\\|]\s*|\s+\/\s*|\s*\/\s+/)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 }
+
+/** One unit name (a cell that is not a path). */
+const unitName = (raw: string) => {
+  const name = raw.replace(/\s+/g, ' ').trim();
+  return name ? [name] : [];
+};
 
 export const unitKeyOf = (parts: string[]) => parts.map((p) => p.toLowerCase()).join(' / ');
 
@@ -108,13 +180,24 @@ export type ValidEmployeeRow = {
   echelon: string | null;
   rank: string | null;
   unitPath: string[];
-  active: boolean;
+  /** null: the file has no status column or the cell is blank, so a stored employee keeps the flag (a new one is active) */
+  active: boolean | null;
   email: string | null;
   phone: string | null;
   nik: string | null;
 };
 
-export type RowContext = { today: Ymd; provinceCodes: ReadonlySet<string> };
+/** `csv`: the row comes from a CSV file, where the export guards formula cells with a leading apostrophe. */
+export type RowContext = { today: Ymd; provinceCodes: ReadonlySet<string>; csv?: boolean };
+
+/**
+ * Undoes the export's formula guard: in CSV a cell starting with = + - @ (or tab/CR) is written with
+ * one leading apostrophe (export-writers safeCell), so one is removed where it precedes those, or
+ * precedes more apostrophes that do. A NIP or NIK may carry Excel's text marker in any file.
+ */
+const FORMULA_GUARDED = /^'+[=+\-@\t\r]/;
+const unguard = (v: string, csv: boolean) => (csv && FORMULA_GUARDED.test(v) ? v.slice(1) : v);
+const withoutTextMarker = (v: string) => v.replace(/^'/, '');
 
 const MAX_TEXT = 200;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -129,7 +212,8 @@ export function validateRow(
   const errors: ImportError[] = [];
   const get = (f: Field) => {
     const col = mapping.columns.get(f);
-    return col === undefined ? '' : (raw[col] ?? '').trim();
+    const v = col === undefined ? '' : unguard(raw[col] ?? '', ctx.csv ?? false).trim();
+    return f === 'nip' || f === 'nik' ? withoutTextMarker(v) : v;
   };
   const col = (f: Field) => mapping.columns.get(f) ?? FIELD_LABELS[f];
   const err = (f: Field, code: string, message: string, messageId: string) =>
@@ -168,11 +252,12 @@ export function validateRow(
   const name = [get('frontTitle'), baseName, ''].filter(Boolean).join(' ') + (get('backTitle') ? `, ${get('backTitle')}` : '');
   if (name.length > MAX_TEXT) err('name', 'TOO_LONG', `nama is longer than ${MAX_TEXT} characters`, `nama lebih dari ${MAX_TEXT} karakter`);
 
-  const active = parseActive(get('active'));
-  if (active === null)
+  const rawActive = get('active');
+  const active = rawActive === '' ? null : parseActive(rawActive);
+  if (active === null && rawActive !== '')
     err('active', 'ACTIVE_UNKNOWN',
-      `aktif "${get('active').slice(0, 30)}" is not recognised: use ya/tidak, or a SIASN legal status (Aktif, CLTN, Tugas Belajar, MPP, Pensiun, Meninggal, Diberhentikan)`,
-      `aktif "${get('active').slice(0, 30)}" tidak dikenali: gunakan ya/tidak, atau kedudukan hukum SIASN (Aktif, CLTN, Tugas Belajar, MPP, Pensiun, Meninggal, Diberhentikan)`);
+      `aktif "${rawActive.slice(0, 30)}" is not recognised: use ya/tidak, or a SIASN legal status (Aktif, CLTN, Tugas Belajar, MPP, Pensiun, Meninggal, Diberhentikan)`,
+      `aktif "${rawActive.slice(0, 30)}" tidak dikenali: gunakan ya/tidak, atau kedudukan hukum SIASN (Aktif, CLTN, Tugas Belajar, MPP, Pensiun, Meninggal, Diberhentikan)`);
 
   const email = get('email') || null;
   if (email && !EMAIL.test(email)) err('email', 'EMAIL_INVALID', 'email is not an e-mail address', 'email bukan alamat surel yang valid');
@@ -185,7 +270,7 @@ export function validateRow(
     else nik = r.value;
   }
 
-  const unitPath = [...splitUnitPath(get('unitParent')), ...splitUnitPath(get('unit'))];
+  const unitPath = [...unitName(get('unitParent')), ...(mapping.unitIsPath ? splitUnitPath : unitName)(get('unit'))];
   // SIASN repeats the parent as the unit for staff placed directly in it.
   const dedupedPath = unitPath.filter((p, i) => i === 0 || p.toLowerCase() !== unitPath[i - 1]!.toLowerCase());
   if (dedupedPath.some((p) => p.length > MAX_TEXT))
@@ -198,6 +283,6 @@ export function validateRow(
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    value: { row, employmentType: type!, nip, internalId, name, position, echelon, rank, unitPath: dedupedPath, active: active!, email, phone, nik },
+    value: { row, employmentType: type!, nip, internalId, name, position, echelon, rank, unitPath: dedupedPath, active, email, phone, nik },
   };
 }
