@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, Pagination, RegionCode } from './common.ts';
+import { LIMITS, Pagination, PlainText, RegionCode } from './common.ts';
 
 export const EMPLOYMENT_TYPES = ['PNS', 'PPPK', 'NON_ASN'] as const;
 export const EmploymentType = z.enum(EMPLOYMENT_TYPES);
@@ -28,7 +28,7 @@ export const Agency = z.object({
 export type Agency = z.infer<typeof Agency>;
 
 export const AgencyCreateInput = z.object({
-  name: z.string().trim().min(3).max(LIMITS.nameMax),
+  name: PlainText(3, LIMITS.nameMax),
   kind: AgencyKind.optional(),
   regionCode: RegionCode,
 });
@@ -46,7 +46,7 @@ export const Unit = z.object({
 export type Unit = z.infer<typeof Unit>;
 
 export const UnitCreateInput = z.object({
-  name: z.string().trim().min(1).max(LIMITS.nameMax),
+  name: PlainText(1, LIMITS.nameMax),
   parentId: z.uuid().optional(),
   kind: UnitKind.default('other'),
   regionCode: RegionCode.optional(),
@@ -99,7 +99,7 @@ export const EmployeeInput = z.object({
   employmentType: EmploymentType,
   nip: z.string().trim().optional(),
   internalId: z.string().trim().optional(),
-  name: z.string().trim().min(1).max(LIMITS.nameMax),
+  name: PlainText(1, LIMITS.nameMax),
   position: z.string().trim().max(LIMITS.nameMax).optional(),
   echelon: z.string().trim().max(50).optional(),
   rank: z.string().trim().max(50).optional(),

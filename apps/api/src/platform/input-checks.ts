@@ -44,6 +44,7 @@ export const CUSTOM_ID: Record<string, string> = {
   'an action such as case.register, or a prefix ending in a dot such as case.': 'tindakan seperti case.register, atau awalan yang diakhiri titik seperti case.',
   'an entity type such as case or employee': 'jenis objek seperti case atau employee',
   'at least 2 visible characters': 'minimal 2 karakter terlihat',
+  'at least 3 visible characters': 'minimal 3 karakter terlihat',
   'at least 5 visible characters': 'minimal 5 karakter terlihat',
   'at least 10 visible characters': 'minimal 10 karakter terlihat',
   'contains control or text-direction characters': 'berisi karakter kendali atau pengubah arah teks',

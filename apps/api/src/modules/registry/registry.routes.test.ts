@@ -133,6 +133,13 @@ describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
     expect(last).toBe(429);
   });
 
+  it('refuses an employee name of invisible or control characters', async () => {
+    for (const name of ['\u200b', 'Bu\u0001di', '\u202eBudi']) {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/employees', ...s, payload: { agencyId: agency, employmentType: 'PNS', nip: '197203152000031002', name } });
+      expect([r.statusCode, r.json().errors?.[0]?.path], JSON.stringify(name)).toEqual([400, 'body.name']);
+    }
+  });
+
   it('changes only the fields a PATCH sends: an inactive employee stays inactive when their position changes', async () => {
     const e = await app.inject({ method: 'POST', url: '/api/v1/employees', ...s, payload: { agencyId: agency, employmentType: 'PNS', nip: '197203152000031002', name: 'Sri Wahyuni' } });
     expect(e.statusCode).toBe(201);
