@@ -7,15 +7,20 @@ import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useFormat } from '../../lib/format.ts';
 import { API_BASE } from '../../lib/api.ts';
+import { localToday } from '../../lib/dates.ts';
 import { ExplanationList } from '../assess/explanation-list.tsx';
 import type { Assessment } from '../assess/assess-api.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
+import { canOpenCases } from '../auth/access.tsx';
 import { EvidencePanel } from './evidence-panel.tsx';
 import { ReportedPersonPanel } from './reported-person-panel.tsx';
 import { EVENT_FIELDS, useCase, useCaseEvent, useRelatedCases, useSanctions, type CaseDetail } from './cases-api.ts';
 import { useWorkflowLabels } from './workflow-labels.ts';
 import { useActs } from '../assess/assess-api.ts';
 import { useElections } from '../timeline/elections-api.ts';
+
+/** Outcomes that find against the reported person (the server refuses them before the right of reply). */
+const ACCUSING_OUTCOMES = ['other_law', 'election_crime'];
 
 /** One workflow action: its fields (from EVENT_FIELDS) in a dialog; the server re-checks everything. */
 function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClose: () => void }) {
@@ -24,7 +29,11 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
   const labels = useWorkflowLabels();
   const fields = EVENT_FIELDS[type] ?? [];
   const rec = c.recommendation as { actCode?: string; sanctionId?: string } | null;
+  // right of reply: finding against the reported person needs their statement, or a summons whose day is over
+  const heard = c.clarifications.some((x) => x.party === 'reported') || c.summons.some((x) => x.party === 'reported' && x.scheduledOn < localToday());
+  const unavailable = (option: string) => type === 'DECIDE' && !heard && ACCUSING_OUTCOMES.includes(option);
   const [values, setValues] = useState<Record<string, string | boolean>>(() => ({
+    ...(type === 'DECIDE' && !heard ? { outcome: 'no_violation' } : {}),
     ...(type === 'FORWARD' && c.forwardTo ? { authorityId: c.forwardTo.id } : {}),
     ...((type === 'RECOMMEND' || type === 'FORWARD_TO_PPK') && c.actCode ? { actCode: c.actCode } : {}),
     ...(type === 'PPK_DECIDE' && rec?.sanctionId ? { sanctionId: rec.sanctionId } : {}),
@@ -73,7 +82,16 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
               case 'checkbox':
                 return <Checkbox key={f.name} {...common(f.name)} checked={values[f.name] === true} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
               case 'select':
-                return <NativeSelect key={f.name} {...common(f.name)} data={(f.options ?? []).map((o) => ({ value: o, label: labels.option(o) }))} value={value || f.options?.[0]} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+                return (
+                  <NativeSelect
+                    key={f.name}
+                    {...common(f.name)}
+                    data={(f.options ?? []).map((o) => ({ value: o, label: labels.option(o), disabled: unavailable(o) }))}
+                    description={type === 'DECIDE' && !heard ? t('cases.notHeardYet') : undefined}
+                    value={value || f.options?.[0]}
+                    onChange={(e) => set(f.name, e.currentTarget.value)}
+                  />
+                );
               case 'authority':
                 return (
                   <TextInput key={f.name} {...common(f.name)} value={value} onChange={(e) => set(f.name, e.currentTarget.value)}
@@ -159,6 +177,15 @@ export function CasePage() {
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">{t('cases.actions')}</Title>
           {c.allowedActions.length === 0 && <Text size="sm" c="dimmed">{t('cases.noActions')}</Text>}
+          {c.source === 'report' && ['not_registered', 'withdrawn'].includes(c.status) && !c.events.some((e) => e.type === 'TAKEN_UP') && canOpenCases(me) && (
+            <Stack gap={4} mb="xs">
+              <Button component={Link} to={`/cases/new?fromCase=${c.id}`} size="xs" variant="light" w="fit-content" data-testid="case-take-up">{t('cases.takeUp')}</Button>
+              <Text size="xs" c="dimmed">{t('cases.takeUpHelp')}</Text>
+            </Stack>
+          )}
+          {['decided_other_law', 'gakkumdu_concluded', 'forwarded'].includes(c.status) && !c.reportedEmployeeId && (
+            <Text size="sm" c="orange.8" mb="xs" data-testid="case-link-needed">{t('cases.linkBeforeRecommend')}</Text>
+          )}
           <Group gap="xs">
             {c.allowedActions.map((a) => (
               <Button key={a} size="xs" variant="light" onClick={() => setAction(a)} data-testid={`case-action-${a}`}>{labels.event(a)}</Button>
@@ -166,9 +193,16 @@ export function CasePage() {
           </Group>
           <Title order={3} size="h6" mt="md" mb={4}>{t('cases.documents')}</Title>
           <Group gap="xs">
-            {c.documents.map((d) => (
-              <Anchor key={d} size="sm" href={`${API_BASE}/cases/${c.id}/documents/${d}`} data-testid={`case-document-${d}`}>{labels.doc(d)} (PDF)</Anchor>
-            ))}
+            {c.documents.flatMap((d) =>
+              // one letter per summons issued, each with its person and date
+              d === 'summons' && c.summons.length > 1
+                ? c.summons.map((sm, i) => (
+                    <Anchor key={`${d}-${i}`} size="sm" href={`${API_BASE}/cases/${c.id}/documents/summons?summons=${i}`} data-testid="case-document-summons">
+                      {labels.doc(d)} {sm.personLabel}, {format.date(sm.scheduledOn)} (PDF)
+                    </Anchor>
+                  ))
+                : [<Anchor key={d} size="sm" href={`${API_BASE}/cases/${c.id}/documents/${d}`} data-testid={`case-document-${d}`}>{labels.doc(d)} (PDF)</Anchor>],
+            )}
           </Group>
         </Paper>
       </SimpleGrid>

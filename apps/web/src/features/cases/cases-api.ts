@@ -21,8 +21,8 @@ export function useCases(page: number, filters: CaseFilters) {
   });
 }
 
-export function useCase(id: string) {
-  return useQuery({ queryKey: ['case', id], queryFn: ({ signal }) => api.get<CaseDetail>(`/cases/${id}`, undefined, signal) });
+export function useCase(id: string | undefined) {
+  return useQuery({ queryKey: ['case', id], queryFn: ({ signal }) => api.get<CaseDetail>(`/cases/${id}`, undefined, signal), enabled: !!id });
 }
 
 export function useCaseEvent(id: string) {
@@ -44,7 +44,7 @@ export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | '
 /** Fields each workflow event asks for (the server validates them again). Sanction levels follow the chosen sanction. */
 export const EVENT_FIELDS: Record<string, { name: string; kind: FieldKind; options?: string[] }[]> = {
   REQUEST_COMPLETION: [{ name: 'missing', kind: 'list' }],
-  REGISTER: [{ name: 'caseNumber', kind: 'text' }, { name: 'formal', kind: 'checkbox' }, { name: 'material', kind: 'checkbox' }, { name: 'lateReason', kind: 'textarea' }],
+  REGISTER: [{ name: 'caseNumber', kind: 'text' }, { name: 'formal', kind: 'checkbox' }, { name: 'material', kind: 'checkbox' }],
   REJECT: [{ name: 'reason', kind: 'textarea' }],
   WITHDRAW: [{ name: 'reason', kind: 'textarea' }],
   MERGE: [{ name: 'intoCaseId', kind: 'related' }, { name: 'reason', kind: 'textarea' }],
@@ -183,10 +183,12 @@ export interface ReportedSuggestions {
   items: ReportedSuggestion[];
 }
 
-export function useCaseEvidence(caseId: string) {
+/** The evidence of a case, or of a tip before Bawaslu takes it up (handlers see it before deciding). */
+export function useEvidenceList(of: { caseId: string } | { tipId: string }) {
+  const path = 'caseId' in of ? `/cases/${of.caseId}/evidence` : `/tips/${of.tipId}/evidence`;
   return useQuery({
-    queryKey: ['case-evidence', caseId],
-    queryFn: ({ signal }) => api.get<{ items: EvidenceItem[] }>(`/cases/${caseId}/evidence`, undefined, signal),
+    queryKey: ['caseId' in of ? 'case-evidence' : 'tip-evidence', 'caseId' in of ? of.caseId : of.tipId],
+    queryFn: ({ signal }) => api.get<{ items: EvidenceItem[] }>(path, undefined, signal),
   });
 }
 

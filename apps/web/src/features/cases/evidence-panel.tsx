@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { Input, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useCaseEvidence, useEvidenceUpload } from './cases-api.ts';
+import { useEvidenceList, useEvidenceUpload } from './cases-api.ts';
 import { EvidenceItem } from './evidence-item.tsx';
 
 function EvidenceUpload({ caseId }: { caseId: string }) {
@@ -45,9 +45,10 @@ function EvidenceUpload({ caseId }: { caseId: string }) {
 }
 
 /** The case's files with hashes, metadata, duplicate warning, shareable copy and chain of custody. */
-export function EvidencePanel({ caseId, canHandle }: { caseId: string; canHandle: boolean }) {
+/** A case's evidence (handlers may add to it), or a tip's as its sender uploaded it (read only). */
+export function EvidencePanel(props: { caseId: string; canHandle: boolean } | { tipId: string }) {
   const { t } = useTranslation();
-  const evidence = useCaseEvidence(caseId);
+  const evidence = useEvidenceList('caseId' in props ? { caseId: props.caseId } : { tipId: props.tipId });
   return (
     <Paper withBorder p="md" data-testid="case-evidence">
       <Title order={2} size="h5" mb="xs">{t('cases.evidence.title')}</Title>
@@ -56,7 +57,7 @@ export function EvidencePanel({ caseId, canHandle }: { caseId: string; canHandle
         {evidence.isError && <ProblemAlert error={evidence.error} />}
         {evidence.data?.items.length === 0 && <Text size="sm" c="dimmed">{t('cases.evidence.empty')}</Text>}
         {evidence.data?.items.map((item) => <EvidenceItem key={item.id} item={item} />)}
-        {canHandle && <EvidenceUpload caseId={caseId} />}
+        {'caseId' in props && props.canHandle && <EvidenceUpload caseId={props.caseId} />}
       </Stack>
     </Paper>
   );

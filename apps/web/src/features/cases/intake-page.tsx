@@ -12,7 +12,7 @@ import { RegionCascade, REQUIRED_REGION_DEPTH } from '../public-report/region-ca
 import { useElections } from '../timeline/elections-api.ts';
 import { useTip } from '../tips/tips-api.ts';
 import { ACTOR_TYPES, type FindingInput } from '@netra/contracts';
-import { useCreateCase } from './cases-api.ts';
+import { useCase, useCreateCase } from './cases-api.ts';
 
 type Kind = 'finding' | 'report';
 type Witness = { name: string; address: string; phone: string };
@@ -35,6 +35,9 @@ export function IntakePage() {
   const [params] = useSearchParams();
   const tipId = params.get('tip') ?? undefined;
   const tip = useTip(tipId);
+  // a report that was not registered or was withdrawn, taken up as initial information for a finding
+  const fromCaseId = tipId ? undefined : (params.get('fromCase') ?? undefined);
+  const origin = useCase(fromCaseId);
   const elections = useElections();
   const acts = useActs();
   const create = useCreateCase();
@@ -54,15 +57,22 @@ export function IntakePage() {
     setF((cur) => ({ ...cur, incidentOn: tip.data.occurredOn ?? '', knownOn: tip.data.receivedOn, reportedText: tip.data.who ?? '' }));
     setRegion(cascadeOf(tip.data.regionCode));
   }
+  if (origin.data && !seeded) {
+    setSeeded(true);
+    // the report's chronology and reporter stay with it; Bawaslu learned of it the day the report came in
+    const o = origin.data;
+    setF((cur) => ({ ...cur, electionId: o.electionId, incidentOn: o.incidentOn ?? '', knownOn: o.receivedOn, reportedText: o.reportedText ?? '', actCode: o.actCode ?? '', actorType: o.actorType ?? '' }));
+    setRegion(cascadeOf(o.regionCode));
+  }
   const electionId = f.electionId || elections.data?.items[0]?.id || '';
   const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value });
-  const reportAllowed = !tipId || tip.data?.consentedToReport === true;
+  const reportAllowed = !fromCaseId && (!tipId || tip.data?.consentedToReport === true);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const base = {
       electionId, regionCode: region.at(-1) ?? '', title: f.title.trim(), summary: f.summary.trim(), incidentOn: blank(f.incidentOn), knownOn: blank(f.knownOn),
-      reportedText: blank(f.reportedText), actCode: blank(f.actCode), actorType: blank(f.actorType) as FindingInput['actorType'], tipId,
+      reportedText: blank(f.reportedText), actCode: blank(f.actCode), actorType: blank(f.actorType) as FindingInput['actorType'], tipId, fromCaseId,
     };
     if (kind === 'finding') return create.mutate({ kind, body: base }, { onSuccess: (c) => void navigate(`/cases/${c.id}`) });
     const who = Object.fromEntries(Object.entries(reporter).map(([k, v]) => [k, blank(v)]).filter(([, v]) => v !== undefined));
@@ -86,6 +96,11 @@ export function IntakePage() {
         <Alert variant="light" data-testid="intake-from-tip">
           <Text size="sm">{t('intake.fromTip', { code: tip.data.receiptCode })}</Text>
           <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} data-testid="intake-tip-text">{tip.data.what}</Text>
+        </Alert>
+      )}
+      {fromCaseId && origin.data && (
+        <Alert variant="light" data-testid="intake-from-case">
+          <Text size="sm">{t('intake.fromCase', { title: origin.data.caseNumber ?? origin.data.title })}</Text>
         </Alert>
       )}
       <ChoiceControl

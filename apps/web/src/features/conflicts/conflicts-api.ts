@@ -1,10 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ConflictRegister as ConflictRegisterSchema, Relative as RelativeSchema } from '@netra/contracts';
-import { api } from '../../lib/api.ts';
+import type {
+  CandidateImportResult as CandidateImportResultSchema, CandidateLists as CandidateListsSchema, ConflictRegister as ConflictRegisterSchema, Relative as RelativeSchema,
+} from '@netra/contracts';
+import { api, uploadFile } from '../../lib/api.ts';
 
 export type ConflictRegister = z.infer<typeof ConflictRegisterSchema>;
 export type Relative = z.infer<typeof RelativeSchema>;
+export type CandidateLists = z.infer<typeof CandidateListsSchema>;
+export type CandidateImportResult = z.infer<typeof CandidateImportResultSchema>;
+export type MatchResult = { employees: number; candidates: number; suggested: number; added: number };
 
 /** One page of the register; the summary counts the whole register (the server counts it). */
 export function useConflicts(q: { electionId: string; agencyId: string; status: string; page: number; pageSize: number }) {
@@ -21,7 +26,7 @@ export function useConflicts(q: { electionId: string; agencyId: string; status: 
 export function useRunMatcher() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { agencyId: string; electionId: string }) => api.post<{ employees: number; candidates: number; suggested: number; added: number }>('/conflicts/match', input),
+    mutationFn: (input: { agencyId: string; electionId: string }) => api.post<MatchResult>('/conflicts/match', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['conflicts'] }),
   });
 }
@@ -52,5 +57,26 @@ export function useWithdrawRelative(employeeId: string) {
   return useMutation({
     mutationFn: (relativeId: string) => api.delete<{ id: string; suggestionsRemoved: number }>(`/employees/${employeeId}/relatives/${relativeId}`),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['relatives', employeeId] }), qc.invalidateQueries({ queryKey: ['conflicts'] })]),
+  });
+}
+
+/** Candidates loaded per election for an agency (what the matcher reads), and whether the caller may import a list or match. */
+export function useCandidateLists(agencyId: string) {
+  return useQuery({
+    queryKey: ['conflict-candidate-lists', agencyId],
+    queryFn: ({ signal }) => api.get<CandidateLists>('/conflicts/candidate-lists', { agencyId }, signal),
+    enabled: Boolean(agencyId),
+  });
+}
+
+/** Imports a KPU list (DCT of legislative candidates, or candidate pairs) for an election. */
+export function useImportCandidates() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { electionId: string; kind: 'legislative' | 'pair'; file: File; skipInvalid: boolean; dryRun: boolean }) =>
+      uploadFile<CandidateImportResult>(`/elections/${encodeURIComponent(input.electionId)}/candidate-imports`, input.file, {
+        query: { kind: input.kind, skipInvalid: input.skipInvalid, dryRun: input.dryRun },
+      }),
+    onSuccess: (result) => (result.status === 'succeeded' ? qc.invalidateQueries({ queryKey: ['conflict-candidate-lists'] }) : undefined),
   });
 }

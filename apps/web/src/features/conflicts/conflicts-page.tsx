@@ -12,9 +12,13 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
 import { useAgencies } from '../registry/registry-api.ts';
 import { useElections } from '../timeline/elections-api.ts';
-import { useConflicts, useDecideConflict, useRunMatcher } from './conflicts-api.ts';
+import { CandidateListsPanel } from './candidate-lists-panel.tsx';
+import { useCandidateLists, useConflicts, useDecideConflict, useRunMatcher } from './conflicts-api.ts';
 
 const STATUS_COLOR = { suggested: 'yellow', confirmed: 'red', dismissed: 'gray' } as const;
+/** The chambers the candidate import stores, and a pair's kind: shown by name (other values as stored). */
+const CHAMBER_LABELS = ['DPR', 'DPD', 'DPRD_PROVINSI', 'DPRD_KABKOTA', 'pair'] as const;
+const isLabelled = (v: string): v is (typeof CHAMBER_LABELS)[number] => (CHAMBER_LABELS as readonly string[]).includes(v);
 const PAGE_SIZE = LIMITS.pageSizeDefault;
 
 /** The conflict-of-interest register: employees related to candidates, suggested by the matcher or declared, decided by an officer. */
@@ -31,6 +35,7 @@ export function ConflictsPage() {
   const agency = agencyId || agencies.data?.items[0]?.id || '';
   const election = electionId || elections.data?.items[0]?.id || '';
   const register = useConflicts({ electionId: election, agencyId: agency, status, page, pageSize: PAGE_SIZE });
+  const lists = useCandidateLists(agency);
   const match = useRunMatcher();
   const decide = useDecideConflict();
   usePageTitle(t('conflicts.title'));
@@ -42,6 +47,11 @@ export function ConflictsPage() {
   if (agencies.isPending || elections.isPending) return <FullPageLoader />;
   const data = register.data;
   const canDecide = hasPermission(me, 'registry.write');
+  const chamberLabel = (v: string) => (isLabelled(v) ? t(`conflicts.chambers.${v}`) : v);
+  const canMatch = lists.data ? lists.data.allowedActions.includes('conflicts.match') : hasPermission(me, 'agencies.manage');
+  const loaded = lists.data?.items.find((i) => i.electionId === election);
+  // "matched against 0 candidates" says nothing: without a KPU list the register explains how to get one
+  const noCandidates = !!loaded && loaded.legislative + loaded.pairs === 0;
   return (
     <Stack gap="md" maw={1300} mx="auto">
       <Stack gap={2}>
@@ -49,16 +59,24 @@ export function ConflictsPage() {
         <Text size="sm" c="dimmed">{t('conflicts.intro')}</Text>
       </Stack>
       <Group align="flex-end">
-        <NativeSelect label={t('pledges.agency')} value={agency} onChange={(e) => { setAgencyId(e.currentTarget.value); setPage(1); }} data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} data-testid="conflicts-agency" />
-        <NativeSelect label={t('pledges.election')} value={election} onChange={(e) => { setElectionId(e.currentTarget.value); setPage(1); }} data={(elections.data?.items ?? []).map((x) => ({ value: x.id, label: format.localized(x.name) }))} data-testid="conflicts-election" />
+        <NativeSelect label={t('pledges.agency')} value={agency} onChange={(e) => { setAgencyId(e.currentTarget.value); setPage(1); match.reset(); }} data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} data-testid="conflicts-agency" />
+        <NativeSelect label={t('pledges.election')} value={election} onChange={(e) => { setElectionId(e.currentTarget.value); setPage(1); match.reset(); }} data={(elections.data?.items ?? []).map((x) => ({ value: x.id, label: format.localized(x.name) }))} data-testid="conflicts-election" />
         <NativeSelect label={t('conflicts.status')} value={status} onChange={(e) => { setStatus(e.currentTarget.value); setPage(1); }}
           data={[{ value: '', label: t('conflicts.anyStatus') }, ...(['suggested', 'confirmed', 'dismissed'] as const).map((s) => ({ value: s, label: t(`conflicts.statuses.${s}`) }))]} />
-        {hasPermission(me, 'agencies.manage') && (
-          <Button onClick={() => match.mutate({ agencyId: agency, electionId: election })} loading={match.isPending} disabled={!agency || !election} data-testid="conflicts-match">{t('conflicts.match')}</Button>
+        {canMatch && (
+          <Button onClick={() => match.mutate({ agencyId: agency, electionId: election })} loading={match.isPending} disabled={!agency || !election || noCandidates}
+            title={noCandidates ? t('conflicts.matchNeedsList') : undefined} data-testid="conflicts-match">{t('conflicts.match')}</Button>
         )}
       </Group>
-      {match.data && <Alert variant="light" data-testid="conflicts-match-result">{t('conflicts.matched', { ...match.data, employees: format.number(match.data.employees), candidates: format.number(match.data.candidates), suggested: format.number(match.data.suggested), added: format.number(match.data.added) })}</Alert>}
-      <ProblemAlert error={match.error ?? register.error ?? decide.error} />
+      {lists.data && elections.data && <CandidateListsPanel lists={lists.data} elections={elections.data.items} electionId={election} />}
+      {match.data && (
+        <Alert variant="light" color={match.data.candidates === 0 ? 'yellow' : undefined} data-testid="conflicts-match-result">
+          {match.data.candidates === 0
+            ? t('conflicts.matchedNoList', { employees: format.number(match.data.employees) })
+            : t('conflicts.matched', { employees: format.number(match.data.employees), candidates: format.number(match.data.candidates), suggested: format.number(match.data.suggested), added: format.number(match.data.added) })}
+        </Alert>
+      )}
+      <ProblemAlert error={match.error ?? lists.error ?? register.error ?? decide.error} />
       {data && (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <Stat label={t('conflicts.confirmedCandidates')} value={format.number(data.summary.confirmedCandidates)} testId="conflicts-candidates" />
@@ -67,7 +85,11 @@ export function ConflictsPage() {
           <Stat label={t('conflicts.statuses.dismissed')} value={format.number(data.summary.dismissed)} testId="conflicts-dismissed" />
         </SimpleGrid>
       )}
-      {data && data.items.length === 0 && <Paper withBorder p="lg"><Text>{t('conflicts.empty')}</Text></Paper>}
+      {data && data.items.length === 0 && (
+        <Paper withBorder p="lg" data-testid="conflicts-empty">
+          <Text>{noCandidates ? t('conflicts.emptyNoList') : status ? t('conflicts.empty') : canMatch ? t('conflicts.emptyMatch') : t('conflicts.emptyNone')}</Text>
+        </Paper>
+      )}
       {data && data.items.length > 0 && (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={900}>
@@ -75,7 +97,7 @@ export function ConflictsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('conflicts.employee')}</Table.Th>
-                  <Table.Th>{t('conflicts.relation')}</Table.Th>
+                  <Table.Th>{t('conflicts.relationOfCandidate')}</Table.Th>
                   <Table.Th>{t('conflicts.candidate')}</Table.Th>
                   <Table.Th>{t('conflicts.evidence')}</Table.Th>
                   <Table.Th>{t('conflicts.status')}</Table.Th>
@@ -91,7 +113,7 @@ export function ConflictsPage() {
                     <Table.Td>{t(`conflicts.relations.${k.relation}`)}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{k.candidate.name}{k.candidate.runningMateName ? ` / ${k.candidate.runningMateName}` : ''}</Text>
-                      <Text size="xs" c="dimmed">{k.candidate.chamber ?? k.candidate.kind} · {k.candidate.electoralDistrict}{k.candidate.partyNumber ? ` · ${t('conflicts.party', { n: k.candidate.partyNumber })}` : ''}</Text>
+                      <Text size="xs" c="dimmed">{chamberLabel(k.candidate.chamber ?? k.candidate.kind)}{k.candidate.electoralDistrict ? ` · ${k.candidate.electoralDistrict}` : ''}{k.candidate.partyNumber ? ` · ${t('conflicts.party', { n: k.candidate.partyNumber })}` : ''}</Text>
                     </Table.Td>
                     <Table.Td><Text size="xs">{k.reasons.join('; ')}</Text><Text size="xs" c="dimmed">{Math.round(k.score * 100)}%</Text></Table.Td>
                     <Table.Td>

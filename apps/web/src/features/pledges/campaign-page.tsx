@@ -13,7 +13,9 @@ import { useFormat } from '../../lib/format.ts';
 import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
+import { TotpQr as QrCode } from '../auth/totp-qr.tsx';
 import {
+  attendanceEntries,
   ceremonySheetUrl,
   missingExportUrl,
   pledgeDocumentUrl,
@@ -29,6 +31,7 @@ import {
   useUploadCeremonySheet,
   type PledgeCeremony,
   type PledgeCoverage,
+  type PledgeReminderResult,
 } from './pledges-api.ts';
 
 type Counts = PledgeCoverage['total'];
@@ -166,6 +169,17 @@ function CeremonySheetCell({ campaignId, ceremony, canWrite }: { campaignId: str
   );
 }
 
+/** Entries of an attendance list as typed (the first 50), under what became of them; nothing when there are none. */
+function EntryList({ label, entries, testId }: { label: string; entries: string[]; testId: string }) {
+  if (entries.length === 0) return null;
+  return (
+    <Stack gap={0} mt={4} data-testid={testId} data-count={entries.length}>
+      <Text size="xs">{label}</Text>
+      <Text size="xs" ff="monospace">{entries.slice(0, 50).join(', ')}{entries.length > 50 ? ', …' : ''}</Text>
+    </Stack>
+  );
+}
+
 /** Joint signings (apel/upacara): recording one from its attendance list, and the ceremonies recorded with their signed sheets. */
 function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -176,7 +190,7 @@ function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrit
   const [heldOn, setHeldOn] = useState('');
   const [place, setPlace] = useState('');
   const [witnesses, setWitnesses] = useState('');
-  const list = nips.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean);
+  const list = attendanceEntries(nips);
   const record = (e: FormEvent) => {
     e.preventDefault();
     ceremony.mutate({
@@ -194,6 +208,7 @@ function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrit
         <form onSubmit={record}>
           <Text size="sm" c="dimmed" mb="xs">{t('pledges.ceremonyHelp')}</Text>
           <Textarea autosize minRows={3} required value={nips} onChange={(e) => setNips(e.currentTarget.value)} placeholder="198001012005011001" aria-label={t('pledges.ceremonyNips')} data-testid="ceremony-nips" />
+          {list.length > 0 && <Text size="xs" c="dimmed" mt={4} data-testid="ceremony-entries" data-count={list.length}>{t('pledges.ceremonyEntries', { n: format.number(list.length) })}</Text>}
           <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
             <TextInput type="date" label={t('pledges.ceremonyDate')} description={t('pledges.ceremonyDateHelp')} max={localToday()} value={heldOn} onChange={(e) => setHeldOn(e.currentTarget.value)} data-testid="ceremony-date" />
             <TextInput label={t('pledges.ceremonyPlace')} description={t('pledges.ceremonyPlaceHelp')} minLength={2} maxLength={200} value={place} onChange={(e) => setPlace(e.currentTarget.value)} placeholder={t('pledges.ceremonyPlacePlaceholder')} data-testid="ceremony-place" />
@@ -206,7 +221,9 @@ function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrit
           {ceremony.data && (
             <Alert variant="light" mt="xs" data-testid="ceremony-result">
               {t('pledges.ceremonyResult', { signed: format.number(ceremony.data.signed), already: format.number(ceremony.data.alreadySigned), notCovered: format.number(ceremony.data.notCovered.length) })}
-              {ceremony.data.notCovered.length > 0 && <Text size="xs" ff="monospace">{ceremony.data.notCovered.slice(0, 50).join(', ')}</Text>}
+              <EntryList label={t('pledges.ceremonyNotCoveredList')} entries={ceremony.data.notCovered} testId="ceremony-not-covered" />
+              <EntryList label={t('pledges.ceremonyOutsideScope', { n: format.number(ceremony.data.outsideScope.length) })} entries={ceremony.data.outsideScope} testId="ceremony-outside-scope" />
+              <EntryList label={t('pledges.ceremonyOutsideScopeSigned', { n: format.number(ceremony.data.outsideScopeSigned.length) })} entries={ceremony.data.outsideScopeSigned} testId="ceremony-outside-scope-signed" />
               {ceremony.data.signed + ceremony.data.alreadySigned > 0 && <Text size="xs" mt={4}>{t('pledges.ceremonyAttachNow')}</Text>}
             </Alert>
           )}
@@ -255,7 +272,28 @@ function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrit
   );
 }
 
-/** Coverage of one campaign: totals, drill-down by unit, signatures over time, by type and region; who is missing; reminders; ceremonies. */
+/** What pressing "send reminders" did: notices queued for the background sender, and why some units (or all) get no summary. */
+function ReminderResult({ result }: { result: PledgeReminderResult }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const n = format.number;
+  const units = result.unitsWithoutContact;
+  const admins = result.unitAdminsWithoutContact;
+  return (
+    <Alert variant="light" mb="xs" color={!result.alreadySent && units > 0 ? 'yellow' : undefined} data-testid="missing-remind-result">
+      {result.alreadySent
+        ? format.localized(result.message)
+        : (
+          <Stack gap={4}>
+            <Text size="sm">{t('pledges.remindQueued', { employees: n(result.employeesReminded), summaries: n(result.summaries), withoutContact: n(result.withoutContact) })}</Text>
+            {units > 0 && <Text size="sm" data-testid="missing-remind-unreached">{t(result.summaries === 0 ? 'pledges.remindNoSummaries' : 'pledges.remindUnitsUnreached', { units: n(units) })}</Text>}
+            {admins > 0 && <Text size="sm">{t('pledges.remindAdminsWithoutContact', { admins: n(admins) })}</Text>}
+          </Stack>
+        )}
+    </Alert>
+  );
+}
+
 /** Who has signed (and whose pledge was revoked): a signed PDF again, or a revocation with its reason. */
 function SignedSection({ campaignId, unitId, canPrint, canRevoke }: { campaignId: string; unitId: string | null; canPrint: boolean; canRevoke: boolean }) {
   const { t } = useTranslation();
@@ -267,9 +305,17 @@ function SignedSection({ campaignId, unitId, canPrint, canRevoke }: { campaignId
   const revoke = useRevokePledge(campaignId);
   const [revoking, setRevoking] = useState<PledgeListItem | null>(null);
   const [reason, setReason] = useState('');
+  const summary = list.data?.summary;
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h5" mb="xs" id="signed-list-title">{t('pledges.signedList')}</Title>
+      {summary && (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="signed-summary">
+          {summary.standingNotCovered > 0
+            ? t('pledges.signedSummaryNotCovered', { standing: format.number(summary.standing), notCovered: format.number(summary.standingNotCovered), counted: format.number(summary.standing - summary.standingNotCovered), revoked: format.number(summary.revoked) })
+            : t('pledges.signedSummary', { standing: format.number(summary.standing), revoked: format.number(summary.revoked) })}
+        </Text>
+      )}
       <TextInput type="search" placeholder={t('pledges.searchMissing')} aria-label={t('pledges.searchMissing')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} mb="xs" w={320} maw="100%" data-testid="signed-search" />
       <ProblemAlert error={list.error} />
       <Table.ScrollContainer minWidth={720}>
@@ -285,9 +331,16 @@ function SignedSection({ campaignId, unitId, canPrint, canRevoke }: { campaignId
                 <Table.Td><Text size="xs">{p.unitPath ?? '—'}</Text></Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(p.signedAt)}</Table.Td>
                 <Table.Td>
-                  {p.revokedAt
-                    ? <Tooltip label={p.revokeReason ?? ''} multiline maw={320}><Badge color="red" variant="light" tabIndex={0}>{t('pledges.revoked')}</Badge></Tooltip>
-                    : <Badge color="green" variant="light">{t('pledges.standing')}</Badge>}
+                  <Group gap={4}>
+                    {p.revokedAt
+                      ? <Tooltip label={p.revokeReason ?? ''} multiline maw={320}><Badge color="red" variant="light" tabIndex={0}>{t('pledges.revoked')}</Badge></Tooltip>
+                      : <Badge color="green" variant="light">{t('pledges.standing')}</Badge>}
+                    {!p.covered && (
+                      <Tooltip label={t('pledges.notCoveredHelp')} multiline maw={320}>
+                        <Badge color="orange" variant="light" tabIndex={0} style={{ minWidth: 'max-content' }} data-testid="signed-not-covered">{t('pledges.notCovered')}</Badge>
+                      </Tooltip>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Group gap={4} wrap="nowrap">
@@ -321,6 +374,7 @@ function SignedSection({ campaignId, unitId, canPrint, canRevoke }: { campaignId
   );
 }
 
+/** Coverage of one campaign: totals, drill-down by unit, signatures over time, by type and region; who is missing; reminders; ceremonies. */
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -356,8 +410,13 @@ export function CampaignPage() {
         <Text size="sm" c="dimmed">{format.date(cov.campaign.opensOn)} – {format.date(cov.campaign.closesOn)}</Text>
       </Stack>
       <Paper withBorder p="md">
-        <Text size="sm">{t('pledges.signLink')}</Text>
-        <Code block data-testid="campaign-sign-link">{signUrl}</Code>
+        <Group align="flex-start" wrap="wrap">
+          <QrCode value={signUrl} label={t('pledges.signLinkQr')} size={160} />
+          <Stack gap="xs" style={{ flex: 1, minWidth: 240 }}>
+            <Text size="sm">{t('pledges.signLink')}</Text>
+            <Code block data-testid="campaign-sign-link">{signUrl}</Code>
+          </Stack>
+        </Group>
       </Paper>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat label={t('pledges.required')} value={format.number(cov.total.required)} testId="coverage-required" />
@@ -406,7 +465,7 @@ export function CampaignPage() {
             {manage && <Button size="xs" onClick={() => reminders.mutate()} loading={reminders.isPending} data-testid="missing-remind">{t('pledges.remind')}</Button>}
           </Group>
         </Group>
-        {reminders.data && <Alert variant="light" mb="xs" data-testid="missing-remind-result">{format.localized(reminders.data.message)}</Alert>}
+        {reminders.data && <ReminderResult result={reminders.data} />}
         <ProblemAlert error={reminders.error ?? missing.error} />
         <TextInput type="search" placeholder={t('pledges.searchMissing')} aria-label={t('pledges.searchMissing')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} mb="xs" w={320} maw="100%" data-testid="missing-search" />
         <Table.ScrollContainer minWidth={720}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EMPLOYMENT_TYPES, PLEDGE_KINDS, type EmploymentType, type PledgeKind } from '@netra/contracts';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { pickLanguage } from '../../lib/bilingual.ts';
 import { localToday } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useEmploymentTypeLabel } from '../../lib/labels.ts';
@@ -94,7 +95,9 @@ function NewCampaignDialog({ onClose }: { onClose: () => void }) {
 
 /** The pledge texts an agency can use: national standards and its own versions, and a form for a new version. */
 function TemplatesSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // a standard text's source is kept in both languages ("Indonesian / English"): the page shows its own
+  const language = i18n.language === 'en' ? 'en' : 'id';
   const agencies = useAgencies();
   const [agencyId, setAgencyId] = useState('');
   const agency = agencyId || agencies.data?.items[0]?.id || '';
@@ -150,7 +153,7 @@ function TemplatesSection() {
                   <Table.Td data-testid="template-version">v{x.version}</Table.Td>
                   <Table.Td miw={240}>
                     <Text size="sm">{x.title}</Text>
-                    {x.source && <Text size="xs" c="dimmed">{x.source}</Text>}
+                    {x.source && <Text size="xs" c="dimmed" data-testid="template-source">{pickLanguage(x.source, language)}</Text>}
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={x.agencyId ? 'blue' : 'gray'} style={{ minWidth: 'max-content' }}>{x.agencyId ? t('pledges.own') : t('pledges.standard')}</Badge>

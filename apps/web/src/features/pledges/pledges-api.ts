@@ -13,6 +13,7 @@ import type {
   PledgeReminderResult,
   PledgeSigned as PledgeSignedSchema,
   PledgeListItem as PledgeListItemSchema,
+  PledgeListPage,
   PledgeTemplate,
   PledgeTemplateCreated as PledgeTemplateCreatedSchema,
   PledgeTemplateInput,
@@ -20,6 +21,7 @@ import type {
   PledgeVerification as PledgeVerificationSchema,
 } from '@netra/contracts';
 import { api, API_BASE, ApiError, buildUrl, publicApi, uploadFile, type Page } from '../../lib/api.ts';
+import { splitNips } from '../socialization/socialization-api.ts';
 
 export type PledgeCampaignSummary = z.infer<typeof PledgeCampaignSummarySchema>;
 export type PledgePublicCampaign = z.infer<typeof PledgePublicCampaignSchema>;
@@ -31,6 +33,13 @@ export type PledgeCeremonyResult = z.infer<typeof PledgeCeremonyResultSchema>;
 export type PledgeCeremonySheet = z.infer<typeof PledgeCeremonySheetSchema>;
 export type { PledgeCeremony };
 export type { PledgeCoverage, PledgeMissingEmployee, PledgeReminderResult, PledgeTemplate, PledgeTemplateInput, PledgeTimeline };
+
+export type MyPledgeCampaign = z.infer<typeof import('@netra/contracts').MyPledgeCampaign>;
+
+/** The campaigns covering the signed-in employee, and what they signed (self-service). */
+export function useMyCampaigns(enabled: boolean) {
+  return useQuery({ queryKey: ['my-pledge-campaigns'], queryFn: ({ signal }) => api.get<{ items: MyPledgeCampaign[] }>('/me/pledge-campaigns', undefined, signal), enabled });
+}
 
 export function useCampaigns() {
   return useQuery({ queryKey: ['pledge-campaigns'], queryFn: ({ signal }) => api.get<{ items: PledgeCampaignSummary[] }>('/pledge-campaigns', undefined, signal) });
@@ -94,7 +103,13 @@ export function useSendReminders(id: string) {
   return useMutation({ mutationFn: () => api.post<PledgeReminderResult>(`/pledge-campaigns/${id}/reminders`) });
 }
 
-/** Records a joint signing from its attendance list; the list of ceremonies, coverage, missing list and timeline all move. */
+/**
+ * A ceremony's attendance list as pasted: one entry per line, or separated by commas or semicolons (never
+ * by spaces: "19780314 200302 1 510" is one NIP written the official way), each entry once.
+ */
+export const attendanceEntries = (text: string) => [...new Set(splitNips(text))];
+
+/** Records a joint signing from its attendance list; the list of ceremonies, coverage, both lists and the timeline all move. */
 export function useRecordCeremony(id: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -104,6 +119,7 @@ export function useRecordCeremony(id: string) {
         qc.invalidateQueries({ queryKey: ['pledge-ceremonies', id] }),
         qc.invalidateQueries({ queryKey: ['pledge-coverage', id] }),
         qc.invalidateQueries({ queryKey: ['pledge-missing', id] }),
+        qc.invalidateQueries({ queryKey: ['pledge-list', id] }),
         qc.invalidateQueries({ queryKey: ['pledge-timeline', id] }),
       ]),
   });
@@ -156,11 +172,11 @@ export function useVerification(code: string) {
 
 export type PledgeListItem = z.infer<typeof PledgeListItemSchema>;
 
-/** The campaign's pledges in scope (standing and revoked), a page at a time. */
+/** The campaign's pledges in scope (standing and revoked), a page at a time, with the summary of the whole view. */
 export function usePledgeList(id: string, page: number, q: string, unitId: string | null) {
   return useQuery({
     queryKey: ['pledge-list', id, page, q, unitId],
-    queryFn: ({ signal }) => api.get<Page<PledgeListItem>>(`/pledge-campaigns/${id}/pledges`, { page, pageSize: 25, q: q || undefined, unitId }, signal),
+    queryFn: ({ signal }) => api.get<PledgeListPage>(`/pledge-campaigns/${id}/pledges`, { page, pageSize: 25, q: q || undefined, unitId }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -64,7 +64,8 @@ export function SignPage() {
       URL.revokeObjectURL(a.href);
     });
 
-  const fieldLabels = { nip: t('pledgeSign.nip'), code: t('pledgeSign.code'), emeteraiSerial: t('pledgeSign.meterai') };
+  // non-ASN staff sign with the number their agency gave them (THL-000758), not a NIP
+  const fieldLabels = { nip: t('pledges.signIdentity'), code: t('pledgeSign.code'), emeteraiSerial: t('pledgeSign.meterai') };
 
   if (campaign.isPending) return <FullPageLoader />;
   return (
@@ -96,7 +97,7 @@ export function SignPage() {
             {!signed && !sentTo && (
               <form onSubmit={ask}>
                 <Stack>
-                  <TextInput label={t('pledgeSign.nip')} description={t('pledgeSign.nipHelp')} inputMode="numeric" autoComplete="off" required value={nip} onChange={(e) => setNip(e.currentTarget.value)} data-testid="sign-nip" />
+                  <TextInput label={t('pledges.signIdentity')} description={t('pledgeSign.nipHelp')} autoComplete="off" required value={nip} onChange={(e) => setNip(e.currentTarget.value)} data-testid="sign-nip" />
                   <Button type="submit" variant={employee ? 'default' : 'filled'} loading={busy} data-testid="sign-request">{t('pledgeSign.sendCode')}</Button>
                 </Stack>
               </form>

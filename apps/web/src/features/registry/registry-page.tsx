@@ -25,6 +25,7 @@ import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RegionSelect } from '../../components/region-select.tsx';
 import { hasPermission, useSession } from '../auth/session.tsx';
+import { MyPledgesPanel } from '../pledges/my-pledges-panel.tsx';
 import {
   TEMPLATE_URL,
   exportUrl,
@@ -127,6 +128,7 @@ export function RegistryPage() {
 
   return (
     <Stack gap="md" maw={1400} mx="auto">
+      {hasPermission(me, 'self.sign') && <MyPledgesPanel />}
       <Group justify="space-between" align="flex-end" gap="sm">
         <Stack gap={2}>
           <Title order={1} size="h2">

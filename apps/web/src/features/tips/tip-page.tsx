@@ -1,3 +1,4 @@
+import { EvidencePanel } from '../cases/evidence-panel.tsx';
 import { useState } from 'react';
 import { Alert, Anchor, Button, Center, Group, List, Loader, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
@@ -100,6 +101,9 @@ export function TipPage() {
           {data.what}
         </Text>
       </Paper>
+
+      {/* the sender's photos and files, before deciding what to make of the tip (after that they move to the case) */}
+      {!data.status.startsWith('converted') && <EvidencePanel tipId={data.id} />}
 
       <Paper withBorder p="lg" component="section" aria-labelledby="tip-details">
         <Title order={2} size="h4" mb="md" id="tip-details">
