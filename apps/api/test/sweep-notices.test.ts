@@ -53,7 +53,7 @@ describe.each(DB_KINDS)('deadline notices of the case sweep on %s', (kind) => {
     expect(rows).toEqual([{
       channel: 'email', recipient: 'pengawas.kota@bawaslu.test', case_id: caseId,
       subject: '[Netra] Lurah mengarahkan warga memilih: Batas waktu penanganan segera berakhir',
-      body: expect.stringMatching(/^Batas waktu penanganan segera berakhir\.\nKasus: Lurah mengarahkan warga memilih\nWilayah: .+ \(32\.75\)\nStatus: received\n/),
+      body: expect.stringMatching(/^Batas waktu penanganan segera berakhir\.\nKasus: Lurah mengarahkan warga memilih\nWilayah: .+ \(32\.75\)\nStatus: Diterima\n/),
     }]);
     expect(await sweepDeadlines(deps)).toEqual({ scanned: 1, warned: 0, escalated: 0 });
     clock.advance(6 * 3_600_000); // later the same day

@@ -204,20 +204,23 @@ describe.each(DB_KINDS)('evidence safety on %s', (kind) => {
   });
 
   it('refuses evidence for a final case (409) and for a tip whose case is final, and stores nothing', async () => {
-    const c = await openCase('Temuan yang ditarik kembali');
-    const withdrawn = await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/events`, ...s, payload: { event: { type: 'WITHDRAW', reason: 'Ditarik oleh pengawas.' } } });
-    expect(withdrawn.json().status).toBe('withdrawn');
+    const c = await openCase('Temuan yang tidak diregistrasi');
+    // a finding is not withdrawn (it has no reporter): it ends as not registered
+    const end = (id: string) => [{ type: 'START_REVIEW' }, { type: 'REJECT', reason: 'Tidak memenuhi syarat materiel.' }]
+      .reduce<Promise<unknown>>((p, event) => p.then(() => app.inject({ method: 'POST', url: `/api/v1/cases/${id}/events`, ...s, payload: { event } })), Promise.resolve());
+    await end(c.id);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...s })).json().status).toBe('not_registered');
     const before = await count();
     const files = filesOnDisk().length;
     const r = await toCase(c.id, 'foto.jpg', 'image/jpeg', gpsPhoto);
     expect(r.statusCode, r.body).toBe(409);
     expect(r.json().code).toBe('CASE_FINAL');
-    // a tip turned into a case that is then withdrawn: the reporter cannot add to it either
+    // a tip turned into a case that is then closed as not registered: the reporter cannot add to it either
     const other = (await app.inject({ method: 'POST', url: '/api/v1/public/tips', ...fromNextAddress(), payload: { what: 'Kepala dinas hadir di kampanye calon bupati.', regionCode: '32.75.01' } })).json();
     const otherId = (await app.inject({ method: 'GET', url: '/api/v1/tips?status=received', ...s })).json().items.find((t: { receiptCode: string }) => t.receiptCode === other.receiptCode).id;
     const fromTip = await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...s, payload: { tipId: otherId, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Kepala dinas di kampanye', summary: 'Dari informasi awal masyarakat.' } });
     expect(fromTip.statusCode, fromTip.body).toBe(201);
-    await app.inject({ method: 'POST', url: `/api/v1/cases/${fromTip.json().id}/events`, ...s, payload: { event: { type: 'WITHDRAW', reason: 'Ditarik oleh pengawas.' } } });
+    await end(fromTip.json().id);
     const late = await app.inject({ method: 'POST', url: '/api/v1/public/tips/evidence', ...fromNextAddress(), ...multipart(other, { name: 'foto.jpg', type: 'image/jpeg', data: gpsPhoto }) });
     expect(late.statusCode, late.body).toBe(409);
     expect(await count()).toBe(before);

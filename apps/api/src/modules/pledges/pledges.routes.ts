@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
 import { perKeyLimit } from '../../platform/rate-limit.ts';
-import { fileWithFields, sendFile } from '../../platform/files.ts';
+import { fileWithFields, sendFile, uploadName } from '../../platform/files.ts';
 import { attachCeremonySheet, listCeremonies, openCeremonySheet } from './pledge-ceremonies.service.ts';
 import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders, timeline, listSigned } from './pledge-follow-up.service.ts';
 import { createTemplate, listTemplates } from './pledge-templates.service.ts';
@@ -95,7 +95,7 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   }, async (req, reply) => {
     const p = requirePrincipal(req, 'registry.write');
     const { file } = await fileWithFields(req);
-    return reply.status(201).send(await attachCeremonySheet(deps, p, req.params.id, req.params.ceremonyId, file.file, file.filename || 'lembar-tanda-tangan'));
+    return reply.status(201).send(await attachCeremonySheet(deps, p, req.params.id, req.params.ceremonyId, file.file, uploadName(file.filename, 'lembar-tanda-tangan')));
   });
 
   app.get('/pledge-campaigns/:id/ceremonies/:ceremonyId/sheet', {
