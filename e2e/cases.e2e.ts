@@ -159,7 +159,7 @@ describe('seed 003: the camat in jersey number two', () => {
     await ppk.page.getByTestId('nav-cases').click();
     await ppk.page.getByTestId('cases-row').first().click();
     await ppk.page.waitForURL(new RegExp(caseId));
-    await act(ppk.page, 'PPK_DECIDE', { decreeNumber: '800/Kep.12-BKPSDM/2024', decidedOn: new Date().toISOString().slice(0, 10) });
+    await act(ppk.page, 'PPK_DECIDE', { decreeNumber: '800/Kep.12-BKPSDM/2024', decidedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()) }); // the office's (WIB) date, as the recommendation's
     expect(await ppk.page.getByTestId('case-flag').count()).toBe(0); // imposed = recommended
     await page.reload();
     await act(page, 'CLOSE', { note: 'Sanksi moral telah dijatuhkan PPK.' });
