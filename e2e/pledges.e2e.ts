@@ -174,7 +174,10 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     const e = await account.newPage();
     await signInAs(e, server.url, 'pegawai');
     const mailsBefore = mails.length;
-    await e.goto(`${server.url}/tandatangan/${campaignId}`);
+    // the employee's start page lists the campaign to sign and leads to it
+    const mine = e.getByTestId('my-pledge').filter({ has: e.locator(`a[href="/tandatangan/${campaignId}"]`) });
+    await mine.getByTestId('my-pledge-sign').click();
+    await e.waitForURL(new RegExp(`/tandatangan/${campaignId}`));
     await e.getByTestId('sign-with-account').click();
     await e.getByTestId('sign-done').waitFor().catch(async (err: unknown) => {
       throw new Error(`account signing failed: ${await e.getByRole('alert').allTextContents()}`, { cause: err });
@@ -190,6 +193,11 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     await e.getByTestId('sign-with-account').click();
     await e.getByTestId('sign-error').waitFor();
     expect(await e.getByTestId('sign-error').textContent()).toMatch(/sudah menandatangani|already signed/);
+    // back on the start page the pledge shows as signed, with its PDF and check page
+    await e.goto(`${server.url}/registry`);
+    const signedRow = e.getByTestId('my-pledge').filter({ has: e.locator(`a[href="/verify/${accountCode}"]`) });
+    await signedRow.getByTestId('my-pledge-pdf').waitFor();
+    expect(await signedRow.getByTestId('my-pledge-sign').count()).toBe(0);
     await account.close();
     // someone visiting without the employee role sees only the NIP form
     await page.goto(`${server.url}/tandatangan/${campaignId}`);
