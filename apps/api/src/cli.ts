@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
 import { AgencyCreateInput, AgencyKind, ROLES, UserCreateInput } from '@netra/contracts';
 import { z } from 'zod';
@@ -37,7 +38,7 @@ async function printJsonSummary(summary: Record<string, unknown>, spool: string 
   const head = JSON.stringify({ inserted: rest.inserted, updated: rest.updated, unchanged: rest.unchanged, rejected: rest.rejected });
   await write(`${head.slice(0, -1)},"errors":[`);
   let first = true;
-  for await (const line of (await import('node:readline')).createInterface({ input: fs.createReadStream(spool), crlfDelay: Infinity })) {
+  for await (const line of readline.createInterface({ input: fs.createReadStream(spool), crlfDelay: Infinity })) {
     if (!line) continue;
     await write(first ? line : `,${line}`);
     first = false;

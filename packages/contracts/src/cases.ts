@@ -69,6 +69,9 @@ export const CaseSummary = z.object({
   version: z.number().int(),
 });
 
+/** Review outcomes that find against the reported person: only after their right of reply (heard, or the summons day over). */
+export const ACCUSING_OUTCOMES: readonly string[] = ['other_law', 'election_crime'];
+
 export const CaseDetail = CaseSummary.extend({
   summary: z.string(),
   incidentOn: z.string().nullable(),
@@ -87,6 +90,8 @@ export const CaseDetail = CaseSummary.extend({
   allowedActions: z.array(z.string()),
   /** Whether this user may link the reported person to a registry record at this step (Bawaslu's handlers). */
   mayLinkReportedPerson: z.boolean(),
+  /** The right of reply is met today (a statement, or a summons whose day is over): ACCUSING_OUTCOMES may be decided. */
+  reportedHeard: z.boolean(),
   summons: z.array(z.object({ party: z.string(), personLabel: z.string(), scheduledOn: z.string(), place: z.string(), issuedOn: z.string() })),
   /** Which PDFs exist at this step (receipt, registration, summons, review, gakkumdu_minutes, forwarding, recommendation). */
   documents: z.array(z.string()),

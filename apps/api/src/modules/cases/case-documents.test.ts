@@ -201,7 +201,7 @@ function jayapuraCase(over: Partial<CaseDetail> = {}): CaseDetail {
       { party: 'reported', personLabel: 'Lurah Bintara', heldOn: '2024-10-08', statement: 'Foto diambil tanpa sepengetahuan saya.' },
     ],
     recommendation: { actCode: 'KE-5', sanctionId: 'moral_open', level: 'moral', letterNumber: 'R-45/BKN/XI/2024' },
-    ppkDecision: null, hasReporterIdentity: true, assessment: assessment as unknown as Record<string, unknown>, allowedActions: [], mayLinkReportedPerson: false,
+    ppkDecision: null, hasReporterIdentity: true, assessment: assessment as unknown as Record<string, unknown>, allowedActions: [], mayLinkReportedPerson: false, reportedHeard: true,
     summons: [
       { party: 'reporter', personLabel: REPORTER_LABEL, scheduledOn: '2024-10-07', place: 'Kantor Bawaslu Kota Jayapura', issuedOn: '2024-10-03' },
       { party: 'reported', personLabel: 'Lurah Bintara', scheduledOn: '2024-10-08', place: 'Kantor Bawaslu Kota Jayapura', issuedOn: '2024-10-04' },

@@ -20,7 +20,7 @@ import { readScope } from '../registry/employee-scope.ts';
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
-  CHRONOLOGY_MARK, FINAL_STATUSES, STATUS_WORDS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
+  CHRONOLOGY_MARK, FINAL_STATUSES, STATUS_WORDS, allowedEvents, reportedWasHeard, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseRole, type CaseState, type Effect, type TransitionContext,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
@@ -205,8 +205,7 @@ async function reportTakenUp(tx: Queryable, p: Principal, caseId: string): Promi
       id: `Hanya laporan yang tidak diregistrasi atau dicabut yang dapat dijadikan informasi awal (kasus ini: ${STATUS_WORDS[r.status as keyof typeof STATUS_WORDS]?.id ?? r.status}).`,
       en: `Only a report that was not registered or was withdrawn can become initial information (this case: ${STATUS_WORDS[r.status as keyof typeof STATUS_WORDS]?.en ?? r.status}).`,
     });
-  const taken = await tx.query<{ payload: { findingId?: string } | string }>("SELECT payload FROM case_events WHERE case_id = $1 AND type = 'TAKEN_UP' LIMIT 1", [caseId]);
-  if (taken.rowCount)
+  if ((await tx.query("SELECT 1 FROM case_events WHERE case_id = $1 AND type = 'TAKEN_UP'", [caseId])).rowCount)
     throw conflict('CASE_ALREADY_TAKEN_UP', { id: 'Laporan ini sudah dijadikan informasi awal untuk temuan lain.', en: 'This report was already taken up as initial information for a finding.' });
   return r;
 }
@@ -328,6 +327,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
     allowedActions: allowedEvents(state, handling, today, { actorType: r.actor_type, linked: r.reported_agency_id !== null }),
     mayLinkReportedPerson: reportedLinkRefusal(p, r) === null,
+    reportedHeard: reportedWasHeard(state, today),
     summons: state.summons ?? [],
     forwardTo: (() => {
       // where the ASN-neutrality track goes next: the civil-service authority, for civil servants

@@ -265,8 +265,10 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     // on the summons day they may still come: finding against them waits until that day is over
     const sameDay = await event('bawaslu.kota2', c.id, { type: 'DECIDE', outcome: 'election_crime', reasoning: 'Unsur pidana pemilu terpenuhi' });
     expect(sameDay.statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bawaslu.kota2') })).json().reportedHeard).toBe(false);
     clock.advance(86_400_000);
     s['bawaslu.kota2'] = await signIn(app, 'bawaslu.kota2');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bawaslu.kota2') })).json().reportedHeard).toBe(true);
     // the summons day is over and the person stayed away: the decision may be taken, and says so
     const decided = await ok('bawaslu.kota2', c.id, { type: 'DECIDE', outcome: 'election_crime', reasoning: 'Unsur pidana pemilu terpenuhi' });
     expect(decided.status).toBe('gakkumdu_discussion');

@@ -220,8 +220,7 @@ export async function signWithCode(deps: Deps, input: { campaignId: string; nip:
  * active), with their own standing pledge: what to sign, and what they signed.
  */
 export async function myCampaigns(deps: Deps, p: Principal) {
-  const employeeId = p.grants.find((g) => g.role === 'employee' && g.employeeId)?.employeeId;
-  if (!employeeId) throw forbidden();
+  const employeeId = ownEmployeeId(p);
   const { rows } = await deps.db.query<{ id: string; title: string; agency_name: string; region_code: string; opens_on: string | Date; closes_on: string | Date; pledge_id: string | null; signed_at: Date | null; verify_code: string | null }>(
     `SELECT c.id, c.title, a.name AS agency_name, a.region_code, c.opens_on, c.closes_on, pl.id AS pledge_id, pl.signed_at, pl.verify_code
        FROM pledge_campaigns c JOIN agencies a ON a.id = c.agency_id JOIN employees e ON e.id = $1
@@ -245,9 +244,15 @@ export async function myCampaigns(deps: Deps, p: Principal) {
   };
 }
 
-export async function signAsEmployee(deps: Deps, p: Principal, campaignId: string, input: { emeteraiSerial?: string }) {
+/** The employee record an employee account belongs to (403 for any other account). */
+function ownEmployeeId(p: Principal): string {
   const employeeId = p.grants.find((g) => g.role === 'employee' && g.employeeId)?.employeeId;
   if (!employeeId) throw forbidden();
+  return employeeId;
+}
+
+export async function signAsEmployee(deps: Deps, p: Principal, campaignId: string, input: { emeteraiSerial?: string }) {
+  const employeeId = ownEmployeeId(p);
   return signPledge(deps, campaignId, { employeeId, actor: { id: p.userId, label: p.username } }, input.emeteraiSerial);
 }
 

@@ -6,8 +6,8 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useFormat } from '../../lib/format.ts';
+import { ACCUSING_OUTCOMES } from '@netra/contracts';
 import { API_BASE } from '../../lib/api.ts';
-import { localToday } from '../../lib/dates.ts';
 import { ExplanationList } from '../assess/explanation-list.tsx';
 import type { Assessment } from '../assess/assess-api.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
@@ -19,9 +19,6 @@ import { useWorkflowLabels } from './workflow-labels.ts';
 import { useActs } from '../assess/assess-api.ts';
 import { useElections } from '../timeline/elections-api.ts';
 
-/** Outcomes that find against the reported person (the server refuses them before the right of reply). */
-const ACCUSING_OUTCOMES = ['other_law', 'election_crime'];
-
 /** One workflow action: its fields (from EVENT_FIELDS) in a dialog; the server re-checks everything. */
 function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -29,8 +26,8 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
   const labels = useWorkflowLabels();
   const fields = EVENT_FIELDS[type] ?? [];
   const rec = c.recommendation as { actCode?: string; sanctionId?: string } | null;
-  // right of reply: finding against the reported person needs their statement, or a summons whose day is over
-  const heard = c.clarifications.some((x) => x.party === 'reported') || c.summons.some((x) => x.party === 'reported' && x.scheduledOn < localToday());
+  // right of reply (the server says whether it is met today, in the case's region): accusing outcomes wait for it
+  const heard = c.reportedHeard;
   const unavailable = (option: string) => type === 'DECIDE' && !heard && ACCUSING_OUTCOMES.includes(option);
   const [values, setValues] = useState<Record<string, string | boolean>>(() => ({
     ...(type === 'DECIDE' && !heard ? { outcome: 'no_violation' } : {}),

@@ -4,13 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { CANDIDATE_TEMPLATES, LIMITS, candidateTemplateCsv, type CandidateTemplateKind } from '@netra/contracts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { SHEET_ACCEPT, SHEET_MAX_MB, isSheetFile } from '../../lib/spreadsheet-file.ts';
 import { ImportErrorsTable } from '../import/import-errors-table.tsx';
 import type { ElectionSummary } from '../timeline/elections-api.ts';
 import { useImportCandidates, type CandidateImportResult, type CandidateLists } from './conflicts-api.ts';
 
-const FILE_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_MB = Math.round(LIMITS.importFileBytes / 1_048_576);
-const isSheet = (name: string) => /\.(csv|xlsx)$/i.test(name);
 /** The template as a download (UTF-8 with a BOM, so Excel shows the names' letters right). */
 const templateHref = (kind: CandidateTemplateKind) => `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${candidateTemplateCsv(kind)}`)}`;
 
@@ -81,7 +79,7 @@ function CandidateImportForm({ electionId, electionName, canMatch }: { electionI
   const [dryRun, setDryRun] = useState(false);
   const upload = useImportCandidates();
   const fileInput = useMemo(() => ({ 'data-testid': 'candidates-file', 'aria-label': t('conflicts.lists.file') }) as ComponentProps<'input'>, [t]);
-  const fileError = !file ? null : !isSheet(file.name) ? t('import.fileWrongType') : file.size > LIMITS.importFileBytes ? t('import.fileTooLarge', { size: MAX_MB }) : null;
+  const fileError = !file ? null : !isSheetFile(file.name) ? t('import.fileWrongType') : file.size > LIMITS.importFileBytes ? t('import.fileTooLarge', { size: SHEET_MAX_MB }) : null;
   const columns = kind === 'legislative'
     ? CANDIDATE_TEMPLATES.legislative.columns.map((c) => [c.header, t(`conflicts.lists.fields.legislative.${c.field}`)] as const)
     : CANDIDATE_TEMPLATES.pair.columns.map((c) => [c.header, t(`conflicts.lists.fields.pair.${c.field}`)] as const);
@@ -96,7 +94,7 @@ function CandidateImportForm({ electionId, electionName, canMatch }: { electionI
           <Text size="sm">{t('conflicts.lists.importFor', { election: electionName })}</Text>
           <NativeSelect label={t('conflicts.lists.kind')} value={kind} onChange={(e) => { setKind(e.currentTarget.value as CandidateTemplateKind); upload.reset(); }}
             data={[{ value: 'legislative', label: t('conflicts.lists.kinds.legislative') }, { value: 'pair', label: t('conflicts.lists.kinds.pair') }]} data-testid="candidates-kind" />
-          <FileInput label={t('conflicts.lists.file')} description={t('conflicts.lists.fileHelp', { size: MAX_MB })} placeholder={t('import.filePlaceholder')} accept={FILE_ACCEPT}
+          <FileInput label={t('conflicts.lists.file')} description={t('conflicts.lists.fileHelp', { size: SHEET_MAX_MB })} placeholder={t('import.filePlaceholder')} accept={SHEET_ACCEPT}
             value={file} onChange={(f) => { setFile(f); upload.reset(); }} error={fileError} clearable fileInputProps={fileInput} />
           <Checkbox label={t('import.skipInvalid')} description={t('import.skipInvalidHelp')} checked={skipInvalid} onChange={(e) => setSkipInvalid(e.currentTarget.checked)} data-testid="candidates-skip-invalid" />
           <Checkbox label={t('import.dryRun')} description={t('import.dryRunHelp')} checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />

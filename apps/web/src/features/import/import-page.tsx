@@ -30,18 +30,11 @@ import { hasPermission, useSession } from '../auth/session.tsx';
 import { ImportErrorsTable } from './import-errors-table.tsx';
 import { ImportProgress, type ImportPhase } from './import-progress.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { SHEET_ACCEPT, SHEET_MAX_MB, isSheetFile } from '../../lib/spreadsheet-file.ts';
 
 const POLL_MS = 300;
-const ACCEPTED_EXTENSIONS = ['.csv', '.xlsx'];
-const MAX_MB = Math.round(LIMITS.importFileBytes / 1_048_576);
-const FILE_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The real <input type=file> behind Mantine's button (end-to-end tests set files on it), named like the field.
 const fileInputProps = (label: string) => ({ 'data-testid': 'import-file', 'aria-label': label }) as ComponentProps<'input'>;
-
-function hasAcceptedExtension(name: string): boolean {
-  const lower = name.toLowerCase();
-  return ACCEPTED_EXTENSIONS.some((extension) => lower.endsWith(extension));
-}
 
 /** Polls the run every POLL_MS until the server says it is no longer running. */
 function useImportRun(started: ImportRun | null) {
@@ -118,8 +111,8 @@ export function ImportPage() {
   const onFileChange = (chosen: File | null) => {
     setFile(chosen);
     if (!chosen) setFileError(null);
-    else if (!hasAcceptedExtension(chosen.name)) setFileError(t('import.fileWrongType'));
-    else if (chosen.size > LIMITS.importFileBytes) setFileError(t('import.fileTooLarge', { size: MAX_MB }));
+    else if (!isSheetFile(chosen.name)) setFileError(t('import.fileWrongType'));
+    else if (chosen.size > LIMITS.importFileBytes) setFileError(t('import.fileTooLarge', { size: SHEET_MAX_MB }));
     else setFileError(null);
   };
 
@@ -194,7 +187,7 @@ export function ImportPage() {
                   error={fileError}
                   required
                   clearable
-                  accept={FILE_ACCEPT}
+                  accept={SHEET_ACCEPT}
                   value={file}
                   onChange={onFileChange}
                   disabled={busy}
@@ -247,7 +240,7 @@ export function ImportPage() {
               <List size="sm" spacing={4}>
                 <List.Item>{t('import.formatTypes', { types: EMPLOYMENT_TYPES.join(', ') })}</List.Item>
                 <List.Item>{t('import.formatSiasn')}</List.Item>
-                <List.Item>{t('import.maxSize', { size: MAX_MB })}</List.Item>
+                <List.Item>{t('import.maxSize', { size: SHEET_MAX_MB })}</List.Item>
               </List>
               <Anchor href={TEMPLATE_URL} download size="sm" fw={500}>
                 {t('import.downloadTemplate')}

@@ -19,6 +19,7 @@ import type {
   PledgeTemplateInput,
   PledgeTimeline,
   PledgeVerification as PledgeVerificationSchema,
+  MyPledgeCampaign as MyPledgeCampaignSchema,
 } from '@netra/contracts';
 import { api, API_BASE, ApiError, buildUrl, publicApi, uploadFile, type Page } from '../../lib/api.ts';
 import { splitNips } from '../socialization/socialization-api.ts';
@@ -31,10 +32,9 @@ export type PledgeTemplateCreated = z.infer<typeof PledgeTemplateCreatedSchema>;
 export type PledgeCeremonyInput = z.input<typeof PledgeCeremonyInputSchema>;
 export type PledgeCeremonyResult = z.infer<typeof PledgeCeremonyResultSchema>;
 export type PledgeCeremonySheet = z.infer<typeof PledgeCeremonySheetSchema>;
+export type MyPledgeCampaign = z.infer<typeof MyPledgeCampaignSchema>;
 export type { PledgeCeremony };
 export type { PledgeCoverage, PledgeMissingEmployee, PledgeReminderResult, PledgeTemplate, PledgeTemplateInput, PledgeTimeline };
-
-export type MyPledgeCampaign = z.infer<typeof import('@netra/contracts').MyPledgeCampaign>;
 
 /** The campaigns covering the signed-in employee, and what they signed (self-service). */
 export function useMyCampaigns(enabled: boolean) {

@@ -8,6 +8,7 @@ import {
   administrativeSanctions, asnAuthorityOn, computeDeadlines, DEADLINE_RULES, findAct, isSupportedDate, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
   PTDH_SANCTIONS, sanctionsInForce, type Act, type AuthorityOptions, type WorkCalendar, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
 } from '@netra/rules';
+import { ACCUSING_OUTCOMES } from '@netra/contracts';
 
 export type Regime = 'pemilu' | 'pilkada';
 
@@ -355,7 +356,7 @@ const isLevel = (v: unknown): v is SanctionLevel => typeof v === 'string' && Obj
 const ALL_SANCTIONS = [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...PTDH_SANCTIONS, ...NON_ASN_CONTRACT_SANCTIONS];
 const ACTORS: readonly SanctionActor[] = ['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD'];
 /** Outcomes that find against the reported person: only after they were heard or summoned. */
-const ACCUSING: readonly Outcome[] = ['other_law', 'election_crime'];
+const ACCUSING = ACCUSING_OUTCOMES as readonly Outcome[];
 
 /** Whose sanctions apply, and on which day: the reported worker type (both kinds when unknown) at the incident date. */
 function sanctionSubject(ctx: TransitionContext) {
@@ -439,7 +440,7 @@ function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext, pr
 const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => (e.handedOverOn ? e.handedOverOn : ctx.today);
 
 /** Right of reply: the reported person gave a statement, or was summoned and the summons day is over (they may still come that day). */
-const reportedWasHeard = (state: CaseState, today: string) =>
+export const reportedWasHeard = (state: CaseState, today: string) =>
   state.clarifications.some((c) => c.party === 'reported') || (state.summons ?? []).some((s) => s.party === 'reported' && s.scheduledOn < today);
 
 function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg | null {
