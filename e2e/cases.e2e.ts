@@ -90,6 +90,9 @@ describe('seed 003: the camat in jersey number two', () => {
     // the tip becomes Bawaslu's own finding through the intake form, which starts from the tip
     const tip = (await (await bawaslu.page.request.get(`${server.url}/api/v1/tips`)).json()).items[0];
     await bawaslu.page.goto(`${server.url}/tips/${tip.id}`);
+    // the handler sees the sender's photo (with its GPS) before deciding what to make of the tip
+    await expect.poll(async () => bawaslu.page.getByTestId('case-evidence-item').count()).toBe(1);
+    expect(await bawaslu.page.getByTestId('case-evidence').textContent()).toMatch(/-6\.24/);
     await bawaslu.page.getByTestId('tip-to-finding').click();
     await bawaslu.page.getByTestId('intake-from-tip').waitFor();
     expect(await bawaslu.page.getByTestId('intake-reported').inputValue()).toBe('Camat Bekasi Barat');
