@@ -97,6 +97,7 @@ describe('seed 003: the camat in jersey number two', () => {
     await bawaslu.page.getByTestId('intake-from-tip').waitFor();
     expect(await bawaslu.page.getByTestId('intake-reported').inputValue()).toBe('Camat Bekasi Barat');
     expect(await bawaslu.page.getByTestId('intake-incident').inputValue()).toBe('2023-12-29');
+    expect(await bawaslu.page.getByTestId('intake-place').inputValue()).toBe('GOR Patriot Chandrabhaga');
     // Bawaslu learned of it when the tip came in; the tip's words are shown, not copied into what goes to BKN and the PPK
     expect(await bawaslu.page.getByTestId('intake-known').inputValue()).toBe(tip.receivedOn);
     expect(await bawaslu.page.getByTestId('intake-tip-text').textContent()).toBe(tip.what);
@@ -121,6 +122,15 @@ describe('seed 003: the camat in jersey number two', () => {
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('cases-row').first().click();
     await page.getByTestId('case-title').waitFor();
+    // the place the tip named is on the file; the handler makes it precise before the initial review
+    expect(await page.getByTestId('case-fact-incidentPlace').textContent()).toBe('GOR Patriot Chandrabhaga');
+    await page.getByTestId('case-action-AMEND_INTAKE').click();
+    expect(await page.getByTestId('case-action-submit').isVisible()).toBe(true);
+    await page.getByTestId('action-field-incidentPlace').fill('Lapangan GOR Patriot Chandrabhaga, Jl. Ahmad Yani, Bekasi Selatan');
+    await page.getByTestId('case-action-submit').click();
+    await expect.poll(() => page.getByTestId('case-fact-incidentPlace').textContent()).toBe('Lapangan GOR Patriot Chandrabhaga, Jl. Ahmad Yani, Bekasi Selatan');
+    // the dates left empty in the dialog stayed as they were
+    expect(await page.getByTestId('case-fact-incidentOn').textContent()).toMatch(/29.*2023/);
     await act(page, 'START_REVIEW');
     await act(page, 'REGISTER', { caseNumber: '001/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true });
     await act(page, 'BEGIN_REVIEW');

@@ -174,7 +174,7 @@ function jayapuraCase(over: Partial<CaseDetail> = {}): CaseDetail {
     regionName: 'Kota Jayapura', status: 'recommended', title: 'Lurah mengunggah foto bersama bakal calon', receivedOn: '2024-10-01',
     reportedText: 'Lurah Bintara', nextDeadline: null, flags: [], version: 12,
     summary: `Foto lurah bersama pasangan calon beredar di media sosial.${CHRONOLOGY_MARK} Saya melihat sendiri unggahan itu di grup warga.`,
-    incidentOn: '2024-09-28', knownOn: '2024-09-30', actCode: 'KE-5', actorType: 'PNS', reportedEmployeeId: '22222222-2222-4222-8222-222222222222', authorityId: 'BKN',
+    incidentOn: '2024-09-28', knownOn: '2024-09-30', incidentPlace: 'Kantor Kelurahan Bhayangkara, Distrik Jayapura Utara', actCode: 'KE-5', actorType: 'PNS', reportedEmployeeId: '22222222-2222-4222-8222-222222222222', authorityId: 'BKN',
     deadlines: [{
       ruleId: 'civil_service.ppk_follow_up', name: { id: 'Tindak lanjut PPK atas rekomendasi', en: 'PPK follow-up' }, dueDate: '2024-11-15', dueAt: '2024-11-15T23:59:00+09:00',
       daysLeft: 3, overdue: false, label: { id: '3 hari lagi', en: '3 days left' }, unconfirmed: true, calendarCovered: true,
@@ -243,6 +243,10 @@ describe('case documents', () => {
     const t = text('registration');
     expect(t).toContain('Nomor registrasi: 007/Reg/LP/PB/Kota/33.01/X/2024');
     expect(t).toContain('Tanggal registrasi: 3 Oktober 2024'); // 16:30 UTC on 2 October is already the 3rd in Jayapura
+    // time and place of the incident, the material requirements the registration checked
+    expect(t).toContain('Tanggal kejadian: 28 September 2024');
+    expect(t).toContain('Tempat kejadian: Kantor Kelurahan Bhayangkara, Distrik Jayapura Utara');
+    expect(text('registration', jayapuraCase({ incidentPlace: null }))).toContain('Tempat kejadian: -');
     expect(t).not.toContain('Status');
     expect(t).not.toContain('Rekomendasi');
   });

@@ -323,6 +323,7 @@ export function caseDocumentLines(kind: DocumentKind, detail: CaseDetail, issued
   } else field('Terlapor', c.reportedText);
   field('Tanggal kejadian', dateWords(c.incidentOn));
   field('Tanggal diketahui', dateWords(c.knownOn));
+  field('Tempat kejadian', c.incidentPlace);
   if (kind !== 'receipt' && kind !== 'registration') field('Status', statusWords(c.status));
 
   if (kind === 'review' || kind === 'forwarding') {

@@ -76,7 +76,7 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
       electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat memasang spanduk calon', summary: 'Spanduk bakal calon dipasang di kantor kecamatan.', ...payload,
     } });
     expect(r.statusCode, r.body).toBe(201);
-    return r.json() as { id: string; version: number };
+    return r.json() as { id: string; version: number; incidentPlace: string | null };
   };
   let caseSeq = 100;
   const toReview = async (u: string, id: string) => {
@@ -88,7 +88,7 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
   it('never shows the reporter\'s name from a summons or clarification: not to handlers, BKN, the PPK, nor in any document or stored row', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
       electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat mengajak warga memilih', summary: 'Camat mengajak warga memilih calon tertentu di rapat RW.',
-      incidentOn: '2024-01-02', knownOn: '2024-01-02', actCode: 'KE-6', actorType: 'PNS', reportedText: 'Camat Bekasi Barat', reportedEmployeeId: camat,
+      incidentOn: '2024-01-02', knownOn: '2024-01-02', incidentPlace: 'Balai RW 07 Kelurahan Bintara', actCode: 'KE-6', actorType: 'PNS', reportedText: 'Camat Bekasi Barat', reportedEmployeeId: camat,
       chronology: 'Pada rapat RW, camat mengajak warga memilih calon nomor tertentu.',
       reporter: { name: 'Siti Pelapor Rahasia', address: 'Jl. Melati 7, Bekasi', phone: '081200000001' }, witnesses: [{ name: 'Budi Saksi' }],
     } });
@@ -177,6 +177,21 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
     // the audit row says the change also sealed a stored name (its digests cover the states as stored)
     const audits = (await deps.db.query<{ details: unknown }>("SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'case.decide'", [c.id])).rows;
     expect(audits).toEqual([{ details: { reporterLabelSealed: true } }]);
+  });
+
+  it('migration 0020 gives cases made from a tip the place the tip named, and leaves the others', async () => {
+    const sent = await app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: { what: 'Lurah membagikan stiker calon kepada warga di pasar pagi ini.', regionCode: '32.75.01', where: 'Pasar Kranji' } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const tips = (await app.inject({ method: 'GET', url: '/api/v1/tips', ...as('bawaslu.kota') })).json().items as { id: string; where: string | null }[];
+    const tip = tips.find((t) => t.where === 'Pasar Kranji')!;
+    const fromTip = await finding('bawaslu.kota', { tipId: tip.id });
+    expect(fromTip.incidentPlace).toBe('Pasar Kranji');
+    const own = await finding('bawaslu.kota', {});
+    await deps.db.query('UPDATE cases SET incident_place = NULL WHERE id = ANY($1::uuid[])', [[fromTip.id, own.id]]);
+    const m = listMigrations().find((x) => x.name.startsWith('0020_'))!;
+    for (const stmt of splitStatements(m.sql).filter((x) => x.trimStart().startsWith('UPDATE'))) await deps.db.query(stmt);
+    const places = (await deps.db.query<{ id: string; incident_place: string | null }>('SELECT id, incident_place FROM cases WHERE id = ANY($1::uuid[])', [[fromTip.id, own.id]])).rows;
+    expect(Object.fromEntries(places.map((r) => [r.id, r.incident_place]))).toEqual({ [fromTip.id]: 'Pasar Kranji', [own.id]: null });
   });
 
   it('migration 0014 removes reporter names already stored in clarifications, events and the case state, keeping order', async () => {
@@ -310,7 +325,7 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
   it('a late report is not registered, and may become initial information for a finding once, without its reporter', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
       electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat hadir di rapat relawan', summary: 'Camat hadir dalam rapat relawan calon.',
-      incidentOn: '2023-11-30', knownOn: '2023-12-01', chronology: 'Saya sebagai ajudan melihat camat datang ke rapat relawan.', reportedText: 'Camat Bekasi Barat',
+      incidentOn: '2023-11-30', knownOn: '2023-12-01', incidentPlace: 'Posko relawan, Jl. Ahmad Yani', chronology: 'Saya sebagai ajudan melihat camat datang ke rapat relawan.', reportedText: 'Camat Bekasi Barat',
       reporter: { name: 'Dewi Pelapor', address: 'Jl. Melati 9, Bekasi' },
     } });
     expect(r.statusCode, r.body).toBe(201);
@@ -328,7 +343,7 @@ describe.each(DB_KINDS)('case safeguards on %s', (kind) => {
     const f = await take(report.id);
     expect(f.statusCode, f.body).toBe(201);
     // Bawaslu learned of it when the report came in: the finding's 7 days run from then
-    expect(f.json()).toMatchObject({ source: 'finding', knownOn: today, hasReporterIdentity: false });
+    expect(f.json()).toMatchObject({ source: 'finding', knownOn: today, hasReporterIdentity: false, incidentPlace: 'Posko relawan, Jl. Ahmad Yani' });
     expect(f.json().events.map((e: { type: string }) => e.type)).toEqual(['CREATED', 'FROM_REPORT']);
     expect(JSON.stringify(f.json())).not.toMatch(/ajudan|Dewi/);
     expect((await get('bawaslu.kota', report.id)).json().events.at(-1)).toMatchObject({ type: 'TAKEN_UP', payload: { findingId: f.json().id } });

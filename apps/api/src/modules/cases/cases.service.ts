@@ -20,8 +20,8 @@ import { readScope } from '../registry/employee-scope.ts';
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
-  CHRONOLOGY_MARK, FINAL_STATUSES, STATUS_WORDS, allowedEvents, reportedWasHeard, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
-  type CaseEvent, type CaseRole, type CaseState, type Effect, type TransitionContext,
+  CHRONOLOGY_MARK, FINAL_STATUSES, INTAKE_FIELDS, STATUS_WORDS, allowedEvents, reportedWasHeard, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
+  type CaseEvent, type CaseRole, type IntakeAmendment, type CaseState, type Effect, type TransitionContext,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
 import { availableDocuments, renderCaseDocument, type DocumentKind } from './case-documents.ts';
@@ -127,12 +127,12 @@ async function insertCase(
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO cases (id, source, tip_id, election_id, regime, region_code, status, state, title, summary, incident_on, known_on, received_on,
-       act_code, actor_type, reported_text, reported_employee_id, reported_agency_id, next_due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+       act_code, actor_type, reported_text, reported_employee_id, reported_agency_id, next_due_at, incident_place)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [
       id, source, input.tipId ?? null, election.id, election.regime, input.regionCode, state.status, JSON.stringify(state), input.title, input.summary,
       input.incidentOn ?? null, input.knownOn ?? null, today, input.actCode ?? null, reported?.employmentType ?? input.actorType ?? null, input.reportedText ?? null,
-      input.reportedEmployeeId ?? null, reported?.agencyId ?? null, nextDue(state.deadlines),
+      input.reportedEmployeeId ?? null, reported?.agencyId ?? null, nextDue(state.deadlines), input.incidentPlace ?? null,
     ],
   );
   await writeDeadlines(tx, id, state.deadlines);
@@ -163,17 +163,23 @@ async function tipNotice(tx: Queryable, deps: Deps, tipId: string, regionCode: s
 export async function createFinding(deps: Deps, p: Principal, input: FindingInput): Promise<CaseDetail> {
   const id = await deps.db.transaction(async (tx) => {
     let knownOn = input.knownOn;
+    let incidentPlace = input.incidentPlace;
     if (input.tipId) {
       const tip = await loadTip(tx, p, input.tipId, 'tips.handle', true);
       if (tip.status.startsWith('converted') || tip.status === 'closed')
         throw conflict('TIP_FINAL', { id: `Informasi sudah final (${tip.status}).`, en: `The tip is already final (${tip.status}).` });
       // Bawaslu learned of it when the tip came in: the finding's 7 days count from then, not from the incident
       knownOn ??= day(tip.received_on) ?? undefined;
+      // where it happened, as the tip says, unless the handler wrote it
+      incidentPlace ??= tip.where_text?.trim() || undefined;
     }
     const origin = input.fromCaseId ? await reportTakenUp(tx, p, input.fromCaseId) : null;
     // likewise for a report that could not be registered: Bawaslu learned of it the day the report came in
-    if (origin) knownOn ??= day(origin.received_on) ?? undefined;
-    const caseId = await insertCase(tx, deps, p, input.tipId ? 'tip' : 'finding', { ...input, ...(knownOn ? { knownOn } : {}) });
+    if (origin) {
+      knownOn ??= day(origin.received_on) ?? undefined;
+      incidentPlace ??= origin.incident_place ?? undefined;
+    }
+    const caseId = await insertCase(tx, deps, p, input.tipId ? 'tip' : 'finding', { ...input, ...(knownOn ? { knownOn } : {}), ...(incidentPlace ? { incidentPlace } : {}) });
     if (origin) {
       const at = deps.clock.now();
       const actor = actorOf(p);
@@ -238,7 +244,7 @@ export async function createReport(deps: Deps, p: Principal, input: ReportInput)
 type CaseRow = {
   id: string; case_number: string | null; source: 'tip' | 'report' | 'finding'; tip_id: string | null; election_id: string; regime: string; region_code: string;
   region_name: string; status: string; state: CaseState | string; version: number; title: string; summary: string; incident_on: string | Date | null;
-  known_on: string | Date | null; received_on: string | Date; act_code: string | null; actor_type: string | null; reported_text: string | null;
+  known_on: string | Date | null; incident_place: string | null; received_on: string | Date; act_code: string | null; actor_type: string | null; reported_text: string | null;
   reported_employee_id: string | null; reported_agency_id: string | null; authority_id: string | null; flags: string[];
 };
 const storedStateOf = (r: CaseRow): CaseState => (typeof r.state === 'string' ? (JSON.parse(r.state) as CaseState) : r.state);
@@ -315,7 +321,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
   const handling = grantsFor(p, 'cases.handle').length ? caseRolesOf(p, r.region_code) : [];
   const detail: Omit<CaseDetail, 'documents' | 'conflictFlags'> = {
     ...summaryOf(r, now),
-    summary: r.summary, incidentOn: day(r.incident_on), knownOn: day(r.known_on), actCode: r.act_code, actorType: r.actor_type,
+    summary: r.summary, incidentOn: day(r.incident_on), knownOn: day(r.known_on), incidentPlace: r.incident_place, actCode: r.act_code, actorType: r.actor_type,
     reportedEmployeeId: r.reported_employee_id, authorityId: r.authority_id,
     deadlines: state.deadlines.map((d) => deadlineView(d, today)),
     // reporter labels are masked on read too: rows written before they were sealed may hold a name
@@ -352,6 +358,7 @@ function intakeFacts(r: CaseRow, state: CaseState, legal: Rules): TransitionCont
   return {
     hasReportedParty: !!(r.reported_employee_id || r.reported_text?.trim()),
     hasDate: !!(r.incident_on || r.known_on || state.dates.known),
+    hasPlace: !!r.incident_place?.trim(),
     receivedOn: day(r.received_on)!,
     ...(due ? { reportDue: due.dueDate } : {}),
   };
@@ -405,6 +412,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
         id, event.party, event.personLabel, event.heldOn, event.statement, p === 'system' ? null : p.userId,
       ]);
     if (event.type === 'MERGE') await mergeInto(tx, deps, actor, { id, label: next.caseNumber ?? r.title }, event.intoCaseId);
+    const amended = event.type === 'COMPLETE' || event.type === 'AMEND_INTAKE' ? await amendIntake(tx, r, event) : undefined;
     await writeDeadlines(tx, id, FINAL_STATUSES.includes(next.status) ? [] : next.deadlines);
     await tx.query('INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       id, event.type, before.status, next.status, JSON.stringify(event), actor.id, actor.label, deps.clock.now(),
@@ -413,12 +421,27 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     if (r.tip_id && result.effects.some((e) => e.type === 'notify' && e.to === 'reporter'))
       await tipNotice(tx, deps, r.tip_id, r.region_code, `Status penanganan: ${STATUS_WORDS[next.status].id}. / Handling status: ${STATUS_WORDS[next.status].en}.`);
     await enqueue(tx, await noticesFor(tx, r, next, result.effects));
-    await appendAudit(tx, { actor, action: `case.${event.type.toLowerCase()}`, entityType: 'case', entityId: id, before: stored, after: next, ...(masked ? { details: { reporterLabelSealed: true } } : {}), at: deps.clock.now() });
+    const details = { ...(masked ? { reporterLabelSealed: true } : {}), ...(amended ? { intake: amended } : {}) };
+    await appendAudit(tx, { actor, action: `case.${event.type.toLowerCase()}`, entityType: 'case', entityId: id, before: stored, after: next, ...(Object.keys(details).length ? { details } : {}), at: deps.clock.now() });
     return { effects: result.effects };
   }).then((out) => {
     flushNotices(deps);
     return out;
   });
+}
+
+const INTAKE_COLUMNS: Readonly<Record<keyof IntakeAmendment, 'incident_on' | 'known_on' | 'incident_place' | 'reported_text'>> = {
+  incidentOn: 'incident_on', knownOn: 'known_on', incidentPlace: 'incident_place', reportedText: 'reported_text',
+};
+/** Writes the report facts an event records (validated by the workflow) and returns them with the values they replace, for the audit row. */
+async function amendIntake(tx: Queryable, r: CaseRow, e: IntakeAmendment) {
+  const given = INTAKE_FIELDS.filter((k) => e[k] !== undefined);
+  if (!given.length) return undefined;
+  const params: unknown[] = [r.id];
+  const sets = given.map((k) => `${INTAKE_COLUMNS[k]} = $${params.push(e[k]!.trim())}`);
+  await tx.query(`UPDATE cases SET ${sets.join(', ')} WHERE id = $1`, params);
+  const before = (k: keyof IntakeAmendment) => { const v = r[INTAKE_COLUMNS[k]]; return v instanceof Date ? day(v) : v; };
+  return Object.fromEntries(given.map((k) => [k, { before: before(k), after: e[k]!.trim() }]));
 }
 
 const caseNumberTaken = (n: string) =>

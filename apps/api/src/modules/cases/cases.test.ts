@@ -67,6 +67,8 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     // Bawaslu's own finding (from a tip) is set within 7 working days of its discovery on Tue 2 Jan (UU 7/2017 454(5))
     expect(c.deadlines[0]).toMatchObject({ ruleId: 'pemilu.finding', dueAt: '2024-01-11T23:59:00+07:00', label: { id: 'sisa 8 hari' } });
     expect(c.assessment.routes).toContain('asn_ethics');
+    // where it happened, as the tip said, unless the handler writes it
+    expect(c.incidentPlace).toBe('GOR Patriot Chandrabhaga');
     // out of scope for another region's supervisor and for the authority before forwarding
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bawaslu.banten') })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bkn') })).statusCode).toBe(404);
@@ -179,6 +181,46 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     const wrong = await event('bawaslu.kota', c.id, { type: 'RECOMMEND', actCode: 'KE-1', sanctionId: 'x', level: 'moral', letterNumber: 'x' });
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json().message.en).toContain('registered');
+  });
+
+  it('registers a report only with the time and place of the incident; the handler records what the reporter brings', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Laporan camat di kampanye', summary: 'Camat hadir dan berorasi dalam kampanye calon anggota DPRD.',
+      knownOn: '2024-01-02', chronology: 'Saya melihat camat berorasi di panggung kampanye pada sore hari.',
+      reporter: { name: 'Pelapor Tempat', address: 'Jl. Kenari 2, Bekasi' },
+    } });
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json().id;
+    expect(r.json()).toMatchObject({ incidentPlace: null, reportedText: null, allowedActions: expect.arrayContaining(['START_REVIEW', 'AMEND_INTAKE']) });
+    await ok('bawaslu.kota', id, { type: 'START_REVIEW' });
+    const register = { type: 'REGISTER', caseNumber: '031/Reg/LP/PL/Kota/13.13/I/2024', formal: true, material: true };
+    // the reported party first (formal), then time and place (material)
+    expect((await event('bawaslu.kota', id, register)).json().message.en).toContain('no reported party');
+    await ok('bawaslu.kota', id, { type: 'AMEND_INTAKE', reportedText: '  Camat Bekasi Barat  ' });
+    const noPlace = await event('bawaslu.kota', id, register);
+    expect(noPlace.statusCode).toBe(400);
+    expect(noPlace.json().message).toMatchObject({ id: expect.stringContaining('tempat kejadian belum diisi'), en: expect.stringContaining('place of the incident is not recorded') });
+    await ok('bawaslu.kota', id, { type: 'REQUEST_COMPLETION', missing: ['tempat kejadian'] });
+    // what the reporter brought is checked like the intake form, and nothing is written when it fails
+    for (const bad of [{ knownOn: '2024-01-04' }, { incidentOn: '2024-01-03', knownOn: '2024-01-01' }, { incidentPlace: '\u200b\u200b\u200b' }, { incidentPlace: 'Aula', note: 'x' }]) {
+      const refused = await event('bawaslu.kota', id, { type: 'COMPLETE', ...bad });
+      expect(refused.statusCode, JSON.stringify(bad)).toBe(400);
+    }
+    const completed = await ok('bawaslu.kota', id, { type: 'COMPLETE', incidentOn: '2024-01-02', incidentPlace: ' Lapangan Multiguna Kelurahan Bintara ' });
+    expect(completed).toMatchObject({ status: 'initial_review', incidentOn: '2024-01-02', knownOn: '2024-01-02', incidentPlace: 'Lapangan Multiguna Kelurahan Bintara', reportedText: 'Camat Bekasi Barat' });
+    const reg = await ok('bawaslu.kota', id, register);
+    expect(reg.status).toBe('registered');
+    // corrections stop at registration; the audit row keeps what each one replaced
+    expect((await event('bawaslu.kota', id, { type: 'AMEND_INTAKE', incidentPlace: 'Tempat lain sama sekali' })).statusCode).toBe(409);
+    const audits = (await deps.db.query<{ action: string; details: unknown }>("SELECT action, details FROM audit_events WHERE entity_id = $1 AND action IN ('case.amend_intake', 'case.complete') ORDER BY seq", [id])).rows
+      .map((a) => ({ action: a.action, details: typeof a.details === 'string' ? JSON.parse(a.details) : a.details }));
+    expect(audits).toEqual([
+      { action: 'case.amend_intake', details: { intake: { reportedText: { before: null, after: 'Camat Bekasi Barat' } } } },
+      { action: 'case.complete', details: { intake: { incidentOn: { before: null, after: '2024-01-02' }, incidentPlace: { before: null, after: 'Lapangan Multiguna Kelurahan Bintara' } } } },
+    ]);
+    // the registration notice prints them
+    const pdf = await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/documents/registration`, ...as('bawaslu.kota') });
+    expect(pdf.statusCode).toBe(200);
   });
 
   it('keeps a formal reporter identity sealed: handlers only, with a reason, logged', async () => {

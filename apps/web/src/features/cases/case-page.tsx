@@ -55,6 +55,8 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
     const payload: Record<string, unknown> = { type };
     for (const f of fields) {
       const v = hiddenForReporter(f.name) ? '' : values[f.name];
+      // an optional fact left empty keeps what the case holds
+      if (f.optional && String(v ?? '').trim() === '') continue;
       payload[f.name] =
         f.kind === 'checkbox' ? v === true
         : f.kind === 'list' ? String(v ?? '').split('\n').map((x) => x.trim()).filter(Boolean)
@@ -69,6 +71,10 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
     event.mutate({ event: payload, expectedVersion: c.version }, { onSuccess: onClose });
   };
   const common = (name: string) => ({ label: labels.field(name), 'data-testid': `action-field-${name}` });
+  const currentValue = (name: string, kind: string) => {
+    const v = (c as Record<string, unknown>)[name];
+    return typeof v === 'string' && v ? (kind === 'date' ? format.date(v) : v) : t('cases.notRecorded');
+  };
   return (
     <Modal opened onClose={onClose} title={labels.event(type)}>
       <form onSubmit={submit}>
@@ -111,7 +117,10 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
               case 'list':
                 return <Textarea key={f.name} {...common(f.name)} autosize minRows={2} value={value} onChange={(e) => set(f.name, e.currentTarget.value)} />;
               default:
-                return <TextInput key={f.name} {...common(f.name)} type={f.kind === 'date' ? 'date' : 'text'} value={value} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+                return (
+                  <TextInput key={f.name} {...common(f.name)} type={f.kind === 'date' ? 'date' : 'text'} value={value} onChange={(e) => set(f.name, e.currentTarget.value)}
+                    description={f.optional ? t('cases.currentValue', { value: currentValue(f.name, f.kind) }) : undefined} />
+                );
             }
           })}
           <ProblemAlert error={event.error} data-testid="case-action-error" />
@@ -205,6 +214,14 @@ export function CasePage() {
       </SimpleGrid>
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">{t('cases.summary')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm" data-testid="case-facts">
+          {([['incidentOn', c.incidentOn && format.date(c.incidentOn)], ['knownOn', c.knownOn && format.date(c.knownOn)], ['incidentPlace', c.incidentPlace]] as const).map(([k, v]) => (
+            <Stack key={k} gap={0}>
+              <Text size="xs" c="dimmed">{labels.field(k)}</Text>
+              <Text size="sm" data-testid={`case-fact-${k}`} c={v ? undefined : 'orange.8'}>{v || t('cases.notRecorded')}</Text>
+            </Stack>
+          ))}
+        </SimpleGrid>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.summary}</Text>
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -42,8 +42,16 @@ export function useCaseEvent(id: string) {
 
 export type FieldKind = 'text' | 'textarea' | 'date' | 'select' | 'checkbox' | 'list' | 'authority' | 'act' | 'sanction' | 'related';
 /** Fields each workflow event asks for (the server validates them again). Sanction levels follow the chosen sanction. */
-export const EVENT_FIELDS: Record<string, { name: string; kind: FieldKind; options?: string[] }[]> = {
+/** Report facts recorded before registration: each left empty stays as it is (the dialog shows the current value). */
+const INTAKE_FIELDS: EventField[] = [
+  { name: 'incidentOn', kind: 'date', optional: true }, { name: 'knownOn', kind: 'date', optional: true },
+  { name: 'incidentPlace', kind: 'text', optional: true }, { name: 'reportedText', kind: 'text', optional: true },
+];
+export type EventField = { name: string; kind: FieldKind; options?: string[]; optional?: boolean };
+export const EVENT_FIELDS: Record<string, EventField[]> = {
   REQUEST_COMPLETION: [{ name: 'missing', kind: 'list' }],
+  COMPLETE: INTAKE_FIELDS,
+  AMEND_INTAKE: INTAKE_FIELDS,
   REGISTER: [{ name: 'caseNumber', kind: 'text' }, { name: 'formal', kind: 'checkbox' }, { name: 'material', kind: 'checkbox' }],
   REJECT: [{ name: 'reason', kind: 'textarea' }],
   WITHDRAW: [{ name: 'reason', kind: 'textarea' }],

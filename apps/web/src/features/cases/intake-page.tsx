@@ -44,7 +44,7 @@ export function IntakePage() {
   usePageTitle(t('intake.title'));
 
   const [kind, setKind] = useState<Kind>(params.get('kind') === 'report' ? 'report' : 'finding');
-  const [f, setF] = useState({ electionId: '', title: '', summary: '', incidentOn: '', knownOn: '', reportedText: '', actCode: '', actorType: '', chronology: '' });
+  const [f, setF] = useState({ electionId: '', title: '', summary: '', incidentOn: '', knownOn: '', incidentPlace: '', reportedText: '', actCode: '', actorType: '', chronology: '' });
   const [region, setRegion] = useState<string[]>([]);
   const [reporter, setReporter] = useState<Record<(typeof REPORTER_FIELDS)[number] | 'sex', string>>({ name: '', birthPlaceDate: '', sex: '', occupation: '', citizenship: 'WNI', address: '', phone: '', email: '', idNumber: '' });
   const [witnesses, setWitnesses] = useState<Witness[]>([]);
@@ -54,14 +54,14 @@ export function IntakePage() {
     // the tip's own words are not copied into the case: title and summary reach BKN and the PPK, and a
     // sender's wording ("as his private secretary I...") can name them; the handler writes them. Bawaslu
     // learned of it the day the tip came in: the finding's 7 days count from then, not from the incident
-    setF((cur) => ({ ...cur, incidentOn: tip.data.occurredOn ?? '', knownOn: tip.data.receivedOn, reportedText: tip.data.who ?? '' }));
+    setF((cur) => ({ ...cur, incidentOn: tip.data.occurredOn ?? '', knownOn: tip.data.receivedOn, incidentPlace: tip.data.where ?? '', reportedText: tip.data.who ?? '' }));
     setRegion(cascadeOf(tip.data.regionCode));
   }
   if (origin.data && !seeded) {
     setSeeded(true);
     // the report's chronology and reporter stay with it; Bawaslu learned of it the day the report came in
     const o = origin.data;
-    setF((cur) => ({ ...cur, electionId: o.electionId, incidentOn: o.incidentOn ?? '', knownOn: o.receivedOn, reportedText: o.reportedText ?? '', actCode: o.actCode ?? '', actorType: o.actorType ?? '' }));
+    setF((cur) => ({ ...cur, electionId: o.electionId, incidentOn: o.incidentOn ?? '', knownOn: o.receivedOn, incidentPlace: o.incidentPlace ?? '', reportedText: o.reportedText ?? '', actCode: o.actCode ?? '', actorType: o.actorType ?? '' }));
     setRegion(cascadeOf(o.regionCode));
   }
   const electionId = f.electionId || elections.data?.items[0]?.id || '';
@@ -72,7 +72,7 @@ export function IntakePage() {
     e.preventDefault();
     const base = {
       electionId, regionCode: region.at(-1) ?? '', title: f.title.trim(), summary: f.summary.trim(), incidentOn: blank(f.incidentOn), knownOn: blank(f.knownOn),
-      reportedText: blank(f.reportedText), actCode: blank(f.actCode), actorType: blank(f.actorType) as FindingInput['actorType'], tipId, fromCaseId,
+      incidentPlace: blank(f.incidentPlace), reportedText: blank(f.reportedText), actCode: blank(f.actCode), actorType: blank(f.actorType) as FindingInput['actorType'], tipId, fromCaseId,
     };
     if (kind === 'finding') return create.mutate({ kind, body: base }, { onSuccess: (c) => void navigate(`/cases/${c.id}`) });
     const who = Object.fromEntries(Object.entries(reporter).map(([k, v]) => [k, blank(v)]).filter(([, v]) => v !== undefined));
@@ -123,6 +123,7 @@ export function IntakePage() {
                 <TextInput type="date" label={t('intake.incidentOn')} value={f.incidentOn} onChange={set('incidentOn')} data-testid="intake-incident" />
                 <TextInput type="date" label={t('intake.knownOn')} value={f.knownOn} onChange={set('knownOn')} data-testid="intake-known" />
               </SimpleGrid>
+              <TextInput label={t('intake.incidentPlace')} description={t('intake.incidentPlaceHelp')} value={f.incidentPlace} onChange={set('incidentPlace')} data-testid="intake-place" />
               <TextInput label={t('intake.reported')} description={t('intake.reportedHelp')} value={f.reportedText} onChange={set('reportedText')} data-testid="intake-reported" />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NativeSelect label={t('intake.act')} data-testid="intake-act" value={f.actCode} onChange={set('actCode')} data={[{ value: '', label: '—' }, ...(acts.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code} · ${format.localized(a.conduct)}`.slice(0, 110) }))]} />

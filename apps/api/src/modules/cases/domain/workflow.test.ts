@@ -13,6 +13,7 @@ const SAMPLE: Record<CaseEventType, CaseEvent> = {
   START_REVIEW: { type: 'START_REVIEW' },
   REQUEST_COMPLETION: { type: 'REQUEST_COMPLETION', missing: ['fotokopi KTP'] },
   COMPLETE: { type: 'COMPLETE' },
+  AMEND_INTAKE: { type: 'AMEND_INTAKE', incidentPlace: 'Aula Kantor Kecamatan Bekasi Barat' },
   REGISTER: { type: 'REGISTER', caseNumber: '001/Reg/LP/PL/Kota/13.13/I/2024', formal: true, material: true },
   REJECT: { type: 'REJECT', reason: 'tidak memenuhi syarat materiel' },
   WITHDRAW: { type: 'WITHDRAW', reason: 'dicabut pelapor' },
@@ -40,6 +41,9 @@ const SAMPLE: Record<CaseEventType, CaseEvent> = {
 /** Where each allowed (status, event) pair leads. */
 const EXPECTED: Partial<Record<`${CaseStatus} ${CaseEventType}`, CaseStatus>> = {
   'received START_REVIEW': 'initial_review',
+  'received AMEND_INTAKE': 'received',
+  'initial_review AMEND_INTAKE': 'initial_review',
+  'incomplete AMEND_INTAKE': 'incomplete',
   'received WITHDRAW': 'withdrawn',
   'initial_review REQUEST_COMPLETION': 'incomplete',
   'initial_review REGISTER': 'registered',
@@ -131,11 +135,13 @@ describe('roles and payloads', () => {
   });
   it('registration checks a report\'s reported party, its date and whether it came in time', () => {
     const report = { ...base('initial_review'), source: 'report' as const };
-    const intake = { hasReportedParty: true, hasDate: true, receivedOn: '2024-01-05', reportDue: '2024-01-12' };
+    const intake = { hasReportedParty: true, hasDate: true, hasPlace: true, receivedOn: '2024-01-05', reportDue: '2024-01-12' };
     const reg = (state: CaseState, over: object, ev: object = {}) => transition(state, { ...SAMPLE.REGISTER, ...ev } as CaseEvent, { ...ctx(['supervisor']), intake: { ...intake, ...over } });
     expect(reg(report, {}).ok).toBe(true);
     expect(reg(report, { hasReportedParty: false })).toMatchObject({ ok: false, message: { en: expect.stringContaining('no reported party') } });
     expect(reg(report, { hasDate: false })).toMatchObject({ ok: false, message: { en: expect.stringContaining('incident date') } });
+    // time and place of the incident are both material requirements (UU 7/2017 454(4), UU 10/2016 134(3))
+    expect(reg(report, { hasPlace: false })).toMatchObject({ ok: false, message: { en: expect.stringContaining('place of the incident is not recorded') } });
     // late: a formal requirement is not met, whatever reason is given (it may become initial information instead)
     const late = { receivedOn: '2026-01-05', reportDue: '2024-01-12' };
     expect(reg(report, late)).toMatchObject({ ok: false, message: { en: expect.stringContaining('after the last day to report (2024-01-12') } });
@@ -145,6 +151,35 @@ describe('roles and payloads', () => {
     const finding = { ...base('initial_review'), source: 'finding' as const };
     expect(reg(finding, { hasReportedParty: false, hasDate: true }).ok).toBe(true);
     expect(reg(finding, late)).toMatchObject({ ok: false, message: { id: expect.stringMatching(/^Temuan/), en: expect.not.stringContaining('report') } });
+  });
+  it('records the report facts brought to complete it or missed at intake, checked like the intake form', () => {
+    const report = { ...base('initial_review'), source: 'report' as const, dates: { receipt: '2024-01-05' } };
+    const amend = (over: object, state: CaseState = report, subject?: { actorType: null; incidentOn: string }) =>
+      transition(state, { type: 'AMEND_INTAKE', ...over } as CaseEvent, { ...ctx(['supervisor']), ...(subject ? { subject } : {}) });
+    expect(amend({})).toMatchObject({ ok: false, message: { en: expect.stringContaining('at least one fact') } });
+    expect(amend({ incidentOn: '2024-02-30' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('not a valid date') } });
+    expect(amend({ knownOn: '2024-01-09' })).toMatchObject({ ok: false, message: { en: 'Date known 2024-01-09 is in the future (today is 2024-01-08)' } });
+    // the incident may come from the record: a date known before it is impossible either way
+    expect(amend({ knownOn: '2024-01-01' }, report, { actorType: null, incidentOn: '2024-01-03' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('before the incident date (2024-01-03)') } });
+    expect(amend({ incidentPlace: '\u200b\u200b\u200b\u200b' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('Place of the incident') } });
+    expect(amend({ reportedText: 'Camat\u202eX' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('Reported party') } });
+    expect(amend({ incidentPlace: { a: 1 } })).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    // a valid amendment keeps the status; the date known drives the clocks that count from it
+    const ok = amend({ incidentOn: '2024-01-02', knownOn: '2024-01-04', incidentPlace: 'Aula Kantor Kecamatan Bekasi Barat' });
+    expect(ok).toMatchObject({ ok: true, next: { status: 'initial_review', dates: { known: '2024-01-04' } } });
+    // with no date known yet, the incident stands in, as at intake
+    expect(amend({ incidentOn: '2024-01-02' })).toMatchObject({ ok: true, next: { dates: { known: '2024-01-02' } } });
+    // a finding's 7 days count from the corrected date of discovery
+    const finding = newCaseState({ regime: 'pemilu', regionCode: '32.75', receivedOn: '2024-01-05', knownOn: '2024-01-05', source: 'finding' });
+    const moved = transition(finding, { type: 'AMEND_INTAKE', knownOn: '2024-01-02' }, ctx(['supervisor']));
+    expect(moved.ok && moved.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pemilu.finding', '2024-01-11']]);
+    // the completion may carry what the reporter brought, under the same checks
+    const incomplete = { ...report, status: 'incomplete' as const };
+    expect(transition(incomplete, { type: 'COMPLETE', incidentPlace: 'Balai RW 05 Kelurahan Jakasampurna' }, ctx(['supervisor']))).toMatchObject({ ok: true, next: { status: 'initial_review' } });
+    expect(transition(incomplete, { type: 'COMPLETE', knownOn: 'kemarin' } as CaseEvent, ctx(['supervisor']))).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    // nobody outside Bawaslu's handlers amends a report, and never after registration
+    expect(transition(report, { type: 'AMEND_INTAKE', incidentPlace: 'Aula' }, ctx(['authority_officer']))).toMatchObject({ ok: false, code: 'CASE_FORBIDDEN' });
+    expect(transition(base('registered'), { type: 'AMEND_INTAKE', incidentPlace: 'Aula kantor' }, ctx(['supervisor']))).toMatchObject({ ok: false, code: 'CASE_INVALID_TRANSITION' });
   });
   it('extends the review only once', () => {
     const once = transition(base('under_review'), SAMPLE.EXTEND_REVIEW, ctx());

@@ -8,7 +8,7 @@ import {
   administrativeSanctions, asnAuthorityOn, computeDeadlines, DEADLINE_RULES, findAct, isSupportedDate, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
   PTDH_SANCTIONS, sanctionsInForce, type Act, type AuthorityOptions, type WorkCalendar, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
 } from '@netra/rules';
-import { ACCUSING_OUTCOMES } from '@netra/contracts';
+import { ACCUSING_OUTCOMES, PlainText } from '@netra/contracts';
 
 export type Regime = 'pemilu' | 'pilkada';
 
@@ -92,10 +92,19 @@ export type SanctionLevel = 'moral' | 'ringan' | 'sedang' | 'berat' | 'ptdh' | '
 export type Party = 'reporter' | 'reported' | 'witness';
 export type CaseRole = 'supervisor' | 'authority_officer' | 'employing_official' | 'system_admin' | 'system';
 
+/**
+ * Facts of the report the handler records before registration: what the reporter brought to complete
+ * it (COMPLETE), or what the file already says and the intake form missed (AMEND_INTAKE). Only the
+ * fields given change; the event row keeps them.
+ */
+export type IntakeAmendment = { incidentOn?: string; knownOn?: string; incidentPlace?: string; reportedText?: string };
+export const INTAKE_FIELDS: readonly (keyof IntakeAmendment)[] = ['incidentOn', 'knownOn', 'incidentPlace', 'reportedText'];
+
 export type CaseEvent =
   | { type: 'START_REVIEW' }
   | { type: 'REQUEST_COMPLETION'; missing: string[] }
-  | { type: 'COMPLETE' }
+  | ({ type: 'COMPLETE' } & IntakeAmendment)
+  | ({ type: 'AMEND_INTAKE' } & IntakeAmendment)
   // lateReason: cases registered late before such registration was refused may still carry one
   | { type: 'REGISTER'; caseNumber: string; formal: boolean; material: boolean; lateReason?: string }
   | { type: 'REJECT'; reason: string }
@@ -122,7 +131,7 @@ export type CaseEventType = CaseEvent['type'];
 
 /** The fields each event may carry (besides `type`): anything else is refused, not stored. */
 const EVENT_KEYS: Readonly<Record<CaseEventType, readonly string[]>> = {
-  START_REVIEW: [], REQUEST_COMPLETION: ['missing'], COMPLETE: [], REGISTER: ['caseNumber', 'formal', 'material', 'lateReason'],
+  START_REVIEW: [], REQUEST_COMPLETION: ['missing'], COMPLETE: INTAKE_FIELDS, AMEND_INTAKE: INTAKE_FIELDS, REGISTER: ['caseNumber', 'formal', 'material', 'lateReason'],
   REJECT: ['reason'], WITHDRAW: ['reason'], MERGE: ['intoCaseId', 'reason'], BEGIN_REVIEW: [], EXTEND_REVIEW: ['reason'],
   SUMMON: ['party', 'personLabel', 'scheduledOn', 'place'], RECORD_CLARIFICATION: ['party', 'personLabel', 'heldOn', 'statement'],
   DECIDE: ['outcome', 'reasoning'], FORWARD: ['authorityId', 'letterNumber'], FORWARD_TO_PPK: ['actCode', 'sanctionId', 'level', 'letterNumber'],
@@ -189,7 +198,7 @@ export type TransitionContext = {
    * party, when it happened, and whether the report came in time (`reportDue`: the last day to report,
    * counted from the day it became known; absent when no date is known).
    */
-  intake?: { hasReportedParty: boolean; hasDate: boolean; receivedOn: string; reportDue?: string };
+  intake?: { hasReportedParty: boolean; hasDate: boolean; hasPlace: boolean; receivedOn: string; reportDue?: string };
 };
 
 /**
@@ -263,6 +272,7 @@ export const TRANSITIONS: Readonly<Record<CaseEventType, { from: readonly CaseSt
   START_REVIEW: { from: ['received'], roles: SUPERVISOR },
   REQUEST_COMPLETION: { from: ['initial_review'], roles: SUPERVISOR },
   COMPLETE: { from: ['incomplete'], roles: SUPERVISOR },
+  AMEND_INTAKE: { from: ['received', 'initial_review', 'incomplete'], roles: SUPERVISOR },
   REGISTER: { from: ['initial_review'], roles: SUPERVISOR },
   REJECT: { from: ['initial_review', 'incomplete'], roles: SUPERVISOR },
   WITHDRAW: { from: ['received', 'initial_review', 'incomplete'], roles: SUPERVISOR },
@@ -349,6 +359,31 @@ const notBefore = (date: string, state: CaseState, ctx: TransitionContext, what:
   return first && date < first
     ? { id: `${what.id} ${date} mendahului kejadian/penerimaan kasus (${first})`, en: `${what.en} ${date} is before the case's incident/receipt (${first})` }
     : null;
+};
+const PLACE = PlainText(3, 500);
+const REPORTED_TEXT = PlainText(2, 500);
+/** Dates on or before today, the date known not before the incident (either may come from the record), texts with visible characters. */
+function checkAmendment(e: IntakeAmendment, state: CaseState, ctx: TransitionContext): Msg | null {
+  for (const [k, what] of [['incidentOn', { id: 'Tanggal kejadian', en: 'Incident date' }], ['knownOn', { id: 'Tanggal diketahui', en: 'Date known' }]] as const) {
+    const v: unknown = e[k];
+    if (v === undefined) continue;
+    if (!isDate(v)) return { id: `${what.id} tidak valid: ${String(v).slice(0, 40)} (format TTTT-BB-HH)`, en: `${what.en} is not a valid date: ${String(v).slice(0, 40)} (YYYY-MM-DD)` };
+    if (v > ctx.today) return { id: `${what.id} ${v} ada di masa depan (hari ini ${ctx.today})`, en: `${what.en} ${v} is in the future (today is ${ctx.today})` };
+  }
+  const incident = e.incidentOn ?? ctx.subject?.incidentOn ?? undefined;
+  const known = e.knownOn ?? state.dates.known;
+  if (incident && known && known < incident)
+    return { id: `Tanggal diketahui ${known} sebelum tanggal kejadian ${incident}`, en: `The date known (${known}) is before the incident date (${incident})` };
+  if (e.incidentPlace !== undefined && !PLACE.safeParse(e.incidentPlace).success)
+    return { id: 'Tempat kejadian: 3-500 karakter terlihat, tanpa karakter kendali', en: 'Place of the incident: 3-500 visible characters, no control characters' };
+  if (e.reportedText !== undefined && !REPORTED_TEXT.safeParse(e.reportedText).success)
+    return { id: 'Terlapor: 2-500 karakter terlihat, tanpa karakter kendali', en: 'Reported party: 2-500 visible characters, no control characters' };
+  return null;
+}
+/** The clocks that count from the day it became known (the time to report, a finding's 7 days) follow a recorded date; as at intake, the incident stands in when nothing else says. */
+const amendKnown = (next: CaseState, state: CaseState, e: IntakeAmendment) => {
+  const known = e.knownOn ?? (state.dates.known ? undefined : e.incidentOn);
+  if (known) next.dates.known = known;
 };
 const isParty = (v: unknown) => v === 'reporter' || v === 'reported' || v === 'witness';
 const isLevel = (v: unknown): v is SanctionLevel => typeof v === 'string' && Object.hasOwn(SEVERITY, v);
@@ -448,6 +483,12 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
   switch (e.type) {
     case 'REQUEST_COMPLETION':
       return Array.isArray(e.missing) && e.missing.length > 0 ? null : { id: 'Sebutkan kekurangan laporan', en: 'List what the report is missing' };
+    case 'COMPLETE':
+      return checkAmendment(e, state, ctx);
+    case 'AMEND_INTAKE':
+      if (!INTAKE_FIELDS.some((k) => e[k] !== undefined))
+        return { id: 'Isi paling sedikit satu data: tanggal kejadian, tanggal diketahui, tempat kejadian, atau terlapor', en: 'Give at least one fact: incident date, date known, place of the incident, or reported party' };
+      return checkAmendment(e, state, ctx);
     case 'REGISTER': {
       if (!e.formal || !e.material)
         return { id: 'Laporan hanya dapat diregistrasi bila syarat formal dan materiel terpenuhi', en: 'A report can be registered only when formal and material requirements are met' };
@@ -458,6 +499,8 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
         return { id: 'Syarat formal: terlapor belum disebutkan (isi uraian terlapor atau pilih pegawai terlapor)', en: 'Formal requirement: no reported party is named (describe them or link the reported employee)' };
       if (intake && report && !intake.hasDate)
         return { id: 'Syarat materiel: waktu kejadian atau tanggal diketahui belum diisi', en: 'Material requirement: neither the incident date nor the date it became known is recorded' };
+      if (intake && report && !intake.hasPlace)
+        return { id: 'Syarat materiel: tempat kejadian belum diisi (catat data laporan)', en: 'Material requirement: the place of the incident is not recorded (record the report facts)' };
       // reporting within the time limit is a formal requirement (Perbawaslu 7/2022; UU 7/2017 454(6), UU 10/2016 134(4)); a
       // finding must be set within 7 days of its discovery (454(5)): past it neither can be registered
       if (intake?.reportDue && intake.receivedOn > intake.reportDue)
@@ -597,6 +640,10 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       break;
     case 'COMPLETE':
       to('initial_review');
+      amendKnown(next, state, event);
+      break;
+    case 'AMEND_INTAKE':
+      amendKnown(next, state, event);
       break;
     case 'REGISTER':
       to('registered');
