@@ -170,7 +170,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     id: 'pilkada.gakkumdu.file_return', regime: 'pilkada', track: 'gakkumdu', days: 3, basis: 'working',
     name: { id: 'Pengembalian berkas yang belum lengkap oleh penuntut umum', en: 'Prosecutor returns an incomplete file' },
-    from: { rule: 'pilkada.gakkumdu.investigation' }, source: 'Bawaslu Gakkumdu guidance 2024 [S91, S92]',
+    from: { rule: 'pilkada.gakkumdu.investigation', recorded: 'prosecutor_receipt' }, source: 'Bawaslu Gakkumdu guidance 2024 [S91, S92]',
   },
   {
     id: 'pilkada.gakkumdu.file_resubmission', regime: 'pilkada', track: 'gakkumdu', days: 3, basis: 'working',

@@ -350,6 +350,23 @@ describe('case documents', () => {
     expect(t).toContain('Batas waktu Tindak lanjut PPK atas rekomendasi: 15 November 2024 pukul 23.59 WIT');
   });
 
+  it('Gakkumdu minutes: a returned file, the judgment with its verdict and an appeal, on the days recorded', () => {
+    const c = jayapuraCase();
+    const events = [
+      ...c.events.filter((e) => e.type !== 'GAKKUMDU_CONCLUDE'),
+      ev('GAKKUMDU_RETURN_FILE', '2024-10-23T03:00:00Z', { returnedOn: '2024-10-22' }, 'gakkumdu_investigation'),
+      ev('GAKKUMDU_PROSECUTE', '2024-10-25T03:00:00Z', { handedOverOn: '2024-10-24' }, 'gakkumdu_prosecution'),
+      ev('GAKKUMDU_TRIAL', '2024-10-28T03:00:00Z', {}, 'gakkumdu_trial'),
+      ev('GAKKUMDU_JUDGMENT', '2024-11-05T03:00:00Z', { result: 'convicted', judgedOn: '2024-11-04' }, 'gakkumdu_judgment'),
+      ev('GAKKUMDU_APPEAL', '2024-11-07T03:00:00Z', { filedOn: '2024-11-06' }, 'gakkumdu_appeal'),
+    ];
+    const t = text('gakkumdu_minutes', jayapuraCase({ events }));
+    expect(t).toContain('- 22 Oktober 2024: Berkas perkara dikembalikan penuntut umum kepada penyidik untuk dilengkapi');
+    expect(t).toContain('- 24 Oktober 2024: Pembahasan ketiga');
+    expect(t).toContain('- 4 November 2024: Putusan Pengadilan Negeri (bawaslu.jayapura) - amar: terbukti / diputus bersalah');
+    expect(t).toContain('- 6 November 2024: Banding diajukan ke Pengadilan Tinggi');
+  });
+
   it('lays the lines out in a PDF whose text reads the same', async () => {
     const bytes = await renderCaseDocument('forwarding', jayapuraCase(), ISSUED, { reportedEmployee: EMPLOYEE });
     const drawn = (await pdfText(bytes)).replace(/\s+/g, ' ');

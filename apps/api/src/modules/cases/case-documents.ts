@@ -83,6 +83,9 @@ const GAKKUMDU_STEPS: Record<string, string> = {
   GAKKUMDU_INVESTIGATE: 'Pembahasan kedua: diteruskan kepada penyidik Kepolisian',
   GAKKUMDU_PROSECUTE: 'Pembahasan ketiga: berkas penyidikan diserahkan kepada penuntut umum',
   GAKKUMDU_TRIAL: 'Pelimpahan berkas perkara ke Pengadilan Negeri',
+  GAKKUMDU_RETURN_FILE: 'Berkas perkara dikembalikan penuntut umum kepada penyidik untuk dilengkapi',
+  GAKKUMDU_JUDGMENT: 'Putusan Pengadilan Negeri',
+  GAKKUMDU_APPEAL: 'Banding diajukan ke Pengadilan Tinggi',
   GAKKUMDU_CONCLUDE: 'Kesimpulan',
 };
 
@@ -372,10 +375,10 @@ export function caseDocumentLines(kind: DocumentKind, detail: CaseDetail, issued
   if (kind === 'gakkumdu_minutes') {
     write('Tahapan pembahasan:', { bold: true });
     for (const e of c.events.filter((ev) => ev.type in GAKKUMDU_STEPS && (ev.type !== 'DECIDE' || ev.toStatus === 'gakkumdu_discussion'))) {
-      const pl = e.payload as { result?: string; note?: string; reasoning?: string; handedOverOn?: string };
-      // the day the file changed hands when recorded, else the office's date of the entry
-      const on = isDate(pl.handedOverOn) ? pl.handedOverOn : localDate(e.at);
-      const extra = e.type === 'GAKKUMDU_CONCLUDE' ? ` - hasil: ${wordOr(GAKKUMDU_RESULT_WORDS, pl.result)}${pl.note ? `; ${pl.note}` : ''}` : e.type === 'DECIDE' ? ` - ${pl.reasoning ?? ''}` : '';
+      const pl = e.payload as { result?: string; note?: string; reasoning?: string; handedOverOn?: string; returnedOn?: string; judgedOn?: string; filedOn?: string };
+      // the day the step happened when recorded, else the office's date of the entry
+      const on = [pl.handedOverOn, pl.returnedOn, pl.judgedOn, pl.filedOn].find(isDate) ?? localDate(e.at);
+      const extra = e.type === 'GAKKUMDU_JUDGMENT' ? ` - amar: ${wordOr(GAKKUMDU_RESULT_WORDS, pl.result)}` : e.type === 'GAKKUMDU_CONCLUDE' ? ` - hasil: ${wordOr(GAKKUMDU_RESULT_WORDS, pl.result)}${pl.note ? `; ${pl.note}` : ''}` : e.type === 'DECIDE' ? ` - ${pl.reasoning ?? ''}` : '';
       write(`- ${dateWords(on)}: ${GAKKUMDU_STEPS[e.type]} (${e.actorLabel})${extra}`);
     }
     for (const d of c.deadlines) field(`Batas waktu ${d.name.id}`, deadlineWords(d.dueAt));

@@ -323,6 +323,17 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(minutes.statusCode).toBe(200);
     expect((await PDFDocument.load(minutes.rawPayload)).getTitle()).toContain('GAKKUMDU');
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/forwarding`, ...as('bawaslu.kota2') })).statusCode).toBe(404);
+    // on to court and a judgment: final only after the 3 days to appeal, which the inbox shows as the next clock
+    await ok('bawaslu.kota2', c.id, { type: 'GAKKUMDU_PROSECUTE' });
+    await ok('bawaslu.kota2', c.id, { type: 'GAKKUMDU_TRIAL' });
+    const judged = await ok('bawaslu.kota2', c.id, { type: 'GAKKUMDU_JUDGMENT', result: 'convicted' });
+    expect(judged).toMatchObject({ status: 'gakkumdu_judgment', nextDeadline: { ruleId: 'pemilu.gakkumdu.appeal_filing' }, allowedActions: expect.arrayContaining(['GAKKUMDU_APPEAL']) });
+    expect(judged.allowedActions).not.toContain('GAKKUMDU_CONCLUDE');
+    const early = await event('bawaslu.kota2', c.id, { type: 'GAKKUMDU_CONCLUDE', result: 'convicted', note: 'Putusan PN' });
+    expect([early.statusCode, early.json().code]).toEqual([400, 'CASE_INVALID_PAYLOAD']);
+    clock.advance(4 * 86_400_000);
+    s['bawaslu.kota2'] = await signIn(app, 'bawaslu.kota2');
+    expect((await ok('bawaslu.kota2', c.id, { type: 'GAKKUMDU_CONCLUDE', result: 'convicted', note: 'Putusan PN berkekuatan hukum tetap' })).status).toBe('gakkumdu_concluded');
   });
 
   it('rotates handlers only to colleagues who supervise the cases, all or nothing', async () => {

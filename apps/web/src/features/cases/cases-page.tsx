@@ -19,7 +19,7 @@ const VIEWS = { all: '', forwarded: 'forwarded', recommended: 'recommended', ppk
 type View = keyof typeof VIEWS;
 const STATUSES = [
   'received', 'initial_review', 'incomplete', 'registered', 'under_review', 'decided_other_law', 'gakkumdu_discussion', 'gakkumdu_investigation',
-  'gakkumdu_prosecution', 'gakkumdu_trial', 'forwarded', 'recommended', 'ppk_non_compliant', 'escalated', 'ppk_decided', 'closed', 'not_registered', 'withdrawn', 'merged',
+  'gakkumdu_prosecution', 'gakkumdu_trial', 'gakkumdu_judgment', 'gakkumdu_appeal', 'gakkumdu_concluded', 'forwarded', 'recommended', 'ppk_non_compliant', 'escalated', 'ppk_decided', 'closed', 'not_registered', 'withdrawn', 'merged',
 ];
 
 /** Staff rotation: all open cases of one handler to a colleague who supervises them (the server checks). */

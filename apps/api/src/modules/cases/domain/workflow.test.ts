@@ -30,6 +30,9 @@ const SAMPLE: Record<CaseEventType, CaseEvent> = {
   GAKKUMDU_PROSECUTE: { type: 'GAKKUMDU_PROSECUTE' },
   GAKKUMDU_TRIAL: { type: 'GAKKUMDU_TRIAL' },
   GAKKUMDU_CONCLUDE: { type: 'GAKKUMDU_CONCLUDE', result: 'stopped', note: 'unsur tidak terpenuhi' },
+  GAKKUMDU_RETURN_FILE: { type: 'GAKKUMDU_RETURN_FILE' },
+  GAKKUMDU_JUDGMENT: { type: 'GAKKUMDU_JUDGMENT', result: 'convicted' },
+  GAKKUMDU_APPEAL: { type: 'GAKKUMDU_APPEAL' },
   RECOMMEND: { type: 'RECOMMEND', actCode: 'KE-5', sanctionId: 'moral_open', level: 'moral', letterNumber: 'R-123/BKN/2024' },
   AUTHORITY_DISMISS: { type: 'AUTHORITY_DISMISS', reasoning: 'tidak terbukti' },
   PPK_DECIDE: { type: 'PPK_DECIDE', decreeNumber: '800/Kep.12-BKPSDM/2024', sanctionId: 'moral_open', level: 'moral', decidedOn: '2024-01-08' },
@@ -73,6 +76,11 @@ const EXPECTED: Partial<Record<`${CaseStatus} ${CaseEventType}`, CaseStatus>> = 
   'gakkumdu_prosecution GAKKUMDU_TRIAL': 'gakkumdu_trial',
   'gakkumdu_prosecution GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
   'gakkumdu_trial GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
+  'gakkumdu_prosecution GAKKUMDU_RETURN_FILE': 'gakkumdu_investigation',
+  'gakkumdu_trial GAKKUMDU_JUDGMENT': 'gakkumdu_judgment',
+  'gakkumdu_judgment GAKKUMDU_APPEAL': 'gakkumdu_appeal',
+  'gakkumdu_judgment GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
+  'gakkumdu_appeal GAKKUMDU_CONCLUDE': 'gakkumdu_concluded',
   'forwarded RECOMMEND': 'recommended',
   'forwarded AUTHORITY_DISMISS': 'closed',
   'recommended PPK_DECIDE': 'ppk_decided',
@@ -447,6 +455,50 @@ describe('outcomes', () => {
     expect(today.ok && today.next.dates.prosecutor_receipt).toBe('2024-01-19');
     for (const handedOverOn of ['2024-01-20', '2023-12-31', '2024-02-30'])
       expect(transition(investigating.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn } as CaseEvent, ctx(['supervisor'], '2024-01-19')), handedOverOn).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+  });
+  it('after the district court: 3 days to appeal, then final; an appeal runs on the High Court\'s 7 days', () => {
+    const sup = (today: string) => ctx(['supervisor'], today);
+    const trial = transition(base('gakkumdu_prosecution'), { type: 'GAKKUMDU_TRIAL', handedOverOn: '2024-01-15' } as CaseEvent, sup('2024-01-15'));
+    if (!trial.ok) throw new Error(trial.message.en);
+    // a judgment cannot predate the transfer to the court, nor be of an unknown kind
+    expect(transition(trial.next, { type: 'GAKKUMDU_JUDGMENT', result: 'convicted', judgedOn: '2024-01-14' }, sup('2024-01-22'))).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    expect(transition(trial.next, { type: 'GAKKUMDU_JUDGMENT', result: 'stopped' } as unknown as CaseEvent, sup('2024-01-22'))).toMatchObject({ ok: false, message: { en: 'Unknown judgment: stopped' } });
+    const judged = transition(trial.next, { type: 'GAKKUMDU_JUDGMENT', result: 'convicted', judgedOn: '2024-01-22' }, sup('2024-01-22'));
+    if (!judged.ok) throw new Error(judged.message.en);
+    expect(judged.next.deadlines.map((d) => [d.ruleId, d.from, d.dueDate])).toEqual([['pemilu.gakkumdu.appeal_filing', '2024-01-22', '2024-01-25']]);
+    // not final while an appeal can still come: concluding waits, and only the appeal is offered
+    const conclude = { type: 'GAKKUMDU_CONCLUDE', result: 'convicted', note: 'Terdakwa dipidana percobaan' } as CaseEvent;
+    expect(transition(judged.next, conclude, sup('2024-01-25'))).toMatchObject({ ok: false, message: { en: 'The judgment is not final yet: an appeal may be filed until 2024-01-25' } });
+    expect(allowedEvents(judged.next, ['supervisor'], '2024-01-25')).toEqual(expect.arrayContaining(['GAKKUMDU_APPEAL']));
+    expect(allowedEvents(judged.next, ['supervisor'], '2024-01-25')).not.toContain('GAKKUMDU_CONCLUDE');
+    // past the 3 days: final, no appeal any more
+    expect(allowedEvents(judged.next, ['supervisor'], '2024-01-26')).toContain('GAKKUMDU_CONCLUDE');
+    expect(allowedEvents(judged.next, ['supervisor'], '2024-01-26')).not.toContain('GAKKUMDU_APPEAL');
+    expect(transition(judged.next, conclude, sup('2024-01-26'))).toMatchObject({ ok: true, next: { status: 'gakkumdu_concluded' } });
+    expect(transition(judged.next, { type: 'GAKKUMDU_APPEAL', filedOn: '2024-01-26' }, sup('2024-01-27'))).toMatchObject({ ok: false, message: { en: 'Appeal filed 2024-01-26, after the last day to appeal (2024-01-25): the judgment is final' } });
+    // an appeal in time: the High Court decides within 7 days, and its judgment is final at once
+    const appealed = transition(judged.next, { type: 'GAKKUMDU_APPEAL', filedOn: '2024-01-24' }, sup('2024-01-26'));
+    if (!appealed.ok) throw new Error(appealed.message.en);
+    expect(appealed.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pemilu.gakkumdu.appeal_judgment', '2024-01-31']]);
+    expect(transition(appealed.next, conclude, sup('2024-01-29'))).toMatchObject({ ok: true, next: { status: 'gakkumdu_concluded' } });
+  });
+  it('Pilkada: the prosecutor returns an incomplete file within 3 working days; the police resubmit within 3 more', () => {
+    const sup = (today: string) => ctx(['supervisor'], today);
+    const investigating = transition(base('gakkumdu_discussion', 'pilkada'), { type: 'GAKKUMDU_INVESTIGATE', handedOverOn: '2024-10-07' } as CaseEvent, sup('2024-10-07'));
+    if (!investigating.ok) throw new Error(investigating.message.en);
+    const prosecuting = transition(investigating.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn: '2024-10-21' } as CaseEvent, sup('2024-10-21'));
+    if (!prosecuting.ok) throw new Error(prosecuting.message.en);
+    // Monday 21 October: to court within 5 working days, or the file back within 3
+    expect(prosecuting.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pilkada.gakkumdu.prosecution', '2024-10-28'], ['pilkada.gakkumdu.file_return', '2024-10-24']]);
+    expect(transition(prosecuting.next, { type: 'GAKKUMDU_RETURN_FILE', returnedOn: '2024-10-20' }, sup('2024-10-23'))).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    const returned = transition(prosecuting.next, { type: 'GAKKUMDU_RETURN_FILE', returnedOn: '2024-10-23' }, sup('2024-10-23'));
+    if (!returned.ok) throw new Error(returned.message.en);
+    expect(returned.next).toMatchObject({ status: 'gakkumdu_investigation', dates: { file_returned: '2024-10-23' } });
+    expect(returned.next.deadlines.map((d) => [d.ruleId, d.dueDate])).toEqual([['pilkada.gakkumdu.file_resubmission', '2024-10-28']]);
+    // the resubmission cannot predate the return; once resubmitted, the prosecutor's clocks start again from it
+    expect(transition(returned.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn: '2024-10-22' } as CaseEvent, sup('2024-10-25'))).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
+    const again = transition(returned.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn: '2024-10-25' } as CaseEvent, sup('2024-10-25'));
+    expect(again.ok && again.next.deadlines.map((d) => [d.ruleId, d.from])).toEqual([['pilkada.gakkumdu.prosecution', '2024-10-25'], ['pilkada.gakkumdu.file_return', '2024-10-25']]);
   });
   it('a PPK decree names a sanction of the catalogue with its own level', () => {
     const rec = base('recommended');

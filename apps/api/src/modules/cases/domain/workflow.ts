@@ -28,8 +28,10 @@ export const CASE_STATUSES = [
   'gakkumdu_discussion', // election crime: Gakkumdu discussions
   'gakkumdu_investigation', // police investigation
   'gakkumdu_prosecution', // prosecutor
-  'gakkumdu_trial', // district court (and appeal)
-  'gakkumdu_concluded', // verdict or stopped
+  'gakkumdu_trial', // district court
+  'gakkumdu_judgment', // district court judgment given: 3 days to appeal
+  'gakkumdu_appeal', // appeal before the High Court (final)
+  'gakkumdu_concluded', // final verdict or stopped
   'forwarded', // with the civil-service authority (KASN/BKN)
   'recommended', // authority's sanction recommendation, PPK to act
   'ppk_decided', // PPK decree recorded
@@ -59,6 +61,8 @@ export const STATUS_WORDS: Readonly<Record<CaseStatus, Msg>> = {
   gakkumdu_investigation: { id: 'Penyidikan', en: 'Investigation' },
   gakkumdu_prosecution: { id: 'Penuntutan', en: 'Prosecution' },
   gakkumdu_trial: { id: 'Persidangan', en: 'Trial' },
+  gakkumdu_judgment: { id: 'Putusan pengadilan negeri (masa banding)', en: 'District court judgment (time to appeal)' },
+  gakkumdu_appeal: { id: 'Banding di pengadilan tinggi', en: 'Appeal before the High Court' },
   gakkumdu_concluded: { id: 'Proses Sentra Gakkumdu selesai', en: 'Gakkumdu process concluded' },
   forwarded: { id: 'Diteruskan kepada instansi berwenang', en: 'Forwarded to the competent authority' },
   recommended: { id: 'Rekomendasi sanksi diterbitkan, menunggu tindak lanjut PPK', en: "Sanction recommended, awaiting the PPK's follow-up" },
@@ -120,6 +124,9 @@ export type CaseEvent =
   | { type: 'GAKKUMDU_INVESTIGATE'; handedOverOn?: string }
   | { type: 'GAKKUMDU_PROSECUTE'; handedOverOn?: string }
   | { type: 'GAKKUMDU_TRIAL'; handedOverOn?: string }
+  | { type: 'GAKKUMDU_RETURN_FILE'; returnedOn?: string }
+  | { type: 'GAKKUMDU_JUDGMENT'; result: 'convicted' | 'acquitted'; judgedOn?: string }
+  | { type: 'GAKKUMDU_APPEAL'; filedOn?: string }
   | { type: 'GAKKUMDU_CONCLUDE'; result: 'convicted' | 'acquitted' | 'stopped'; note: string }
   | { type: 'RECOMMEND'; actCode: string; sanctionId: string; level: SanctionLevel; letterNumber: string }
   | { type: 'AUTHORITY_DISMISS'; reasoning: string }
@@ -136,6 +143,7 @@ const EVENT_KEYS: Readonly<Record<CaseEventType, readonly string[]>> = {
   SUMMON: ['party', 'personLabel', 'scheduledOn', 'place'], RECORD_CLARIFICATION: ['party', 'personLabel', 'heldOn', 'statement'],
   DECIDE: ['outcome', 'reasoning'], FORWARD: ['authorityId', 'letterNumber'], FORWARD_TO_PPK: ['actCode', 'sanctionId', 'level', 'letterNumber'],
   GAKKUMDU_INVESTIGATE: ['handedOverOn'], GAKKUMDU_PROSECUTE: ['handedOverOn'], GAKKUMDU_TRIAL: ['handedOverOn'], GAKKUMDU_CONCLUDE: ['result', 'note'],
+  GAKKUMDU_RETURN_FILE: ['returnedOn'], GAKKUMDU_JUDGMENT: ['result', 'judgedOn'], GAKKUMDU_APPEAL: ['filedOn'],
   RECOMMEND: ['actCode', 'sanctionId', 'level', 'letterNumber'], AUTHORITY_DISMISS: ['reasoning'],
   PPK_DECIDE: ['decreeNumber', 'sanctionId', 'level', 'decidedOn'], PPK_FAIL: [], ESCALATE: ['letterNumber'], CLOSE: ['note'],
 };
@@ -289,7 +297,12 @@ export const TRANSITIONS: Readonly<Record<CaseEventType, { from: readonly CaseSt
   GAKKUMDU_INVESTIGATE: { from: ['gakkumdu_discussion'], roles: SUPERVISOR },
   GAKKUMDU_PROSECUTE: { from: ['gakkumdu_investigation'], roles: SUPERVISOR },
   GAKKUMDU_TRIAL: { from: ['gakkumdu_prosecution'], roles: SUPERVISOR },
-  GAKKUMDU_CONCLUDE: { from: ['gakkumdu_discussion', 'gakkumdu_investigation', 'gakkumdu_prosecution', 'gakkumdu_trial'], roles: SUPERVISOR },
+  // the prosecutor sends an incomplete file back to the investigator, who resubmits it (GAKKUMDU_PROSECUTE again)
+  GAKKUMDU_RETURN_FILE: { from: ['gakkumdu_prosecution'], roles: SUPERVISOR },
+  GAKKUMDU_JUDGMENT: { from: ['gakkumdu_trial'], roles: SUPERVISOR },
+  GAKKUMDU_APPEAL: { from: ['gakkumdu_judgment'], roles: SUPERVISOR },
+  // a judgment is final once the time to appeal is over, a High Court judgment at once (UU 7/2017 482)
+  GAKKUMDU_CONCLUDE: { from: ['gakkumdu_discussion', 'gakkumdu_investigation', 'gakkumdu_prosecution', 'gakkumdu_trial', 'gakkumdu_judgment', 'gakkumdu_appeal'], roles: SUPERVISOR },
   RECOMMEND: { from: ['forwarded'], roles: AUTHORITY },
   AUTHORITY_DISMISS: { from: ['forwarded'], roles: AUTHORITY },
   PPK_DECIDE: { from: ['recommended', 'ppk_non_compliant', 'escalated'], roles: PPK },
@@ -313,8 +326,11 @@ const CLOCKS: Readonly<Partial<Record<CaseStatus, Readonly<Record<Regime, readon
   // and is over by the time the review decides; the next statutory clock starts when the police receive it
   gakkumdu_discussion: { pemilu: ['pemilu.gakkumdu.police_forwarding'], pilkada: [] },
   gakkumdu_investigation: { pemilu: ['pemilu.gakkumdu.investigation'], pilkada: ['pilkada.gakkumdu.investigation'] },
-  gakkumdu_prosecution: { pemilu: ['pemilu.gakkumdu.prosecution'], pilkada: ['pilkada.gakkumdu.prosecution'] },
+  // Pilkada: the prosecutor has 3 working days to send an incomplete file back, alongside the 5 to go to court
+  gakkumdu_prosecution: { pemilu: ['pemilu.gakkumdu.prosecution'], pilkada: ['pilkada.gakkumdu.prosecution', 'pilkada.gakkumdu.file_return'] },
   gakkumdu_trial: { pemilu: ['pemilu.gakkumdu.judgment'], pilkada: ['pilkada.gakkumdu.judgment'] },
+  gakkumdu_judgment: { pemilu: ['pemilu.gakkumdu.appeal_filing'], pilkada: ['pilkada.gakkumdu.appeal_filing'] },
+  gakkumdu_appeal: { pemilu: ['pemilu.gakkumdu.appeal_judgment'], pilkada: ['pilkada.gakkumdu.appeal_judgment'] },
   recommended: { pemilu: ['civil_service.ppk_follow_up'], pilkada: ['civil_service.ppk_follow_up'] },
   ppk_non_compliant: { pemilu: [], pilkada: [] },
 };
@@ -331,10 +347,21 @@ export function newCaseState(input: { regime: Regime; regionCode: string; receiv
   return { ...state, deadlines: clocksFor(state, input.rules, input.calendar) };
 }
 
+/** The last day to appeal the district court judgment the case awaits (none when no time to appeal is running). */
+const lastDayToAppeal = (state: CaseState): string | undefined =>
+  state.status === 'gakkumdu_judgment' ? state.deadlines.find((d) => d.ruleId.endsWith('.gakkumdu.appeal_filing'))?.dueDate : undefined;
+/** The last day to appeal while it is still open on `day`, else null. */
+const appealOpenUntil = (state: CaseState, day: string): string | null => {
+  const last = lastDayToAppeal(state);
+  return last && last >= day ? last : null;
+};
+const fileWasReturned = (state: CaseState) => !!state.dates.file_returned && state.dates.file_returned >= (state.dates.police_receipt ?? '');
 export function clocksFor(state: CaseState, rules: readonly DeadlineRule[] = DEADLINE_RULES, calendar?: WorkCalendar): Deadline[] {
   // a Pemilu finding is set within 7 days of its discovery (UU 7/2017 454(5)) instead of a report's 2-day initial review
   const finding = state.regime === 'pemilu' && state.source !== undefined && state.source !== 'report' && (state.status === 'received' || state.status === 'initial_review');
-  const ids = (finding ? ['pemilu.finding'] : (CLOCKS[state.status]?.[state.regime] ?? [])).map((id) =>
+  // Pilkada: an investigation whose file came back from the prosecutor runs on the 3 working days to resubmit it
+  const resubmitting = state.status === 'gakkumdu_investigation' && state.regime === 'pilkada' && fileWasReturned(state);
+  const ids = (finding ? ['pemilu.finding'] : resubmitting ? ['pilkada.gakkumdu.file_resubmission'] : (CLOCKS[state.status]?.[state.regime] ?? [])).map((id) =>
     // an extended review runs on the extension's clock (which counts on from the first one)
     state.reviewExtended && (id === 'pemilu.review' || id === 'pilkada.review') ? `${id}_extended` : id,
   );
@@ -472,7 +499,9 @@ function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext, pr
     return { id: `Tanggal penyerahan ${on} mendahului langkah sebelumnya (${previous})`, en: `Handover date ${on} is before the previous step (${previous})` };
   return notBefore(on, state, ctx, { id: 'Tanggal penyerahan', en: 'Handover date' });
 }
-const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => (e.handedOverOn ? e.handedOverOn : ctx.today);
+const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => e_on(e.handedOverOn, ctx);
+/** The day a Gakkumdu step happened: the date recorded, else today. */
+const e_on = (on: string | undefined, ctx: TransitionContext) => (on ? on : ctx.today);
 
 /** Right of reply: the reported person gave a statement, or was summoned and the summons day is over (they may still come that day). */
 export const reportedWasHeard = (state: CaseState, today: string) =>
@@ -561,11 +590,32 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
     case 'GAKKUMDU_INVESTIGATE':
       return checkHandover(e.handedOverOn, state, ctx, state.dates.gakkumdu_declaration);
     case 'GAKKUMDU_PROSECUTE':
-      return checkHandover(e.handedOverOn, state, ctx, state.dates.police_receipt);
+      // a resubmitted file goes back after it was returned
+      return checkHandover(e.handedOverOn, state, ctx, fileWasReturned(state) ? state.dates.file_returned : state.dates.police_receipt);
     case 'GAKKUMDU_TRIAL':
       return checkHandover(e.handedOverOn, state, ctx, state.dates.prosecutor_receipt ?? state.dates.police_receipt);
-    case 'GAKKUMDU_CONCLUDE':
-      return (['convicted', 'acquitted', 'stopped'] as unknown[]).includes(e.result) ? needText(e.note, 'note') : { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
+    case 'GAKKUMDU_RETURN_FILE':
+      return checkHandover(e.returnedOn, state, ctx, state.dates.prosecutor_receipt);
+    case 'GAKKUMDU_JUDGMENT':
+      if (!(['convicted', 'acquitted'] as unknown[]).includes(e.result)) return { id: `Amar putusan tidak dikenal: ${String(e.result)}`, en: `Unknown judgment: ${String(e.result)}` };
+      return checkHandover(e.judgedOn, state, ctx, state.dates.court_transfer);
+    case 'GAKKUMDU_APPEAL': {
+      const bad = checkHandover(e.filedOn, state, ctx, state.dates.judgment);
+      if (bad) return bad;
+      // filed after the 3 days the judgment is final: there is nothing left to appeal
+      const filed = e_on(e.filedOn, ctx);
+      const last = lastDayToAppeal(state);
+      return last && filed > last
+        ? { id: `Banding diajukan ${filed}, melewati batas ${last}: putusan telah berkekuatan hukum tetap`, en: `Appeal filed ${filed}, after the last day to appeal (${last}): the judgment is final` }
+        : null;
+    }
+    case 'GAKKUMDU_CONCLUDE': {
+      if (!(['convicted', 'acquitted', 'stopped'] as unknown[]).includes(e.result)) return { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
+      // a district court judgment is final only when nobody appealed in time
+      const open = appealOpenUntil(state, ctx.today);
+      if (open) return { id: `Putusan belum berkekuatan hukum tetap: banding masih dapat diajukan hingga ${open}`, en: `The judgment is not final yet: an appeal may be filed until ${open}` };
+      return needText(e.note, 'note');
+    }
     case 'RECOMMEND':
       if (ctx.subject?.linked === false) return NOT_LINKED;
       if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
@@ -709,6 +759,18 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       to('gakkumdu_trial');
       next.dates.court_transfer = handoverOn(event, ctx);
       break;
+    case 'GAKKUMDU_RETURN_FILE':
+      to('gakkumdu_investigation');
+      next.dates.file_returned = e_on(event.returnedOn, ctx);
+      break;
+    case 'GAKKUMDU_JUDGMENT':
+      to('gakkumdu_judgment');
+      next.dates.judgment = e_on(event.judgedOn, ctx);
+      break;
+    case 'GAKKUMDU_APPEAL':
+      to('gakkumdu_appeal');
+      next.dates.appeal_filed = e_on(event.filedOn, ctx);
+      break;
     case 'GAKKUMDU_CONCLUDE':
       to('gakkumdu_concluded');
       break;
@@ -761,6 +823,8 @@ export function allowedEvents(state: CaseState, roles: readonly CaseRole[], toda
     // a recommendation reaches a PPK only through a linked record: not offered until Bawaslu links it
     if ((t === 'RECOMMEND' || t === 'FORWARD_TO_PPK') && subject?.linked === false) return false;
     if (t === 'PPK_FAIL' && today) return validate({ type: 'PPK_FAIL' }, state, { today, roles }) === null;
+    // a judgment is concluded once final, appealed only while the time to appeal runs
+    if (today && lastDayToAppeal(state) && (t === 'GAKKUMDU_CONCLUDE' || t === 'GAKKUMDU_APPEAL')) return (appealOpenUntil(state, today) !== null) === (t === 'GAKKUMDU_APPEAL');
     return !(t === 'EXTEND_REVIEW' && state.reviewExtended);
   });
 }
