@@ -487,7 +487,7 @@ export const en: Messages = {
       gakkumdu_minutes: 'Gakkumdu minutes', forwarding: 'Forwarding letter', recommendation: 'Sanction recommendation',
     },
     flag: {
-      SANCTION_MISMATCH: "PPK's sanction differs from the recommendation", LATE_REPORT: 'Report came in after the reporting period', SIASN_BLOCK_REQUESTED: 'SIASN block requested',
+      OUTSIDE_ELECTION_PERIOD: 'Incident outside the election stages', SANCTION_MISMATCH: "PPK's sanction differs from the recommendation", LATE_REPORT: 'Report came in after the reporting period', SIASN_BLOCK_REQUESTED: 'SIASN block requested',
       REPORTED_DID_NOT_ATTEND: 'Reported person did not attend the summons', NO_RIGHT_OF_REPLY: 'Reported person not heard',
       REPORTED_RELATED_TO_CANDIDATE: 'Reported person is related to a candidate', PPK_RELATED_TO_CANDIDATE: 'The PPK is related to a candidate',
       PPK_IS_CANDIDATE: 'The PPK is a candidate: a higher authority decides', HANDLER_RELATED_TO_CANDIDATE: 'A handler is related to a candidate',

@@ -487,7 +487,7 @@ export const id = {
       gakkumdu_minutes: 'Berita acara Gakkumdu', forwarding: 'Surat penerusan', recommendation: 'Rekomendasi sanksi',
     },
     flag: {
-      SANCTION_MISMATCH: 'Sanksi PPK berbeda dari rekomendasi', LATE_REPORT: 'Laporan melewati batas waktu penyampaian', SIASN_BLOCK_REQUESTED: 'Pemblokiran SIASN diusulkan',
+      OUTSIDE_ELECTION_PERIOD: 'Kejadian di luar tahapan pemilihan', SANCTION_MISMATCH: 'Sanksi PPK berbeda dari rekomendasi', LATE_REPORT: 'Laporan melewati batas waktu penyampaian', SIASN_BLOCK_REQUESTED: 'Pemblokiran SIASN diusulkan',
       REPORTED_DID_NOT_ATTEND: 'Terlapor tidak hadir saat dipanggil', NO_RIGHT_OF_REPLY: 'Terlapor belum didengar',
       REPORTED_RELATED_TO_CANDIDATE: 'Terlapor berhubungan keluarga dengan calon', PPK_RELATED_TO_CANDIDATE: 'PPK berhubungan keluarga dengan calon',
       PPK_IS_CANDIDATE: 'PPK adalah calon: keputusan oleh atasan PPK', HANDLER_RELATED_TO_CANDIDATE: 'Petugas berhubungan keluarga dengan calon',

@@ -3,7 +3,7 @@ import { shiftDate } from '../shared/dates.ts';
 import { PEMILU_2024 } from './pemilu-2024.ts';
 import { PILKADA_2024 } from './pilkada-2024.ts';
 import { findElection } from './registry.ts';
-import { contestsIn, electionStatusOn, primaryStage, stageOn, stagesForRegion, takesPart } from './schedule.ts';
+import { absenceReasons, contestsIn, electionSpan, electionStatusOn, primaryStage, stageOn, stagesForRegion, takesPart } from './schedule.ts';
 import type { Election } from './types.ts';
 
 // Transcribed independently from domain.md §6.1 / §6.2, so a data typo fails here.
@@ -136,6 +136,14 @@ describe('participating regions', () => {
     expect(takesPart(election as Election, region as string)).toBe(expected);
   });
 
+  it('says why a region holds none of the contests, and spans the tahapan', () => {
+    expect(absenceReasons(PILKADA_2024, '34')[0]?.en).toContain('DIY governor');
+    expect(absenceReasons(PILKADA_2024, '34.71')).toEqual([]);
+    expect(absenceReasons(PEMILU_2024, '34')).toEqual([]);
+    const span = electionSpan(PEMILU_2024, '32.75');
+    expect(span.start < '2023-01-01' && span.end > '2024-02-14').toBe(true);
+    expect(electionSpan(PILKADA_2024, '32.75').end > '2024-11-27').toBe(true);
+  });
   it('holds no mayoral contest in Jakarta administrative cities', () => {
     expect(contestsIn(PILKADA_2024, '31.71').map((contest) => contest.level)).toEqual(['province']);
     expect(contestsIn(PILKADA_2024, '34.71').map((contest) => contest.level)).toEqual(['regency_city']);

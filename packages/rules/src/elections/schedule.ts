@@ -1,5 +1,5 @@
 import { isOnOrAfter, isWithin } from '../shared/dates.ts';
-import type { IsoDate } from '../shared/types.ts';
+import type { Bilingual, IsoDate } from '../shared/types.ts';
 import { isWithinRegion } from '../regions/region-code.ts';
 import type { Contest, Election, ParticipantKind, Stage, StageRole } from './types.ts';
 
@@ -19,6 +19,20 @@ export function contestsIn(election: Election, regionCode: string): Contest[] {
 
 export function takesPart(election: Election, regionCode: string): boolean {
   return contestsIn(election, regionCode).length > 0;
+}
+
+/** Why the region holds none of the election's contests (empty when it takes part). */
+export function absenceReasons(election: Election, regionCode: string): Bilingual[] {
+  if (takesPart(election, regionCode)) return [];
+  const reasons = election.contests.flatMap((contest) => contest.excludedRegions.filter((e) => isWithinRegion(regionCode, e.prefix)).map((e) => e.reason));
+  // a province code with only regency/city contests: the contest is held in the regencies and cities below it
+  return reasons.length ? reasons : [{ id: 'Pemilihan ini diselenggarakan di kabupaten/kota: pilih kabupaten/kotanya', en: 'This election is held in the regencies and cities: choose the regency or city' }];
+}
+
+/** First and last day of the election's (non-contingent) stages in the region: its tahapan. */
+export function electionSpan(election: Election, regionCode: string): { start: IsoDate; end: IsoDate } {
+  const stages = stagesForRegion(election, regionCode);
+  return { start: stages.map((s) => s.start).sort()[0]!, end: stages.map((s) => s.end).sort().at(-1)! };
 }
 
 /** The election's stages with the region's overrides applied (longer prefixes win). */

@@ -5,7 +5,7 @@
  * the deadline sweep.
  */
 import crypto from 'node:crypto';
-import { asnAuthorityOn, assess, computeDeadlines, findAct, findElection, localDateInRegion, parseIncident, type Deadline, type Rules } from '@netra/rules';
+import { absenceReasons, asnAuthorityOn, assess, electionSpan, type Election, computeDeadlines, findAct, findElection, localDateInRegion, parseIncident, type Deadline, type Rules } from '@netra/rules';
 import { legalRules } from '../../platform/legal-options.ts';
 import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
@@ -112,6 +112,12 @@ async function insertCase(
   const region = await tx.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode]);
   if (!region.rowCount) throw invalid('REGION_UNKNOWN', { id: `Kode wilayah tidak dikenal: ${input.regionCode}`, en: `Unknown region code: ${input.regionCode}` });
   assertCanOpen(p, input.regionCode);
+  const absent = absenceReasons(election, input.regionCode);
+  if (absent.length)
+    throw invalid('ELECTION_NOT_IN_REGION', {
+      id: `${election.name.id} tidak diselenggarakan di wilayah ${input.regionCode}: ${absent.map((r) => r.id).join('; ')}`,
+      en: `${election.name.en} is not held in region ${input.regionCode}: ${absent.map((r) => r.en).join('; ')}`,
+    });
   const today = todayIn(deps.clock.now(), input.regionCode);
   for (const [field, v] of [[{ id: 'Tanggal kejadian', en: 'Incident date' }, input.incidentOn], [{ id: 'Tanggal diketahui', en: 'Known date' }, input.knownOn]] as const)
     if (v && v > today) throw invalid('DATE_IN_FUTURE', { id: `${field.id} ${v} ada di masa depan (hari ini ${today}).`, en: `${field.en} ${v} is in the future (today is ${today}).` });
@@ -124,15 +130,16 @@ async function insertCase(
   const knownOn = input.knownOn ?? input.incidentOn ?? (source === 'report' ? undefined : today);
   const legal = legalRules(deps.config);
   const state = newCaseState({ regime: election.regime, regionCode: input.regionCode, receivedOn: today, knownOn, source, rules: legal.deadlines, calendar: legal.calendar });
+  state.flags = periodFlags(state.flags, election, input.regionCode, input.incidentOn);
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO cases (id, source, tip_id, election_id, regime, region_code, status, state, title, summary, incident_on, known_on, received_on,
-       act_code, actor_type, reported_text, reported_employee_id, reported_agency_id, next_due_at, incident_place)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+       act_code, actor_type, reported_text, reported_employee_id, reported_agency_id, next_due_at, incident_place, flags)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
     [
       id, source, input.tipId ?? null, election.id, election.regime, input.regionCode, state.status, JSON.stringify(state), input.title, input.summary,
       input.incidentOn ?? null, input.knownOn ?? null, today, input.actCode ?? null, reported?.employmentType ?? input.actorType ?? null, input.reportedText ?? null,
-      input.reportedEmployeeId ?? null, reported?.agencyId ?? null, nextDue(state.deadlines), input.incidentPlace ?? null,
+      input.reportedEmployeeId ?? null, reported?.agencyId ?? null, nextDue(state.deadlines), input.incidentPlace ?? null, state.flags,
     ],
   );
   await writeDeadlines(tx, id, state.deadlines);
@@ -141,6 +148,17 @@ async function insertCase(
     id, state.status, JSON.stringify({ source }), p.userId, p.username, deps.clock.now(),
   ]);
   return id;
+}
+
+/**
+ * An incident outside the election's stages (tahapan) is flagged: the election law's offences may not
+ * apply (the neutrality duties of the ASN codes do), and the handler sees it at once. Recomputed when
+ * the incident date is corrected.
+ */
+function periodFlags(flags: readonly string[], election: Election, regionCode: string, incidentOn: string | null | undefined): string[] {
+  const span = electionSpan(election, regionCode);
+  const outside = !!incidentOn && (incidentOn < span.start || incidentOn > span.end);
+  return [...flags.filter((f) => f !== 'OUTSIDE_ELECTION_PERIOD'), ...(outside ? ['OUTSIDE_ELECTION_PERIOD'] : [])];
 }
 
 const nextDue = (deadlines: readonly Deadline[]) => (deadlines.length ? deadlines.map((d) => d.dueAt).sort()[0]! : null);
@@ -397,6 +415,10 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
       throw new AppError(status, result.code, result.message);
     }
     const next = result.next;
+    if ((event.type === 'COMPLETE' || event.type === 'AMEND_INTAKE') && event.incidentOn) {
+      const election = findElection(r.election_id);
+      if (election) next.flags = periodFlags(next.flags, election, r.region_code, event.incidentOn);
+    }
     if (event.type === 'REGISTER' && next.caseNumber) await checkCaseNumberFree(tx, id, next.caseNumber);
     await tx.query(
       `UPDATE cases SET status = $2, state = $3, version = version + 1, case_number = COALESCE($4, case_number), authority_id = COALESCE($5, authority_id),

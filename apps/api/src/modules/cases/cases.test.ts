@@ -223,6 +223,26 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(pdf.statusCode).toBe(200);
   });
 
+  it('opens a case only for an election held in the region, and flags an incident outside its stages', async () => {
+    await addUser(deps, 'bawaslu.diy', 'supervisor', { regionCode: '34' });
+    s['bawaslu.diy'] = await signIn(app, 'bawaslu.diy');
+    const open = (u: string, payload: object) => app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as(u), payload: {
+      title: 'Kepala dinas hadir di deklarasi calon', summary: 'Kepala dinas hadir dan berpidato di deklarasi bakal calon.', ...payload,
+    } });
+    // the DIY governor is not elected: no Pilkada case at the province of DIY, a regency's is fine
+    const diy = await open('bawaslu.diy', { electionId: 'pilkada-2024', regionCode: '34' });
+    expect([diy.statusCode, diy.json().code]).toEqual([400, 'ELECTION_NOT_IN_REGION']);
+    expect(diy.json().message.id).toContain('Gubernur DIY tidak dipilih');
+    expect((await open('bawaslu.diy', { electionId: 'pilkada-2024', regionCode: '34.71' })).statusCode).toBe(201);
+    // Pemilu 2024's stages began on 14 June 2022: an incident before them is flagged, and the flag follows a corrected date
+    const early = await open('bawaslu.kota', { electionId: 'pemilu-2024', regionCode: '32.75', incidentOn: '2022-03-01', knownOn: '2023-12-28' });
+    expect(early.statusCode, early.body).toBe(201);
+    expect(early.json().flags).toContain('OUTSIDE_ELECTION_PERIOD');
+    expect((await ok('bawaslu.kota', early.json().id, { type: 'AMEND_INTAKE', incidentOn: '2023-12-27' })).flags).not.toContain('OUTSIDE_ELECTION_PERIOD');
+    const inside = await open('bawaslu.kota', { electionId: 'pemilu-2024', regionCode: '32.75', incidentOn: '2023-12-30' });
+    expect(inside.json().flags).toEqual([]);
+  });
+
   it('keeps a formal reporter identity sealed: handlers only, with a reason, logged', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
       electionId: 'pemilu-2024', regionCode: '32.75', title: 'Laporan ajakan memilih', summary: 'Lurah mengajak warga memilih caleg tertentu.',
