@@ -65,6 +65,19 @@ describe.each(DB_KINDS)('tip lifecycle and the receipt channel on %s', (kind) =>
     expect((await deps.db.query('SELECT 1 FROM cases WHERE tip_id = $1', [id])).rowCount).toBe(1);
   });
 
+  it('tells the sender of a tip that became a formal report when their withdrawal is recorded', async () => {
+    const { receipt, id } = await newTip('Lurah mengumpulkan KTP warga untuk dukungan calon perseorangan.');
+    expect((await pub('/api/v1/public/tips/consent', receipt)).statusCode).toBe(200);
+    const report = await handle('/api/v1/cases/reports', {
+      tipId: id, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Lurah mengumpulkan KTP warga', summary: 'Pengumpulan KTP warga oleh lurah untuk dukungan calon.',
+      chronology: 'Pelapor melihat lurah mengumpulkan KTP di balai warga.', reporter: { name: 'Pelapor Tip', address: 'Jl. Cempaka 1, Bekasi' },
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    expect((await handle(`/api/v1/cases/${report.json().id}/events`, { event: { type: 'WITHDRAW', reason: 'Pelapor mencabut laporannya di kantor' } })).statusCode).toBe(200);
+    const thread = (await pub('/api/v1/public/tips/follow', receipt)).json().messages as { author: string; body: string }[];
+    expect(thread.at(-1)).toMatchObject({ author: 'system', body: expect.stringContaining('Dicabut') });
+  });
+
   it("others' wrong guesses, however many and however parallel, neither lock the reporter out nor reveal that the code exists", async () => {
     const { receipt } = await newTip('Sekretaris desa ikut rapat tim pemenangan.');
     const guesses = await Promise.all(Array.from({ length: 15 }, (_, i) => pub('/api/v1/public/tips/follow', { receiptCode: receipt.receiptCode, secret: `WRONG-${i}` })));

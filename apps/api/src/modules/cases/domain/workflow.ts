@@ -707,6 +707,8 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       break;
     case 'WITHDRAW':
       to('withdrawn');
+      // the reporter who followed it learns that their withdrawal was recorded
+      effects.push({ type: 'notify', to: 'reporter', template: 'withdrawn' });
       break;
     case 'MERGE':
       to('merged');
