@@ -13,11 +13,14 @@ export type Notice = { channel: Channel; recipient: string; subject: string; bod
 
 export interface Notifier {
   send(n: Notice): Promise<'sent' | 'skipped'>;
+  /** Whether this server can deliver on the channel at all (an SMTP server / a WhatsApp gateway is configured). */
+  available(channel: Channel): boolean;
 }
 
 export function createNotifier(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'whatsappUrl' | 'whatsappToken'>): Notifier {
   const mail = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   return {
+    available: (channel) => (channel === 'email' ? mail !== null : !!config.whatsappUrl),
     async send(n) {
       if (n.channel === 'email') {
         if (!mail) return 'skipped';

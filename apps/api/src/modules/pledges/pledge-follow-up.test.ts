@@ -76,6 +76,29 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
   const get = (url: string, who: Awaited<ReturnType<typeof signIn>> = admin) => app.inject({ method: 'GET', url: `/api/v1${url}`, ...who });
   const audits = async (action: string) => (await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events WHERE action = $1', [action])).rows[0]!.n;
 
+  it('sends a signing code only on a channel this server can deliver on, and never claims it was sent otherwise', async () => {
+    const full = deps.notifier;
+    const codeFor = (nip: string) => app.inject({ method: 'POST', url: '/api/v1/public/pledges/code', payload: { campaignId: campaign, nip } });
+    const otps = async () => Number((await deps.db.query<{ n: string }>('SELECT count(*) AS n FROM pledge_otps')).rows[0]!.n);
+    try {
+      // no e-mail server, a WhatsApp gateway: Dedi (e-mail and phone) gets it on WhatsApp
+      deps.notifier = createNotifier({ ...deps.config, smtpUrl: undefined });
+      const before = await otps();
+      const wa = await codeFor('197001011995031002');
+      expect([wa.statusCode, wa.json().sentTo]).toEqual([200, '***002']);
+      expect(servers.whatsapps.at(-1)?.body.to).toBe('+6281200000002');
+      // neither: Ani's phone cannot be reached, and the page must not say "sent"
+      deps.notifier = createNotifier({ ...deps.config, smtpUrl: undefined, whatsappUrl: undefined });
+      const none = await codeFor('199001012021012001');
+      expect([none.statusCode, none.json().code]).toEqual([409, 'PLEDGE_CODE_CHANNEL_UNAVAILABLE']);
+      expect(none.json().message.id).toContain('akun pegawai');
+      // nothing is kept for a code nobody could receive
+      expect(await otps()).toBe(before + 1);
+    } finally {
+      deps.notifier = full;
+    }
+  });
+
   it('lets the self-service signer download the signed PDF once; it carries the text, signer, hash and a QR code of the verify link', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/public/pledges/document', payload: { token: signed.downloadToken } });
     expect(res.statusCode, res.body).toBe(200);

@@ -10,7 +10,7 @@ import type { Deps } from '../../deps.ts';
 import { prepared, type Queryable } from '../../db/client.ts';
 import { AUDIT_PARAM_COUNT, appendAudit, auditInsertSql, auditValues, sha256, type Actor } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { enqueue, deliverOutbox } from '../../platform/notify.ts';
+import { enqueue, deliverOutbox, type Channel } from '../../platform/notify.ts';
 import { grantsFor, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { NIP_NOT_COVERED, checkCanSign, checkCeremonyDate, checkPeriod, listedId, maskName, tallyAttendance, type ListedEmployee } from './domain/pledge-rules.ts';
 import { templateForCampaign } from './pledge-templates.service.ts';
@@ -124,12 +124,20 @@ export async function requestSigningCode(deps: Deps, input: { campaignId: string
     const signed = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
     if (signed) throw ALREADY_SIGNED();
     if (!e.email && !e.phone) throw invalid('PLEDGE_NO_CONTACT', { id: 'Tidak ada kontak terdaftar; hubungi admin unit untuk tanda tangan di tempat.', en: 'No registered contact; ask the unit admin to record a signature in person.' });
+    // a channel this server can deliver on: e-mail first, else WhatsApp; none, and the page must not say "sent"
+    const canUse = (channel: Channel) => !deps.notifier || deps.notifier.available(channel);
+    const to = e.email && canUse('email') ? { channel: 'email' as const, recipient: e.email } : e.phone && canUse('whatsapp') ? { channel: 'whatsapp' as const, recipient: e.phone } : null;
+    if (!to)
+      throw conflict('PLEDGE_CODE_CHANNEL_UNAVAILABLE', {
+        id: 'Kode tidak dapat dikirim: layanan email/WhatsApp untuk kontak Anda belum diaktifkan di server ini. Tanda tangani melalui akun pegawai Anda, atau minta admin unit mencatat tanda tangan di tempat.',
+        en: 'The code cannot be sent: e-mail/WhatsApp delivery for your contact is not set up on this server. Sign through your employee account, or ask the unit admin to record your signature in person.',
+      });
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const otpId = crypto.randomUUID();
     await tx.query('INSERT INTO pledge_otps (id, campaign_id, employee_id, code_hash, expires_at) VALUES ($1, $2, $3, $4, $5)', [otpId, c.id, e.id, sha256(`${otpId}:${code}`), new Date(now.getTime() + OTP_MINUTES * 60_000)]);
     const text = `Kode tanda tangan pernyataan netralitas Anda: ${code} (berlaku ${OTP_MINUTES} menit). Jangan berikan kode ini kepada siapa pun.`;
-    const noticeIds = await enqueue(tx, [e.email ? { channel: 'email' as const, recipient: e.email, subject: 'Kode tanda tangan pernyataan netralitas', body: text } : { channel: 'whatsapp' as const, recipient: e.phone!, subject: 'Netra', body: text }]);
-    return { noticeIds, sentTo: e.email ? e.email.replace(/^(.).*(@.*)$/, '$1***$2') : `***${e.phone!.slice(-3)}` };
+    const noticeIds = await enqueue(tx, [{ ...to, subject: to.channel === 'email' ? 'Kode tanda tangan pernyataan netralitas' : 'Netra', body: text }]);
+    return { noticeIds, sentTo: to.channel === 'email' ? to.recipient.replace(/^(.).*(@.*)$/, '$1***$2') : `***${to.recipient.slice(-3)}` };
   });
   // this code now, ahead of any reminders queued before it (a code lives 10 minutes)
   if (deps.notifier) await deliverOutbox(deps.db, deps.notifier, { ids: result.noticeIds }).catch((err: unknown) => deps.logger.error({ err }, 'code delivery failed'));
