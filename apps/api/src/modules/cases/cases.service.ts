@@ -161,6 +161,20 @@ function periodFlags(flags: readonly string[], election: Election, regionCode: s
   return [...flags.filter((f) => f !== 'OUTSIDE_ELECTION_PERIOD'), ...(outside ? ['OUTSIDE_ELECTION_PERIOD'] : [])];
 }
 
+/**
+ * An incumbent running in the case's election (a confirmed `self` conflict of the PPK's own registry
+ * record) cannot decide on it: the acting PPK (Plt/Pj, appointed while the incumbent is on campaign
+ * leave) or the PPK's superior does (domain.md §5; issue 5: "the decision needs a higher authority").
+ */
+async function ppkIsCandidate(db: Queryable, p: Principal, electionId: string): Promise<boolean> {
+  if (!p.grants.some((g) => g.role === 'employing_official')) return false;
+  const r = await db.query(
+    "SELECT 1 FROM users u JOIN conflicts k ON k.employee_id = u.employee_id WHERE u.id = $1 AND k.status = 'confirmed' AND k.relation = 'self' AND k.election_id = $2 LIMIT 1",
+    [p.userId, electionId],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
 const nextDue = (deadlines: readonly Deadline[]) => (deadlines.length ? deadlines.map((d) => d.dueAt).sort()[0]! : null);
 
 async function writeDeadlines(tx: Queryable, caseId: string, deadlines: readonly Deadline[]) {
@@ -349,7 +363,9 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     })),
     clarifications: clarifications.rows.map((c) => sealReporterLabel({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
     recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
-    allowedActions: allowedEvents(state, handling, today, { actorType: r.actor_type, linked: r.reported_agency_id !== null }),
+    allowedActions: (await ppkIsCandidate(deps.db, p, r.election_id))
+      ? allowedEvents(state, handling, today, { actorType: r.actor_type, linked: r.reported_agency_id !== null }).filter((t) => t !== 'PPK_DECIDE')
+      : allowedEvents(state, handling, today, { actorType: r.actor_type, linked: r.reported_agency_id !== null }),
     mayLinkReportedPerson: reportedLinkRefusal(p, r) === null,
     reportedHeard: reportedWasHeard(state, today),
     summons: state.summons ?? [],
@@ -405,6 +421,11 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     const masked = canonicalJson(stored) !== canonicalJson(before);
     const today = todayIn(deps.clock.now(), r.region_code);
     if (event.type === 'MERGE') await checkMergeTarget(tx, p, r, String(event.intoCaseId));
+    if (event.type === 'PPK_DECIDE' && p !== 'system' && (await ppkIsCandidate(tx, p, r.election_id)))
+      throw forbidden('PPK_IS_CANDIDATE', {
+        id: 'Anda sendiri calon dalam pemilihan ini: keputusan atas kasus ini tidak dapat Anda ambil. Keputusan dicatat oleh pejabat yang melaksanakan tugas PPK selama Anda cuti (Plt/Pj) atau oleh atasan PPK.',
+        en: 'You are yourself a candidate in this election: you cannot decide this case. The official acting as PPK during your leave (Plt/Pj) or the PPK\'s superior records the decision.',
+      });
     const legal = legalRules(deps.config);
     const result = transition(before, event, {
       today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on), linked: r.reported_agency_id !== null }, intake: intakeFacts(r, before, legal),

@@ -88,6 +88,19 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(rec.deadlines[0]).toMatchObject({ ruleId: 'civil_service.ppk_follow_up', unconfirmed: true });
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('ppk.serang') })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/v1/cases', ...as('ppk.kota') })).json().total).toBe(1);
+    // an incumbent running in this election (his own record is a confirmed candidate) may not decide: the acting PPK does
+    const mayor = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, employmentType: 'NON_ASN', internalId: 'WALIKOTA-1', name: 'Wali Kota Petahana', position: 'Wali Kota', active: true })).id;
+    const candidate = (await deps.db.query<{ id: string }>("INSERT INTO election_candidates (election_id, kind, name, chamber, electoral_district, region_code, party_number, ballot_number) VALUES ('pemilu-2024', 'legislative', 'Wali Kota Petahana', 'DPR', 'Jawa Barat VI', '32', 5, 1) RETURNING id")).rows[0]!.id;
+    await deps.db.query("INSERT INTO conflicts (election_id, employee_id, candidate_id, relation, source, score, status) VALUES ('pemilu-2024', $1, $2, 'self', 'matcher', 1, 'confirmed')", [mayor, candidate]);
+    await addUser(deps, 'ppk.petahana', 'employing_official', { agencyId: kota, employeeId: mayor });
+    s['ppk.petahana'] = await signIn(app, 'ppk.petahana');
+    const seenByIncumbent = (await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('ppk.petahana') })).json();
+    expect(seenByIncumbent.conflictFlags.map((f: { flag: string }) => f.flag)).toContain('PPK_IS_CANDIDATE');
+    expect(seenByIncumbent.allowedActions).not.toContain('PPK_DECIDE');
+    const refused = await event('ppk.petahana', c.id, { type: 'PPK_DECIDE', decreeNumber: '800/1/2024', sanctionId: 'moral_open', level: 'moral', decidedOn: '2024-01-03' });
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'PPK_IS_CANDIDATE']);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('ppk.kota') })).json().allowedActions).toContain('PPK_DECIDE');
+    await deps.db.query("UPDATE users SET active = false WHERE username = 'ppk.petahana'");
     const ppk = await ok('ppk.kota', c.id, { type: 'PPK_DECIDE', decreeNumber: '800/Kep.12-BKPSDM/2024', sanctionId: 'moral_closed', level: 'moral', decidedOn: '2024-01-03' });
     expect(ppk.flags).toContain('SANCTION_MISMATCH'); // closed statement instead of the open one recommended
     const closed = await ok('bawaslu.kota', c.id, { type: 'CLOSE', note: 'Selesai; sanksi telah dijatuhkan PPK.' });
