@@ -5,9 +5,6 @@
  * merges them in ONE transaction with its audit row. Default is all-or-nothing.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough } from 'node:stream';
@@ -35,21 +32,8 @@ export type ImportSource = { stream: Readable; fileName: string; size?: number }
  * one is in the run's CSV error report (imports from the web).
  */
 
-/** Where error reports are kept: a private directory of this process, files removed after a day. */
-let reportDir: string | null = null;
-const REPORT_KEEP_MS = 24 * 3600_000;
-
-function reportFile(runId: string, create: boolean): string | null {
-  if (!reportDir && create) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netra-errors-'));
-    // the reports live as long as the process that can serve them
-    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-    reportDir = dir;
-  }
-  if (!reportDir) return null;
-  const file = path.join(reportDir, `${runId}.csv`);
-  return create || fs.existsSync(file) ? file : null;
-}
+/** How long a run's full error report is kept (the run's summary, with the first errors, stays). */
+const REPORT_KEEP_DAYS = 30;
 
 const ERROR_REPORT: ExportTable<{ row: number; column_name: string | null; code: string; message: string; message_id: string }> = {
   sheet: 'Kesalahan',
@@ -62,25 +46,23 @@ const ERROR_REPORT: ExportTable<{ row: number; column_name: string | null; code:
   ],
 };
 
-/** Streams every row error of the run, by row, into a CSV file (a page at a time: memory stays flat). */
-async function writeErrorReport(db: Queryable, errs: string, file: string | null) {
-  if (!file) return;
-  // the sweep compares file ages with the wall clock: these are temporary files, not records
-  for (const f of fs.readdirSync(path.dirname(file))) {
-    const old = path.join(path.dirname(file), f);
-    if (Date.now() - fs.statSync(old).mtimeMs > REPORT_KEEP_MS) fs.rmSync(old, { force: true });
-  }
-  await writeCsvTable(errorRows(db, errs), ERROR_REPORT, fs.createWriteStream(file, { mode: 0o600 }));
+/** Keeps every row error of the run with the run (any API server can then serve the report), and drops reports past their time. */
+async function keepErrorReport(db: Queryable, runId: string, errs: string) {
+  // runs are dated by the database (import_runs.started_at defaults to now()): so is their age
+  await db.query(`DELETE FROM import_run_errors WHERE run_id IN (SELECT id FROM import_runs WHERE started_at < now() - make_interval(days => $1))`, [REPORT_KEEP_DAYS]);
+  await db.query(`INSERT INTO import_run_errors (run_id, row, ord, column_name, code, message, message_id)
+    SELECT $1, row, ord, column_name, code, message, message_id FROM ${errs}`, [runId]);
 }
 
-/** Every row error of the run, by row, a page at a time (memory stays flat). */
-async function* errorRows(db: Queryable, errs: string) {
-  await db.query(`CREATE INDEX IF NOT EXISTS ${errs}_row_ord ON ${errs} (row, ord)`);
-  let after = [0, -1];
+/** Every row error of a run (its working table, or the report kept with it), by row, a page at a time (memory stays flat). */
+async function* errorRows(db: Queryable, source: { errs: string } | { runId: string }) {
+  if ('errs' in source) await db.query(`CREATE INDEX IF NOT EXISTS ${source.errs}_row_ord ON ${source.errs} (row, ord)`);
+  const from = 'errs' in source ? `${source.errs} WHERE` : 'import_run_errors WHERE run_id = $3 AND';
+  let after: unknown[] = [0, -1];
   for (;;) {
     const page = (await db.query<{ row: number; ord: number; column_name: string | null; code: string; message: string; message_id: string }>(
-      `SELECT row, ord, column_name, code, message, message_id FROM ${errs} WHERE (row, ord) > ($1, $2) ORDER BY row, ord LIMIT 5000`,
-      after,
+      `SELECT row, ord, column_name, code, message, message_id FROM ${from} (row, ord) > ($1, $2) ORDER BY row, ord LIMIT 5000`,
+      'errs' in source ? after : [...after, source.runId],
     )).rows;
     yield* page;
     if (page.length < 5000) return;
@@ -88,16 +70,17 @@ async function* errorRows(db: Queryable, errs: string) {
   }
 }
 
-/** The CSV error report of a run the caller may see (404 otherwise, or when it is no longer kept). */
-export async function errorReportOf(deps: Deps, p: Principal, runId: string): Promise<string> {
-  await getImportRun(deps, p, runId);
-  const file = reportFile(runId, false);
-  if (!file)
+/** The CSV error report of a run the caller may see, streamed (404 otherwise, or when it is no longer kept). */
+export async function errorReportOf(deps: Deps, p: Principal, runId: string): Promise<Readable> {
+  const run = await getImportRun(deps, p, runId);
+  if (!run.errorReport)
     throw new AppError(404, 'IMPORT_REPORT_GONE', {
-      id: 'Laporan kesalahan impor ini tidak tersedia lagi (disimpan satu hari, hingga server dimulai ulang). Impor ulang berkasnya untuk membuatnya lagi.',
-      en: 'This import\'s error report is no longer available (it is kept for a day, until the server restarts). Import the file again to get it.',
+      id: `Laporan kesalahan impor ini tidak tersedia (laporan disimpan ${REPORT_KEEP_DAYS} hari setelah impor dari aplikasi web). Impor ulang berkasnya untuk membuatnya lagi.`,
+      en: `This import's error report is not available (reports are kept for ${REPORT_KEEP_DAYS} days after an import from the web app). Import the file again to get it.`,
     });
-  return file;
+  const out = new PassThrough();
+  writeCsvTable(errorRows(deps.db, { runId }), ERROR_REPORT, out).catch((err: unknown) => out.destroy(err as Error));
+  return out;
 }
 
 type Progress = { bytesRead: number; rowsRead: number };
@@ -166,11 +149,11 @@ export async function runImport(deps: Deps, input: { runId: string; agencyId: st
     const summary = await mergeStaged(deps, { ...input, stage, errs, fileSha256 });
     // the import is done (and may be committed): a report that cannot be written only goes missing
     if (input.errorReport && summary.rejected)
-      await writeErrorReport(deps.db, errs, reportFile(runId, true)).catch((err: unknown) => deps.logger.warn({ err, runId }, 'import error report not written'));
+      await keepErrorReport(deps.db, runId, errs).catch((err: unknown) => deps.logger.warn({ err, runId }, 'import error report not kept'));
     // the CLI lists every error (issue 2: "every invalid row is listed"), streamed, when the summary's list is cut short
     if (input.errorSink && 'moreErrors' in summary.summary)
       await input.errorSink((async function* () {
-        for await (const e of errorRows(deps.db, errs)) yield { row: e.row, column: e.column_name, code: e.code, message: e.message, messageId: e.message_id };
+        for await (const e of errorRows(deps.db, { errs })) yield { row: e.row, column: e.column_name, code: e.code, message: e.message, messageId: e.message_id };
       })());
     result = {
       runId,
@@ -560,8 +543,8 @@ type RunRow = {
 export async function getImportRun(deps: Deps, p: Principal, id: string): Promise<ImportRun> {
   const params: unknown[] = [id];
   const scope = scopeSql(p, 'registry.import', { region: 'a.region_code', agency: 'a.id' }, params);
-  const r = (await deps.db.query<RunRow>(
-    `SELECT r.* FROM import_runs r JOIN agencies a ON a.id = r.agency_id WHERE r.id = $1 AND (${scope} OR r.actor_id = $${params.push(p.userId)})`,
+  const r = (await deps.db.query<RunRow & { has_report: boolean }>(
+    `SELECT r.*, EXISTS (SELECT 1 FROM import_run_errors x WHERE x.run_id = r.id) AS has_report FROM import_runs r JOIN agencies a ON a.id = r.agency_id WHERE r.id = $1 AND (${scope} OR r.actor_id = $${params.push(p.userId)})`,
     params,
   )).rows[0];
   if (!r) throw notFound('Impor / Import', id);
@@ -570,7 +553,7 @@ export async function getImportRun(deps: Deps, p: Principal, id: string): Promis
   return {
     id: r.id, agencyId: r.agency_id, fileName: r.file_name, status: r.status, dryRun: r.dry_run, skipInvalid: r.skip_invalid,
     bytesTotal: Number(r.bytes_total), bytesRead: live?.bytesRead ?? Number(r.bytes_read), rowsRead: live?.rowsRead ?? Number(r.rows_read),
-    summary: parse(r.summary), failure: parse(r.failure), errorReport: reportFile(r.id, false) !== null,
+    summary: parse(r.summary), failure: parse(r.failure), errorReport: r.has_report,
     startedAt: new Date(r.started_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
   };
 }

@@ -120,6 +120,17 @@ describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
     expect(rows).toHaveLength(1101);
     expect(rows[1]).toMatch(/^2,nip,NIP_TMT,/);
     expect(rows[1100]).toMatch(/^1101,nip,NIP_TMT,/);
+    // kept with the run in the database, not in one server's temporary folder: a restart or another API server still serves it
+    expect(Number((await deps.db.query<{ n: string }>('SELECT count(*) AS n FROM import_run_errors WHERE run_id = $1', [id])).rows[0]!.n)).toBe(1100);
+    // a report past its 30 days goes when the next one is kept; the run stays, with its summary
+    await deps.db.query("UPDATE import_runs SET started_at = started_at - interval '31 days' WHERE id = $1", [id]);
+    const again = await app.inject({ method: 'POST', url: `/api/v1/agencies/${agency}/imports`, cookies: s.cookies, headers: { ...s.headers, 'content-type': 'multipart/form-data; boundary=b' }, payload: payload.replace(/Salah \d+/g, 'Lagi') });
+    await expect.poll(async () => (await app.inject({ method: 'GET', url: `/api/v1/imports/${again.json().id}`, ...s })).json().status, { timeout: 30_000 }).toBe('rejected');
+    const expired = (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, ...s })).json();
+    expect(expired).toMatchObject({ errorReport: false, summary: { rejected: 1100 } });
+    const gone = await app.inject({ method: 'GET', url: `/api/v1/imports/${id}/errors.csv`, ...s });
+    expect([gone.statusCode, gone.json().code]).toEqual([404, 'IMPORT_REPORT_GONE']);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/imports/${again.json().id}/errors.csv`, ...s })).statusCode).toBe(200);
     // another agency's admin does not learn the run exists
     const serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
     await addUser(deps, 'kesbangpol.serang', 'agency_admin', { agencyId: serang });

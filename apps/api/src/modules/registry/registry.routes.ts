@@ -108,10 +108,10 @@ export const registryRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
   app.get('/imports/:id/errors.csv', {
     schema: { tags: ['registry'], summary: 'Every row error of an import run (the run lists the first ones)', params: Id, produces: ['text/csv'] },
   }, async (req, reply) => {
-    const file = await errorReportOf(deps, requirePrincipal(req, 'registry.import'), req.params.id);
+    const report = await errorReportOf(deps, requirePrincipal(req, 'registry.import'), req.params.id);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="kesalahan-impor-${req.params.id.slice(0, 8)}.csv"`)
-      .send(fs.createReadStream(file));
+      .send(report);
   });
 };
