@@ -3,7 +3,8 @@
  * check-in link opens on a phone without an account and records an OPD head's attendance; the head's
  * briefing of their staff is confirmed; "briefed" coverage reaches those staff, drilled down by unit;
  * a pasted attendance list adds who came without the QR; a new check-in link retires the old one;
- * a banner is logged for the unit.
+ * a banner is logged for the unit. Corrections: the event's title is corrected, the banner and the
+ * briefing are withdrawn with a reason and stay listed as withdrawn.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,12 @@ describe('socialization: event, QR check-in, briefing cascade, briefed coverage'
     await page.getByRole('img', { name: /QR/ }).waitFor();
     const link = (await page.getByTestId('checkin-link').textContent())!.trim();
     expect(link).toMatch(/\/hadir\/[\w-]{20,}$/);
+    const eventUrl = page.url();
+    // a typo in the title is corrected by its manager
+    await page.getByTestId('event-edit').click();
+    await page.getByTestId('event-edit-title').fill('Sosialisasi netralitas ASN bagi kepala OPD dan camat');
+    await page.getByTestId('event-edit-submit').click();
+    await expect.poll(() => page.getByTestId('event-title-view').textContent()).toBe('Sosialisasi netralitas ASN bagi kepala OPD dan camat');
 
     // the head, on a phone, without an account
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -57,6 +64,9 @@ describe('socialization: event, QR check-in, briefing cascade, briefed coverage'
     const p = await phone.newPage();
     await p.goto(link);
     expect(await p.getByTestId('checkin-event').textContent()).toContain('Aula Pemkot Bekasi');
+    // a text keyboard: non-ASN staff type ids such as THL-003841
+    expect(await p.getByTestId('checkin-nip').getAttribute('inputmode')).toBe('text');
+    expect(await p.getByText(/non-ASN/).count()).toBeGreaterThan(0);
     await p.getByTestId('checkin-nip').fill(head.nip!);
     await p.getByTestId('checkin-submit').click();
     await p.getByTestId('checkin-done').waitFor();
@@ -114,6 +124,20 @@ describe('socialization: event, QR check-in, briefing cascade, briefed coverage'
     await page.getByTestId('reminder-submit').click();
     await page.getByTestId('reminder-row').first().waitFor();
     expect(await page.getByTestId('reminder-row').first().textContent()).toContain(head.unitPath);
+
+    // withdrawn with a reason: still listed, marked
+    const withdraw = async (row: ReturnType<typeof page.getByTestId>, reason: string) => {
+      await row.getByTestId('withdraw').click();
+      await page.getByTestId('withdraw-reason').fill(reason);
+      await page.getByTestId('withdraw-confirm').click();
+      await row.getByTestId('withdrawn').waitFor();
+      expect(await row.textContent()).toContain(reason);
+      expect(await row.getByTestId('withdraw').count()).toBe(0);
+    };
+    await withdraw(page.getByTestId('reminder-row').first(), 'Spanduk belum terpasang, tercatat keliru');
+    await page.goto(eventUrl);
+    await page.getByTestId('briefing-row').first().waitFor();
+    await withdraw(page.getByTestId('briefing-row').first(), 'Arahan dicatat untuk unit yang salah');
     await admin.close();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './common.ts';
+import { IsoDate, PlainText } from './common.ts';
 
 /**
  * Socialization (sosialisasi netralitas): events, attendance (QR check-in or imported list), the
@@ -14,19 +14,44 @@ export type AttendanceMethod = z.infer<typeof AttendanceMethod>;
 export const REMINDER_KINDS = ['banner', 'social_post', 'notification', 'other'] as const;
 export const ReminderKind = z.enum(REMINDER_KINDS);
 export type ReminderKind = z.infer<typeof ReminderKind>;
-export const SOCIALIZATION_ACTIONS = ['import_attendance', 'record_briefing', 'rotate_token'] as const;
+export const SOCIALIZATION_ACTIONS = ['import_attendance', 'record_briefing', 'rotate_token', 'edit'] as const;
+/** What the caller may do with one recorded entry (attendance, briefing, reminder activity). */
+export const ENTRY_ACTIONS = ['void'] as const;
+const EntryActions = z.array(z.enum(ENTRY_ACTIONS));
+
+/**
+ * A wrongly recorded entry is withdrawn (voided), never deleted: it stays for the audit trail, shown as
+ * withdrawn, and stops counting in coverage. The reason is required.
+ */
+export const VoidInput = z.object({ reason: PlainText(5, 1000) });
+export type VoidInput = z.infer<typeof VoidInput>;
+/** Set on a withdrawn entry: when, by whom (display name) and why. */
+export const Voided = z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() }).nullable();
+export const VoidResult = z.object({ id: z.uuid(), voided: Voided.unwrap() });
 
 export const SocializationEventInput = z.object({
   agencyId: z.uuid(),
   electionId: z.string().min(1).max(64).optional(),
-  title: z.string().trim().min(3).max(200),
+  title: PlainText(3, 200),
   heldOn: IsoDate,
-  place: z.string().trim().min(2).max(300),
-  organiser: z.string().trim().min(2).max(200),
-  materials: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  place: PlainText(2, 300),
+  organiser: PlainText(2, 200),
+  materials: z.array(PlainText(1, 1000)).max(50).default([]),
   audienceUnitIds: z.array(z.uuid()).max(2000).default([]),
 });
 export type SocializationEventInput = z.infer<typeof SocializationEventInput>;
+/**
+ * Corrects an event's details. A new date may not leave attendance or briefings recorded before it
+ * (EVENT_DATE_ORPHANS_RECORDS); the audience and the election stay as created.
+ */
+export const SocializationEventUpdate = z.object({
+  title: PlainText(3, 200).optional(),
+  heldOn: IsoDate.optional(),
+  place: PlainText(2, 300).optional(),
+  organiser: PlainText(2, 200).optional(),
+  materials: z.array(PlainText(1, 1000)).max(50).optional(),
+});
+export type SocializationEventUpdate = z.infer<typeof SocializationEventUpdate>;
 export const SocializationEventCreated = z.object({ id: z.uuid(), checkinToken: z.string() });
 
 export const SocializationEventSummary = z.object({
@@ -55,6 +80,8 @@ export const SocializationEvent = SocializationEventSummary.extend({
 export type SocializationEvent = z.infer<typeof SocializationEvent>;
 
 export const SocializationAttendee = z.object({
+  /** The attendance entry (an employee has at most one that is not withdrawn). */
+  id: z.uuid(),
   employeeId: z.uuid(),
   nip: z.string(),
   name: z.string(),
@@ -64,7 +91,10 @@ export const SocializationAttendee = z.object({
   checkedInAt: z.string(),
   /** Briefings this attendee has confirmed for this event (the cascade below them). */
   briefings: z.number().int(),
+  /** Distinct staff named in those briefings. */
   briefedStaff: z.number().int(),
+  voided: Voided,
+  allowedActions: EntryActions,
 });
 export type SocializationAttendee = z.infer<typeof SocializationAttendee>;
 
@@ -90,9 +120,9 @@ export const BriefingInput = z.object({
     z.object({ mode: z.literal('list'), nips: Nips }),
     z.object({ mode: z.literal('unit_staff'), absentNips: z.array(Nip).max(50_000).default([]) }),
   ]),
-  /** The headcount on the minutes, when it differs from the named staff (guests, staff of other units). */
+  /** The headcount on the minutes, when it differs from the named staff (guests, staff of other units); never fewer than the named staff. */
   attendanceCount: z.number().int().min(0).max(1_000_000).optional(),
-  notes: z.string().trim().max(2000).optional(),
+  notes: PlainText(1, 2000).optional(),
 });
 export type BriefingInput = z.infer<typeof BriefingInput>;
 export const BriefingCreated = z.object({ id: z.uuid(), briefed: z.number().int(), attendanceCount: z.number().int() });
@@ -108,6 +138,8 @@ export const SocializationBriefing = z.object({
   attendanceCount: z.number().int(),
   briefed: z.number().int(),
   notes: z.string().nullable(),
+  voided: Voided,
+  allowedActions: EntryActions,
 });
 export type SocializationBriefing = z.infer<typeof SocializationBriefing>;
 
@@ -135,9 +167,9 @@ export const ReminderActivityInput = z.object({
   electionId: z.string().min(1).max(64).optional(),
   kind: ReminderKind,
   doneOn: IsoDate,
-  description: z.string().trim().min(3).max(2000),
+  description: PlainText(3, 2000),
   link: z.url({ protocol: /^https?$/, error: 'an http(s) address' }).max(2000).optional(),
-  evidenceNote: z.string().trim().max(2000).optional(),
+  evidenceNote: PlainText(1, 2000).optional(),
 });
 export type ReminderActivityInput = z.infer<typeof ReminderActivityInput>;
 export const ReminderActivity = z.object({
@@ -152,6 +184,16 @@ export const ReminderActivity = z.object({
   link: z.string().nullable(),
   evidenceNote: z.string().nullable(),
   recordedBy: z.string().nullable(),
+  voided: Voided,
+  allowedActions: EntryActions,
 });
 export type ReminderActivity = z.infer<typeof ReminderActivity>;
 export const ReminderActivityQuery = z.object({ agencyId: z.uuid(), unitId: z.uuid().optional(), electionId: z.string().min(1).max(64).optional() });
+
+/**
+ * Where the caller may record (briefings, reminder activities, event audiences) in an agency: the
+ * units in their write scope, and whether they may also record for the whole agency.
+ */
+export const SocializationScopeQuery = z.object({ agencyId: z.uuid() });
+export const SocializationScope = z.object({ agencyWide: z.boolean(), unitIds: z.array(z.uuid()) });
+export type SocializationScope = z.infer<typeof SocializationScope>;

@@ -23,4 +23,11 @@ describe('QR check-in rate limits (a hall of attendees behind one NAT address)',
     expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
+
+  it('throttles a non-ASN id whatever its case, as the lookup ignores case', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await post(i % 2 ? 'thl-000777' : 'THL-000777')).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
 });

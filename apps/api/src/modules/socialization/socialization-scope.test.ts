@@ -101,7 +101,7 @@ describe.each(DB_KINDS)('socialization scope of unit admins and dates on %s', (k
     expect((await get(bidangAdmin, '/socialization/events')).json().items.map((e: { id: string }) => e.id)).toContain(ev.id);
     expect((await get(admin, `/public/socialization/checkin?token=${ev.checkinToken}`)).statusCode).toBe(200);
     // the agency admin keeps managing every event of the agency
-    expect((await get(admin, `/socialization/events/${ev.id}`)).json()).toMatchObject({ checkinToken: ev.checkinToken, allowedActions: ['import_attendance', 'record_briefing', 'rotate_token'] });
+    expect((await get(admin, `/socialization/events/${ev.id}`)).json()).toMatchObject({ checkinToken: ev.checkinToken, allowedActions: ['import_attendance', 'record_briefing', 'rotate_token', 'edit'] });
   });
 
   it('D4: a unit admin manages events whose audience lies within their subtree; agency-wide events need an agency-wide grant', async () => {
@@ -111,7 +111,7 @@ describe.each(DB_KINDS)('socialization scope of unit admins and dates on %s', (k
     expect(wide.json()).toMatchObject({ code: 'EVENT_AUDIENCE_REQUIRED', message: { id: expect.any(String), en: expect.any(String) } });
     // their own event for their unit: token, rotation and the attendance list
     const own = await created(ciruas, { title: 'Sosialisasi di Kecamatan Ciruas', audienceUnitIds: [kecamatan] });
-    expect((await get(ciruas, `/socialization/events/${own.id}`)).json()).toMatchObject({ checkinToken: own.checkinToken, allowedActions: ['import_attendance', 'record_briefing', 'rotate_token'] });
+    expect((await get(ciruas, `/socialization/events/${own.id}`)).json()).toMatchObject({ checkinToken: own.checkinToken, allowedActions: ['import_attendance', 'record_briefing', 'rotate_token', 'edit'] });
     const rotated = await post(ciruas, `/socialization/events/${own.id}/checkin-token`);
     expect(rotated.statusCode, rotated.body).toBe(200);
     const imported = await post(ciruas, `/socialization/events/${own.id}/attendance`, { nips: [CAMAT, STAFF_C] });

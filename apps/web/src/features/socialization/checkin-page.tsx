@@ -45,7 +45,7 @@ export function CheckinPage() {
             {event.data.open && !done && (
               <form onSubmit={submit}>
                 <Stack>
-                  <TextInput label={t('socialization.checkin.nip')} description={t('socialization.checkin.nipHelp')} inputMode="numeric" autoComplete="off" required value={nip} onChange={(e) => setNip(e.currentTarget.value)} data-testid="checkin-nip" />
+                  <TextInput label={t('socialization.checkin.nip')} description={t('socialization.checkin.nipHelp')} inputMode="text" autoComplete="off" autoCapitalize="characters" autoCorrect="off" spellCheck={false} required value={nip} onChange={(e) => setNip(e.currentTarget.value)} data-testid="checkin-nip" />
                   <Button type="submit" loading={busy} data-testid="checkin-submit">{t('socialization.checkin.submit')}</Button>
                 </Stack>
               </form>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Code, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Modal, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ChoiceControl } from '../../components/choice-control.tsx';
@@ -9,10 +9,10 @@ import { localToday } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { TotpQr as QrCode } from '../auth/totp-qr.tsx';
-import { useUnits } from '../registry/registry-api.ts';
 import {
-  checkinUrl, splitNips, useAttendance, useBriefings, useEvent, useImportAttendance, useRecordBriefing, useRotateToken, type SocializationEvent,
+  checkinUrl, splitNips, useAttendance, useBriefings, useEvent, useImportAttendance, useRecordBriefing, useRotateToken, useUpdateEvent, useVoidEventEntry, useWritableUnits, type SocializationEvent,
 } from './socialization-api.ts';
+import { WithdrawButton, WithdrawnNote } from './withdraw-button.tsx';
 
 function CheckinPanel({ event }: { event: SocializationEvent }) {
   const { t } = useTranslation();
@@ -63,7 +63,8 @@ function AttendanceImport({ eventId }: { eventId: string }) {
 function BriefingForm({ event }: { event: SocializationEvent }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const units = useUnits(event.agencyId);
+  // only the units the user may brief for; a unit admin's own unit comes first
+  const { units, ready, error: unitsError } = useWritableUnits(event.agencyId);
   const record = useRecordBriefing(event.id);
   const [brieferNip, setBrieferNip] = useState('');
   const [unitId, setUnitId] = useState('');
@@ -72,7 +73,7 @@ function BriefingForm({ event }: { event: SocializationEvent }) {
   const [nips, setNips] = useState('');
   const [headcount, setHeadcount] = useState<number | string>('');
   const [notes, setNotes] = useState('');
-  const unit = unitId || units.data?.[0]?.id || '';
+  const unit = unitId || units[0]?.id || '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     record.mutate({
@@ -91,7 +92,7 @@ function BriefingForm({ event }: { event: SocializationEvent }) {
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('socialization.briefer')} required value={brieferNip} onChange={(e) => setBrieferNip(e.currentTarget.value)} data-testid="briefing-briefer" />
             <NativeSelect label={t('socialization.briefingUnit')} value={unit} onChange={(e) => setUnitId(e.currentTarget.value)}
-              data={(units.data ?? []).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))} data-testid="briefing-unit" />
+              data={units.map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))} data-testid="briefing-unit" />
             <TextInput type="date" label={t('socialization.briefedOn')} required value={briefedOn} onChange={(e) => setBriefedOn(e.currentTarget.value)} data-testid="briefing-date" />
           </SimpleGrid>
           <Stack gap={4} role="group" aria-labelledby="briefing-mode-label">
@@ -103,12 +104,65 @@ function BriefingForm({ event }: { event: SocializationEvent }) {
             <NumberInput label={t('socialization.headcount')} min={0} value={headcount} onChange={setHeadcount} data-testid="briefing-headcount" />
             <TextInput label={t('socialization.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} data-testid="briefing-notes" />
           </SimpleGrid>
+          {ready && units.length === 0 && <Alert color="yellow" variant="light">{t('socialization.noWritableUnits')}</Alert>}
+          <ProblemAlert error={unitsError} />
           <ProblemAlert error={record.error} />
           {record.data && <Alert variant="light" color="green" data-testid="briefing-result">{t('socialization.briefingResult', { briefed: format.number(record.data.briefed) })}</Alert>}
           <Group><Button type="submit" loading={record.isPending} disabled={!brieferNip.trim() || !unit} data-testid="briefing-submit">{t('socialization.briefingSubmit')}</Button></Group>
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** Corrects the event's title, date, place, organiser and materials (its managers only). */
+function EditEventButton({ event }: { event: SocializationEvent }) {
+  const { t } = useTranslation();
+  const update = useUpdateEvent(event.id);
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(event.title);
+  const [heldOn, setHeldOn] = useState(event.heldOn);
+  const [place, setPlace] = useState(event.place);
+  const [organiser, setOrganiser] = useState(event.organiser);
+  const [materials, setMaterials] = useState(event.materials.join('\n'));
+  const start = () => {
+    setTitle(event.title);
+    setHeldOn(event.heldOn);
+    setPlace(event.place);
+    setOrganiser(event.organiser);
+    setMaterials(event.materials.join('\n'));
+    update.reset();
+    setOpen(true);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate(
+      { title: title.trim(), heldOn, place: place.trim(), organiser: organiser.trim(), materials: materials.split('\n').map((m) => m.trim()).filter(Boolean) },
+      { onSuccess: () => setOpen(false) },
+    );
+  };
+  return (
+    <>
+      <Button size="xs" variant="default" onClick={start} data-testid="event-edit">{t('socialization.edit')}</Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('socialization.editTitle')} size="lg">
+        <form onSubmit={submit}>
+          <Stack>
+            <TextInput label={t('socialization.eventTitle')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="event-edit-title" />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput type="date" label={t('socialization.heldOn')} description={t('socialization.editHelp')} required value={heldOn} onChange={(e) => setHeldOn(e.currentTarget.value)} data-testid="event-edit-date" />
+              <TextInput label={t('socialization.organiser')} required value={organiser} onChange={(e) => setOrganiser(e.currentTarget.value)} data-testid="event-edit-organiser" />
+            </SimpleGrid>
+            <TextInput label={t('socialization.place')} required value={place} onChange={(e) => setPlace(e.currentTarget.value)} data-testid="event-edit-place" />
+            <Textarea label={t('socialization.materials')} autosize minRows={2} value={materials} onChange={(e) => setMaterials(e.currentTarget.value)} data-testid="event-edit-materials" />
+            <ProblemAlert error={update.error} fieldLabels={{ title: t('socialization.eventTitle'), heldOn: t('socialization.heldOn'), place: t('socialization.place'), organiser: t('socialization.organiser') }} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpen(false)}>{t('socialization.cancel')}</Button>
+              <Button type="submit" loading={update.isPending} disabled={!title.trim() || !place.trim() || !organiser.trim() || !heldOn} data-testid="event-edit-submit">{t('socialization.save')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
   );
 }
 
@@ -120,6 +174,8 @@ export function EventPage() {
   const event = useEvent(id);
   const attendance = useAttendance(id);
   const briefings = useBriefings(id);
+  const voidAttendance = useVoidEventEntry(id, 'attendance');
+  const voidBriefing = useVoidEventEntry(id, 'briefings');
   usePageTitle(event.data?.title ?? t('socialization.title'));
   if (event.isPending) return <FullPageLoader />;
   if (!event.data) return <ProblemAlert error={event.error} />;
@@ -130,10 +186,13 @@ export function EventPage() {
   return (
     <Stack gap="md" maw={1200} mx="auto">
       <Anchor component={Link} to="/socialization" size="sm">← {t('socialization.back')}</Anchor>
-      <Stack gap={2}>
-        <Title order={1} size="h3" data-testid="event-title-view">{ev.title}</Title>
-        <Text size="sm" c="dimmed">{format.date(ev.heldOn)} · {ev.place} · {ev.organiser} · {ev.agencyName}</Text>
-      </Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={1} size="h3" data-testid="event-title-view">{ev.title}</Title>
+          <Text size="sm" c="dimmed" data-testid="event-details-view">{format.date(ev.heldOn)} · {ev.place} · {ev.organiser} · {ev.agencyName}</Text>
+        </Stack>
+        {ev.allowedActions.includes('edit') && <EditEventButton event={ev} />}
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t('socialization.audience')}</Text>
@@ -154,12 +213,12 @@ export function EventPage() {
           <Table.ScrollContainer minWidth={820}>
             <Table data-testid="attendance-table">
               <Table.Thead>
-                <Table.Tr><Table.Th>{t('socialization.nip')}</Table.Th><Table.Th>{t('socialization.name')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.method')}</Table.Th><Table.Th>{t('socialization.checkedInAt')}</Table.Th><Table.Th>{t('socialization.cascade')}</Table.Th></Table.Tr>
+                <Table.Tr><Table.Th>{t('socialization.nip')}</Table.Th><Table.Th>{t('socialization.name')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.method')}</Table.Th><Table.Th>{t('socialization.checkedInAt')}</Table.Th><Table.Th>{t('socialization.cascade')}</Table.Th><Table.Th>{t('socialization.actions')}</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {attendance.data?.items.map((a) => (
-                  <Table.Tr key={a.employeeId} data-testid="attendance-row">
-                    <Table.Td ff="monospace">{a.nip}</Table.Td>
+                  <Table.Tr key={a.id} data-testid="attendance-row" data-withdrawn={a.voided ? 'true' : undefined} c={a.voided ? 'dimmed' : undefined}>
+                    <Table.Td ff="monospace" td={a.voided ? 'line-through' : undefined}>{a.nip}</Table.Td>
                     <Table.Td>{a.name}<Text size="xs" c="dimmed">{a.position}</Text></Table.Td>
                     <Table.Td><Text size="xs">{a.unitPath ?? '—'}</Text></Table.Td>
                     <Table.Td>{t(`socialization.methods.${a.method}`)}</Table.Td>
@@ -168,6 +227,10 @@ export function EventPage() {
                       {a.briefings > 0
                         ? <Badge variant="light" color="green" style={{ minWidth: 'max-content' }}>{t('socialization.cascadeDone', { n: format.number(a.briefings), staff: format.number(a.briefedStaff) })}</Badge>
                         : <Badge variant="light" color="gray" style={{ minWidth: 'max-content' }}>{t('socialization.cascadePending')}</Badge>}
+                    </Table.Td>
+                    <Table.Td>
+                      {a.voided && <WithdrawnNote voided={a.voided} />}
+                      {a.allowedActions.includes('void') && <WithdrawButton entryId={a.id} what={t('socialization.withdrawAttendance', { name: a.name, nip: a.nip })} mutation={voidAttendance} />}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -186,17 +249,23 @@ export function EventPage() {
           <Table.ScrollContainer minWidth={760}>
             <Table data-testid="briefings-table">
               <Table.Thead>
-                <Table.Tr><Table.Th>{t('socialization.briefedOn')}</Table.Th><Table.Th>{t('socialization.brieferName')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th ta="right">{t('socialization.briefed')}</Table.Th><Table.Th ta="right">{t('socialization.headcountShort')}</Table.Th><Table.Th>{t('socialization.notes')}</Table.Th></Table.Tr>
+                <Table.Tr><Table.Th>{t('socialization.briefedOn')}</Table.Th><Table.Th>{t('socialization.brieferName')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th ta="right">{t('socialization.briefed')}</Table.Th><Table.Th ta="right">{t('socialization.headcountShort')}</Table.Th><Table.Th>{t('socialization.notes')}</Table.Th><Table.Th>{t('socialization.actions')}</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {briefings.data?.items.map((b) => (
-                  <Table.Tr key={b.id} data-testid="briefing-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(b.briefedOn)}</Table.Td>
+                  <Table.Tr key={b.id} data-testid="briefing-row" data-withdrawn={b.voided ? 'true' : undefined} c={b.voided ? 'dimmed' : undefined}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} td={b.voided ? 'line-through' : undefined}>{format.date(b.briefedOn)}</Table.Td>
                     <Table.Td>{b.brieferName}<Text size="xs" c="dimmed" ff="monospace">{b.brieferNip}</Text></Table.Td>
                     <Table.Td><Text size="xs">{b.unitPath}</Text></Table.Td>
                     <Table.Td ta="right">{format.number(b.briefed)}</Table.Td>
                     <Table.Td ta="right">{format.number(b.attendanceCount)}</Table.Td>
                     <Table.Td><Text size="xs">{b.notes ?? '—'}</Text></Table.Td>
+                    <Table.Td>
+                      {b.voided && <WithdrawnNote voided={b.voided} />}
+                      {b.allowedActions.includes('void') && (
+                        <WithdrawButton entryId={b.id} what={t('socialization.withdrawBriefing', { name: b.brieferName, unit: b.unitPath, date: format.date(b.briefedOn) })} mutation={voidBriefing} />
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

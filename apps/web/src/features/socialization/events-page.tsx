@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, Modal, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
@@ -8,10 +8,9 @@ import { localToday } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
-import { useUnits } from '../registry/registry-api.ts';
 import { useElections } from '../timeline/elections-api.ts';
 import { AgencySelect, SocializationHeader, useAgencyChoice } from './socialization-nav.tsx';
-import { useCreateEvent, useEvents } from './socialization-api.ts';
+import { useCreateEvent, useEvents, useWritableUnits } from './socialization-api.ts';
 
 function NewEventDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -21,14 +20,17 @@ function NewEventDialog({ onClose }: { onClose: () => void }) {
   const create = useCreateEvent();
   const [chosenAgency, setChosenAgency] = useState('');
   const { agencies, agencyId } = useAgencyChoice(chosenAgency);
-  const units = useUnits(agencyId || null);
+  // only units the user may hold an event for; a unit admin starts with their own unit as the audience
+  const scope = useWritableUnits(agencyId || null);
   const [electionId, setElectionId] = useState('');
   const [title, setTitle] = useState('');
   const [heldOn, setHeldOn] = useState(localToday());
   const [place, setPlace] = useState('');
   const [organiser, setOrganiser] = useState('');
   const [materials, setMaterials] = useState('');
-  const [audience, setAudience] = useState<string[]>([]);
+  const [chosenAudience, setAudience] = useState<string[] | null>(null);
+  const ownUnit = scope.units[0]?.id;
+  const audience = chosenAudience ?? (scope.agencyWide || !ownUnit ? [] : [ownUnit]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
@@ -43,7 +45,7 @@ function NewEventDialog({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t('socialization.newTitle')} size="lg">
       <form onSubmit={submit}>
         <Stack>
-          <AgencySelect value={agencyId} onChange={(id) => { setChosenAgency(id); setAudience([]); }} agencies={agencies} />
+          <AgencySelect value={agencyId} onChange={(id) => { setChosenAgency(id); setAudience(null); }} agencies={agencies} />
           <NativeSelect label={t('socialization.election')} value={electionId} onChange={(e) => setElectionId(e.currentTarget.value)}
             data={[{ value: '', label: t('socialization.noElection') }, ...(elections.data?.items ?? []).map((x) => ({ value: x.id, label: format.localized(x.name) }))]} data-testid="event-election" />
           <TextInput label={t('socialization.eventTitle')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="event-title" />
@@ -52,13 +54,16 @@ function NewEventDialog({ onClose }: { onClose: () => void }) {
             <TextInput label={t('socialization.organiser')} required value={organiser} onChange={(e) => setOrganiser(e.currentTarget.value)} data-testid="event-organiser" />
           </SimpleGrid>
           <TextInput label={t('socialization.place')} required value={place} onChange={(e) => setPlace(e.currentTarget.value)} data-testid="event-place" />
-          <MultiSelect label={t('socialization.audience')} value={audience} onChange={setAudience} searchable clearable
-            data={(units.data ?? []).map((u) => ({ value: u.id, label: u.path }))} data-testid="event-audience" />
+          <MultiSelect label={t('socialization.audience')} description={scope.agencyWide ? t('socialization.audienceAgencyHelp') : t('socialization.audienceUnitHelp')}
+            required={!scope.agencyWide} value={audience} onChange={setAudience} searchable clearable
+            data={scope.units.map((u) => ({ value: u.id, label: u.path }))} data-testid="event-audience" />
+          {scope.ready && !scope.agencyWide && scope.units.length === 0 && <Alert color="yellow" variant="light">{t('socialization.noWritableUnits')}</Alert>}
+          <ProblemAlert error={scope.error} />
           <Textarea label={t('socialization.materials')} autosize minRows={2} value={materials} onChange={(e) => setMaterials(e.currentTarget.value)} data-testid="event-materials" />
           <ProblemAlert error={create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('socialization.cancel')}</Button>
-            <Button type="submit" loading={create.isPending} disabled={!agencyId || !title.trim() || !place.trim() || !organiser.trim()} data-testid="event-submit">{t('socialization.create')}</Button>
+            <Button type="submit" loading={create.isPending} disabled={!agencyId || !title.trim() || !place.trim() || !organiser.trim() || (!scope.agencyWide && audience.length === 0)} data-testid="event-submit">{t('socialization.create')}</Button>
           </Group>
         </Stack>
       </form>

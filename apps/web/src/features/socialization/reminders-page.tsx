@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { REMINDER_KINDS, type ReminderKind } from '@netra/contracts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -7,15 +7,17 @@ import { localToday } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
-import { useUnits } from '../registry/registry-api.ts';
 import { AgencySelect, SocializationHeader, useAgencyChoice } from './socialization-nav.tsx';
-import { useLogReminder, useReminders } from './socialization-api.ts';
+import { useLogReminder, useReminders, useVoidReminder, useWritableUnits } from './socialization-api.ts';
+import { WithdrawButton, WithdrawnNote } from './withdraw-button.tsx';
 
 function ReminderForm({ agencyId }: { agencyId: string }) {
   const { t } = useTranslation();
-  const units = useUnits(agencyId);
+  // only units the user may log for; "whole agency" only with an agency-wide grant, else their own unit first
+  const scope = useWritableUnits(agencyId);
   const log = useLogReminder();
-  const [unitId, setUnitId] = useState('');
+  const [chosenUnit, setUnitId] = useState<string | null>(null);
+  const unitId = chosenUnit ?? (scope.agencyWide ? '' : (scope.units[0]?.id ?? ''));
   const [kind, setKind] = useState<ReminderKind>('banner');
   const [doneOn, setDoneOn] = useState(localToday());
   const [description, setDescription] = useState('');
@@ -35,7 +37,7 @@ function ReminderForm({ agencyId }: { agencyId: string }) {
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NativeSelect label={t('socialization.unit')} value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}
-              data={[{ value: '', label: t('socialization.wholeAgency') }, ...(units.data ?? []).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))]} data-testid="reminder-unit" />
+              data={[...(scope.agencyWide ? [{ value: '', label: t('socialization.wholeAgency') }] : []), ...scope.units.map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))]} data-testid="reminder-unit" />
             <NativeSelect label={t('socialization.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as ReminderKind)}
               data={REMINDER_KINDS.map((k) => ({ value: k, label: t(`socialization.kinds.${k}`) }))} data-testid="reminder-kind" />
             <TextInput type="date" label={t('socialization.doneOn')} required value={doneOn} max={localToday()} onChange={(e) => setDoneOn(e.currentTarget.value)} data-testid="reminder-date" />
@@ -45,8 +47,10 @@ function ReminderForm({ agencyId }: { agencyId: string }) {
             <TextInput type="url" label={t('socialization.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} placeholder="https://" data-testid="reminder-link" />
             <TextInput label={t('socialization.evidenceNote')} value={evidenceNote} onChange={(e) => setEvidenceNote(e.currentTarget.value)} data-testid="reminder-evidence" />
           </SimpleGrid>
+          {scope.ready && !scope.agencyWide && scope.units.length === 0 && <Alert color="yellow" variant="light">{t('socialization.noWritableUnits')}</Alert>}
+          <ProblemAlert error={scope.error} />
           <ProblemAlert error={log.error} />
-          <Group><Button type="submit" loading={log.isPending} disabled={!description.trim()} data-testid="reminder-submit">{t('socialization.log')}</Button></Group>
+          <Group><Button type="submit" loading={log.isPending} disabled={!description.trim() || (!scope.agencyWide && !unitId)} data-testid="reminder-submit">{t('socialization.log')}</Button></Group>
         </Stack>
       </form>
     </Paper>
@@ -61,6 +65,7 @@ export function RemindersPage() {
   const [chosenAgency, setChosenAgency] = useState('');
   const { agencies, agencyId } = useAgencyChoice(chosenAgency);
   const reminders = useReminders(agencyId);
+  const withdraw = useVoidReminder();
   usePageTitle(t('socialization.remindersTitle'));
   const items = reminders.data?.items ?? [];
   return (
@@ -77,12 +82,12 @@ export function RemindersPage() {
           <Table.ScrollContainer minWidth={760}>
             <Table data-testid="reminders-table">
               <Table.Thead>
-                <Table.Tr><Table.Th>{t('socialization.doneOn')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.kind')}</Table.Th><Table.Th>{t('socialization.description')}</Table.Th><Table.Th>{t('socialization.recordedBy')}</Table.Th></Table.Tr>
+                <Table.Tr><Table.Th>{t('socialization.doneOn')}</Table.Th><Table.Th>{t('socialization.unit')}</Table.Th><Table.Th>{t('socialization.kind')}</Table.Th><Table.Th>{t('socialization.description')}</Table.Th><Table.Th>{t('socialization.recordedBy')}</Table.Th><Table.Th>{t('socialization.actions')}</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {items.map((r) => (
-                  <Table.Tr key={r.id} data-testid="reminder-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(r.doneOn)}</Table.Td>
+                  <Table.Tr key={r.id} data-testid="reminder-row" data-withdrawn={r.voided ? 'true' : undefined} c={r.voided ? 'dimmed' : undefined}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} td={r.voided ? 'line-through' : undefined}>{format.date(r.doneOn)}</Table.Td>
                     <Table.Td><Text size="xs">{r.unitPath ?? t('socialization.wholeAgency')}</Text></Table.Td>
                     <Table.Td>{t(`socialization.kinds.${r.kind}`)}</Table.Td>
                     <Table.Td>
@@ -91,6 +96,12 @@ export function RemindersPage() {
                       {r.evidenceNote && <Text size="xs" c="dimmed">{r.evidenceNote}</Text>}
                     </Table.Td>
                     <Table.Td><Text size="xs">{r.recordedBy ?? '—'}</Text></Table.Td>
+                    <Table.Td>
+                      {r.voided && <WithdrawnNote voided={r.voided} />}
+                      {r.allowedActions.includes('void') && (
+                        <WithdrawButton entryId={r.id} what={t('socialization.withdrawReminder', { kind: t(`socialization.kinds.${r.kind}`), description: r.description, date: format.date(r.doneOn) })} mutation={withdraw} />
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -12,8 +12,11 @@ import type {
   SocializationEvent,
   SocializationEventInput,
   SocializationEventSummary,
+  SocializationEventUpdate,
+  SocializationScope,
 } from '@netra/contracts';
 import { api, publicApi } from '../../lib/api.ts';
+import { orderUnitsAsTree, useUnits } from '../registry/registry-api.ts';
 
 export type PublicCheckinEvent = z.infer<typeof PublicCheckinEventSchema>;
 export type CheckinResult = z.infer<typeof CheckinResultSchema>;
@@ -59,6 +62,37 @@ export const useImportAttendance = (id: string) =>
   useEventMutation(id, (nips: string[]) => api.post<{ recorded: number; alreadyPresent: number }>(`/socialization/events/${id}/attendance`, { nips, method: 'list' }));
 export const useRecordBriefing = (id: string) =>
   useEventMutation(id, (input: BriefingInput) => api.post<{ id: string; briefed: number; attendanceCount: number }>(`/socialization/events/${id}/briefings`, input));
+export const useUpdateEvent = (id: string) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SocializationEventUpdate) => api.patch<SocializationEvent>(`/socialization/events/${id}`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: EVENTS }),
+  });
+};
+/** Withdraws an attendance entry or a briefing of the event, with a reason. */
+export const useVoidEventEntry = (id: string, kind: 'attendance' | 'briefings') =>
+  useEventMutation(id, (input: { entryId: string; reason: string }) => api.post<unknown>(`/socialization/events/${id}/${kind}/${input.entryId}/void`, { reason: input.reason }));
+
+/**
+ * The units the user may record for in an agency (briefings, reminder activities, event audiences), in
+ * tree order, and whether they may record for the whole agency: the API decides from their grants.
+ */
+export function useWritableUnits(agencyId: string | null | undefined) {
+  const units = useUnits(agencyId);
+  const scope = useQuery({
+    queryKey: ['socialization', 'scope', agencyId],
+    queryFn: ({ signal }) => api.get<SocializationScope>('/socialization/scope', { agencyId }, signal),
+    enabled: Boolean(agencyId),
+    staleTime: 5 * 60_000,
+  });
+  const allowed = new Set(scope.data?.unitIds ?? []);
+  return {
+    units: scope.data && units.data ? orderUnitsAsTree(units.data.filter((u) => allowed.has(u.id))) : [],
+    agencyWide: scope.data?.agencyWide ?? false,
+    ready: Boolean(scope.data && units.data),
+    error: scope.error ?? units.error,
+  };
+}
 
 export function useBriefedCoverage(agencyId: string, electionId: string, unitId: string | null) {
   return useQuery({
@@ -81,6 +115,14 @@ export function useLogReminder() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: ReminderActivityInput) => api.post<ReminderActivity>('/socialization/reminders', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['socialization', 'reminders'] }),
+  });
+}
+
+export function useVoidReminder() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { entryId: string; reason: string }) => api.post<ReminderActivity>(`/socialization/reminders/${input.entryId}/void`, { reason: input.reason }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['socialization', 'reminders'] }),
   });
 }
