@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, LIMITS, LocalizedText, Pagination, pageOf } from './common.ts';
+import { IsoDate, LIMITS, LocalizedText, Pagination, PlainText, pageOf } from './common.ts';
 import { EMPLOYMENT_TYPES, EmploymentType } from './registry.ts';
 
 /** Neutrality pledges (surat pernyataan netralitas): campaigns, signing, verification, follow-up. */
@@ -45,6 +45,14 @@ export const PledgeCampaignInput = z.object({
   title: z.string().trim().min(3).max(200).optional(),
 });
 export type PledgeCampaignInput = z.infer<typeof PledgeCampaignInput>;
+/**
+ * What may change once a campaign is open: its title and its closing day (to extend it, or close it
+ * early). Its text, election, units and types stay: the pledges already signed were given against them.
+ */
+export const PledgeCampaignChange = z.object({ title: PlainText(3, 200).optional(), closesOn: IsoDate.optional() })
+  .refine((v) => v.title !== undefined || v.closesOn !== undefined, { message: 'give a title or a closing date' });
+export type PledgeCampaignChange = z.infer<typeof PledgeCampaignChange>;
+export const PledgeCampaignPeriod = z.object({ id: z.uuid(), title: z.string(), opensOn: z.string(), closesOn: z.string() });
 export const PledgeCampaignCreated = z.object({ id: z.uuid(), templateId: z.uuid() });
 
 /** Required = covered employees; signed = with a standing (not revoked) pledge. */

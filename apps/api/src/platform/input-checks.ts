@@ -37,6 +37,7 @@ export const CUSTOM_ID: Record<string, string> = {
   'phone number in international form, e.g. +6281234567890': 'nomor telepon dalam format internasional, mis. +6281234567890',
   '22 characters': '22 karakter (huruf dan angka, nomor seri e-meterai)',
   '6 digits': '6 angka',
+  'give a title or a closing date': 'isi judul atau tanggal tutup',
   '6-digit code': 'kode 6 angka',
   '3-64 characters: lower-case letters, digits, dot, dash, underscore': '3-64 karakter: huruf kecil, angka, titik, tanda hubung, garis bawah',
   'active, email or phone': 'active, email atau phone',

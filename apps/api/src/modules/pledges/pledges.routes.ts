@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  PledgeCampaignCreated, PledgeCampaignInput, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
+  PledgeCampaignChange, PledgeCampaignCreated, PledgeCampaignInput, PledgeCampaignPeriod, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
   PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
   PledgeSignInput, PledgeVerification, Problem, pageOf, PledgeCampaignSummary, PledgePublicCampaign, PledgeTemplate, PledgeTemplateCreated,
   PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet, PledgeListPage, PledgeListQuery, MyPledgeCampaigns } from '@netra/contracts';
@@ -13,7 +13,7 @@ import { attachCeremonySheet, listCeremonies, openCeremonySheet } from './pledge
 import { coverage, downloadSignedPledge, exportMissing, issuePledgeDocument, listCampaigns, listMissing, publicCampaign, sendReminders, timeline, listSigned } from './pledge-follow-up.service.ts';
 import { createTemplate, listTemplates } from './pledge-templates.service.ts';
 import { normalizeEmployeeId } from '../registry/domain/identifiers.ts';
-import { createCampaign, myCampaigns, recordCeremony, requestSigningCode, revokePledge, signAsEmployee, signWithCode, verifyPledge } from './pledges.service.ts';
+import { changeCampaign, createCampaign, myCampaigns, recordCeremony, requestSigningCode, revokePledge, signAsEmployee, signWithCode, verifyPledge } from './pledges.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 429: Problem };
 const Id = z.object({ id: z.uuid() });
@@ -41,6 +41,10 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   app.post('/pledge-campaigns', {
     schema: { tags: ['pledges'], summary: 'Open a neutrality pledge campaign for an agency (unit subtree, types, period)', body: PledgeCampaignInput, response: { 201: PledgeCampaignCreated, ...errors } },
   }, async (req, reply) => reply.status(201).send(await createCampaign(deps, requirePrincipal(req, 'agencies.manage'), req.body)));
+
+  app.patch('/pledge-campaigns/:id', {
+    schema: { tags: ['pledges'], summary: 'Rename a campaign or move its closing day (extend it, or close it early)', params: Id, body: PledgeCampaignChange, response: { 200: PledgeCampaignPeriod, ...errors } },
+  }, async (req) => changeCampaign(deps, requirePrincipal(req, 'agencies.manage'), req.params.id, req.body));
 
   app.get('/pledge-campaigns', {
     schema: { tags: ['pledges'], summary: 'Campaigns of the agencies the caller can read, with their coverage', response: { 200: z.object({ items: z.array(PledgeCampaignSummary) }), ...errors } },

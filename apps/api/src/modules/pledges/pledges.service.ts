@@ -42,6 +42,35 @@ export async function createCampaign(deps: Deps, p: Principal, input: CampaignIn
   });
 }
 
+/**
+ * Renames a campaign or moves its closing day (an extension when coverage lags, or an early close), in
+ * one transaction with its audit row. The day cannot come before the opening, nor before a pledge
+ * already signed (every signature stays inside its campaign's period).
+ */
+export async function changeCampaign(deps: Deps, p: Principal, id: string, input: { title?: string; closesOn?: string }) {
+  return deps.db.transaction(async (tx) => {
+    const c = await loadCampaign(tx, id, { p, perm: 'agencies.manage' });
+    await assertAgencyInScope(tx, p, 'agencies.manage', c.agency_id);
+    await tx.query('SELECT 1 FROM pledge_campaigns WHERE id = $1 FOR UPDATE', [id]);
+    const opensOn = day(c.opens_on);
+    if (input.closesOn !== undefined) {
+      if (input.closesOn < opensOn)
+        throw invalid('PERIOD_INVALID', { id: `Tanggal tutup ${input.closesOn} sebelum tanggal buka ${opensOn}.`, en: `The closing date ${input.closesOn} is before the opening date ${opensOn}.` });
+      const last = (await tx.query<{ on: string | Date | null }>('SELECT max(signed_at) AS on FROM pledges WHERE campaign_id = $1', [id])).rows[0]?.on;
+      const lastDay = last ? localDateInRegion(new Date(last), c.region_code) : null;
+      if (lastDay && input.closesOn < lastDay)
+        throw invalid('PERIOD_BEFORE_SIGNATURES', {
+          id: `Tanggal tutup ${input.closesOn} sebelum pernyataan terakhir yang ditandatangani (${lastDay}).`,
+          en: `The closing date ${input.closesOn} is before the last pledge signed (${lastDay}).`,
+        });
+    }
+    const after = { title: input.title ?? c.title, closesOn: input.closesOn ?? day(c.closes_on) };
+    await tx.query('UPDATE pledge_campaigns SET title = $2, closes_on = $3 WHERE id = $1', [id, after.title, after.closesOn]);
+    await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: 'pledge.campaign_changed', entityType: 'pledge_campaign', entityId: id, before: { title: c.title, closesOn: day(c.closes_on) }, after, at: deps.clock.now() });
+    return { id, title: after.title, opensOn, closesOn: after.closesOn };
+  });
+}
+
 export type Campaign = {
   id: string; agency_id: string; agency_name: string; region_code: string; unit_id: string | null; unit_id_path: string | null; employment_types: string[];
   opens_on: string | Date; closes_on: string | Date; title: string; content_hash: string; body: string;

@@ -288,4 +288,30 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     expect((await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/sign`, ...later, payload: {} })).json().code).toBe('PLEDGE_OUTSIDE_PERIOD');
     clock.advance(-15 * 86_400_000);
   });
+
+  it('extends or renames a campaign; never to close before its opening or before a pledge already signed', async () => {
+    const change = (payload: object, session = s) => app.inject({ method: 'PATCH', url: `/api/v1/pledge-campaigns/${campaign}`, ...session, payload });
+    // pledges were signed on 4 November (local time): the campaign cannot close on the 3rd
+    const early = await change({ closesOn: '2023-11-03' });
+    expect([early.statusCode, early.json().code]).toEqual([400, 'PERIOD_BEFORE_SIGNATURES']);
+    expect((await change({ closesOn: '2023-11-01' })).json().code).toBe('PERIOD_INVALID');
+    const empty = await change({});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message.id).toContain('isi judul atau tanggal tutup');
+    expect((await change({ title: '\u200b\u200b\u200b' })).statusCode).toBe(400);
+    expect((await change({ closesOn: '2023-11-30' }, await serangSession())).statusCode).toBe(404);
+    const ok = await change({ closesOn: '2023-11-30', title: 'Pernyataan netralitas ASN Kota Bekasi (diperpanjang)' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ id: campaign, title: 'Pernyataan netralitas ASN Kota Bekasi (diperpanjang)', opensOn: '2023-11-02', closesOn: '2023-11-30' });
+    const audit = (await deps.db.query<{ action: string }>("SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'pledge.campaign_changed'", [campaign])).rows;
+    expect(audit).toHaveLength(1);
+    // after the old closing day, the extended campaign still takes signatures
+    clock.advance(15 * 86_400_000);
+    try {
+      const sent = await post('/api/v1/public/pledges/code', { campaignId: campaign, nip: '198609262015051001' });
+      expect(sent.json().code).toBe('PLEDGE_ALREADY_SIGNED'); // not PLEDGE_OUTSIDE_PERIOD: the period now runs to 30 November
+    } finally {
+      clock.advance(-15 * 86_400_000);
+    }
+  });
 });

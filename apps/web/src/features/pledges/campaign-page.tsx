@@ -23,6 +23,7 @@ import {
   useRevokePledge,
   type PledgeListItem,
   useCeremonies,
+  useChangeCampaign,
   useCoverage,
   useMissing,
   useRecordCeremony,
@@ -375,6 +376,39 @@ function SignedSection({ campaignId, unitId, canPrint, canRevoke }: { campaignId
 }
 
 /** Coverage of one campaign: totals, drill-down by unit, signatures over time, by type and region; who is missing; reminders; ceremonies. */
+/** Rename the campaign or move its closing day (extend it when coverage lags, or close it early). */
+function ChangeCampaignButton({ campaign }: { campaign: { id: string; title: string; opensOn: string; closesOn: string } }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(campaign.title);
+  const [closesOn, setClosesOn] = useState(campaign.closesOn);
+  const change = useChangeCampaign(campaign.id);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input = { ...(title.trim() !== campaign.title ? { title: title.trim() } : {}), ...(closesOn !== campaign.closesOn ? { closesOn } : {}) };
+    if (!Object.keys(input).length) return setOpen(false);
+    change.mutate(input, { onSuccess: () => setOpen(false) });
+  };
+  return (
+    <>
+      <Button variant="light" size="xs" onClick={() => { setTitle(campaign.title); setClosesOn(campaign.closesOn); change.reset(); setOpen(true); }} data-testid="campaign-change">{t('pledges.change')}</Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('pledges.changeTitle')}>
+        <form onSubmit={submit}>
+          <Stack>
+            <TextInput label={t('pledges.titleField')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="campaign-change-title" />
+            <TextInput type="date" label={t('pledges.closesOn')} description={t('pledges.changeHelp')} min={campaign.opensOn} value={closesOn} onChange={(e) => setClosesOn(e.currentTarget.value)} data-testid="campaign-change-closes" />
+            <ProblemAlert error={change.error} data-testid="campaign-change-error" />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpen(false)}>{t('pledges.cancel')}</Button>
+              <Button type="submit" loading={change.isPending} data-testid="campaign-change-submit">{t('pledges.save')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -405,10 +439,13 @@ export function CampaignPage() {
   return (
     <Stack gap="md" maw={1200} mx="auto">
       <Anchor component={Link} to="/pledges" size="sm">← {t('pledges.back')}</Anchor>
-      <Stack gap={2}>
-        <Title order={1} size="h3" data-testid="campaign-title-view">{cov.campaign.title}</Title>
-        <Text size="sm" c="dimmed">{format.date(cov.campaign.opensOn)} – {format.date(cov.campaign.closesOn)}</Text>
-      </Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={1} size="h3" data-testid="campaign-title-view">{cov.campaign.title}</Title>
+          <Text size="sm" c="dimmed" data-testid="campaign-period">{format.date(cov.campaign.opensOn)} – {format.date(cov.campaign.closesOn)}</Text>
+        </Stack>
+        {manage && <ChangeCampaignButton campaign={cov.campaign} />}
+      </Group>
       <Paper withBorder p="md">
         <Group align="flex-start" wrap="wrap">
           <QrCode value={signUrl} label={t('pledges.signLinkQr')} size={160} />

@@ -53,6 +53,15 @@ export function useCreateCampaign() {
   });
 }
 
+/** Renames a campaign or moves its closing day; the coverage page and the list show the new period. */
+export function useChangeCampaign(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { title?: string; closesOn?: string }) => api.patch<{ id: string; title: string; opensOn: string; closesOn: string }>(`/pledge-campaigns/${id}`, input),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['pledge-campaigns'] }), qc.invalidateQueries({ queryKey: ['pledge-coverage', id] })]),
+  });
+}
+
 /** The national standard texts and the agency's own versions (newest version first within a kind). */
 export function useTemplates(agencyId: string | null) {
   return useQuery({
