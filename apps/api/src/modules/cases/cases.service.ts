@@ -457,8 +457,9 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     if (event.type === 'MERGE') await mergeInto(tx, deps, actor, { id, label: next.caseNumber ?? r.title }, event.intoCaseId);
     const amended = event.type === 'COMPLETE' || event.type === 'AMEND_INTAKE' ? await amendIntake(tx, r, event) : undefined;
     await writeDeadlines(tx, id, FINAL_STATUSES.includes(next.status) ? [] : next.deadlines);
+    const onLetter = LETTER_EVENTS.has(event.type) && r.reported_employee_id ? await reportedOnLetters(tx, r.reported_employee_id) : undefined;
     await tx.query('INSERT INTO case_events (case_id, type, from_status, to_status, payload, actor_id, actor_label, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      id, event.type, before.status, next.status, JSON.stringify(event), actor.id, actor.label, deps.clock.now(),
+      id, event.type, before.status, next.status, JSON.stringify(onLetter ? { ...event, reportedEmployee: onLetter } : event), actor.id, actor.label, deps.clock.now(),
     ]);
     // the anonymous reporter of a tip follows status changes through the receipt channel
     if (r.tip_id && result.effects.some((e) => e.type === 'notify' && e.to === 'reporter'))
@@ -797,20 +798,33 @@ export async function relatedCases(deps: Deps, p: Principal, id: string) {
   });
 }
 
+/** The steps whose letters name the linked employee, by document. */
+const LETTER_STEPS: Partial<Record<DocumentKind, readonly string[]>> = {
+  review: ['DECIDE'], forwarding: ['FORWARD', 'FORWARD_TO_PPK'], recommendation: ['RECOMMEND', 'FORWARD_TO_PPK'],
+};
+/** Events that issue a letter naming the linked employee: the event row keeps the employee as the registry held them then. */
+const LETTER_EVENTS = new Set(Object.values(LETTER_STEPS).flat());
+type ReportedOnLetter = { name: string; employmentType: string; nip: string | null; internalId: string | null; position: string | null; unitPath: string | null; agencyName: string };
+async function reportedOnLetters(db: Queryable, employeeId: string): Promise<ReportedOnLetter | undefined> {
+  const row = (await db.query<{ name: string; employment_type: string; nip: string | null; internal_id: string | null; position: string | null; unit_path: string | null; agency_name: string }>(
+    `SELECT e.name, e.employment_type, e.nip, e.internal_id, e.position, u.path AS unit_path, a.name AS agency_name
+       FROM employees e JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id WHERE e.id = $1`, [employeeId])).rows[0];
+  return row && { name: row.name, employmentType: row.employment_type, nip: row.nip, internalId: row.internal_id, position: row.position, unitPath: row.unit_path, agencyName: row.agency_name };
+}
+
 /** Issues one of the case's PDF documents (never containing the sealed reporter identity). */
 export async function issueCaseDocument(deps: Deps, p: Principal, id: string, kind: DocumentKind, opts: { summons?: number } = {}): Promise<Uint8Array> {
   const c = await getCase(deps, p, id);
   if (!availableDocuments(c).includes(kind)) throw notFound(`Dokumen ${kind} / Document`, id);
-  // the letters that reach BKN and the PPK name the linked employee as the registry holds them (the case's scope already admits the reader)
-  const row = c.reportedEmployeeId && (kind === 'review' || kind === 'forwarding' || kind === 'recommendation')
-    ? (await deps.db.query<{ name: string; employment_type: string; nip: string | null; internal_id: string | null; position: string | null; unit_path: string | null; agency_name: string }>(
-        `SELECT e.name, e.employment_type, e.nip, e.internal_id, e.position, u.path AS unit_path, a.name AS agency_name
-           FROM employees e JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id WHERE e.id = $1`, [c.reportedEmployeeId])).rows[0]
-    : undefined;
+  // the letters that reach BKN and the PPK name the linked employee as the registry held them when the letter's step was
+  // taken (a transfer or promotion since does not change a reprint); older steps without that record read the registry now
+  const step = LETTER_STEPS[kind] ? c.events.filter((e) => LETTER_STEPS[kind]!.includes(e.type)).at(-1) : undefined;
+  const recorded = step?.payload.reportedEmployee as ReportedOnLetter | undefined;
+  const reportedEmployee = c.reportedEmployeeId && LETTER_STEPS[kind] ? (recorded ?? (await reportedOnLetters(deps.db, c.reportedEmployeeId))) : undefined;
   const pdf = await renderCaseDocument(kind, c, deps.clock.now(), {
     rules: legalRules(deps.config),
     ...(opts.summons !== undefined ? { summonsIndex: opts.summons } : {}),
-    ...(row ? { reportedEmployee: { name: row.name, employmentType: row.employment_type, nip: row.nip, internalId: row.internal_id, position: row.position, unitPath: row.unit_path, agencyName: row.agency_name } } : {}),
+    ...(reportedEmployee ? { reportedEmployee } : {}),
   });
   await deps.db.transaction((tx) => appendAudit(tx, { actor: actorOf(p), action: 'case.document_issued', entityType: 'case', entityId: id, details: { kind, ...(opts.summons !== undefined ? { summons: opts.summons } : {}) }, at: deps.clock.now() }));
   return pdf;

@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp, SYSTEM_PRINCIPAL } from '../../../test/harness.ts';
+import { pdfText } from '../../../test/pdf-inspect.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency, insertUnit } from '../agencies/agencies.service.ts';
@@ -109,9 +110,15 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
       'CREATED', 'START_REVIEW', 'REGISTER', 'BEGIN_REVIEW', 'RECORD_CLARIFICATION', 'DECIDE', 'FORWARD', 'RECOMMEND', 'PPK_DECIDE', 'CLOSE',
     ]);
     // the forwarding letter carries the review, never the reporter's identity
+    // the camat moves to another post after the forwarding: a reprint still names him as he was when it was sent
+    await deps.db.query("UPDATE employees SET position = 'Kepala Dinas Pariwisata' WHERE id = $1", [camat]);
     const letter = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/documents/forwarding`, ...as('bawaslu.kota') });
+    await deps.db.query("UPDATE employees SET position = 'Camat' WHERE id = $1", [camat]);
     expect(letter.statusCode).toBe(200);
     expect(letter.headers['content-type']).toBe('application/pdf');
+    const letterText = (await pdfText(letter.rawPayload)).replace(/\s+/g, ' ');
+    expect(letterText).toContain('Jabatan: Camat');
+    expect(letterText).not.toContain('Pariwisata');
     const pdfDoc = await PDFDocument.load(letter.rawPayload);
     expect(pdfDoc.getPageCount()).toBeGreaterThanOrEqual(1);
     expect(pdfDoc.getTitle()).toContain('001/Reg/TM/PL/Kota/13.13/I/2024');
