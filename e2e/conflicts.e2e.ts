@@ -1,11 +1,14 @@
 /**
  * Issue 5 (conflicts of interest) in Debian's Chromium, on the demo `npm start` loads.
  * 1. The Kesbangpol admin opens the register: the demo's KPU lists are counted per election and the
- *    seeded relations are suggested (not the near-miss names beside them); one is confirmed.
+ *    seeded relations are suggested (not the near-miss names beside them), their evidence in Indonesian;
+ *    one is confirmed through the decision dialog; a relation with a pair's running mate names the running mate.
  * 2. A system admin opens an agency with no candidate list: the page says to import the KPU list
  *    instead of matching against 0 candidates; the admin imports a DCT file through the page (first
  *    refused with the bad row named by row and column, then with invalid rows skipped), records an
- *    employee's spouse, runs the matcher, sees the spouse suggested (not the near miss) and confirms it.
+ *    employee's spouse, runs the matcher, sees the spouse suggested (not the near miss) and confirms it,
+ *    then reopens the confirmation with a reason.
+ * 3. An employee declares a relative on their own record ("Data saya") and may withdraw it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,13 +48,25 @@ describe('conflict-of-interest register', () => {
 
     const spouse = page.getByTestId('conflict-row').filter({ hasText: 'Hotman Parulian Sitompul' });
     expect(await spouse.textContent()).toContain('Dewi Anggraini Sitompul');
+    // the evidence in the page's language, not machine text
+    expect(await spouse.getByTestId('conflict-evidence').textContent()).toBe('Dilaporkan sebagai Suami/istri: Hotman Parulian Sitompul; calon di wilayah yang sama');
+    // a decision is asked in a dialog (relation and note), never one click
     await spouse.getByTestId('conflict-confirm').click();
+    const dialog = page.getByTestId('conflict-decide-dialog');
+    expect(await dialog.textContent()).toContain('Dewi Anggraini Sitompul akan tercatat berhubungan dengan calon Ir. Hotman Parulian Sitompul, M.M.');
+    expect(await spouse.getByTestId('conflict-status').textContent()).toBe('Usulan');
+    await dialog.getByTestId('conflict-decide-note').fill('Sesuai kartu keluarga');
+    await dialog.getByTestId('conflict-decide-submit').click();
     await expect.poll(async () => spouse.getByTestId('conflict-status').textContent()).toBe('Terkonfirmasi');
+    expect(await spouse.getByTestId('conflict-note').textContent()).toBe('Catatan: Sesuai kartu keluarga');
     expect(await page.getByTestId('conflicts-candidates').textContent()).toBe('1');
 
+    // Yayah's husband is the running mate of pair 2: named as himself, not as the head of the pair
     await page.getByTestId('conflicts-election').selectOption('pilkada-2024');
     await expect.poll(async () => rowTexts(page)).toEqual([expect.stringContaining('Mukhtar Sobari')]);
     expect((await rowTexts(page))[0]).toContain('Yayah Rukoyah');
+    expect(await page.getByTestId('conflict-person').textContent()).toBe('Drs. H. Mukhtar Sobari, M.M.');
+    expect((await rowTexts(page))[0]).toContain('Calon wakil, pasangan dari Dr. H. Wahyu Adinegoro, M.Si.');
     await ctx.close();
   });
 
@@ -117,8 +132,36 @@ describe('conflict-of-interest register', () => {
     expect(await row.textContent()).not.toContain('Lubis');
     expect(await row.textContent()).toContain(employees[0]!.name);
     await row.getByTestId('conflict-confirm').click();
+    await page.getByTestId('conflict-decide-dialog').getByTestId('conflict-decide-submit').click();
     await expect.poll(async () => row.getByTestId('conflict-status').textContent()).toBe('Terkonfirmasi');
     expect(await page.getByTestId('conflicts-candidates').textContent()).toBe('1');
+
+    // the confirmation is reopened, with a reason, and is a suggestion again
+    await row.getByTestId('conflict-reopen').click();
+    const reopen = page.getByTestId('conflict-reopen-dialog');
+    await reopen.getByTestId('conflict-reopen-reason').fill('Salah');
+    expect(await reopen.getByTestId('conflict-reopen-submit').isDisabled()).toBe(true);
+    await reopen.getByTestId('conflict-reopen-reason').fill('Istri pegawai lain yang bernama sama');
+    await reopen.getByTestId('conflict-reopen-submit').click();
+    await expect.poll(async () => row.getByTestId('conflict-status').textContent()).toBe('Usulan');
+    expect(await page.getByTestId('conflicts-candidates').textContent()).toBe('0');
+    expect(await row.getByTestId('conflict-history').textContent()).toContain('dibuka kembali');
+    expect(await row.getByTestId('conflict-history').textContent()).toContain('Istri pegawai lain yang bernama sama');
+    await ctx.close();
+  });
+
+  it('an employee declares a relative on their own record', async () => {
+    const ctx = await browser.newContext();
+    ctx.setDefaultTimeout(15_000);
+    const page = await ctx.newPage();
+    await signInAs(page, server.url, 'pegawai');
+    const own = (await (await page.request.get(`${server.url}/api/v1/employees?pageSize=1`)).json()).items as { id: string }[];
+    await page.goto(`${server.url}/registry/${own[0]!.id}`);
+    await page.getByTestId('relative-name').fill('Rahmat Hidayat');
+    await page.getByTestId('relative-add').click();
+    await expect.poll(async () => page.getByTestId('relative-row').allTextContents()).toEqual(['Suami/istri: Rahmat Hidayat']);
+    // what they declared themselves they may withdraw
+    expect(await page.getByTestId('relative-withdraw').count()).toBe(1);
     await ctx.close();
   });
 });

@@ -251,8 +251,9 @@ imp2.action(async (file: string, o: { election: string; kind: 'party' | 'legisla
     const { status, ...summary } = r;
     if (o.json) print(JSON.stringify(summary));
     else {
-      print(`inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected}`);
+      print(`inserted ${r.inserted}, updated ${r.updated}, ${r.replaced ? `replaced ${r.replaced}, ` : ''}unchanged ${r.unchanged}, rejected ${r.rejected}`);
       for (const e of r.errors.slice(0, 200)) print(`  row ${e.row} ${e.column} ${e.code}: ${e.message}`);
+      for (const n of r.notices.slice(0, 200)) print(`  row ${n.row} ${n.code}: ${n.message}`);
     }
     if (status === 'rejected') throw new ExitCode(1);
   });

@@ -109,8 +109,8 @@ describe.each(DB_KINDS)('netra export employees and import candidates on %s', (k
     expect(first.map((r) => r.code), JSON.stringify(first)).toEqual(server ? [0, 0, 0] : [0]);
     expect(first[0]!.stdout).toBe('inserted 3, updated 0, unchanged 0, rejected 0\n');
     if (server) {
-      expect(JSON.parse(first[1]!.stdout)).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
-      expect(JSON.parse(first[2]!.stdout)).toEqual({ inserted: 2, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+      expect(JSON.parse(first[1]!.stdout)).toEqual({ inserted: 3, updated: 0, replaced: 0, unchanged: 0, rejected: 0, errors: [], notices: [] });
+      expect(JSON.parse(first[2]!.stdout)).toEqual({ inserted: 2, updated: 0, replaced: 0, unchanged: 0, rejected: 0, errors: [], notices: [] });
       expect(await db.query('SELECT number, abbreviation FROM election_parties ORDER BY number')).toEqual([
         { number: 1, abbreviation: 'PKB' }, { number: 2, abbreviation: 'GERINDRA' }, { number: 3, abbreviation: 'PDIP' },
       ]);
@@ -132,7 +132,7 @@ describe.each(DB_KINDS)('netra export employees and import candidates on %s', (k
     ]);
     expect(bad!.code).toBe(1);
     expect(JSON.parse(bad!.stdout)).toEqual({
-      inserted: 0, updated: 0, unchanged: 0, rejected: 2,
+      inserted: 0, updated: 0, replaced: 0, unchanged: 0, rejected: 2, notices: [],
       errors: [
         expect.objectContaining({ row: 3, column: 'Nomor Urut', code: 'NOT_A_NUMBER', message: '"x" is not a positive whole number' }),
         expect.objectContaining({ row: 4, column: 'abbreviation', code: 'DUPLICATE', message: 'Abbreviation pv already appears in row 2' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, LocalizedText, Pagination, PlainText, RegionCode } from './common.ts';
+import { CaseConflictFlag } from './conflicts.ts';
 
 
 const CaseIntakeFields = z.object({
@@ -100,7 +101,7 @@ export const CaseDetail = CaseSummary.extend({
   /** The body ASN cases go to today (KASN, BKN, ...): what a FORWARD must name. */
   forwardTo: z.object({ id: z.string(), name: LocalizedText }).nullable(),
   /** Confirmed conflicts of interest touching the case: the reported person's, the PPK's (a PPK who is a candidate cannot decide), a handler's. */
-  conflictFlags: z.array(z.object({ flag: z.string(), detail: z.string() })),
+  conflictFlags: z.array(CaseConflictFlag),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -89,13 +89,17 @@ export const Candidate = z.object({
   ballotNumber: z.number().int(),
 });
 
+const ImportRowIssue = z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string(), messageId: z.string() });
 export const CandidateImportResult = z.object({
   status: z.enum(['succeeded', 'rejected']),
   inserted: z.number().int(),
-  updated: z.number().int(),
+  updated: z.number().int().describe('Entries corrected: the same person in the slot (titles, spelling, district letters, a missing chamber)'),
+  replaced: z.number().int().describe('Slots now naming another person (PAW): the former candidate is kept, withdrawn, with their conflict-of-interest records'),
   unchanged: z.number().int(),
   rejected: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), message: z.string(), messageId: z.string() })),
+  errors: z.array(ImportRowIssue),
+  /** What the import did that an officer should know, row by row (CANDIDATE_REPLACED: who was replaced by whom). */
+  notices: z.array(ImportRowIssue),
 });
 
 /** The KPU lists the candidate import reads (`kind` of `POST /elections/:id/candidate-imports`). */
@@ -115,6 +119,7 @@ export const CANDIDATE_TEMPLATES = {
       { header: 'Nama Calon', field: 'name' }, { header: 'Nomor Urut Partai', field: 'partyNumber' }, { header: 'Dapil', field: 'electoralDistrict' },
       { header: 'Kode Wilayah', field: 'regionCode' }, { header: 'Nomor Urut', field: 'ballotNumber' }, { header: 'Lembaga', field: 'chamber' },
     ],
+    // the import refuses a row that still carries the example's name (TEMPLATE_EXAMPLE), so the template uploaded unchanged changes nothing
     example: [['Siti Contoh, S.Pd.', '1', 'Kota Bekasi 1', '32.75', '1', 'DPRD Kota']],
   },
   pair: {

@@ -9,6 +9,7 @@ export * from './elections/pilkada-2024.ts';
 export * from './elections/registry.ts';
 export * from './elections/schedule.ts';
 export * from './elections/import-rows.ts';
+export * from './elections/candidate-lists.ts';
 
 export * from './catalogue/types.ts';
 export * from './catalogue/acts.ts';

@@ -59,7 +59,7 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
       // the relation is what the candidate is to the employee: Hasan Basri is Rizki's parent
       'Rizki bin Hasan Basri ~ Hasan Basri: parent',
     ]);
-    expect(reg.summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 3, dismissed: 0 });
+    expect(reg.summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 3, dismissed: 0, basisWithdrawn: 0 });
     expect(reg).toMatchObject({ page: 1, pageSize: 50, total: 3 });
     expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts', ...as('kesbangpol.kota') })).json().items).toEqual([]);
   });
@@ -68,10 +68,13 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
     const relations = async () => Object.fromEntries((await deps.db.query<{ reasons: unknown; relation: string }>('SELECT reasons, relation FROM conflicts')).rows
       .map((r) => [JSON.stringify(r.reasons), r.relation]));
     const before = await relations();
-    // as the matcher stored it before: the employee's patronymic recorded as "child"
-    await deps.db.query("UPDATE conflicts SET relation = 'child' WHERE reasons::text LIKE '%patronymic:%'");
+    const patronymic = (await deps.db.query<{ id: string; reasons: unknown }>("SELECT id, reasons FROM conflicts WHERE reasons -> 0 ->> 'code' = 'PATRONYMIC'")).rows;
+    expect(patronymic).toHaveLength(1);
+    // as the matcher stored it before 0019 (and before reasons had codes, 0022): the employee's patronymic recorded as "child"
+    await deps.db.query(`UPDATE conflicts SET relation = 'child', reasons = '["patronymic: Rizki bin Hasan Basri", "same region"]' WHERE id = $1`, [patronymic[0]!.id]);
     const m = listMigrations().find((x) => x.name.startsWith('0019_'))!;
     for (const stmt of splitStatements(m.sql)) await deps.db.query(stmt);
+    await deps.db.query('UPDATE conflicts SET reasons = $2::jsonb WHERE id = $1', [patronymic[0]!.id, JSON.stringify(patronymic[0]!.reasons)]);
     expect(await relations()).toEqual(before);
     expect(Object.values(before).sort()).toEqual(['parent', 'self', 'spouse']);
   });
@@ -101,8 +104,8 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
     } });
     expect(c.statusCode, c.body).toBe(201);
     expect(c.json().conflictFlags).toEqual(expect.arrayContaining([
-      { flag: 'REPORTED_RELATED_TO_CANDIDATE', detail: 'spouse: Ahmad Fauzi, S.H.' },
-      { flag: 'PPK_IS_CANDIDATE', detail: 'self: Ratu Tatu Chasanah' },
+      { flag: 'REPORTED_RELATED_TO_CANDIDATE', detail: 'spouse: Ahmad Fauzi, S.H.', employeeName: 'Dewi Lestari, S.Pd.', relation: 'spouse', member: 'head', personName: 'Ahmad Fauzi, S.H.' },
+      { flag: 'PPK_IS_CANDIDATE', detail: 'self: Ratu Tatu Chasanah', employeeName: 'H. Ratu Tatu Chasanah', relation: 'self', member: 'head', personName: 'Ratu Tatu Chasanah' },
     ]));
   });
   it('refuses relative names without visible letters and answers 409 to an identical declaration, even when sent at the same time', async () => {
@@ -153,7 +156,7 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
       expect(r.statusCode, r.body).toBe(200);
       return r.json();
     };
-    const summary = { confirmedCandidates: 2, confirmedEmployees: 2, suggested: 1100, dismissed: 1 };
+    const summary = { confirmedCandidates: 2, confirmedEmployees: 2, suggested: 1100, dismissed: 1, basisWithdrawn: 0 };
     const first = await get('?electionId=pemilu-2024');
     expect(first.summary).toEqual(summary);
     expect(first).toMatchObject({ page: 1, pageSize: 50, total: 1103 });
@@ -171,8 +174,8 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
     expect(confirmed.total).toBe(2);
     expect(confirmed.items.map((i: { employee: { id: string } }) => i.employee.id).sort()).toEqual([ids.guru, ids.bupati].sort());
     // other elections and other agencies' registers count nothing
-    expect((await get('?electionId=pilkada-2024')).summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 0, dismissed: 0 });
-    expect(await get('', 'kesbangpol.kota')).toMatchObject({ summary: { confirmedCandidates: 0, confirmedEmployees: 0, suggested: 0, dismissed: 0 }, total: 0, items: [] });
+    expect((await get('?electionId=pilkada-2024')).summary).toEqual({ confirmedCandidates: 0, confirmedEmployees: 0, suggested: 0, dismissed: 0, basisWithdrawn: 0 });
+    expect(await get('', 'kesbangpol.kota')).toMatchObject({ summary: { confirmedCandidates: 0, confirmedEmployees: 0, suggested: 0, dismissed: 0, basisWithdrawn: 0 }, total: 0, items: [] });
     expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts?pageSize=201', ...as('kesbangpol.serang') })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts?page=0', ...as('kesbangpol.serang') })).statusCode).toBe(400);
   });
@@ -191,14 +194,16 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
     expect((await withdraw(ids.guru!, wrong.json().id)).statusCode).toBe(404);
     const ok = await withdraw(ids.anak!, wrong.json().id);
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toEqual({ id: wrong.json().id, employeeId: ids.anak, suggestionsRemoved: 1 });
+    expect(ok.json()).toEqual({ id: wrong.json().id, employeeId: ids.anak, suggestionsRemoved: 1, basisWithdrawn: 0 });
     expect(await pending()).toBe(0);
     expect(await relatives(ids.anak!)).toEqual([]);
     expect((await withdraw(ids.anak!, wrong.json().id)).statusCode).toBe(404);
-    // a relation an officer already confirmed stays on the register when its declaration is withdrawn
+    // a relation an officer already confirmed stays on the register when its declaration is withdrawn, flagged for review
     const spouse = (await relatives(ids.guru!)).find((r) => r.kind === 'spouse')!;
-    expect((await withdraw(ids.guru!, spouse.id)).json()).toMatchObject({ suggestionsRemoved: 0 });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/conflicts?status=confirmed', ...as('kesbangpol.serang') })).json().summary).toMatchObject({ confirmedCandidates: 2, confirmedEmployees: 2 });
+    expect((await withdraw(ids.guru!, spouse.id)).json()).toMatchObject({ suggestionsRemoved: 0, basisWithdrawn: 1 });
+    const confirmed = (await app.inject({ method: 'GET', url: '/api/v1/conflicts?status=confirmed', ...as('kesbangpol.serang') })).json();
+    expect(confirmed.summary).toMatchObject({ confirmedCandidates: 2, confirmedEmployees: 2, basisWithdrawn: 1 });
+    expect(confirmed.items.map((i: { employee: { id: string }; basisWithdrawn: boolean }) => [i.employee.id, i.basisWithdrawn])).toEqual([[ids.guru, true], [ids.bupati, false]]);
     // the employee may withdraw what they declared themselves, not what the agency recorded about them
     const own = (await relatives(ids.lain!)).find((r) => r.kind === 'sibling' && r.name === 'Nur Aini')!;
     const recorded = (await relatives(ids.lain!)).find((r) => r.kind === 'spouse')!;

@@ -75,7 +75,7 @@ export const DEMO_PAIR_ROWS: readonly string[][] = [
 
 /**
  * What the matcher finds in the demo (employee ~ candidate as listed: relation) and the near misses it
- * must leave alone, by election. A pair is named by its head candidate.
+ * must leave alone, by election. A relation with a pair's running mate names the running mate.
  */
 export const DEMO_EXPECTED: Record<'pemilu-2024' | 'pilkada-2024', { suggested: readonly string[]; nearMisses: readonly string[] }> = {
   'pemilu-2024': {
@@ -91,7 +91,7 @@ export const DEMO_EXPECTED: Record<'pemilu-2024' | 'pilkada-2024', { suggested: 
     nearMisses: ['Hotman Sitompul', 'Rangga Aditya Putra', 'Dewi Anggraini', 'Sulaiman Hadi', 'Laras Ayuningtyas binti Darto Wibowo', 'Bonifasius Hutabarat'],
   },
   'pilkada-2024': {
-    suggested: ['Yayah Rukoyah ~ Dr. H. Wahyu Adinegoro, M.Si.: spouse'],
+    suggested: ['Yayah Rukoyah ~ Drs. H. Mukhtar Sobari, M.M.: spouse'],
     nearMisses: ['Tiurma Nababan, S.H.'],
   },
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, addUser, freshDb, makeDeps, signIn, TestClock, type TestApp, runNetra } from '../../../test/harness.ts';
+import { candidateTemplateCsv } from '@netra/contracts';
+import { DB_KINDS, addUser, freshDb, makeDeps, multipart, signIn, TestClock, type TestApp, runNetra } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 
 
@@ -157,6 +158,24 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
     expect(party.statusCode).toBe(403);
   });
 
+  it('refuses a list the election does not have: a DCT for Pilkada 2024, a city pair for Pemilu 2024 (whose pairs are presidential)', async () => {
+    const post = (electionId: string, listKind: string, csv: string) => {
+      const f = multipart({}, { name: 'daftar.csv', type: 'text/csv', data: Buffer.from(csv) });
+      return app.inject({ method: 'POST', url: `/api/v1/elections/${electionId}/candidate-imports?kind=${listKind}&skipInvalid=true`, payload: f.payload, headers: { ...f.headers, ...s.headers }, cookies: s.cookies });
+    };
+    const dct = await post('pilkada-2024', 'legislative', 'nama,nomor urut partai,dapil,kode wilayah,nomor urut,lembaga\nCalon Salah Pemilihan,1,Kota Bekasi 9,32.75,1,DPRD Kota\n');
+    expect(dct.statusCode).toBe(200);
+    // the whole file, even with invalid rows skipped
+    expect(dct.json()).toMatchObject({ status: 'rejected', inserted: 0, rejected: 1, errors: [{ row: 1, code: 'LIST_NOT_FOR_ELECTION' }] });
+    expect(dct.json().errors[0].messageId).toContain('Pemilihan Serentak 2024 tidak memiliki daftar calon legislatif');
+    expect(dct.json().errors[0].message).toContain('has no legislative candidate list');
+    const pair = await post('pemilu-2024', 'pair', 'nomor urut,nama calon,nama wakil,kode wilayah\n1,Calon Kota Salah,Wakil Kota Salah,32.75\n');
+    expect(pair.json()).toMatchObject({ status: 'succeeded', inserted: 0, rejected: 1, errors: [{ row: 2, column: 'regionCode', code: 'NOT_A_CONTEST_OF_ELECTION' }] });
+    expect(pair.json().errors[0].messageId).toContain('nasional');
+    const stored = (await app.inject({ method: 'GET', url: '/api/v1/elections/pilkada-2024/candidates?q=Salah', ...s })).json().total + (await app.inject({ method: 'GET', url: '/api/v1/elections/pemilu-2024/candidates?q=Salah', ...s })).json().total;
+    expect(stored).toBe(0);
+  });
+
   describe('legislative candidate lists', () => {
     const HEADER = 'nama,nomor urut partai,dapil,kode wilayah,nomor urut,lembaga\n';
     const upload = (csv: string, query = '') =>
@@ -210,6 +229,38 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
       expect(r.json()).toMatchObject({ status: 'rejected', inserted: 0, rejected: 1, errors: [{ row: 3, code: 'DUPLICATE' }] });
       expect(r.json().errors[0].message).toContain('same list entry as row 2');
       expect(await named('Calon Sigma')).toEqual([]);
+    });
+
+    it('a row without the chamber lands on the entry of its slot, and asks for the chamber where the slot holds two', async () => {
+      const noChamber = (csv: string) =>
+        app.inject({
+          method: 'POST', url: '/api/v1/elections/pemilu-2024/candidate-imports?kind=legislative', cookies: s.cookies,
+          headers: { ...s.headers, 'content-type': 'multipart/form-data; boundary=x' },
+          payload: `--x\r\nContent-Disposition: form-data; name="file"; filename="dct.csv"\r\nContent-Type: text/csv\r\n\r\nnama,nomor urut partai,dapil,kode wilayah,nomor urut\n${csv}\r\n--x--\r\n`,
+        });
+      // "Kota Bekasi 1" of party 2 was stored with its chamber (DPRD Kota) by an earlier test
+      expect((await noChamber('Hj. Siti Aminah,2,Kota Bekasi 1,32.75,1\n')).json()).toMatchObject({ status: 'succeeded', inserted: 0, updated: 1, replaced: 0, errors: [] });
+      expect(await named('Aminah')).toEqual([expect.objectContaining({ chamber: 'DPRD_KABKOTA', electoralDistrict: 'Kota Bekasi 1' })]);
+      // "Bekasi 1" of party 4 holds a DPRD Kota and a DPRD Provinsi candidate
+      const two = await noChamber('Calon DPRD Kota,4,Bekasi 1,32.75,1\n');
+      expect(two.json()).toMatchObject({ status: 'rejected', inserted: 0, errors: [{ row: 2, column: 'chamber', code: 'CHAMBER_NEEDED' }] });
+      expect(two.json().errors[0].messageId).toContain('Lembaga');
+      expect((await named('Calon DPRD')).map((c) => c.chamber).sort()).toEqual(['DPRD_KABKOTA', 'DPRD_PROVINSI']);
+    });
+
+    it("refuses the template's example row uploaded unchanged, so it never replaces the candidate of its slot", async () => {
+      const file = (csv: string, query = '') => {
+        const f = multipart({}, { name: 'templat-dct.csv', type: 'text/csv', data: Buffer.from(csv) });
+        return app.inject({ method: 'POST', url: `/api/v1/elections/pemilu-2024/candidate-imports?kind=legislative${query}`, payload: f.payload, headers: { ...f.headers, ...s.headers }, cookies: s.cookies });
+      };
+      // the example's slot: Kota Bekasi 1, party 1, number 1, DPRD Kota
+      expect((await upload('Ahmad Zaki Mubarok,1,Kota Bekasi 1,32.75,1,DPRD Kota\n')).json()).toMatchObject({ status: 'succeeded', inserted: 1 });
+      const refused = await file(candidateTemplateCsv('legislative'));
+      expect(refused.json()).toMatchObject({ status: 'rejected', inserted: 0, replaced: 0, errors: [{ row: 2, code: 'TEMPLATE_EXAMPLE' }] });
+      expect(refused.json().errors[0].messageId).toContain('baris contoh');
+      expect((await file(candidateTemplateCsv('legislative'), '&skipInvalid=true')).json()).toMatchObject({ status: 'succeeded', inserted: 0, updated: 0, replaced: 0, rejected: 1 });
+      expect((await named('Ahmad Zaki')).map((c) => c.name)).toEqual(['Ahmad Zaki Mubarok']);
+      expect(await named('Contoh')).toEqual([]);
     });
 
     it('gives a row error naming the row and column for a number out of range, not a failed request', async () => {

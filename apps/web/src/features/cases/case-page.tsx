@@ -16,6 +16,7 @@ import { EvidencePanel } from './evidence-panel.tsx';
 import { ReportedPersonPanel } from './reported-person-panel.tsx';
 import { EVENT_FIELDS, useCase, useCaseEvent, useRelatedCases, useSanctions, type CaseDetail } from './cases-api.ts';
 import { useWorkflowLabels } from './workflow-labels.ts';
+import { useConflictText } from '../conflicts/conflict-text.ts';
 import { useActs } from '../assess/assess-api.ts';
 import { useElections } from '../timeline/elections-api.ts';
 
@@ -142,6 +143,7 @@ export function CasePage() {
   const me = useSession();
   const [action, setAction] = useState<string | null>(null);
   const labels = useWorkflowLabels();
+  const conflictText = useConflictText();
   const elections = useElections();
   usePageTitle(query.data?.title ?? t('cases.title'));
   if (query.isPending) return <FullPageLoader />;
@@ -160,7 +162,7 @@ export function CasePage() {
         <Group gap={4}>
           <Badge size="lg" data-testid="case-status" data-status={c.status} style={{ minWidth: 'max-content' }}>{labels.status(c.status)}</Badge>
           {c.flags.map((f) => <Badge key={f} color="red" variant="dot" data-testid="case-flag" data-flag={f}>{labels.flag(f)}</Badge>)}
-          {c.conflictFlags.map((f) => <Badge key={`${f.flag}:${f.detail}`} color="orange" variant="light" title={f.detail} data-testid="case-conflict" data-flag={f.flag}>{labels.flag(f.flag)}</Badge>)}
+          {c.conflictFlags.map((f) => <Badge key={`${f.flag}:${f.detail}`} color="orange" variant="light" tt="none" h="auto" style={{ whiteSpace: 'normal' }} data-testid="case-conflict" data-flag={f.flag}>{labels.flag(f.flag)}: {conflictText.flagDetail(f)}</Badge>)}
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>

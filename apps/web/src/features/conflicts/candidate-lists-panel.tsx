@@ -121,9 +121,12 @@ function CandidateImportForm({ electionId, electionName, canMatch }: { electionI
   );
 }
 
-/** What the import did: rows added, updated, unchanged and rejected, and each rejected row with its column and message. */
+/**
+ * What the import did: rows added, updated, unchanged and rejected, candidates replaced in their slot (PAW)
+ * with a note per row naming who was replaced by whom, and each rejected row with its column and message.
+ */
 function ImportReport({ result, dryRun, canMatch }: { result: CandidateImportResult; dryRun: boolean; canMatch: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const counts = { inserted: format.number(result.inserted), updated: format.number(result.updated), unchanged: format.number(result.unchanged), rejected: format.number(result.rejected) };
   return (
@@ -131,12 +134,21 @@ function ImportReport({ result, dryRun, canMatch }: { result: CandidateImportRes
       {result.status === 'succeeded' ? (
         <Alert color="green" variant="light" role="status" title={dryRun ? t('import.succeededDry') : t('conflicts.lists.imported')}>
           {t('conflicts.lists.counts', counts)}
-          {!dryRun && result.inserted + result.updated > 0 && <Text size="sm" mt={4}>{canMatch ? t('conflicts.lists.nextMatch') : t('conflicts.lists.nextAskMatch')}</Text>}
+          {result.replaced > 0 && <Text size="sm" mt={4} data-testid="candidates-replaced">{t('conflicts.lists.replaced', { count: result.replaced, n: format.number(result.replaced) })}</Text>}
+          {!dryRun && result.inserted + result.updated + result.replaced > 0 && <Text size="sm" mt={4}>{canMatch ? t('conflicts.lists.nextMatch') : t('conflicts.lists.nextAskMatch')}</Text>}
         </Alert>
       ) : (
         <Alert color="orange" variant="light" role="alert" title={t('import.rejectedTitle')}>
           {t('conflicts.lists.rejected', counts)}
         </Alert>
+      )}
+      {result.notices.length > 0 && (
+        <Stack gap={4} data-testid="candidates-import-notices">
+          <Title order={3} size="h6">{t('conflicts.lists.noticesTitle')}</Title>
+          <List size="sm" spacing={2}>
+            {result.notices.map((n) => <List.Item key={`${n.row}:${n.code}`}>{t('import.errorColumns.row')} {n.row}: {i18n.language === 'en' ? n.message : n.messageId}</List.Item>)}
+          </List>
+        </Stack>
       )}
       {result.errors.length > 0 && <ImportErrorsTable errors={result.errors} />}
     </Stack>

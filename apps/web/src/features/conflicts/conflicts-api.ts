@@ -1,15 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  CandidateImportResult as CandidateImportResultSchema, CandidateLists as CandidateListsSchema, ConflictRegister as ConflictRegisterSchema, Relative as RelativeSchema,
+  CandidateImportResult as CandidateImportResultSchema, CandidateLists as CandidateListsSchema, ConflictDecided as ConflictDecidedSchema, ConflictRegister as ConflictRegisterSchema,
+  MatchResult as MatchResultSchema, Relative as RelativeSchema, RelativeWithdrawn as RelativeWithdrawnSchema,
 } from '@netra/contracts';
 import { api, uploadFile } from '../../lib/api.ts';
 
 export type ConflictRegister = z.infer<typeof ConflictRegisterSchema>;
+export type ConflictEntry = ConflictRegister['items'][number];
 export type Relative = z.infer<typeof RelativeSchema>;
 export type CandidateLists = z.infer<typeof CandidateListsSchema>;
 export type CandidateImportResult = z.infer<typeof CandidateImportResultSchema>;
-export type MatchResult = { employees: number; candidates: number; suggested: number; added: number };
+export type MatchResult = z.infer<typeof MatchResultSchema>;
+type ConflictDecided = z.infer<typeof ConflictDecidedSchema>;
 
 /** One page of the register; the summary counts the whole register (the server counts it). */
 export function useConflicts(q: { electionId: string; agencyId: string; status: string; page: number; pageSize: number }) {
@@ -31,10 +34,20 @@ export function useRunMatcher() {
   });
 }
 
+/** An officer's decision on a suggestion, with the relation as corrected and a note (both optional). */
 export function useDecideConflict() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; decision: 'confirm' | 'dismiss' }) => api.post<{ id: string; status: string }>(`/conflicts/${input.id}/decision`, { decision: input.decision }),
+    mutationFn: ({ id, ...body }: { id: string; decision: 'confirm' | 'dismiss'; relation?: ConflictEntry['relation']; note?: string }) => api.post<ConflictDecided>(`/conflicts/${id}/decision`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['conflicts'] }),
+  });
+}
+
+/** Reopens a confirmation or dismissal with the officer's reason: the entry is a suggestion again. */
+export function useReopenConflict() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; reason: string }) => api.post<ConflictDecided>(`/conflicts/${input.id}/reopen`, { reason: input.reason }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['conflicts'] }),
   });
 }
@@ -55,7 +68,7 @@ export function useDeclareRelative(employeeId: string) {
 export function useWithdrawRelative(employeeId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (relativeId: string) => api.delete<{ id: string; suggestionsRemoved: number }>(`/employees/${employeeId}/relatives/${relativeId}`),
+    mutationFn: (relativeId: string) => api.delete<z.infer<typeof RelativeWithdrawnSchema>>(`/employees/${employeeId}/relatives/${relativeId}`),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['relatives', employeeId] }), qc.invalidateQueries({ queryKey: ['conflicts'] })]),
   });
 }

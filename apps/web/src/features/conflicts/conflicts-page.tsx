@@ -13,7 +13,9 @@ import { hasPermission, useSession } from '../auth/session.tsx';
 import { useAgencies } from '../registry/registry-api.ts';
 import { useElections } from '../timeline/elections-api.ts';
 import { CandidateListsPanel } from './candidate-lists-panel.tsx';
-import { useCandidateLists, useConflicts, useDecideConflict, useRunMatcher } from './conflicts-api.ts';
+import { DecideDialog, ReopenDialog } from './conflict-dialogs.tsx';
+import { useConflictText } from './conflict-text.ts';
+import { useCandidateLists, useConflicts, useRunMatcher, type ConflictEntry } from './conflicts-api.ts';
 
 const STATUS_COLOR = { suggested: 'yellow', confirmed: 'red', dismissed: 'gray' } as const;
 /** The chambers the candidate import stores, and a pair's kind: shown by name (other values as stored). */
@@ -37,7 +39,10 @@ export function ConflictsPage() {
   const register = useConflicts({ electionId: election, agencyId: agency, status, page, pageSize: PAGE_SIZE });
   const lists = useCandidateLists(agency);
   const match = useRunMatcher();
-  const decide = useDecideConflict();
+  const text = useConflictText();
+  // the entry an officer is deciding (with the decision asked) or reopening, in a dialog
+  const [deciding, setDeciding] = useState<{ entry: ConflictEntry; decision: 'confirm' | 'dismiss' } | null>(null);
+  const [reopening, setReopening] = useState<ConflictEntry | null>(null);
   usePageTitle(t('conflicts.title'));
   // a decision can empty the last page of a filtered list: step back to the page that still exists
   const lastPage = register.data ? Math.max(1, Math.ceil(register.data.total / register.data.pageSize)) : 1;
@@ -46,7 +51,6 @@ export function ConflictsPage() {
   }, [page, lastPage]);
   if (agencies.isPending || elections.isPending) return <FullPageLoader />;
   const data = register.data;
-  const canDecide = hasPermission(me, 'registry.write');
   const chamberLabel = (v: string) => (isLabelled(v) ? t(`conflicts.chambers.${v}`) : v);
   const canMatch = lists.data ? lists.data.allowedActions.includes('conflicts.match') : hasPermission(me, 'agencies.manage');
   const loaded = lists.data?.items.find((i) => i.electionId === election);
@@ -74,15 +78,17 @@ export function ConflictsPage() {
           {match.data.candidates === 0
             ? t('conflicts.matchedNoList', { employees: format.number(match.data.employees) })
             : t('conflicts.matched', { employees: format.number(match.data.employees), candidates: format.number(match.data.candidates), suggested: format.number(match.data.suggested), added: format.number(match.data.added) })}
+          {match.data.reopened > 0 && ` ${t('conflicts.matchedReopened', { count: match.data.reopened, n: format.number(match.data.reopened) })}`}
         </Alert>
       )}
-      <ProblemAlert error={match.error ?? lists.error ?? register.error ?? decide.error} />
+      <ProblemAlert error={match.error ?? lists.error ?? register.error} />
       {data && (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <Stat label={t('conflicts.confirmedCandidates')} value={format.number(data.summary.confirmedCandidates)} testId="conflicts-candidates" />
           <Stat label={t('conflicts.confirmedEmployees')} value={format.number(data.summary.confirmedEmployees)} testId="conflicts-employees" />
           <Stat label={t('conflicts.suggested')} value={format.number(data.summary.suggested)} testId="conflicts-suggested" />
           <Stat label={t('conflicts.statuses.dismissed')} value={format.number(data.summary.dismissed)} testId="conflicts-dismissed" />
+          {data.summary.basisWithdrawn > 0 && <Stat label={t('conflicts.basisWithdrawnCount')} value={format.number(data.summary.basisWithdrawn)} testId="conflicts-basis-withdrawn" />}
         </SimpleGrid>
       )}
       {data && data.items.length === 0 && (
@@ -105,24 +111,50 @@ export function ConflictsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {data.items.map((k) => (
-                  <Table.Tr key={k.id} data-testid="conflict-row">
+                  <Table.Tr key={k.id} data-testid="conflict-row" data-status={k.status}>
                     <Table.Td>
                       <Text size="sm" component={Link} to={`/registry/${k.employee.id}`} fw={500}>{k.employee.name}</Text>
                       <Text size="xs" c="dimmed">{k.employee.nip ?? ''} · {k.employee.position ?? ''} · {k.employee.unitPath ?? k.employee.agencyName}</Text>
                     </Table.Td>
                     <Table.Td>{t(`conflicts.relations.${k.relation}`)}</Table.Td>
                     <Table.Td>
-                      <Text size="sm">{k.candidate.name}{k.candidate.runningMateName ? ` / ${k.candidate.runningMateName}` : ''}</Text>
+                      <Text size="sm" fw={500} data-testid="conflict-person">{k.candidate.personName}</Text>
+                      {k.candidate.runningMateName && (
+                        <Text size="xs" c="dimmed">
+                          {k.candidate.member === 'running_mate' ? t('conflicts.runningMateOf', { head: k.candidate.name }) : t('conflicts.headOf', { mate: k.candidate.runningMateName })}
+                        </Text>
+                      )}
                       <Text size="xs" c="dimmed">{chamberLabel(k.candidate.chamber ?? k.candidate.kind)}{k.candidate.electoralDistrict ? ` · ${k.candidate.electoralDistrict}` : ''}{k.candidate.partyNumber ? ` · ${t('conflicts.party', { n: k.candidate.partyNumber })}` : ''}</Text>
+                      {k.candidate.withdrawn && <Badge size="sm" color="gray" variant="outline" mt={4} data-testid="conflict-candidate-withdrawn">{t('conflicts.withdrawnCandidate')}</Badge>}
                     </Table.Td>
-                    <Table.Td><Text size="xs">{k.reasons.join('; ')}</Text><Text size="xs" c="dimmed">{Math.round(k.score * 100)}%</Text></Table.Td>
+                    <Table.Td>
+                      {k.evidenceWithheld ? (
+                        <Text size="xs" c="dimmed" data-testid="conflict-evidence-withheld">{t('conflicts.evidenceWithheld')}</Text>
+                      ) : (
+                        <Stack gap={2}>
+                          <Text size="xs" data-testid="conflict-evidence">{text.reasons(k.reasons)}</Text>
+                          <Text size="xs" c="dimmed">{Math.round(k.score * 100)}%</Text>
+                          {k.note && <Text size="xs" fs="italic" data-testid="conflict-note">{t('conflicts.noteShown', { note: k.note })}</Text>}
+                          {k.history.map((h) => (
+                            <Text key={h.reopenedAt} size="xs" c="dimmed" data-testid="conflict-history">{text.pastDecision(h)}</Text>
+                          ))}
+                        </Stack>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <Stack gap={4}>
                         <Badge color={STATUS_COLOR[k.status]} variant="light" style={{ minWidth: 'max-content' }} data-testid="conflict-status">{t(`conflicts.statuses.${k.status}`)}</Badge>
-                        {canDecide && k.status === 'suggested' && (
+                        {k.basisWithdrawn && (
+                          <>
+                            <Badge color="orange" variant="outline" style={{ minWidth: 'max-content' }} data-testid="conflict-basis-withdrawn">{t('conflicts.basisWithdrawn')}</Badge>
+                            <Text size="xs" c="orange.8">{t('conflicts.basisWithdrawnHelp')}</Text>
+                          </>
+                        )}
+                        {k.allowedActions.length > 0 && (
                           <Group gap={4}>
-                            <Button size="compact-xs" color="red" variant="light" onClick={() => decide.mutate({ id: k.id, decision: 'confirm' })} data-testid="conflict-confirm">{t('conflicts.confirm')}</Button>
-                            <Button size="compact-xs" variant="default" onClick={() => decide.mutate({ id: k.id, decision: 'dismiss' })} data-testid="conflict-dismiss">{t('conflicts.dismiss')}</Button>
+                            {k.allowedActions.includes('confirm') && <Button size="compact-xs" color="red" variant="light" onClick={() => setDeciding({ entry: k, decision: 'confirm' })} data-testid="conflict-confirm">{t('conflicts.confirm')}</Button>}
+                            {k.allowedActions.includes('dismiss') && <Button size="compact-xs" variant="default" onClick={() => setDeciding({ entry: k, decision: 'dismiss' })} data-testid="conflict-dismiss">{t('conflicts.dismiss')}</Button>}
+                            {k.allowedActions.includes('reopen') && <Button size="compact-xs" variant="subtle" onClick={() => setReopening(k)} data-testid="conflict-reopen">{t('conflicts.reopen')}</Button>}
                           </Group>
                         )}
                       </Stack>
@@ -135,6 +167,8 @@ export function ConflictsPage() {
         </Paper>
       )}
       {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />}
+      {deciding && <DecideDialog entry={deciding.entry} decision={deciding.decision} onClose={() => setDeciding(null)} />}
+      {reopening && <ReopenDialog entry={reopening} onClose={() => setReopening(null)} />}
     </Stack>
   );
 }

@@ -4,9 +4,15 @@ import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { useTranslation } from 'react-i18next';
 import { DECLARED_RELATIONS, RELATIVE_NAME_MIN_LETTERS, normalizePersonName, visibleLetterCount } from '@netra/contracts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { ApiError } from '../../lib/api.ts';
 import { useDeclareRelative, useRelatives, useWithdrawRelative, type Relative } from './conflicts-api.ts';
 
-/** Declared family relations of an employee (the matcher's strongest evidence of a conflict of interest). */
+/**
+ * Declared family relations of an employee (the matcher's strongest evidence of a conflict of interest),
+ * for registry writers and for the employee on their own record: `canWrite` says the reader may be one of
+ * them, and the API decides (it answers 404 for anyone else's relatives, and then the panel stays hidden).
+ * Each declaration says whether the reader may withdraw it (the employee only those they made themselves).
+ */
 export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const relatives = useRelatives(employeeId, canWrite);
@@ -15,7 +21,7 @@ export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; c
   const [name, setName] = useState('');
   const [withdrawing, setWithdrawing] = useState<Relative | null>(null);
   const withdraw = useWithdrawRelative(employeeId);
-  if (!canWrite) return null;
+  if (!canWrite || (relatives.error instanceof ApiError && relatives.error.status === 404)) return null;
   return (
     <Paper withBorder p="lg" component="section">
       <Title order={2} size="h4" mb="xs">{t('conflicts.relatives')}</Title>
@@ -24,9 +30,11 @@ export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; c
         {(relatives.data?.items ?? []).map((r) => (
           <Group key={r.id} gap="xs" justify="space-between" wrap="nowrap">
             <Text size="sm" data-testid="relative-row">{t(`conflicts.relations.${r.kind}`)}: {r.name}</Text>
-            <Button size="compact-xs" variant="subtle" color="red" onClick={() => { withdraw.reset(); setWithdrawing(r); }} aria-label={`${t('conflicts.withdraw')}: ${r.name}`} data-testid="relative-withdraw">
-              {t('conflicts.withdraw')}
-            </Button>
+            {r.mayWithdraw && (
+              <Button size="compact-xs" variant="subtle" color="red" onClick={() => { withdraw.reset(); setWithdrawing(r); }} aria-label={`${t('conflicts.withdraw')}: ${r.name}`} data-testid="relative-withdraw">
+                {t('conflicts.withdraw')}
+              </Button>
+            )}
           </Group>
         ))}
       </Stack>

@@ -27,6 +27,7 @@ import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 import { Field, FieldList } from '../../components/field-list.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useEmployee, useUnits } from './registry-api.ts';
+import { hasPermission, useSession } from '../auth/session.tsx';
 import { RelativesPanel } from '../conflicts/relatives-panel.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 
@@ -38,6 +39,7 @@ export function EmployeePage() {
   const typeLabel = useEmploymentTypeLabel();
   const { id } = useParams();
   const employee = useEmployee(id);
+  const me = useSession();
   const [editing, setEditing] = useState(false);
   usePageTitle(employee.data?.name);
 
@@ -114,7 +116,8 @@ export function EmployeePage() {
       </Paper>
 
       {can('view_contact') && <ContactSection employeeId={person.id} />}
-      <RelativesPanel employeeId={person.id} canWrite={can('edit')} />
+      {/* registry writers, and the employee on their own record ("Data saya"): the API answers the relatives of no one else */}
+      <RelativesPanel employeeId={person.id} canWrite={can('edit') || hasPermission(me, 'self.read')} />
 
       {editing && <EditEmployeeModal employee={person} onClose={() => setEditing(false)} />}
     </Stack>

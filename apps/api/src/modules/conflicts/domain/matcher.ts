@@ -12,31 +12,64 @@
  * the candidate is the employee's child): the patronymic of an employee makes the candidate a parent.
  *  - the employee's own name on the candidate list in the same region (an ASN running must resign first).
  * Every suggestion is confirmed or dismissed by an officer.
+ *
+ * Names are compared word by word after `canonicalToken` (name-variants.ts): "Moch. Rizky" is
+ * "Muhammad Rizki", "Tb." is "Tubagus", "Ma'ruf" is "Maruf". Reasons are codes with the values they
+ * name (`ConflictReason`), shown in the reader's language.
  */
 
+import type { CandidateMember, ConflictReason } from '@netra/contracts';
 import { NAME_TITLES, jaroWinkler } from '../../registry/domain/name-similarity.ts';
+import { canonicalToken, isListedVariant } from './name-variants.ts';
 
 export const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'in_law', 'self'] as const;
 export type Relation = (typeof RELATIONS)[number];
 export type DeclaredRelation = Exclude<Relation, 'self'>;
 
-export type MatchEmployee = { id: string; name: string; regionCode: string; relatives: { kind: DeclaredRelation; name: string }[] };
-export type MatchCandidate = { id: string; name: string; regionCode: string };
-export type Suggestion = { employeeId: string; candidateId: string; relation: Relation; score: number; reasons: string[] };
+export type MatchEmployee = { id: string; name: string; regionCode: string; relatives: { id?: string; kind: DeclaredRelation; name: string }[] };
+/** One person on a list: a legislative candidate, or the head or the running mate of a pair (both under the pair's id). */
+export type MatchCandidate = { id: string; name: string; regionCode: string; member?: CandidateMember };
+export type Suggestion = {
+  employeeId: string; candidateId: string; member: CandidateMember; relation: Relation; score: number;
+  source: 'declared' | 'matcher'; relativeId: string | null; reasons: ConflictReason[];
+};
 
 const PATRONYMIC = new Set(['bin', 'binti', 'bt', 'bte']);
+/** A mark between two letters belongs to the word: "Ma'ruf" is one word, not "Ma" (a degree, dropped) and "ruf". */
+const INNER_APOSTROPHE = /(\p{L})['\u2018\u2019\u02bc`\u00b4](?=\p{L})/gu;
 
-/** Lower-case tokens without academic/religious titles, punctuation or degrees ("Hj. Siti Aminah, S.Pd." -> [siti, aminah]). */
-export function nameTokens(name: string): string[] {
+/** Lower-case words of the part of a name before its degrees, without punctuation ("Hj. Siti Ma'ruf, S.Pd." -> [hj, siti, maruf]). */
+function plainWords(name: string): string[] {
   const beforeDegrees = name.split(',')[0]!; // degrees follow a comma: "Siti Aminah, S.Pd., M.Si."
   return beforeDegrees
+    .replace(INNER_APOSTROPHE, '$1')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z\s.]/g, ' ')
     .split(/\s+/)
     .map((t) => t.replace(/\./g, ''))
-    .filter((t) => t.length > 0 && !NAME_TITLES.has(t));
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * The canonical words of a name without academic/religious titles ("Hj. Siti Aminah, S.Pd." -> [siti, aminah];
+ * "Moch. Rizky" -> [muhamad, rizki]; "Tb. Arief" -> [tubagus, arif]). A word the variants table knows is a
+ * name even where the registry search treats it as a title ("tb").
+ */
+export function nameTokens(name: string): string[] {
+  return plainWords(name).filter((t) => isListedVariant(t) || !NAME_TITLES.has(t)).map(canonicalToken);
+}
+
+/**
+ * Strings for a database trigram pre-filter that finds the list entries a declared relative's name
+ * could match (outside the agency's region, where the list is too long to read whole): the name's words
+ * as written and as canonical words, without titles and one- or two-letter abbreviations.
+ */
+export function nameSearchKeys(name: string): string[] {
+  const written = plainWords(name).filter((t) => t.length > 2 && !NAME_TITLES.has(t) && !PATRONYMIC.has(t));
+  const canonical = withoutPatronymic(nameTokens(name)).filter((t) => t.length > 2);
+  return [...new Set([written.join(' '), canonical.join(' ')])].filter((k) => k.length > 2);
 }
 
 const TOKEN_SIMILAR = 0.95;
@@ -67,33 +100,37 @@ const key = (tokens: string[]) => tokens.join(' ');
  * (exact lookups on normalised names, then variant checks on the few that share a first token).
  */
 export function suggestConflicts(employees: MatchEmployee[], candidates: MatchCandidate[]): Suggestion[] {
-  const cands = candidates.map((c) => ({ ...c, tokens: nameTokens(c.name) })).filter((c) => c.tokens.length);
+  const cands = candidates.map((c, i) => ({ ...c, member: c.member ?? ('head' as const), i, tokens: nameTokens(c.name) })).filter((c) => c.tokens.length);
   const byFirst = new Map<string, typeof cands>();
-  for (const c of cands) for (const t of [c.tokens[0]!, withoutPatronymic(c.tokens)[0]!]) byFirst.set(t, [...(byFirst.get(t) ?? []), c]);
-  // variants share their first two letters ("muhamad" ~ "muhammad"): compare only within that bucket
-  const firstsByPrefix = new Map<string, string[]>();
-  for (const first of byFirst.keys()) firstsByPrefix.set(first.slice(0, 2), [...(firstsByPrefix.get(first.slice(0, 2)) ?? []), first]);
+  for (const c of cands) for (const t of new Set([c.tokens[0]!, withoutPatronymic(c.tokens)[0]!])) byFirst.set(t, [...(byFirst.get(t) ?? []), c]);
+  // canonical words that are variants share their first letter ("rizki" ~ "riski"): compare only within that bucket
+  const firstsByInitial = new Map<string, string[]>();
+  for (const first of byFirst.keys()) firstsByInitial.set(first[0]!, [...(firstsByInitial.get(first[0]!) ?? []), first]);
   const near = (tokens: string[]) => {
-    const out = new Map<string, (typeof cands)[number]>();
-    for (const first of firstsByPrefix.get(tokens[0]!.slice(0, 2)) ?? [])
-      if (variantOf(first, tokens[0]!)) for (const c of byFirst.get(first)!) out.set(c.id, c);
+    const out = new Map<number, (typeof cands)[number]>();
+    for (const first of firstsByInitial.get(tokens[0]![0]!) ?? [])
+      if (variantOf(first, tokens[0]!)) for (const c of byFirst.get(first)!) out.set(c.i, c);
     return [...out.values()];
   };
   const found = new Map<string, Suggestion>();
-  const add = (s: Suggestion) => {
-    const k = `${s.employeeId}:${s.candidateId}`;
+  const add = (s: Omit<Suggestion, 'source' | 'relativeId'> & { relativeId?: string | null }) => {
+    const k = `${s.employeeId}:${s.candidateId}:${s.member}`;
     const prev = found.get(k);
-    if (!prev || prev.score < s.score) found.set(k, s);
+    if (!prev || prev.score < s.score) found.set(k, { ...s, source: s.reasons[0]?.code === 'DECLARED' ? 'declared' : 'matcher', relativeId: s.relativeId ?? null });
   };
+  const where = (e: MatchEmployee, c: MatchCandidate): ConflictReason => ({ code: regionsOverlap(e.regionCode, c.regionCode) ? 'SAME_REGION' : 'OTHER_REGION', params: {} });
   for (const e of employees) {
     const own = nameTokens(e.name);
-    // 1. declared relatives
+    // 1. declared relatives, in any region (a relative running elsewhere scores lower)
     for (const r of e.relatives) {
       const rt = withoutPatronymic(nameTokens(r.name));
       if (!rt.length) continue;
       for (const c of near(rt))
         if (sameName(rt, withoutPatronymic(c.tokens)))
-          add({ employeeId: e.id, candidateId: c.id, relation: r.kind, score: regionsOverlap(e.regionCode, c.regionCode) ? 0.95 : 0.85, reasons: [`declared ${r.kind}: ${r.name}`, ...(regionsOverlap(e.regionCode, c.regionCode) ? ['same region'] : [])] });
+          add({
+            employeeId: e.id, candidateId: c.id, member: c.member, relation: r.kind, score: regionsOverlap(e.regionCode, c.regionCode) ? 0.95 : 0.85, relativeId: r.id ?? null,
+            reasons: [{ code: 'DECLARED', params: { relation: r.kind, name: r.name } }, where(e, c)],
+          });
     }
     if (!own.length) continue;
     const pat = splitPatronymic(own);
@@ -101,11 +138,11 @@ export function suggestConflicts(employees: MatchEmployee[], candidates: MatchCa
     if (pat)
       for (const c of near(pat.father))
         if (regionsOverlap(e.regionCode, c.regionCode) && sameName(pat.father, withoutPatronymic(c.tokens)))
-          add({ employeeId: e.id, candidateId: c.id, relation: 'parent', score: 0.7, reasons: [`patronymic: ${e.name}`, 'same region'] });
+          add({ employeeId: e.id, candidateId: c.id, member: c.member, relation: 'parent', score: 0.7, reasons: [{ code: 'PATRONYMIC', params: { name: e.name } }, where(e, c)] });
     // 3. the employee's own name on the list, same region
     for (const c of near(withoutPatronymic(own)))
       if (regionsOverlap(e.regionCode, c.regionCode) && c.regionCode && sameName(withoutPatronymic(own), withoutPatronymic(c.tokens)) && (!pat || !splitPatronymic(c.tokens) || sameName(pat.father, splitPatronymic(c.tokens)!.father)))
-        add({ employeeId: e.id, candidateId: c.id, relation: 'self', score: 0.6, reasons: ['same name on the candidate list', 'same region'] });
+        add({ employeeId: e.id, candidateId: c.id, member: c.member, relation: 'self', score: 0.6, reasons: [{ code: 'SAME_NAME', params: {} }, where(e, c)] });
   }
   // 4. patronymic: the candidate is the employee's child ("Rina binti Darto" and an employee "Darto")
   const employeesByKey = new Map<string, MatchEmployee[]>();
@@ -118,7 +155,10 @@ export function suggestConflicts(employees: MatchEmployee[], candidates: MatchCa
     if (!pat) continue;
     for (const e of employeesByKey.get(key(pat.father)) ?? [])
       if (regionsOverlap(e.regionCode, c.regionCode))
-        add({ employeeId: e.id, candidateId: c.id, relation: 'child', score: 0.7, reasons: [`patronymic: ${c.name}`, 'same region'] });
+        add({ employeeId: e.id, candidateId: c.id, member: c.member, relation: 'child', score: 0.7, reasons: [{ code: 'PATRONYMIC', params: { name: c.name } }, where(e, c)] });
   }
-  return [...found.values()].sort((a, b) => b.score - a.score || a.employeeId.localeCompare(b.employeeId) || a.candidateId.localeCompare(b.candidateId));
+  return [...found.values()].sort((a, b) => b.score - a.score || a.employeeId.localeCompare(b.employeeId) || a.candidateId.localeCompare(b.candidateId) || a.member.localeCompare(b.member));
 }
+
+/** Whether two written names are the same person's name (titles, degrees and spelling variants aside). */
+export const sameWrittenName = (a: string, b: string) => sameName(nameTokens(a), nameTokens(b));
