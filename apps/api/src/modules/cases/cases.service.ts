@@ -5,7 +5,7 @@
  * the deadline sweep.
  */
 import crypto from 'node:crypto';
-import { absenceReasons, asnAuthorityOn, assess, electionSpan, type Election, computeDeadlines, findAct, findElection, localDateInRegion, parseIncident, type Deadline, type Rules } from '@netra/rules';
+import { absenceReasons, asnAuthorityOn, assess, electionSpan, computeDeadlines, findAct, findElection, localDateInRegion, parseIncident, type Deadline, type Rules } from '@netra/rules';
 import { legalRules } from '../../platform/legal-options.ts';
 import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
@@ -20,12 +20,12 @@ import { readScope } from '../registry/employee-scope.ts';
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
-  CHRONOLOGY_MARK, FINAL_STATUSES, INTAKE_FIELDS, STATUS_WORDS, allowedEvents, reportedWasHeard, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
+  CHRONOLOGY_MARK, FINAL_STATUSES, INTAKE_FIELDS, periodFlags, STATUS_WORDS, allowedEvents, reportedWasHeard, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseRole, type IntakeAmendment, type CaseState, type Effect, type TransitionContext,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
 import { availableDocuments, renderCaseDocument, type DocumentKind } from './case-documents.ts';
-import { caseConflictFlags } from '../conflicts/conflicts.service.ts';
+import { caseConflictFlags, isCandidateIn } from '../conflicts/conflicts.service.ts';
 import { handOverTipEvidence } from '../custody/handover.ts';
 
 const todayIn = localDateInRegion;
@@ -130,7 +130,7 @@ async function insertCase(
   const knownOn = input.knownOn ?? input.incidentOn ?? (source === 'report' ? undefined : today);
   const legal = legalRules(deps.config);
   const state = newCaseState({ regime: election.regime, regionCode: input.regionCode, receivedOn: today, knownOn, source, rules: legal.deadlines, calendar: legal.calendar });
-  state.flags = periodFlags(state.flags, election, input.regionCode, input.incidentOn);
+  state.flags = periodFlags(state.flags, electionSpan(election, input.regionCode), input.incidentOn);
   const id = crypto.randomUUID();
   await tx.query(
     `INSERT INTO cases (id, source, tip_id, election_id, regime, region_code, status, state, title, summary, incident_on, known_on, received_on,
@@ -148,31 +148,6 @@ async function insertCase(
     id, state.status, JSON.stringify({ source }), p.userId, p.username, deps.clock.now(),
   ]);
   return id;
-}
-
-/**
- * An incident outside the election's stages (tahapan) is flagged: the election law's offences may not
- * apply (the neutrality duties of the ASN codes do), and the handler sees it at once. Recomputed when
- * the incident date is corrected.
- */
-function periodFlags(flags: readonly string[], election: Election, regionCode: string, incidentOn: string | null | undefined): string[] {
-  const span = electionSpan(election, regionCode);
-  const outside = !!incidentOn && (incidentOn < span.start || incidentOn > span.end);
-  return [...flags.filter((f) => f !== 'OUTSIDE_ELECTION_PERIOD'), ...(outside ? ['OUTSIDE_ELECTION_PERIOD'] : [])];
-}
-
-/**
- * An incumbent running in the case's election (a confirmed `self` conflict of the PPK's own registry
- * record) cannot decide on it: the acting PPK (Plt/Pj, appointed while the incumbent is on campaign
- * leave) or the PPK's superior does (domain.md §5; issue 5: "the decision needs a higher authority").
- */
-async function ppkIsCandidate(db: Queryable, p: Principal, electionId: string): Promise<boolean> {
-  if (!p.grants.some((g) => g.role === 'employing_official')) return false;
-  const r = await db.query(
-    "SELECT 1 FROM users u JOIN conflicts k ON k.employee_id = u.employee_id WHERE u.id = $1 AND k.status = 'confirmed' AND k.relation = 'self' AND k.election_id = $2 LIMIT 1",
-    [p.userId, electionId],
-  );
-  return (r.rowCount ?? 0) > 0;
 }
 
 const nextDue = (deadlines: readonly Deadline[]) => (deadlines.length ? deadlines.map((d) => d.dueAt).sort()[0]! : null);
@@ -363,9 +338,10 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
     })),
     clarifications: clarifications.rows.map((c) => sealReporterLabel({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
     recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
-    allowedActions: (await ppkIsCandidate(deps.db, p, r.election_id))
-      ? allowedEvents(state, handling, today, { actorType: r.actor_type, linked: r.reported_agency_id !== null }).filter((t) => t !== 'PPK_DECIDE')
-      : allowedEvents(state, handling, today, { actorType: r.actor_type, linked: r.reported_agency_id !== null }),
+    allowedActions: allowedEvents(state, handling, today, {
+      actorType: r.actor_type, linked: r.reported_agency_id !== null,
+      deciderIsCandidate: handling.includes('employing_official') && (await isCandidateIn(deps.db, p.userId, r.election_id)),
+    }),
     mayLinkReportedPerson: reportedLinkRefusal(p, r) === null,
     reportedHeard: reportedWasHeard(state, today),
     summons: state.summons ?? [],
@@ -421,25 +397,19 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     const masked = canonicalJson(stored) !== canonicalJson(before);
     const today = todayIn(deps.clock.now(), r.region_code);
     if (event.type === 'MERGE') await checkMergeTarget(tx, p, r, String(event.intoCaseId));
-    if (event.type === 'PPK_DECIDE' && p !== 'system' && (await ppkIsCandidate(tx, p, r.election_id)))
-      throw forbidden('PPK_IS_CANDIDATE', {
-        id: 'Anda sendiri calon dalam pemilihan ini: keputusan atas kasus ini tidak dapat Anda ambil. Keputusan dicatat oleh pejabat yang melaksanakan tugas PPK selama Anda cuti (Plt/Pj) atau oleh atasan PPK.',
-        en: 'You are yourself a candidate in this election: you cannot decide this case. The official acting as PPK during your leave (Plt/Pj) or the PPK\'s superior records the decision.',
-      });
     const legal = legalRules(deps.config);
+    const election = findElection(r.election_id);
     const result = transition(before, event, {
       today, roles, subject: { actorType: r.actor_type, incidentOn: day(r.incident_on), linked: r.reported_agency_id !== null }, intake: intakeFacts(r, before, legal),
       rules: legal.deadlines, calendar: legal.calendar, authorityOptions: legal.authority, acts: legal.acts,
+      ...(election ? { electionSpan: electionSpan(election, r.region_code) } : {}),
+      deciderIsCandidate: event.type === 'PPK_DECIDE' && p !== 'system' && (await isCandidateIn(tx, p.userId, r.election_id)),
     });
     if (!result.ok) {
-      const status = result.code === 'CASE_FORBIDDEN' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
+      const status = result.code === 'CASE_FORBIDDEN' || result.code === 'PPK_IS_CANDIDATE' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
       throw new AppError(status, result.code, result.message);
     }
     const next = result.next;
-    if ((event.type === 'COMPLETE' || event.type === 'AMEND_INTAKE') && event.incidentOn) {
-      const election = findElection(r.election_id);
-      if (election) next.flags = periodFlags(next.flags, election, r.region_code, event.incidentOn);
-    }
     if (event.type === 'REGISTER' && next.caseNumber) await checkCaseNumberFree(tx, id, next.caseNumber);
     await tx.query(
       `UPDATE cases SET status = $2, state = $3, version = version + 1, case_number = COALESCE($4, case_number), authority_id = COALESCE($5, authority_id),

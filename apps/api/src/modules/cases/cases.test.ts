@@ -241,6 +241,7 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     // the registration notice prints them
     const pdf = await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/documents/registration`, ...as('bawaslu.kota') });
     expect(pdf.statusCode).toBe(200);
+    expect((await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ')).toContain('Tempat kejadian: Lapangan Multiguna Kelurahan Bintara');
   });
 
   it('opens a case only for an election held in the region, and flags an incident outside its stages', async () => {

@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANDIDATE_TEMPLATES, toCsv } from '@netra/contracts';
-import { DB_KINDS, SYSTEM, SYSTEM_PRINCIPAL, TestClock, addUser, freshDb, makeDeps, multipart, signIn, type TestApp } from '../../../test/harness.ts';
+import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, multipart, signIn, type TestApp } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
-import { createAgency } from '../agencies/agencies.service.ts';
-import { createEmployee } from '../registry/employees.service.ts';
+import { serangRegistry } from './serang-fixture.ts';
 
 type Item = {
   id: string; status: string; relation: string; score: number; note: string | null; reasons: { code: string; params: Record<string, string> }[]; basisWithdrawn: boolean;
@@ -64,19 +63,8 @@ describe.each(DB_KINDS)('the conflict-of-interest register over time on %s', (ki
     const f = await freshDb(kind);
     drop = f.drop;
     deps = makeDeps(f.db, clock);
-    ids.serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
-    ids.kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
-    const emp = async (key: string, name: string, nip: string) =>
-      (ids[key] = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: ids.serang!, employmentType: 'PNS', nip, name, position: 'Staf', active: true })).id);
-    await emp('guru', 'Dewi Lestari, S.Pd.', '198609262015052001');
-    await emp('anak', 'Rizki bin Hasan Basri', '199001012015051001');
-    await emp('bupati', 'H. Ratu Tatu Chasanah', '196501011990032001');
-    await emp('lain', 'Siti Aminah', '197001011995032002');
+    Object.assign(ids, await serangRegistry(deps));
     await addUser(deps, 'admin', 'system_admin');
-    await addUser(deps, 'kesbangpol.serang', 'agency_admin', { agencyId: ids.serang });
-    await addUser(deps, 'kesbangpol.kota', 'agency_admin', { agencyId: ids.kota });
-    await addUser(deps, 'ppk.serang', 'employing_official', { agencyId: ids.serang, employeeId: ids.bupati });
-    await addUser(deps, 'bawaslu.serang', 'supervisor', { regionCode: '36.04' });
     app = await buildApp(deps);
     for (const u of USERS) s[u] = await signIn(app, u);
   });

@@ -456,6 +456,19 @@ export type CaseConflictFlag = {
 const FLAG_PREFIX = { reported: 'REPORTED', ppk: 'PPK', handler: 'HANDLER' } as const;
 
 /**
+ * Whether the user's own registry record is a confirmed candidate in the election (relation `self`):
+ * an incumbent running, who may not decide a case of that election as PPK.
+ */
+export async function isCandidateIn(db: Queryable, userId: string, electionId: string): Promise<boolean> {
+  const r = await db.query(
+    `SELECT 1 FROM users u JOIN conflicts k ON k.employee_id = u.employee_id JOIN election_candidates c ON c.id = k.candidate_id AND c.withdrawn_at IS NULL
+      WHERE u.id = $1 AND k.status = 'confirmed' AND k.relation = 'self' AND k.election_id = $2 LIMIT 1`,
+    [userId, electionId],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
+/**
  * Confirmed conflicts touching a case: the reported employee's, those of the PPK accounts of the
  * reported employee's agency and of the case's handlers (accounts linked to an employee record), each
  * naming the person on the list (a pair's running mate by their own name) and saying whether the

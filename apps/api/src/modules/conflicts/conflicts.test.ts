@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, SYSTEM, SYSTEM_PRINCIPAL, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
+import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import { listMigrations, splitStatements } from '../../db/migrate.ts';
 import type { Deps } from '../../deps.ts';
-import { createAgency } from '../agencies/agencies.service.ts';
-import { createEmployee } from '../registry/employees.service.ts';
+import { serangRegistry } from './serang-fixture.ts';
 
 describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
   let deps: Deps;
@@ -19,21 +18,10 @@ describe.each(DB_KINDS)('conflicts of interest on %s', (kind) => {
     const f = await freshDb(kind);
     drop = f.drop;
     deps = makeDeps(f.db, clock);
-    ids.serang = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kabupaten Serang', regionCode: '36.04' })).id;
-    ids.kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
-    const emp = async (key: string, name: string, nip: string) =>
-      (ids[key] = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: ids.serang!, employmentType: 'PNS', nip, name, position: 'Staf', active: true })).id);
-    await emp('guru', 'Dewi Lestari, S.Pd.', '198609262015052001');
-    await emp('anak', 'Rizki bin Hasan Basri', '199001012015051001');
-    await emp('bupati', 'H. Ratu Tatu Chasanah', '196501011990032001');
-    await emp('lain', 'Siti Aminah', '197001011995032002');
+    Object.assign(ids, await serangRegistry(deps));
     // DCT candidates for Kabupaten Serang (KPU lists are imported with `netra import candidates`)
     for (const [name, ballot, region] of [['Ahmad Fauzi, S.H.', 1, '36.04'], ['Hasan Basri', 2, '36.04'], ['Ratu Tatu Chasanah', 5, '36.04'], ['Siti Aminah Lubis', 3, '36.04'], ['Ahmad Fauzan', 4, '32.75']] as const)
       await deps.db.query("INSERT INTO election_candidates (election_id, kind, name, party_number, chamber, electoral_district, region_code, ballot_number) VALUES ('pemilu-2024', 'legislative', $1, 1, 'DPRD Kab/Kota', 'Serang 1', $3, $2)", [name, ballot, region]);
-    await addUser(deps, 'kesbangpol.serang', 'agency_admin', { agencyId: ids.serang });
-    await addUser(deps, 'kesbangpol.kota', 'agency_admin', { agencyId: ids.kota });
-    await addUser(deps, 'ppk.serang', 'employing_official', { agencyId: ids.serang, employeeId: ids.bupati });
-    await addUser(deps, 'bawaslu.serang', 'supervisor', { regionCode: '36.04' });
     app = await buildApp(deps);
     await addUser(deps, 'pegawai.lain', 'employee', { agencyId: ids.serang, employeeId: ids.lain });
     for (const u of ['kesbangpol.serang', 'kesbangpol.kota', 'bawaslu.serang', 'pegawai.lain']) s[u] = await signIn(app, u);

@@ -56,6 +56,9 @@ function checkEventDateFor(heldOn: string, electionId: string | null | undefined
 /** Out-of-scope and unknown records answer 404 alike, without echoing ids into the message. */
 const missing = (msg: Msg) => new AppError(404, 'NOT_FOUND', msg);
 const unitMissing = () => missing({ id: 'Unit tidak ditemukan di instansi ini atau di luar cakupan Anda.', en: 'Unit not found in this agency or outside your scope.' });
+/** Marks a record withdrawn: kept (and listed as withdrawn) for the audit trail, no longer counted. */
+const markWithdrawn = (tx: Queryable, table: 'socialization_attendance' | 'socialization_briefings' | 'socialization_reminders', id: string, p: Principal, reason: string, now: Date) =>
+  tx.query(`UPDATE ${table} SET voided_at = $2, voided_by = $3, void_reason = $4 WHERE id = $1`, [id, now, p.userId, reason]);
 const alreadyWithdrawn = () => conflict('ALREADY_WITHDRAWN', { id: 'Catatan ini sudah ditarik sebelumnya.', en: 'This entry was already withdrawn.' });
 
 type EventRow = {
@@ -442,7 +445,7 @@ export async function voidAttendance(deps: Deps, p: Principal, eventId: string, 
     if (!row) throw missing({ id: 'Catatan kehadiran tidak ditemukan atau di luar cakupan Anda.', en: 'Attendance entry not found or outside your scope.' });
     if (row.voided_at) throw alreadyWithdrawn();
     await refuseOrphans(tx, orphanedBy(await loadCascade(tx, e.id), { attendee: row.employee_id }));
-    await tx.query('UPDATE socialization_attendance SET voided_at = $2, voided_by = $3, void_reason = $4 WHERE id = $1', [row.id, now, p.userId, input.reason]);
+    await markWithdrawn(tx, 'socialization_attendance', row.id, p, input.reason, now);
     await appendAudit(tx, {
       actor: actorOf(p), action: 'socialization.attendance_voided', entityType: 'socialization_event', entityId: e.id,
       details: { attendanceId: row.id, employeeId: row.employee_id, reason: input.reason }, at: now,
@@ -553,7 +556,7 @@ export async function voidBriefing(deps: Deps, p: Principal, eventId: string, br
     if (!row) throw missing({ id: 'Arahan tidak ditemukan atau di luar cakupan Anda.', en: 'Briefing not found or outside your scope.' });
     if (row.voided_at) throw alreadyWithdrawn();
     await refuseOrphans(tx, orphanedBy(await loadCascade(tx, e.id), { briefing: row.id }));
-    await tx.query('UPDATE socialization_briefings SET voided_at = $2, voided_by = $3, void_reason = $4 WHERE id = $1', [row.id, now, p.userId, input.reason]);
+    await markWithdrawn(tx, 'socialization_briefings', row.id, p, input.reason, now);
     await appendAudit(tx, { actor: actorOf(p), action: 'socialization.briefing_voided', entityType: 'socialization_briefing', entityId: row.id, details: { eventId: e.id, reason: input.reason }, at: now });
     return { id: row.id, voided: { at: now.toISOString(), by: p.displayName, reason: input.reason } };
   });
@@ -699,7 +702,7 @@ export async function voidReminder(deps: Deps, p: Principal, id: string, input: 
     )).rows[0];
     if (!row) throw missing({ id: 'Kegiatan pengingat tidak ditemukan atau di luar cakupan Anda.', en: 'Reminder activity not found or outside your scope.' });
     if (row.voided_at) throw alreadyWithdrawn();
-    await tx.query('UPDATE socialization_reminders SET voided_at = $2, voided_by = $3, void_reason = $4 WHERE id = $1', [row.id, now, p.userId, input.reason]);
+    await markWithdrawn(tx, 'socialization_reminders', row.id, p, input.reason, now);
     await appendAudit(tx, { actor: actorOf(p), action: 'socialization.reminder_voided', entityType: 'socialization_reminder', entityId: row.id, details: { reason: input.reason }, at: now });
     const rp: unknown[] = [row.id];
     return toReminder((await tx.query<ReminderRow>(`${reminderSelect(p, rp)} WHERE r.id = $1`, rp)).rows[0]!);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CASE_STATUSES, FINAL_STATUSES, REPORTER_LABEL, STATUS_WORDS, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState,
+  CASE_STATUSES, FINAL_STATUSES, REPORTER_LABEL, STATUS_WORDS, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState, periodFlags,
   sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseEventType, type CaseRole, type CaseState, type CaseStatus, type TransitionContext,
 } from './workflow.ts';
@@ -499,6 +499,22 @@ describe('outcomes', () => {
     expect(transition(returned.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn: '2024-10-22' } as CaseEvent, sup('2024-10-25'))).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
     const again = transition(returned.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn: '2024-10-25' } as CaseEvent, sup('2024-10-25'));
     expect(again.ok && again.next.deadlines.map((d) => [d.ruleId, d.from])).toEqual([['pilkada.gakkumdu.prosecution', '2024-10-25'], ['pilkada.gakkumdu.file_return', '2024-10-25']]);
+  });
+  it('an incumbent running in the election may not decide as PPK: not offered, and refused', () => {
+    const rec = base('recommended');
+    const decree = { type: 'PPK_DECIDE', decreeNumber: '800/1', sanctionId: 'moral_open', level: 'moral', decidedOn: '2024-01-08' } as CaseEvent;
+    expect(transition(rec, decree, { ...ctx(['employing_official']), deciderIsCandidate: true })).toMatchObject({ ok: false, code: 'PPK_IS_CANDIDATE' });
+    expect(allowedEvents(rec, ['employing_official'], '2024-01-08', { actorType: 'PNS', deciderIsCandidate: true })).not.toContain('PPK_DECIDE');
+    expect(allowedEvents(rec, ['employing_official'], '2024-01-08', { actorType: 'PNS' })).toContain('PPK_DECIDE');
+  });
+  it('flags an incident outside the election stages, and follows a corrected incident date', () => {
+    const span = { start: '2022-06-14', end: '2024-10-20' };
+    expect(periodFlags(['LATE_REPORT'], span, '2022-03-01')).toEqual(['LATE_REPORT', 'OUTSIDE_ELECTION_PERIOD']);
+    expect(periodFlags(['OUTSIDE_ELECTION_PERIOD'], span, '2024-10-20')).toEqual([]);
+    expect(periodFlags([], span, null)).toEqual([]);
+    const flagged = { ...base('initial_review'), flags: ['OUTSIDE_ELECTION_PERIOD'] };
+    const amended = transition(flagged, { type: 'AMEND_INTAKE', incidentOn: '2024-01-02' }, { ...ctx(['supervisor']), electionSpan: span });
+    expect(amended.ok && amended.next.flags).toEqual([]);
   });
   it('a PPK decree names a sanction of the catalogue with its own level', () => {
     const rec = base('recommended');

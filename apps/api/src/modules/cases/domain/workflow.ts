@@ -201,6 +201,10 @@ export type TransitionContext = {
   authorityOptions?: AuthorityOptions;
   /** Who was reported, to check a sanction against the catalogue for that actor and date. */
   subject?: { actorType: string | null; incidentOn: string | null; linked?: boolean };
+  /** The election's stages in the case's region (its tahapan): an incident date outside them is flagged. */
+  electionSpan?: { start: string; end: string };
+  /** The PPK acting is himself a candidate in the case's election (an incumbent running): he may not decide it. */
+  deciderIsCandidate?: boolean;
   /**
    * What registration checks beyond the handler's word (Perbawaslu 7/2022; domain.md §4.1): a reported
    * party, when it happened, and whether the report came in time (`reportDue`: the last day to report,
@@ -269,7 +273,7 @@ export type Effect =
   | { type: 'flag'; flag: string };
 export type TransitionResult =
   | { ok: true; next: CaseState; effects: Effect[] }
-  | { ok: false; code: 'CASE_INVALID_TRANSITION' | 'CASE_FORBIDDEN' | 'CASE_INVALID_PAYLOAD'; message: Msg };
+  | { ok: false; code: 'CASE_INVALID_TRANSITION' | 'CASE_FORBIDDEN' | 'CASE_INVALID_PAYLOAD' | 'PPK_IS_CANDIDATE'; message: Msg };
 
 const SUPERVISOR: readonly CaseRole[] = ['supervisor', 'system_admin'];
 const AUTHORITY: readonly CaseRole[] = ['authority_officer', 'system_admin'];
@@ -407,11 +411,25 @@ function checkAmendment(e: IntakeAmendment, state: CaseState, ctx: TransitionCon
     return { id: 'Terlapor: 2-500 karakter terlihat, tanpa karakter kendali', en: 'Reported party: 2-500 visible characters, no control characters' };
   return null;
 }
-/** The clocks that count from the day it became known (the time to report, a finding's 7 days) follow a recorded date; as at intake, the incident stands in when nothing else says. */
-const amendKnown = (next: CaseState, state: CaseState, e: IntakeAmendment) => {
+/**
+ * A corrected date: the clocks that count from the day it became known (the time to report, a finding's
+ * 7 days) follow it (as at intake, the incident stands in when nothing else says), and so does the flag
+ * of an incident outside the election's stages.
+ */
+const amendIncident = (next: CaseState, state: CaseState, e: IntakeAmendment, ctx: TransitionContext) => {
   const known = e.knownOn ?? (state.dates.known ? undefined : e.incidentOn);
   if (known) next.dates.known = known;
+  if (e.incidentOn && ctx.electionSpan) next.flags = periodFlags(next.flags, ctx.electionSpan, e.incidentOn);
 };
+
+/**
+ * An incident outside the election's stages (tahapan) is flagged OUTSIDE_ELECTION_PERIOD: the election
+ * law's offences may not apply (the neutrality duties of the ASN codes do), and the handler sees it at once.
+ */
+export function periodFlags(flags: readonly string[], span: { start: string; end: string }, incidentOn: string | null | undefined): string[] {
+  const outside = !!incidentOn && (incidentOn < span.start || incidentOn > span.end);
+  return [...flags.filter((f) => f !== 'OUTSIDE_ELECTION_PERIOD'), ...(outside ? ['OUTSIDE_ELECTION_PERIOD'] : [])];
+}
 const isParty = (v: unknown) => v === 'reporter' || v === 'reported' || v === 'witness';
 const isLevel = (v: unknown): v is SanctionLevel => typeof v === 'string' && Object.hasOwn(SEVERITY, v);
 
@@ -499,9 +517,9 @@ function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext, pr
     return { id: `Tanggal penyerahan ${on} mendahului langkah sebelumnya (${previous})`, en: `Handover date ${on} is before the previous step (${previous})` };
   return notBefore(on, state, ctx, { id: 'Tanggal penyerahan', en: 'Handover date' });
 }
-const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => e_on(e.handedOverOn, ctx);
+const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => dayOf(e.handedOverOn, ctx);
 /** The day a Gakkumdu step happened: the date recorded, else today. */
-const e_on = (on: string | undefined, ctx: TransitionContext) => (on ? on : ctx.today);
+const dayOf = (on: string | undefined, ctx: TransitionContext) => (on ? on : ctx.today);
 
 /** Right of reply: the reported person gave a statement, or was summoned and the summons day is over (they may still come that day). */
 export const reportedWasHeard = (state: CaseState, today: string) =>
@@ -603,7 +621,7 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg |
       const bad = checkHandover(e.filedOn, state, ctx, state.dates.judgment);
       if (bad) return bad;
       // filed after the 3 days the judgment is final: there is nothing left to appeal
-      const filed = e_on(e.filedOn, ctx);
+      const filed = dayOf(e.filedOn, ctx);
       const last = lastDayToAppeal(state);
       return last && filed > last
         ? { id: `Banding diajukan ${filed}, melewati batas ${last}: putusan telah berkekuatan hukum tetap`, en: `Appeal filed ${filed}, after the last day to appeal (${last}): the judgment is final` }
@@ -666,6 +684,12 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
     });
   if (!ctx.roles.some((r) => spec.roles.includes(r)))
     return fail('CASE_FORBIDDEN', { id: `Peran Anda tidak dapat melakukan ${event.type}`, en: `Your role cannot do ${event.type}` });
+  // an incumbent running in this election: the acting PPK (Plt/Pj, during his campaign leave) or his superior decides
+  if (event.type === 'PPK_DECIDE' && ctx.deciderIsCandidate)
+    return fail('PPK_IS_CANDIDATE', {
+      id: 'Anda sendiri calon dalam pemilihan ini: keputusan atas kasus ini tidak dapat Anda ambil. Keputusan dicatat oleh pejabat yang melaksanakan tugas PPK selama Anda cuti (Plt/Pj) atau oleh atasan PPK.',
+      en: 'You are yourself a candidate in this election: you cannot decide this case. The official acting as PPK during your leave (Plt/Pj) or the PPK\'s superior records the decision.',
+    });
   const shape = checkShape(event as Record<string, unknown>, event.type);
   if (shape) return fail('CASE_INVALID_PAYLOAD', shape);
   if (REPORT_ONLY.includes(event.type) && isFinding(state))
@@ -690,10 +714,10 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       break;
     case 'COMPLETE':
       to('initial_review');
-      amendKnown(next, state, event);
+      amendIncident(next, state, event, ctx);
       break;
     case 'AMEND_INTAKE':
-      amendKnown(next, state, event);
+      amendIncident(next, state, event, ctx);
       break;
     case 'REGISTER':
       to('registered');
@@ -763,15 +787,15 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
       break;
     case 'GAKKUMDU_RETURN_FILE':
       to('gakkumdu_investigation');
-      next.dates.file_returned = e_on(event.returnedOn, ctx);
+      next.dates.file_returned = dayOf(event.returnedOn, ctx);
       break;
     case 'GAKKUMDU_JUDGMENT':
       to('gakkumdu_judgment');
-      next.dates.judgment = e_on(event.judgedOn, ctx);
+      next.dates.judgment = dayOf(event.judgedOn, ctx);
       break;
     case 'GAKKUMDU_APPEAL':
       to('gakkumdu_appeal');
-      next.dates.appeal_filed = e_on(event.filedOn, ctx);
+      next.dates.appeal_filed = dayOf(event.filedOn, ctx);
       break;
     case 'GAKKUMDU_CONCLUDE':
       to('gakkumdu_concluded');
@@ -815,10 +839,11 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
 }
 
 /** The events a holder of `roles` may fire now (for `allowedActions` in responses). */
-export function allowedEvents(state: CaseState, roles: readonly CaseRole[], today?: string, subject?: { actorType: string | null; linked?: boolean }): CaseEventType[] {
+export function allowedEvents(state: CaseState, roles: readonly CaseRole[], today?: string, subject?: { actorType: string | null; linked?: boolean; deciderIsCandidate?: boolean }): CaseEventType[] {
   return (Object.keys(TRANSITIONS) as CaseEventType[]).filter((t) => {
     const spec = TRANSITIONS[t];
     if (!spec.from.includes(state.status) || !roles.some((r) => spec.roles.includes(r))) return false;
+    if (t === 'PPK_DECIDE' && subject?.deciderIsCandidate) return false;
     // the route follows the worker type: BKN for civil servants, the PPK for non-ASN staff
     if (subject && wrongRoute(t, subject.actorType)) return false;
     if (REPORT_ONLY.includes(t) && isFinding(state)) return false;
