@@ -66,6 +66,8 @@ describe.each(DB_KINDS)('API conventions on %s', (kind) => {
     expect(body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect(body.message.id).toMatch(/Masukan tidak valid/);
     expect(body.message.en).toMatch(/level/);
+    // each field at fault in both languages, so a form can mark it in the reader's language
+    expect(body.errors).toEqual([{ path: 'querystring.level', message: expect.any(String), messageId: expect.stringMatching(/^Pilihan tidak valid/) }]);
     const nf = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(nf.statusCode).toBe(404);
     expect(nf.json().code).toBe('ROUTE_NOT_FOUND');

@@ -14,7 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { LIMITS } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from './deps.ts';
-import { AppError } from './platform/errors.ts';
+import { AppError, type FieldError } from './platform/errors.ts';
 import { findNul, issueMessageId } from './platform/input-checks.ts';
 import { SESSION_COOKIE } from './platform/http.ts';
 import { authenticate } from './modules/auth/auth.service.ts';
@@ -91,7 +91,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     const where = findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
     if (where)
       throw new AppError(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${where} memuat karakter NUL (\\u0000)`, en: `Invalid input: ${where} contains a NUL character (\\u0000)` }, [
-        { path: where, message: 'contains a NUL character' },
+        { path: where, message: 'contains a NUL character', messageId: 'memuat karakter NUL' },
       ]);
   });
 
@@ -152,7 +152,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
   return app;
 }
 
-function problemBody(status: number, code: string, message: { id: string; en: string }, errors?: { path: string; message: string }[]) {
+function problemBody(status: number, code: string, message: { id: string; en: string }, errors?: FieldError[]) {
   return {
     type: `https://netra.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: code,
@@ -187,9 +187,8 @@ function toProblem(err: FastifyError | AppError) {
       const issue = { ...(v.params ?? {}), code: v.keyword, message } as Parameters<typeof issueMessageId>[0];
       return { path, message, messageId: issueMessageId(issue, message) };
     });
-    const errors = issues.map(({ path, message }) => ({ path, message }));
     const summary = (k: 'message' | 'messageId') => issues.map((e) => `${e.path}: ${e[k]}`).join('; ');
-    return problemBody(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${summary('messageId')}`, en: `Invalid input: ${summary('message')}` }, errors);
+    return problemBody(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${summary('messageId')}`, en: `Invalid input: ${summary('message')}` }, issues);
   }
   // a value the database refuses (out-of-range date, text it cannot store) that slipped past validation is the caller's
   // input, not a server fault: class 22 "data exception" (https://www.postgresql.org/docs/current/errcodes-appendix.html)

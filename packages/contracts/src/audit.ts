@@ -1,6 +1,30 @@
 import { z } from 'zod';
 import { Pagination } from './common.ts';
 
+/**
+ * Every action the trail records besides a case's workflow steps, as `kind.verb_past`. The API can
+ * write no other (AuditEntry.action is typed by this list) and the web has a label for each in both
+ * languages (checked by a test), so the trail never shows a bare code.
+ */
+export const AUDIT_ACTIONS = [
+  'agency.created',
+  'auth.locked_out', 'auth.sign_in_failed', 'auth.signed_in', 'auth.signed_out', 'auth.totp_enabled',
+  'case.deadline_escalated', 'case.deadline_warned', 'case.document_issued', 'case.handlers_reassigned', 'case.opened', 'case.report_received', 'case.reported_person_confirmed', 'case.reporter_identity_viewed',
+  'conflict.basis_restored', 'conflict.basis_withdrawn', 'conflict.confirmed', 'conflict.decision_restored', 'conflict.dismissed', 'conflict.reopened',
+  'conflicts.matched',
+  'demo.relatives_declared', 'demo.units_created',
+  'election.candidates_import_tested', 'election.candidates_imported',
+  'employee.contact_viewed', 'employee.created', 'employee.relative_declared', 'employee.relative_withdrawn', 'employee.updated',
+  'employees.exported', 'employees.import_tested', 'employees.imported',
+  'evidence.copy_opened', 'evidence.copy_remade', 'evidence.copy_withdrawn', 'evidence.original_opened', 'evidence.received',
+  'pledge.campaign_changed', 'pledge.campaign_opened', 'pledge.ceremony_recorded', 'pledge.ceremony_sheet_attached', 'pledge.ceremony_sheet_opened', 'pledge.document_downloaded', 'pledge.document_issued', 'pledge.missing_exported', 'pledge.reminders_sent', 'pledge.revoked', 'pledge.signed', 'pledge.template_created',
+  'socialization.attendance_imported', 'socialization.attendance_voided', 'socialization.briefing_confirmed', 'socialization.briefing_voided', 'socialization.checked_in', 'socialization.checkin_token_rotated', 'socialization.event_created', 'socialization.event_updated', 'socialization.reminder_logged', 'socialization.reminder_voided',
+  'tip.closed', 'tip.consented_to_report', 'tip.question_sent', 'tip.received', 'tip.reporter_replied', 'tip.review_started',
+  'unit.created',
+  'user.created', 'user.grant_added', 'user.grant_removed', 'user.unlocked', 'user.updated',
+] as const;
+export type NamedAuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const AuditEvent = z.object({
   seq: z.number().int(),
   occurredAt: z.string(),

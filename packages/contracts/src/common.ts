@@ -26,7 +26,11 @@ export const Problem = z.object({
   code: z.string().describe('Stable SCREAMING_SNAKE error code'),
   detail: z.string().describe('English message'),
   message: LocalizedText,
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(z.object({
+    path: z.string(),
+    message: z.string().describe('English'),
+    messageId: z.string().optional().describe('Indonesian, where the API words it'),
+  })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

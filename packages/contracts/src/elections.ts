@@ -16,6 +16,12 @@ export const IncidentInput = z.looseObject({
 });
 
 const Named = z.object({ id: z.string(), name: LocalizedText });
+/** The source of a legal fact as users read it, the rules data's own kept beside it (`withPublicSource` of @netra/rules). */
+const PublicSource = {
+  source: z.string().describe('Public legal references of the fact ("PP 94/2021 Pasal 8(2)"); empty when the data cites none'),
+  unconfirmed: z.boolean().describe('The fact is not confirmed yet'),
+  provenance: z.string().describe("The rules data's own source, research notes and ids included (for developers)"),
+};
 const Deadline = z.looseObject({
   ruleId: z.string(),
   name: LocalizedText,
@@ -26,7 +32,7 @@ const Deadline = z.looseObject({
   dueAt: z.string().describe('23:59 local time of the office, with its UTC offset'),
   assumed: z.boolean(),
   calendarCovered: z.boolean(),
-  unconfirmed: z.boolean(),
+  ...PublicSource,
 });
 
 export const Assessment = z.looseObject({
@@ -37,12 +43,20 @@ export const Assessment = z.looseObject({
   votingDay: z.boolean(),
   electoralDomain: z.boolean(),
   routes: z.array(z.enum(['asn_ethics', 'asn_discipline', 'non_asn_contract', 'election_crime'])),
-  asnAuthority: z.looseObject({ id: z.string(), name: LocalizedText }).nullable(),
+  asnAuthority: z.looseObject({ id: z.string(), name: LocalizedText, ...PublicSource }).nullable(),
   reportDeadline: Deadline,
   timely: z.boolean().nullable(),
   deadlines: z.array(Deadline),
-  sanctionOptions: z.array(z.looseObject({ id: z.string(), kind: z.string(), level: z.string(), name: LocalizedText, source: z.string() })),
-  explanation: z.array(z.object({ id: z.string(), en: z.string(), cites: z.array(z.string()) })),
+  sanctionOptions: z.array(z.looseObject({ id: z.string(), kind: z.string(), level: z.string(), name: LocalizedText, ...PublicSource })),
+  explanation: z.array(
+    z.object({
+      id: z.string(),
+      en: z.string(),
+      cites: z.array(z.string()).describe('Public legal references behind the sentence ("PP 94/2021 Pasal 5 huruf n")'),
+      unconfirmed: z.boolean().describe('A fact behind the sentence is not confirmed yet'),
+      provenance: z.array(z.string()).describe("The rules data's own sources, research notes and ids included (for developers)"),
+    }),
+  ),
 });
 
 export const ElectionSummary = z.object({
@@ -60,12 +74,15 @@ export const ElectionTimeline = z.object({
   today: z.string(),
   takesPart: z.boolean(),
   stages: z.array(
-    z.object({ id: z.string(), name: LocalizedText, start: z.string(), end: z.string(), role: z.string().nullable(), contingent: z.boolean(), source: z.string() }),
+    z.object({ id: z.string(), name: LocalizedText, start: z.string(), end: z.string(), role: z.string().nullable(), contingent: z.boolean(), ...PublicSource }),
   ),
 });
 export type ElectionTimeline = z.infer<typeof ElectionTimeline>;
 
 export const TimelineQuery = z.object({ region: RegionCode });
+
+/** An administrative sanction of the catalogue for an act, actor type and date (`GET /catalogue/sanctions`). */
+export const SanctionChoice = z.object({ id: z.string(), name: LocalizedText, level: z.string(), kind: z.string(), ...PublicSource });
 
 export const CatalogueAct = z.looseObject({
   code: z.string(),

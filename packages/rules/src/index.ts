@@ -2,6 +2,8 @@ export * from './regions/time-zones.ts';
 export * from './regions/region-code.ts';
 export * from './shared/types.ts';
 export { isIsoDate, isSupportedDate, SUPPORTED_DATES, shiftDate, daysBetween, weekdayOf, type Weekday } from './shared/dates.ts';
+export * from './shared/date-words.ts';
+export * from './sources/public-citation.ts';
 
 export * from './elections/types.ts';
 export * from './elections/pemilu-2024.ts';
@@ -30,4 +32,5 @@ export * from './options.ts';
 export * from './assess/errors.ts';
 export * from './assess/incident.ts';
 export * from './assess/types.ts';
-export { assess } from './assess/assess.ts';
+export { assess, type AssessWording } from './assess/assess.ts';
+export { publicAssessment, type PublicAssessment } from './assess/public.ts';

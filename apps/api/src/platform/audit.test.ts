@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDb, SYSTEM } from '../../test/harness.ts';
 import { openEmbedded, openPostgres, type Db } from '../db/client.ts';
 import { listMigrations, migrate, splitStatements } from '../db/migrate.ts';
-import { appendAudit, hashRow, sealAudit, startAuditSealer, verifyAuditChain } from './audit.ts';
+import { appendAudit, type AuditEntry, hashRow, sealAudit, startAuditSealer, verifyAuditChain } from './audit.ts';
 
 const at = new Date('2024-02-01T03:00:00.000Z');
-const entry = (action: string, details: Record<string, unknown> = {}) => ({ actor: SYSTEM, action, entityType: 'test', entityId: action, details, at });
+const entry = (action: string, details: Record<string, unknown> = {}): AuditEntry => ({ actor: SYSTEM, action: action as AuditEntry['action'], entityType: 'test', entityId: action, details, at });
 const append = (db: Db, action: string, details: Record<string, unknown> = {}) => db.transaction((tx) => appendAudit(tx, entry(action, details)));
 const chain = async (db: Db) =>
   (await db.query<{ seq: string; chain_pos: string | null; action: string }>('SELECT seq, chain_pos, action FROM audit_events ORDER BY seq')).rows.map((r) => ({

@@ -1,12 +1,18 @@
 import crypto from 'node:crypto';
+import type { NamedAuditAction } from '@netra/contracts';
 import { prepared, type Db, type Queryable } from '../db/client.ts';
 
 /** Who did it: an official's account, the CLI on the server, the public, or the system itself. */
 export type Actor = { id: string | null; label: string };
 
+declare const workflowStep: unique symbol;
+/** A case workflow step's action, `case.<event>`, labelled by the step's name: made only by the cases module. */
+export type StepAuditAction = `case.${string}` & { readonly [workflowStep]: true };
+
 export type AuditEntry = {
   actor: Actor;
-  action: string; // module.verb_past, e.g. employee.updated
+  /** kind.verb_past from the catalogue (AUDIT_ACTIONS), e.g. employee.updated, or a workflow step */
+  action: NamedAuditAction | StepAuditAction;
   entityType: string;
   entityId?: string | null;
   before?: unknown;

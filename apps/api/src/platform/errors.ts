@@ -3,19 +3,21 @@
  * Every error carries a stable SCREAMING_SNAKE code and a bilingual message.
  */
 export type Msg = { id: string; en: string };
+/** One field at fault, by its request path: the English text, and the Indonesian where it is worded. */
+export type FieldError = { path: string; message: string; messageId?: string };
 
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly msg: Msg,
-    readonly fieldErrors?: { path: string; message: string }[],
+    readonly fieldErrors?: FieldError[],
   ) {
     super(msg.en);
   }
 }
 
-export const invalid = (code: string, msg: Msg, fieldErrors?: { path: string; message: string }[]) =>
+export const invalid = (code: string, msg: Msg, fieldErrors?: FieldError[]) =>
   new AppError(400, code, msg, fieldErrors);
 export const unauthorized = (code = 'UNAUTHENTICATED', msg: Msg = { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' }) =>
   new AppError(401, code, msg);

@@ -19,7 +19,12 @@ describe('seed 004: Bawaslu Kabupaten Bekasi ruling', () => {
     expect(result.sanctionOptions.map((option) => option.id)).toEqual(['moral_closed', 'moral_open']);
     const text = result.explanation.map((line) => line.en).join(' ');
     expect(text).toContain('Not yet within the electoral domain');
-    expect(text).toContain('2022-12-14');
+    expect(text).toContain('the first determination is on 14 December 2022');
+    expect(result.explanation.map((line) => line.id).join(' ')).toContain('penetapan pertama pada 14 Desember 2022');
+    // the ruling is cited by its public description, its seed file kept as provenance
+    const domain = result.explanation.find((line) => line.en.startsWith('Not yet within the electoral domain'));
+    expect(domain?.cites).toContain('Hasil kajian Bawaslu Kabupaten Bekasi (Pemilu 2024)');
+    expect(domain?.provenance.join(' ')).toContain('seed 004');
   });
 
   it('would be electoral the day parties are determined', () => {

@@ -108,12 +108,18 @@ function handlingDeadlines(rules: Rules, election: Election, incident: Incident,
   return withAssumptions;
 }
 
+/** What the caller knows beside the incident, for the explanation's wording only (never for the legal result). */
+export interface AssessWording {
+  /** The name of the incident's region ("Kabupaten Bekasi"), said beside its code. */
+  readonly regionName?: string;
+}
+
 /**
  * Assesses one suspected neutrality violation: election stage and status on the incident
  * date, applicable routes, receiving authority, deadlines, sanction options and a cited
  * explanation. Throws `AssessmentInputError` for invalid input.
  */
-export function assess(input: Incident | unknown, options: RulesOptions = {}): Assessment {
+export function assess(input: Incident | unknown, options: RulesOptions = {}, wording: AssessWording = {}): Assessment {
   const incident = parseIncident(input, options);
   const rules = resolveRules(options);
   const election = findElection(incident.election, rules.elections) as Election;
@@ -164,5 +170,5 @@ export function assess(input: Incident | unknown, options: RulesOptions = {}): A
     deadlines,
     sanctionOptions,
   };
-  return { ...assessment, explanation: explain(assessment, { election, status }) };
+  return { ...assessment, explanation: explain(assessment, { election, status, ...(wording.regionName && { regionName: wording.regionName }) }) };
 }

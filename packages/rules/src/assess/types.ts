@@ -11,8 +11,15 @@ export type Route = 'asn_ethics' | 'asn_discipline' | 'non_asn_contract' | 'elec
 export interface ExplanationLine {
   readonly id: string;
   readonly en: string;
-  /** Article / regulation and domain.md source ids behind the sentence. */
+  /**
+   * The public legal references behind the sentence, as a reader looks them up ("PP 94/2021 Pasal 5
+   * huruf n", "Hasil kajian Bawaslu Kabupaten Bekasi (Pemilu 2024)"): see `publicCitations`.
+   */
   readonly cites: readonly string[];
+  /** True when a fact behind the sentence is not confirmed yet; a reader is told so in words ("belum terkonfirmasi"). */
+  readonly unconfirmed: boolean;
+  /** The rules data's own sources behind the sentence, research notes and ids included (for developers, never shown). */
+  readonly provenance: readonly string[];
 }
 
 export interface OffenceCheck {

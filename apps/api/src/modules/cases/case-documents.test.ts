@@ -3,12 +3,13 @@ import type { CaseDetail } from '@netra/contracts';
 import {
   ACT_CODES, ASN_AUTHORITIES, DEADLINE_RULES, DEFAULT_WORKING_WEEK, ELECTION_ARTICLES, ELECTIONS, HOLIDAYS, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, OFFENCE_LINKS,
   OFFICE_HOURS, PP53_SANCTIONS, PP94_EFFECTIVE_DATE, PP94_SANCTIONS, PTDH_SANCTIONS, TIME_ZONE_SOURCE, UNCONFIRMED_DEFAULTS, assess, catalogueActs, parseIncident,
-  type RulesOptions,
+  // what the letters print as their legal basis ("Dasar hukum")
+  legalBasisCitations as legalCitations, type RulesOptions,
 } from '@netra/rules';
 import { pdfText } from '../../../test/pdf-inspect.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
-  DOCUMENT_KINDS, assessmentBasis, caseDocumentLines, deadlineWords, legalCitations, localTimeWords, renderCaseDocument, sanctionWords, type DocumentKind, type DocumentOptions,
+  DOCUMENT_KINDS, assessmentBasis, caseDocumentLines, deadlineWords, localTimeWords, renderCaseDocument, sanctionWords, type DocumentKind, type DocumentOptions,
 } from './case-documents.ts';
 import { CHRONOLOGY_MARK, REPORTER_ACCOUNT_WITHHELD, REPORTER_LABEL, STATUS_WORDS } from './domain/workflow.ts';
 
@@ -59,7 +60,7 @@ function ruleTexts(): { from: string; text: string }[] {
   return out;
 }
 
-/** The cites of real assessments: every act and actor type, before, during and after the campaigns, in a region holding every contest and one holding fewer. */
+/** The sources and public cites of real assessments: every act and actor type, before, during and after the campaigns, in a region holding every contest and one holding fewer. */
 function assessmentCites(): { from: string; text: string }[] {
   const out = new Map<string, string>();
   for (const options of CATALOGUE_SETTINGS)
@@ -74,7 +75,7 @@ function assessmentCites(): { from: string; text: string }[] {
               } catch {
                 continue; // a date the engine does not take
               }
-              for (const line of result.explanation) for (const cite of line.cites) out.set(cite, `${election.id} ${regionCode} ${incidentDate} ${act} ${actorType}`);
+              for (const line of result.explanation) for (const cite of [...line.provenance, ...line.cites]) out.set(cite, `${election.id} ${regionCode} ${incidentDate} ${act} ${actorType}`);
             }
   return [...out].map(([text, from]) => ({ from, text }));
 }
@@ -120,6 +121,16 @@ describe('legal basis as printed', () => {
     expect(legalCitations(['UU 7/2017 Pasal 494 (see domain.md §3.2; pending review by the legal team) [S69]; TODO: confirm with Bawaslu; option foo.bar'])).toEqual(['UU 7/2017 Pasal 494']);
     expect(legalCitations(['Perbawaslu 7/2022 Pasal 15(1): initial review within 2 days of receipt'])).toEqual(['Perbawaslu 7/2022 Pasal 15(1)']);
     expect(legalCitations(['37 of 38 provinces hold a contest', 'MK decision 121/PUU-XXII/2024 (read 16 Oct 2025)'])).toEqual([]);
+  });
+
+  it('prints the legislation behind the seed-004 assessment, without the ruling and decisions the web shows beside it', () => {
+    const result = assess(parseIncident({ election: 'pemilu-2024', regionCode: '32.16', incidentDate: '2022-11-20', actorType: 'PNS', act: 'KE-6' }));
+    const shown = result.explanation.flatMap((line) => line.cites);
+    expect(shown).toEqual(expect.arrayContaining(['Hasil kajian Bawaslu Kabupaten Bekasi (Pemilu 2024)', 'Keputusan KPU tanggal 14 Desember 2022']));
+    const basis = assessmentBasis(result as unknown as Record<string, unknown>);
+    expect(basis).toContain('PP 42/2004 Pasal 11 huruf c dan Pasal 15(1)-(3) (sanksi moral)');
+    expect(basis.join('\n')).not.toMatch(/Bekasi|Keputusan KPU|et al/);
+    for (const c of basis) expectPrintable(c, c);
   });
 
   it('names a sanction with its statute', () => {

@@ -10,12 +10,11 @@
  */
 import type { CaseDetail } from '@netra/contracts';
 import {
-  MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS, PTDH_SANCTIONS, TIME_ZONES, asnAuthorities, catalogueActs, findElection,
-  localDateInRegion, timeZoneOfRegion, weekdayOf, type Rules,
+  MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS, PTDH_SANCTIONS, TIME_ZONES, asnAuthorities, catalogueActs, dateInWords, findElection,
+  legalBasisCitations, localDateInRegion, localTimeInWords, timeInWords, timeZoneOfRegion, weekdayOf, type Rules,
 } from '@netra/rules';
 import { notFound } from '../../platform/errors.ts';
 import { PdfWriter, type TextOptions } from '../../platform/pdf.ts';
-import { dateInWords, timeInWords } from '../../platform/date-words.ts';
 import { CHRONOLOGY_MARK, REPORTER_ACCOUNT_WITHHELD, STATUS_WORDS, withholdReporterAccount } from './domain/workflow.ts';
 
 export const DOCUMENT_KINDS = ['receipt', 'registration', 'summons', 'review', 'gakkumdu_minutes', 'forwarding', 'recommendation'] as const;
@@ -111,127 +110,14 @@ export const localTimeWords = (at: Date, regionCode: string) => timeInWords(at, 
  * pukul 23.59 WIB". The offset names the zone (+07 WIB, +08 WITA, +09 WIT); the clock time is the one
  * written, not converted.
  */
-export function deadlineWords(dueAt: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/.exec(dueAt);
-  if (!m) return dueAt;
-  const [, date, hh, mm, z, sign, oh, om] = m;
-  const offset = z === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) + Number(om) / 60);
-  const zone = Object.entries(TIME_ZONES).find(([, tz]) => tz.utcOffsetHours === offset)?.[0] ?? (z === 'Z' ? 'UTC' : `UTC${sign}${oh}:${om}`);
-  return `${dateInWords(date!, 'id')} pukul ${hh}.${mm} ${zone}`;
-}
+export const deadlineWords = (dueAt: string) => localTimeInWords(dueAt, 'id');
 
 // --- Legal basis -------------------------------------------------------------------------------
-
-/** What the rules data writes beside a citation for developers: where it came from, what is unsettled, which setting moves it. */
-const INTERNAL_NOTE = /domain\.md|\bseed\b|UNCONFIRMED|\boptions?\b|§|\bS\d+\b/i;
-/** English connectives inside citations, in the words of Indonesian legal drafting. */
-const CONNECTIVES: readonly [RegExp, string][] = [
-  [/\bas amended by\b/g, 'sebagaimana telah diubah dengan'],
-  [/\brevoked by\b/g, 'dicabut dengan'],
-  [/\band\b/g, 'dan'],
-];
-/** Words a printed citation may hold besides numbers, acronyms (UU, PP, SKB, MenPANRB) and the letter after "huruf". */
-const CITATION_WORDS = new Set([
-  'pasal', 'ayat', 'huruf', 'angka', 'dan', 'atau', 'jo', 'juncto', 'tentang', 'lampiran', 'sebagaimana', 'telah', 'diubah', 'dengan', 'dicabut',
-  'tahapan', 'jadwal', 'pemilu', 'pemilihan', 'sanksi', 'moral', 'hari', 'kerja', 'undang-undang', 'peraturan', 'pemerintah', 'presiden', 'keputusan',
-  'bersama', 'menteri', 'kepala', 'ketua', 'nomor', 'tahun', 'surat', 'edaran', 'putusan', 'mendagri', 'menag', 'menaker', 'bawaslu', 'perbawaslu',
-  'perppu', 'perpres', 'keppres', 'perban', 'perka', 'permendagri',
-]);
-/** Words a citation cannot end with (what they join or qualify was cut away). */
-const DANGLING = new Set(['pasal', 'ayat', 'huruf', 'angka', 'dan', 'atau', 'jo', 'juncto', 'tentang', 'sebagaimana', 'telah', 'diubah', 'dengan', 'dicabut']);
-
-const bare = (token: string) => token.replace(/^["'“”]+/, '').replace(/["'“”,.:]+$/, '');
-function isCitationWord(token: string, previous: string | undefined): boolean {
-  const w = bare(token);
-  if (!w) return false;
-  if (/\d/.test(w)) return true; // numbers of instruments and articles: 2/2022, 52(3), 15(1)-(3)
-  if (/^[a-z]$/.test(w)) return previous !== undefined && bare(previous).toLowerCase() === 'huruf';
-  if (/^[A-Z]{2,}$/.test(w) || /^[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*$/.test(w)) return true; // UU, SKB, BKN, MenPANRB
-  return CITATION_WORDS.has(w.toLowerCase());
-}
-
-const translate = (s: string) => CONNECTIVES.reduce((acc, [re, id]) => acc.replace(re, id), s);
-/** The non-empty trimmed parts of `s` between `sep`. */
-const splitTrim = (s: string, sep: string) => s.split(sep).map((p) => p.trim()).filter(Boolean);
-
-/**
- * Keeps the leading words of a part that read as a citation ("PP 94/2021" of "PP 94/2021, in force 31
- * Aug 2021"), with `kept` parenthetical groups standing as single words; empty when nothing is left.
- */
-function citationRun(part: string, groups: readonly (string | null)[]): string {
-  const tokens = part.split(/\s+/).filter(Boolean);
-  const run: string[] = [];
-  for (const t of tokens) {
-    const group = /^\uE000(\d+)\uE000$/.exec(t);
-    if (group) {
-      const kept = groups[Number(group[1])];
-      if (kept) run.push(kept);
-      continue; // a dropped note in parentheses does not end the citation ("Lampiran (matrix)")
-    }
-    if (!isCitationWord(t, run.at(-1))) break;
-    run.push(t);
-  }
-  while (run.length && DANGLING.has(bare(run.at(-1)!).toLowerCase())) run.pop();
-  return run.join(' ');
-}
-
-function parenthetical(inner: string): string | null {
-  const parts = splitTrim(translate(inner), ',').filter((p) => !INTERNAL_NOTE.test(p) && p.split(/\s+/).every((t, i, all) => isCitationWord(t, all[i - 1])));
-  return parts.length ? `(${parts.join(', ')})` : null;
-}
-
-/** One citation of a `;`-separated source: the instrument and its articles, without notes; null when it is only a note. */
-function citationOf(segment: string): string | null {
-  // parenthetical groups open after a space ("Pasal 8 (PNS)"); "52(3)" and "15(1)-(3)" are article numbers
-  const groups: (string | null)[] = [];
-  let text = '';
-  for (let i = 0; i < segment.length; i++) {
-    const ch = segment[i]!;
-    if (ch === '(' && (i === 0 || /\s/.test(segment[i - 1]!))) {
-      let depth = 1;
-      let j = i + 1;
-      for (; j < segment.length && depth > 0; j++) depth += segment[j] === '(' ? 1 : segment[j] === ')' ? -1 : 0;
-      groups.push(parenthetical(segment.slice(i + 1, j - 1)));
-      text += ` \uE000${groups.length - 1}\uE000 `;
-      i = j - 1;
-    } else text += ch;
-  }
-  // what follows a colon explains the citation ("Pasal 454(5): a finding is set within 7 days")
-  const head = translate(text.split(/:\s/)[0]!);
-  if (INTERNAL_NOTE.test(head)) return null;
-  const kept: string[] = [];
-  for (const [i, part] of splitTrim(head, ',').entries()) {
-    const run = citationRun(part, groups);
-    // the first part names the instrument and its number; the rest continue it ("Pasal 26(2) huruf d, 70(3)")
-    const ok = i === 0 ? /^[A-Za-z]/.test(run) && /\d/.test(run.replace(/\([^)]*\)/g, '')) : !!run && kept.length === i;
-    if (!ok) break;
-    kept.push(run);
-  }
-  return kept.length ? kept.join(', ').replace(/\s+/g, ' ').trim() : null;
-}
-
-/** Rank of an instrument in the hierarchy of Indonesian regulations (UU 12/2011 Pasal 7), for the order of a "Dasar hukum" list. */
-function rank(citation: string): number {
-  const first = citation.split(/\s/)[0]!;
-  return ({ UU: 1, Perppu: 1, PP: 2, Perpres: 3, Keppres: 4 } as Record<string, number>)[first] ?? 5;
-}
-
-/**
- * The legal instruments cited by `sources` (the `source`/`legalBasis` texts of the rules data), as an
- * official letter prints them: research ids ([S46]), developer notes (domain.md, seed files,
- * UNCONFIRMED items, option names) and English remarks dropped, English connectives in Indonesian;
- * duplicates and citations a more specific one contains ("UU 10/2016" beside "UU 10/2016 Pasal 71(1)")
- * left out; laws first, then government regulations, decrees and the rest.
- */
-export function legalCitations(sources: readonly string[]): string[] {
-  const all = sources.flatMap((s) => s.replace(/\[[^\]]*\]/g, ' ').split(';')).map(citationOf).filter((c): c is string => !!c);
-  const unique = [...new Set(all)];
-  const specific = unique.filter((c) => !unique.some((o) => o !== c && o.startsWith(c) && /^[\s,(]/.test(o.slice(c.length))));
-  return specific.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
-}
+// A letter prints the legislation alone (`legalBasisCitations`): no research ids, developer notes or
+// English remarks, and none of the decisions and rulings the web shows (the Bekasi seed-004 review).
 
 type AssessmentView = {
-  explanation?: { cites?: string[] }[];
+  explanation?: { cites?: string[]; provenance?: string[] }[];
   offences?: { applies?: boolean; prohibits?: { source?: string }[]; penalisedBy?: { source?: string } }[];
 };
 
@@ -245,8 +131,9 @@ export function assessmentBasis(assessment: CaseDetail['assessment']): string[] 
     new Set((a.offences ?? []).filter((o) => !!o.applies === applies).flatMap((o) => [...(o.prohibits ?? []).map((p) => p.source), o.penalisedBy?.source]));
   const applied = sourcesOf(true);
   const notApplied = [...sourcesOf(false)].filter((s) => !applied.has(s));
-  const cites = (a.explanation ?? []).flatMap((line) => line.cites ?? []).filter((c) => !notApplied.includes(c));
-  return legalCitations(cites);
+  // the data's own sources (a line's `cites` are already public references): they match the offences' article sources
+  const cites = (a.explanation ?? []).flatMap((line) => line.provenance ?? line.cites ?? []).filter((c) => !notApplied.includes(c));
+  return legalBasisCitations(cites);
 }
 
 const SANCTIONS = [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...PTDH_SANCTIONS, ...NON_ASN_CONTRACT_SANCTIONS];
@@ -254,7 +141,7 @@ const SANCTIONS = [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...
 export function sanctionWords(id: string | undefined): string {
   const form = id ? SANCTIONS.find((f) => f.id === id) : undefined;
   if (!form) return id ?? '-';
-  const basis = legalCitations([form.source]);
+  const basis = legalBasisCitations([form.source]);
   return basis.length ? `${form.name.id} (${basis.join('; ')})` : form.name.id;
 }
 

@@ -5,13 +5,13 @@
  * the deadline sweep.
  */
 import crypto from 'node:crypto';
-import { absenceReasons, asnAuthorityOn, assess, electionSpan, computeDeadlines, findAct, findElection, localDateInRegion, parseIncident, type Deadline, type Rules } from '@netra/rules';
+import { absenceReasons, asnAuthorityOn, assess, electionSpan, computeDeadlines, findAct, findElection, localDateInRegion, parseIncident, publicAssessment, type Deadline, type Rules } from '@netra/rules';
 import { legalRules } from '../../platform/legal-options.ts';
 import type { CaseDetail, FindingInput, ReportInput } from '@netra/contracts';
 import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
-import { appendAudit, canonicalJson, type Actor } from '../../platform/audit.ts';
+import { appendAudit, canonicalJson, type Actor, type StepAuditAction } from '../../platform/audit.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { loadMasterKey, openText, sealText } from '../../platform/keys.ts';
 import { drainOutbox, enqueue, type Notice } from '../../platform/notify.ts';
@@ -31,6 +31,8 @@ import { handOverTipEvidence } from '../custody/handover.ts';
 const todayIn = localDateInRegion;
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 const actorOf = (p: Principal): Actor => ({ id: p.userId, label: p.username });
+/** A workflow step's trail action, case.<event>: the web labels it with the step's own name. */
+const stepAction = (type: CaseEvent['type']) => `case.${type.toLowerCase()}` as StepAuditAction;
 
 /**
  * Who sees which case: supervisors (and admins, auditors) by region subtree; the civil-service
@@ -320,7 +322,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
         election: r.election_id, regionCode: r.region_code, incidentDate: day(r.incident_on ?? r.known_on), knownDate: day(r.known_on) ?? undefined,
         reportDate: day(r.received_on), actorType: r.actor_type, act: r.act_code,
       };
-      assessment = assess(parseIncident(incident, deps.config.legalOptions), deps.config.legalOptions) as unknown as Record<string, unknown>;
+      assessment = publicAssessment(assess(parseIncident(incident, deps.config.legalOptions), deps.config.legalOptions, { regionName: r.region_name })) as unknown as Record<string, unknown>;
     } catch {
       assessment = null;
     }
@@ -407,7 +409,8 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     });
     if (!result.ok) {
       const status = result.code === 'CASE_FORBIDDEN' || result.code === 'PPK_IS_CANDIDATE' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
-      throw new AppError(status, result.code, result.message);
+      // the field at fault, as the request names it: the case page marks that input
+      throw new AppError(status, result.code, result.message, result.field ? [{ path: `body.event.${result.field}`, message: result.message.en, messageId: result.message.id }] : undefined);
     }
     const next = result.next;
     if (event.type === 'REGISTER' && next.caseNumber) await checkCaseNumberFree(tx, id, next.caseNumber);
@@ -436,7 +439,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
       await tipNotice(tx, deps, r.tip_id, r.region_code, `Status penanganan: ${STATUS_WORDS[next.status].id}. / Handling status: ${STATUS_WORDS[next.status].en}.`);
     await enqueue(tx, await noticesFor(tx, r, next, result.effects));
     const details = { ...(masked ? { reporterLabelSealed: true } : {}), ...(amended ? { intake: amended } : {}) };
-    await appendAudit(tx, { actor, action: `case.${event.type.toLowerCase()}`, entityType: 'case', entityId: id, before: stored, after: next, ...(Object.keys(details).length ? { details } : {}), at: deps.clock.now() });
+    await appendAudit(tx, { actor, action: stepAction(event.type), entityType: 'case', entityId: id, before: stored, after: next, ...(Object.keys(details).length ? { details } : {}), at: deps.clock.now() });
     return { effects: result.effects };
   }).then((out) => {
     flushNotices(deps);

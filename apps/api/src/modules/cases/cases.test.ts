@@ -68,6 +68,14 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     // Bawaslu's own finding (from a tip) is set within 7 working days of its discovery on Tue 2 Jan (UU 7/2017 454(5))
     expect(c.deadlines[0]).toMatchObject({ ruleId: 'pemilu.finding', dueAt: '2024-01-11T23:59:00+07:00', label: { id: 'sisa 8 hari' } });
     expect(c.assessment.routes).toContain('asn_ethics');
+    // the reasoning names the region in words and dates in words, as the assess page does
+    expect(c.assessment.explanation[0].id).toMatch(/^Kota Bekasi \(32\.75\) mengikuti/);
+    expect(c.assessment.explanation.map((l: { id: string }) => l.id).join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // its sanctions and deadlines cite public references; the data's own notes stay in provenance
+    const sources = [...c.assessment.sanctionOptions, ...c.assessment.deadlines].map((f: { source: string }) => f.source);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.filter((source: string) => /\[S\d|domain\.md|seed|UNCONFIRMED/.test(source))).toEqual([]);
+    expect(c.assessment.sanctionOptions[0].provenance).toBeTruthy();
     // where it happened, as the tip said, unless the handler writes it
     expect(c.incidentPlace).toBe('GOR Patriot Chandrabhaga');
     // out of scope for another region's supervisor and for the authority before forwarding
@@ -75,6 +83,14 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bkn') })).statusCode).toBe(404);
 
     await ok('bawaslu.kota', c.id, { type: 'START_REVIEW' });
+    // a required text left blank is refused naming the field as the form labels it, and the field is pointed at for the form to mark
+    const blank = await event('bawaslu.kota', c.id, { type: 'REGISTER', caseNumber: '  ', formal: true, material: true });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json()).toMatchObject({
+      code: 'CASE_INVALID_PAYLOAD', message: { id: 'Nomor registrasi wajib diisi', en: 'Case number is required' },
+      errors: [{ path: 'body.event.caseNumber', message: 'Case number is required' }],
+    });
+    expect(blank.body).not.toContain('Kolom caseNumber');
     const reg = await ok('bawaslu.kota', c.id, { type: 'REGISTER', caseNumber: '001/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true });
     expect(reg.caseNumber).toBe('001/Reg/TM/PL/Kota/13.13/I/2024');
     await ok('bawaslu.kota', c.id, { type: 'BEGIN_REVIEW' });
@@ -348,6 +364,7 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     // on the summons day they may still come: finding against them waits until that day is over
     const sameDay = await event('bawaslu.kota2', c.id, { type: 'DECIDE', outcome: 'election_crime', reasoning: 'Unsur pidana pemilu terpenuhi' });
     expect(sameDay.statusCode).toBe(400);
+    expect(sameDay.json().errors).toBeUndefined(); // about the right of reply, not one field of the form
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bawaslu.kota2') })).json().reportedHeard).toBe(false);
     clock.advance(86_400_000);
     s['bawaslu.kota2'] = await signIn(app, 'bawaslu.kota2');

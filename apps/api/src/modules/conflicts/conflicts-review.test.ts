@@ -248,6 +248,29 @@ describe.each(DB_KINDS)('the conflict-of-interest register over time on %s', (ki
     expect(stored.map((c) => [c.name, c.withdrawn, c.replaced_by === before.candidate.id])).toEqual([['Ahmad Fauzi, S.H.', false, false], ['Dr. Budi Santoso, M.Si.', true, true]]);
   });
 
+  it('a suggestion about a candidate taken off the lists is no longer counted as waiting, is listed after the live ones, and can still be decided', async () => {
+    // a suggestion on a live candidate, as the matcher leaves it
+    const candidate = (await deps.db.query<{ id: string }>(
+      "SELECT c.id FROM election_candidates c WHERE c.election_id = 'pemilu-2024' AND c.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.candidate_id = c.id AND k.employee_id = $1) ORDER BY c.name LIMIT 1",
+      [ids.guru])).rows[0]!.id;
+    const id = (await deps.db.query<{ id: string }>(
+      "INSERT INTO conflicts (election_id, employee_id, candidate_id, relation, source, score, status) VALUES ('pemilu-2024', $1, $2, 'sibling', 'matcher', 0.71, 'suggested') RETURNING id::text AS id",
+      [ids.guru, candidate])).rows[0]!.id;
+    const live = await register();
+    expect(live.items.find((i) => i.id === id)).toMatchObject({ status: 'suggested', candidate: { withdrawn: false } });
+    // the candidate leaves the lists
+    await deps.db.query('UPDATE election_candidates SET withdrawn_at = now() WHERE id = $1', [candidate]);
+    const after = await register();
+    expect(after.summary.suggested).toBe(live.summary.suggested! - 1);
+    const order = after.items.map((i) => i.id);
+    const waiting = after.items.filter((i) => i.status === 'suggested' && !i.candidate.withdrawn).map((i) => i.id);
+    expect(waiting.every((w) => order.indexOf(w) < order.indexOf(id))).toBe(true);
+    expect(after.items.find((i) => i.id === id)).toMatchObject({ status: 'suggested', candidate: { withdrawn: true } });
+    expect((await decide(id, { decision: 'dismiss', note: 'Calon sudah diganti (PAW).' })).statusCode).toBe(200);
+    await deps.db.query('DELETE FROM conflicts WHERE id = $1', [id]);
+    await deps.db.query('UPDATE election_candidates SET withdrawn_at = NULL WHERE id = $1', [candidate]);
+  });
+
   it('counts a candidate stored twice (an old re-import without the chamber column) once in the headline, and a re-import without that column lands on the stored entry', async () => {
     const counted = async () => (await register()).summary;
     const first = await counted();

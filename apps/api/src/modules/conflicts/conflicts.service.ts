@@ -52,7 +52,7 @@ export async function declareRelative(deps: Deps, p: Principal, employeeId: stri
       id: `Nama harus memuat sedikitnya ${RELATIVE_NAME_MIN_LETTERS} huruf yang terlihat (spasi dan karakter tak terlihat tidak dihitung).`,
       en: `The name must contain at least ${RELATIVE_NAME_MIN_LETTERS} visible letters (spaces and invisible characters do not count).`,
     };
-    throw invalid('RELATIVE_NAME_INVALID', msg, [{ path: 'body.name', message: msg.en }]);
+    throw invalid('RELATIVE_NAME_INVALID', msg, [{ path: 'body.name', message: msg.en, messageId: msg.id }]);
   }
   return deps.db.transaction(async (tx) => {
     await writableEmployee(tx, p, employeeId, true);
@@ -346,6 +346,8 @@ const PERSON_KEY = `concat_ws('|', c.election_id, c.kind, c.region_code, c.dapil
  * What a reader sees depends on the employee: registry writers in scope (who may read the declarations)
  * see every entry with its evidence, notes and history; other readers in scope (Bawaslu, PPK, BKN,
  * auditors) see confirmed relations only, without the declaration as written, notes or history.
+ * A suggestion about a candidate withdrawn from the lists (replaced, PAW) is no longer work waiting:
+ * it is not counted as suggested and is listed after the live ones; it stays, and can still be decided.
  */
 export async function listConflicts(deps: Deps, p: Principal, q: { page: number; pageSize: number; electionId?: string; agencyId?: string; status?: string }) {
   const params: unknown[] = [];
@@ -358,7 +360,7 @@ export async function listConflicts(deps: Deps, p: Principal, q: { page: number;
   const counts = (await deps.db.query<{ confirmed_candidates: number; confirmed_employees: number; suggested: number; dismissed: number; basis_withdrawn: number; total: number }>(
     `SELECT count(DISTINCT ${PERSON_KEY}) FILTER (WHERE k.status = 'confirmed' AND c.withdrawn_at IS NULL)::int AS confirmed_candidates,
             count(DISTINCT k.employee_id) FILTER (WHERE k.status = 'confirmed')::int AS confirmed_employees,
-            count(*) FILTER (WHERE k.status = 'suggested')::int AS suggested,
+            count(*) FILTER (WHERE k.status = 'suggested' AND c.withdrawn_at IS NULL)::int AS suggested,
             count(*) FILTER (WHERE k.status = 'dismissed')::int AS dismissed,
             count(*) FILTER (WHERE k.status = 'confirmed' AND k.basis_withdrawn_at IS NOT NULL AND ${full})::int AS basis_withdrawn,
             count(*) FILTER (WHERE ${status})::int AS total
@@ -372,7 +374,7 @@ export async function listConflicts(deps: Deps, p: Principal, q: { page: number;
        FROM conflicts k JOIN employees e ON e.id = k.employee_id JOIN agencies a ON a.id = e.agency_id LEFT JOIN units u ON u.id = e.unit_id
        JOIN election_candidates c ON c.id = k.candidate_id
       WHERE ${register} AND ${status}
-      ORDER BY (k.status = 'suggested') DESC, (k.basis_withdrawn_at IS NOT NULL) DESC, k.score DESC, e.name, k.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params,
+      ORDER BY (k.status = 'suggested' AND c.withdrawn_at IS NULL) DESC, (k.basis_withdrawn_at IS NOT NULL) DESC, (c.withdrawn_at IS NOT NULL), k.score DESC, e.name, k.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params,
   )).rows;
   return {
     summary: { confirmedCandidates: counts.confirmed_candidates, confirmedEmployees: counts.confirmed_employees, suggested: counts.suggested, dismissed: counts.dismissed, basisWithdrawn: counts.basis_withdrawn },

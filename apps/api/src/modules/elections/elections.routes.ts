@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Assessment, CANDIDATE_LIST_KINDS, Candidate, LocalizedText, CandidateImportResult, CatalogueAct, ElectionSummary, ElectionTimeline, IncidentInput, Pagination, Problem, RegionCode, TimelineQuery, pageOf } from '@netra/contracts';
+import { Assessment, CANDIDATE_LIST_KINDS, Candidate, CandidateImportResult, SanctionChoice, CatalogueAct, ElectionSummary, ElectionTimeline, IncidentInput, Pagination, Problem, RegionCode, TimelineQuery, pageOf } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -61,7 +61,7 @@ export const electionRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     schema: {
       tags: ['elections'], summary: 'Administrative sanctions for an act, actor type and incident date',
       querystring: z.object({ act: z.string().min(1).max(10), actorType: z.enum(['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD']), date: z.iso.date() }),
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: LocalizedText, level: z.string(), kind: z.string(), source: z.string(), unconfirmed: z.boolean() })) }), ...errors },
+      response: { 200: z.object({ items: z.array(SanctionChoice) }), ...errors },
     },
   }, async (req) => {
     requirePrincipal(req);

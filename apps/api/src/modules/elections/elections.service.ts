@@ -1,6 +1,7 @@
 import {
   ACT_CODES, ELECTIONS, assess, catalogueActs, findElection, isAssessmentInputError, listKindRefusal, pairRegionRefusal, parseIncident, parseLegislativeCandidateRows,
-  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, administrativeSanctions, type Assessment, type RulesOptions, type SanctionActor,
+  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, administrativeSanctions, withPublicSource, publicAssessment,
+  type PublicAssessment, type RulesOptions, type SanctionActor,
 } from '@netra/rules';
 import { CANDIDATE_TEMPLATES, normalizePersonName, type CandidateListKind, type CandidateTemplateKind } from '@netra/contracts';
 import type { Readable } from 'node:stream';
@@ -15,21 +16,24 @@ import { sameWrittenName } from '../conflicts/domain/matcher.ts';
 /** Maps the legal engine's input errors to a 400 that names the bad value. */
 function toAppError(e: unknown, prefix = ''): never {
   if (isAssessmentInputError(e))
-    throw new AppError(400, e.code, { id: `${prefix}${e.message.id}`, en: `${prefix}${e.message.en}` }, [{ path: e.field, message: e.message.en }]);
+    throw new AppError(400, e.code, { id: `${prefix}${e.message.id}`, en: `${prefix}${e.message.en}` }, [{ path: e.field, message: e.message.en, messageId: e.message.id }]);
   throw e;
 }
 
-async function assertRegionExists(db: Queryable, code: string, prefix = '') {
-  const r = await db.query('SELECT 1 FROM regions WHERE code = $1', [code]);
+/** The region's name; a 400 naming the code when there is no such region. */
+async function assertRegionExists(db: Queryable, code: string, prefix = ''): Promise<string> {
+  const r = await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [code]);
   if (!r.rowCount)
-    throw new AppError(400, 'REGION_UNKNOWN', { id: `${prefix}Kode wilayah tidak dikenal: "${code}"`, en: `${prefix}Unknown region code: "${code}"` }, [{ path: 'regionCode', message: `Unknown region code: "${code}"` }]);
+    throw new AppError(400, 'REGION_UNKNOWN', { id: `${prefix}Kode wilayah tidak dikenal: "${code}"`, en: `${prefix}Unknown region code: "${code}"` }, [{ path: 'regionCode', message: `Unknown region code: "${code}"`, messageId: `Kode wilayah tidak dikenal: "${code}"` }]);
+  return r.rows[0]!.name;
 }
+
 
 /**
  * One incident or an array of them -> assessments (same order). The whole batch is validated
  * first; an invalid item fails the call and names its position, field and value.
  */
-export async function assessIncidents(db: Queryable, input: unknown, options: RulesOptions = {}): Promise<Assessment | Assessment[]> {
+export async function assessIncidents(db: Queryable, input: unknown, options: RulesOptions = {}): Promise<PublicAssessment | PublicAssessment[]> {
   const many = Array.isArray(input);
   const items = many ? (input as unknown[]) : [input];
   if (many && items.length > 1000) throw invalid('TOO_MANY_ITEMS', { id: 'Paling banyak 1000 kejadian per permintaan.', en: 'At most 1000 incidents per request.' });
@@ -42,10 +46,10 @@ export async function assessIncidents(db: Queryable, input: unknown, options: Ru
     } catch (e) {
       toAppError(e, prefix);
     }
-    await assertRegionExists(db, incident.regionCode, prefix);
-    incidents.push(incident);
+    const regionName = await assertRegionExists(db, incident.regionCode, prefix);
+    incidents.push({ incident, regionName });
   }
-  const results = incidents.map((i) => assess(i, options));
+  const results = incidents.map(({ incident, regionName }) => publicAssessment(assess(incident, options, { regionName })));
   return many ? results : results[0]!;
 }
 
@@ -66,9 +70,10 @@ export async function electionTimeline(db: Queryable, electionId: string, region
     timeZone: tz,
     today,
     takesPart: takesPart(election, regionCode),
-    stages: stagesForRegion(election, regionCode, { includeContingent: true }).map((s) => ({
-      id: s.id, name: s.name, start: s.start, end: s.end, role: s.role ?? null, contingent: !!s.contingent, source: s.source,
-    })),
+    // users read the stage's legal references; the data's own source (research notes and ids) stays beside them as provenance
+    stages: stagesForRegion(election, regionCode, { includeContingent: true }).map((s) =>
+      withPublicSource({ id: s.id, name: s.name, start: s.start, end: s.end, role: s.role ?? null, contingent: !!s.contingent, source: s.source, unconfirmed: s.unconfirmed }),
+    ),
   };
 }
 
@@ -80,7 +85,7 @@ export function listActs(options: RulesOptions = {}) {
 export function listSanctions(q: { act: string; actorType: SanctionActor; date: string }, options: RulesOptions = {}) {
   const act = catalogueActs(options.catalogue).find((a) => a.code === q.act);
   if (!act) throw notFound('Bentuk pelanggaran / Act', q.act);
-  return administrativeSanctions(act, q.actorType, q.date).map((o) => ({ id: o.id, name: o.name, level: o.level, kind: o.kind, source: o.source, unconfirmed: !!o.unconfirmed }));
+  return administrativeSanctions(act, q.actorType, q.date).map((o) => withPublicSource({ id: o.id, name: o.name, level: o.level, kind: o.kind, source: o.source, unconfirmed: o.unconfirmed }));
 }
 
 export type CandidateKind = CandidateListKind;

@@ -42,6 +42,16 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
     expect(a.routes).not.toContain('election_crime');
     expect(a.explanation.length).toBeGreaterThan(1);
     for (const line of a.explanation) expect(line.cites.length).toBeGreaterThan(0);
+    // sentences as users read them: the region named, dates in words, public references; the data's own sources as provenance
+    expect(a.explanation[0].id).toMatch(/^\S.* \(32\.16\) mengikuti /);
+    const text = a.explanation.flatMap((line: { id: string; en: string }) => [line.id, line.en]).join('\n');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain('20 November 2022');
+    const cites = a.explanation.flatMap((line: { cites: string[] }) => line.cites).join('\n');
+    expect(cites).toContain('Hasil kajian Bawaslu Kabupaten Bekasi (Pemilu 2024)');
+    expect(cites).not.toMatch(/domain\.md|seed|UNCONFIRMED|\[S/);
+    expect(a.explanation.flatMap((line: { provenance: string[] }) => line.provenance).join('\n')).toContain('seed 004');
+    expect(a.explanation.some((line: { unconfirmed: boolean }) => line.unconfirmed)).toBe(true); // KASN's end date
   });
 
   it('gives deadlines in local time (reporting until the office closes on a Thursday, 16.00 WIB) and says whether the report was timely', async () => {
@@ -52,6 +62,25 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
     const p = (await post(PILKADA)).json();
     expect(p.reportDeadline.dueAt).toMatch(/\+08:00$/);
     expect(p.asnAuthority.id).toBe('BKN');
+  });
+
+  it('cites public legal references for the authority, deadlines and sanctions, the data\'s own sources kept as provenance', async () => {
+    // a PNS during the Pemilu 2024 campaign: PP 94/2021 discipline, the Pemilu reporting and handling deadlines
+    const a = (await post({ ...CAMAT_JERSEY, act: 'D-8' })).json();
+    const facts: { source: string; unconfirmed: boolean; provenance: string }[] = [a.asnAuthority, a.reportDeadline, ...a.deadlines, ...a.sanctionOptions];
+    expect(a.sanctionOptions.length).toBeGreaterThan(0);
+    for (const fact of facts) {
+      expect(fact.source, fact.provenance).not.toMatch(/\[S|domain\.md|seed|UNCONFIRMED|§/);
+      expect(fact.source, fact.provenance).not.toBe('');
+      expect(typeof fact.unconfirmed).toBe('boolean');
+    }
+    const sanction = a.sanctionOptions.find((o: { source: string }) => o.source.startsWith('PP 94/2021'));
+    expect(sanction).toMatchObject({ source: 'PP 94/2021 Pasal 8(3)', unconfirmed: false, provenance: expect.stringMatching(/^PP 94\/2021 Pasal 8\(3\) \[S\d+/) });
+    expect(a.reportDeadline).toMatchObject({ source: 'UU 7/2017 Pasal 454(6) ("7 hari kerja"); Perbawaslu 7/2022 Pasal 8(3) ("7 Hari")', provenance: expect.stringContaining('[S13') });
+    // the recommendation form's choices read the same
+    const choices = (await app.inject({ method: 'GET', url: '/api/v1/catalogue/sanctions?act=D-8&actorType=PNS&date=2023-12-29', ...s })).json().items;
+    expect(choices.map((o: { source: string }) => o.source)).toContain('PP 94/2021 Pasal 8(3)');
+    for (const o of choices) expect(o.source, o.provenance).not.toMatch(/\[S/);
   });
 
   it('rejects invalid input with 400 and a message naming the bad value', async () => {
@@ -130,7 +159,13 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
     const t = r.json();
     expect(t).toMatchObject({ timeZone: 'WITA', today: '2024-11-26', takesPart: true });
     const voting = t.stages.find((x: { role: string }) => x.role === 'voting');
-    expect(voting).toMatchObject({ start: '2024-11-27', end: '2024-11-27' });
+    expect(voting).toMatchObject({ start: '2024-11-27', end: '2024-11-27', source: expect.stringContaining('PKPU 2/2024'), unconfirmed: false });
+    // the "Sumber" column reads legal references; the research notes stay in provenance
+    for (const stage of t.stages as { source: string; provenance: string }[]) {
+      expect(stage.source).not.toBe('');
+      expect(stage.source).not.toMatch(/domain\.md|seed|UNCONFIRMED|\[S|signed/);
+      expect(stage.provenance).toMatch(/\[S\d+/);
+    }
     expect((await app.inject({ method: 'GET', url: '/api/v1/elections/nope/timeline?region=32', ...s })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/v1/elections/pemilu-2024/timeline?region=x', ...s })).statusCode).toBe(400);
   });

@@ -5,8 +5,7 @@
 import QRCode from 'qrcode';
 import type { PledgeMissingEmployee } from '@netra/contracts';
 import { PdfWriter } from '../../platform/pdf.ts';
-import { timeZoneOfRegion, utcOffsetHoursOfRegion } from '@netra/rules';
-import { timeInWords } from '../../platform/date-words.ts';
+import { timeInWords, timeZoneOfRegion, utcOffsetHoursOfRegion } from '@netra/rules';
 import { EMPLOYMENT_TYPE_WORDS, verifyUrl } from './domain/pledge-rules.ts';
 
 export type PledgeDocumentData = {

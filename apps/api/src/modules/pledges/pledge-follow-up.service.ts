@@ -5,7 +5,7 @@
  */
 import { PassThrough, type Readable } from 'node:stream';
 import { EMPLOYMENT_TYPES, type EmploymentType, type Permission, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeListItem, type PledgeListPage, type PledgeListQuery, type PledgeTimeline } from '@netra/contracts';
-import { localDateInRegion, utcOffsetHoursOfRegion } from '@netra/rules';
+import { dateInWords, localDateInRegion, utcOffsetHoursOfRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { appendAudit, sha256 } from '../../platform/audit.ts';
@@ -16,7 +16,6 @@ import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
 import { filterSql } from '../registry/employees.service.ts';
 import { writeCsvTable, writeXlsxTable, type ExportTable } from '../registry/export-writers.ts';
-import { dateInWords } from '../../platform/date-words.ts';
 import { EMPLOYMENT_TYPE_WORDS, IDENTITY_LABELS, checkPeriod, countsOf, dailySeries, employeeReminder, unitSummary } from './domain/pledge-rules.ts';
 import { renderMissingList, renderPledgeDocument, type PledgeDocumentData } from './pledge-documents.ts';
 import { SELF_SERVICE, coveredSql, day, loadCampaign, type Campaign } from './pledges.service.ts';

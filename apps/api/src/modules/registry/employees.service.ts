@@ -116,18 +116,18 @@ async function checkIdentity(deps: Deps, input: Pick<EmployeeInput, 'employmentT
   const today = ymdOf(deps.clock.now());
   if (input.employmentType === 'NON_ASN') {
     const r = validateInternalId(input.internalId ?? '');
-    if (!r.ok) throw invalid(r.code, { id: r.messageId, en: r.message }, [{ path: 'internalId', message: r.message }]);
+    if (!r.ok) throw invalid(r.code, { id: r.messageId, en: r.message }, [{ path: 'internalId', message: r.message, messageId: r.messageId }]);
     return { nip: null, internalId: r.value };
   }
   const r = input.employmentType === 'PNS' ? validateNip(input.nip ?? '', today) : validateNiPppk(input.nip ?? '', today);
-  if (!r.ok) throw invalid(r.code, { id: r.messageId, en: r.message }, [{ path: 'nip', message: r.message }]);
+  if (!r.ok) throw invalid(r.code, { id: r.messageId, en: r.message }, [{ path: 'nip', message: r.message, messageId: r.messageId }]);
   return { nip: r.value, internalId: null };
 }
 
 async function checkNik(deps: Deps, nik: string | undefined) {
   if (!nik) return null;
   const r = validateNik(nik, ymdOf(deps.clock.now()), await provinceCodes(deps.db));
-  if (!r.ok) throw invalid(r.code, { id: r.messageId, en: r.message }, [{ path: 'contact.nik', message: r.message }]);
+  if (!r.ok) throw invalid(r.code, { id: r.messageId, en: r.message }, [{ path: 'contact.nik', message: r.message, messageId: r.messageId }]);
   return r.value;
 }
 

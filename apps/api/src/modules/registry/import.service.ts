@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { IMPORT_LISTED_ERRORS, type ImportError, type ImportRun, type ImportSummary } from '@netra/contracts';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import { appendAudit, type Actor } from '../../platform/audit.ts';
+import { appendAudit, type Actor, type AuditEntry } from '../../platform/audit.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { provinceCodes } from '../regions/regions.service.ts';
@@ -416,7 +416,7 @@ async function mergeStaged(
     deps.logger.debug({ ms: Math.round(performance.now() - t) }, 'import merged');
     const summary: ImportSummary = { ...counts, rejected, errors, ...more };
     const written = counts.inserted + counts.updated > 0;
-    const entry = {
+    const entry: AuditEntry = {
       actor: input.actor, action: options.dryRun ? 'employees.import_tested' : 'employees.imported', entityType: 'agency', entityId: agencyId, at: deps.clock.now(),
       details: { runId: input.runId, fileSha256: input.fileSha256, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, rejected },
     };

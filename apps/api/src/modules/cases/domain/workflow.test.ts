@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CASE_STATUSES, FINAL_STATUSES, REPORTER_LABEL, STATUS_WORDS, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState, periodFlags,
+  CASE_STATUSES, FIELD_WORDS, FINAL_STATUSES, REPORTER_LABEL, STATUS_WORDS, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState, periodFlags,
   sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseEventType, type CaseRole, type CaseState, type CaseStatus, type TransitionContext,
 } from './workflow.ts';
@@ -134,12 +134,37 @@ describe('roles and payloads', () => {
     [{ ...SAMPLE.REGISTER, material: false }, 'materiel'],
     [{ ...SAMPLE.RECORD_CLARIFICATION, heldOn: '2099-01-01' }, '2099-01-01'],
     [{ ...SAMPLE.DECIDE, outcome: 'maybe' }, 'maybe'],
-    [{ ...SAMPLE.DECIDE, reasoning: ' ' }, 'reasoning'],
+    [{ ...SAMPLE.DECIDE, reasoning: ' ' }, 'Pertimbangan wajib diisi'],
   ] as [CaseEvent, string][])('rejects a bad payload (%#)', (event, fragment) => {
     const status = event.type === 'REGISTER' ? 'initial_review' : 'under_review';
     const r = transition(base(status), event, ctx());
     expect(r).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
     if (!r.ok) expect(r.message.id).toContain(fragment);
+  });
+  // every required text of every event, left blank: refused naming the field by its label (never its JSON key), and the field marked
+  const required = (Object.keys(SAMPLE) as CaseEventType[]).flatMap((type) =>
+    Object.keys(FIELD_WORDS).filter((k) => k in SAMPLE[type]).map((field) => [type, field as keyof typeof FIELD_WORDS] as const),
+  );
+  it.each(required)('%s without %s names the field by its label', (type, field) => {
+    const from = TRANSITIONS[type].from[0]!;
+    const subject = { actorType: type === 'FORWARD_TO_PPK' ? 'NON_ASN' : 'PNS', incidentOn: '2024-01-03' };
+    for (const blank of ['', '   ', undefined]) {
+      const r = transition(base(from), { ...SAMPLE[type], [field]: blank } as CaseEvent, { ...ctx(), subject });
+      expect(r).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD', field, message: { id: `${FIELD_WORDS[field].id} wajib diisi`, en: `${FIELD_WORDS[field].en} is required` } });
+      if (!r.ok) expect(`${r.message.id} ${r.message.en}`).not.toContain(field);
+    }
+  });
+  it('names the labels of the web form and says when a text is too long rather than missing', () => {
+    expect(required.map(([, field]) => field)).toEqual(expect.arrayContaining(['reasoning', 'letterNumber', 'reason', 'note', 'caseNumber', 'decreeNumber']));
+    expect(FIELD_WORDS.reasoning).toEqual({ id: 'Pertimbangan', en: 'Reasoning' });
+    expect(FIELD_WORDS.letterNumber).toEqual({ id: 'Nomor surat', en: 'Letter number' });
+    const long = transition(base('under_review'), { ...SAMPLE.DECIDE, reasoning: 'x'.repeat(5001) } as CaseEvent, ctx());
+    expect(long).toMatchObject({ ok: false, field: 'reasoning', message: { id: 'Pertimbangan terlalu panjang (maks. 5000 karakter)', en: 'Reasoning is too long (max 5000 characters)' } });
+    const huge = transition(base('under_review'), { ...SAMPLE.EXTEND_REVIEW, reason: 'x'.repeat(20_001) } as CaseEvent, ctx());
+    expect(huge).toMatchObject({ ok: false, field: 'reason', message: { id: 'Alasan terlalu panjang (maks. 20000 karakter)' } });
+    // a refusal about no one field carries none
+    const early = transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, heldOn: '2099-01-01' } as CaseEvent, ctx());
+    expect(early.ok || 'field' in early).toBe(false);
   });
   it('registration checks a report\'s reported party, its date and whether it came in time', () => {
     const report = { ...base('initial_review'), source: 'report' as const };

@@ -151,12 +151,16 @@ const TEXT_MAX = 20_000;
 const LIST_MAX = 30;
 
 /** Fields the event does not have, texts past their length, a list of missing items that is not a short list of texts. */
-function checkShape(e: Record<string, unknown>, type: CaseEventType): Msg | null {
+function checkShape(e: Record<string, unknown>, type: CaseEventType): Refusal | null {
   const extra = Object.keys(e).filter((k) => k !== 'type' && !EVENT_KEYS[type].includes(k));
   if (extra.length)
     return { id: `Kolom tidak dikenal untuk ${type}: ${extra.slice(0, 5).join(', ')}`, en: `Unknown field(s) for ${type}: ${extra.slice(0, 5).join(', ')}` };
   for (const [k, v] of Object.entries(e))
-    if (typeof v === 'string' && v.length > TEXT_MAX) return { id: `${k} terlalu panjang (maks. ${TEXT_MAX} karakter)`, en: `${k} is too long (max ${TEXT_MAX} characters)` };
+    if (typeof v === 'string' && v.length > TEXT_MAX) {
+      const field = Object.hasOwn(FIELD_WORDS, k) ? (k as TextField) : undefined;
+      const words: Msg = field ? FIELD_WORDS[field] : { id: k, en: k };
+      return { id: `${words.id} terlalu panjang (maks. ${TEXT_MAX} karakter)`, en: `${words.en} is too long (max ${TEXT_MAX} characters)`, ...(field ? { field } : {}) };
+    }
   if ('missing' in e && !(Array.isArray(e.missing) && e.missing.length <= LIST_MAX && e.missing.every((m) => typeof m === 'string' && m.trim().length > 0 && m.length <= 300)))
     return { id: `Kekurangan laporan: daftar berisi paling banyak ${LIST_MAX} teks (maks. 300 karakter)`, en: `What is missing: a list of at most ${LIST_MAX} texts (300 characters each)` };
   return null;
@@ -273,7 +277,28 @@ export type Effect =
   | { type: 'flag'; flag: string };
 export type TransitionResult =
   | { ok: true; next: CaseState; effects: Effect[] }
-  | { ok: false; code: 'CASE_INVALID_TRANSITION' | 'CASE_FORBIDDEN' | 'CASE_INVALID_PAYLOAD' | 'PPK_IS_CANDIDATE'; message: Msg };
+  | { ok: false; code: 'CASE_INVALID_TRANSITION' | 'CASE_FORBIDDEN' | 'CASE_INVALID_PAYLOAD' | 'PPK_IS_CANDIDATE'; message: Msg; field?: TextField };
+
+/**
+ * The texts an event requires, by the names the case page gives them (its workflow field labels): a
+ * refusal says "Nomor surat wajib diisi", not the payload's key.
+ */
+export const FIELD_WORDS = {
+  caseNumber: { id: 'Nomor registrasi', en: 'Case number' },
+  reason: { id: 'Alasan', en: 'Reason' },
+  intoCaseId: { id: 'Kasus tujuan', en: 'Case to merge into' },
+  personLabel: { id: 'Nama / jabatan', en: 'Name / position' },
+  place: { id: 'Tempat', en: 'Place' },
+  statement: { id: 'Keterangan', en: 'Statement' },
+  reasoning: { id: 'Pertimbangan', en: 'Reasoning' },
+  authorityId: { id: 'Instansi berwenang', en: 'Authority' },
+  letterNumber: { id: 'Nomor surat', en: 'Letter number' },
+  actCode: { id: 'Bentuk pelanggaran', en: 'Act' },
+  sanctionId: { id: 'Sanksi', en: 'Sanction' },
+  decreeNumber: { id: 'Nomor keputusan', en: 'Decree number' },
+  note: { id: 'Catatan', en: 'Note' },
+} as const satisfies Record<string, Msg>;
+export type TextField = keyof typeof FIELD_WORDS;
 
 const SUPERVISOR: readonly CaseRole[] = ['supervisor', 'system_admin'];
 const AUTHORITY: readonly CaseRole[] = ['authority_officer', 'system_admin'];
@@ -372,9 +397,18 @@ export function clocksFor(state: CaseState, rules: readonly DeadlineRule[] = DEA
   return computeDeadlines(rules, ids, state.dates, { regionCode: state.regionCode, ...(calendar ? { calendar } : {}) });
 }
 
-const fail = (code: Exclude<TransitionResult, { ok: true }>['code'], message: Msg): TransitionResult => ({ ok: false, code, message });
-const needText = (v: unknown, field: string): Msg | null =>
-  typeof v === 'string' && v.trim().length > 0 && v.length <= 5000 ? null : { id: `Kolom ${field} wajib diisi`, en: `Field ${field} is required` };
+/** A refusal of the payload, naming the field at fault when there is one (the form marks it). */
+type Refusal = Msg & { field?: TextField };
+const fail = (code: Exclude<TransitionResult, { ok: true }>['code'], refusal: Refusal): TransitionResult =>
+  ({ ok: false, code, message: { id: refusal.id, en: refusal.en }, ...(refusal.field ? { field: refusal.field } : {}) });
+const TEXT_FIELD_MAX = 5000;
+/** A required text: present, not blank, not past its length; the message names the field as the case page labels it. */
+const needText = (v: unknown, field: TextField): Refusal | null => {
+  const words = FIELD_WORDS[field];
+  if (typeof v !== 'string' || v.trim().length === 0) return { id: `${words.id} wajib diisi`, en: `${words.en} is required`, field };
+  if (v.length > TEXT_FIELD_MAX) return { id: `${words.id} terlalu panjang (maks. ${TEXT_FIELD_MAX} karakter)`, en: `${words.en} is too long (max ${TEXT_FIELD_MAX} characters)`, field };
+  return null;
+};
 const isDate = isCalendarDate;
 /**
  * The earliest day anything recorded about the case can have happened: the incident (when known),
@@ -525,7 +559,7 @@ const dayOf = (on: string | undefined, ctx: TransitionContext) => (on ? on : ctx
 export const reportedWasHeard = (state: CaseState, today: string) =>
   state.clarifications.some((c) => c.party === 'reported') || (state.summons ?? []).some((s) => s.party === 'reported' && s.scheduledOn < today);
 
-function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Msg | null {
+function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Refusal | null {
   const today = ctx.today;
   switch (e.type) {
     case 'REQUEST_COMPLETION':

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { dateInWords, timeInWords } from '../../../platform/date-words.ts';
 import { DEFAULT_PLEDGE, EMPLOYMENT_TYPE_WORDS, IDENTITY_LABELS, STANDARD_PLEDGES, checkCanSign, listedId, tallyAttendance, checkCeremonyDate, dailySeries, checkPeriod, countsOf, employeeReminder, isEMeteraiSerial, maskName, unitSummary, verifyUrl } from './pledge-rules.ts';
 
 const ok = { today: '2023-11-04', opensOn: '2023-11-02', closesOn: '2023-11-13', employee: { active: true, employmentType: 'PPPK', inScope: true }, employmentTypes: ['PNS', 'PPPK', 'NON_ASN'], alreadySigned: false };
@@ -17,22 +16,6 @@ describe('checkCanSign', () => {
   it('names an employment type left out in words, not by its code', () => {
     const refusal = checkCanSign({ ...ok, employee: { ...ok.employee, employmentType: 'NON_ASN' }, employmentTypes: ['PNS', 'PPPK'] });
     expect(refusal?.message).toEqual({ id: 'Kampanye ini tidak untuk pegawai Non-ASN.', en: 'This campaign is not for Non-ASN staff.' });
-  });
-});
-
-describe('dates in words', () => {
-  it('writes a date the Indonesian way in Indonesian and the English way in English', () => {
-    expect(dateInWords('2026-12-10', 'id')).toBe('10 Desember 2026');
-    expect(dateInWords('2026-12-10', 'en')).toBe('10 December 2026');
-    expect(dateInWords('2024-05-01', 'id')).toBe('1 Mei 2024');
-    expect(dateInWords('2024-02-29T23:00:00.000Z', 'en')).toBe('29 February 2024');
-    expect(dateInWords('bukan tanggal', 'id')).toBe('bukan tanggal');
-    expect(dateInWords('2024-13-01', 'id')).toBe('2024-13-01');
-  });
-  it('writes an instant as the local time of a zone, with "pukul" and a dot between hour and minute', () => {
-    expect(timeInWords(new Date('2026-12-02T15:48:00Z'), { offsetHours: 7, name: 'WIB' })).toBe('2 Desember 2026 pukul 22.48 WIB');
-    // past midnight locally: the local date
-    expect(timeInWords(new Date('2026-12-31T17:05:00Z'), { offsetHours: 9, name: 'WIT' })).toBe('1 Januari 2027 pukul 02.05 WIT');
   });
 });
 

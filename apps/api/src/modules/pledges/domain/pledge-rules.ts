@@ -1,6 +1,6 @@
 import type { EmploymentType } from '@netra/contracts';
 import { normalizeDigits } from '../../registry/domain/identifiers.ts';
-import { dateInWords } from '../../../platform/date-words.ts';
+import { dateInWords } from '@netra/rules';
 
 const COMMITMENTS = [
   'Menjaga dan menegakkan prinsip netralitas dalam melaksanakan tugas pelayanan publik sebelum, selama, dan sesudah pelaksanaan Pemilihan Umum dan Pemilihan.',
