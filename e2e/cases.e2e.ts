@@ -103,6 +103,20 @@ describe('seed 003: the camat in jersey number two', () => {
     expect(await bawaslu.page.getByTestId('intake-tip-text').textContent()).toBe(tip.what);
     expect(await bawaslu.page.getByTestId('intake-summary').inputValue()).toBe('');
     await bawaslu.page.getByTestId('intake-election').selectOption('pemilu-2024');
+    // a title too short and no summary: the fields are marked with what is wrong, the summary names them by their labels, never by request paths
+    await bawaslu.page.getByTestId('intake-title').fill('Cam');
+    await bawaslu.page.getByTestId('intake-submit').click();
+    const intakeError = bawaslu.page.getByTestId('intake-error');
+    await intakeError.waitFor();
+    expect(await intakeError.textContent()).toContain('Periksa isian berikut: Perihal, Uraian singkat.');
+    expect(await intakeError.textContent()).not.toMatch(/body\.|title|summary/);
+    for (const field of ['intake-title', 'intake-summary']) expect(await bawaslu.page.getByTestId(field).getAttribute('aria-invalid'), field).toBe('true');
+    expect(await bawaslu.page.getByTestId('intake-place').getAttribute('aria-invalid')).not.toBe('true');
+    const errorOf = (testId: string) => bawaslu.page.locator('.mantine-InputWrapper-root', { has: bawaslu.page.getByTestId(testId) }).locator('.mantine-InputWrapper-error');
+    expect(await errorOf('intake-title').textContent()).toBe('minimal 5 karakter terlihat');
+    expect(await errorOf('intake-summary').textContent()).toBe('minimal 10 karakter terlihat');
+    // the first field to correct has the focus
+    await expect.poll(() => bawaslu.page.getByTestId('intake-title').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await bawaslu.page.getByTestId('intake-title').fill('Camat berpose dengan jersey nomor dua');
     await bawaslu.page.getByTestId('intake-summary').fill('Camat Bekasi Barat berpose dengan kaus bernomor dua, nomor urut peserta, di ruang publik.');
     await bawaslu.page.getByTestId('intake-act').selectOption('KE-5');
@@ -120,6 +134,12 @@ describe('seed 003: the camat in jersey number two', () => {
     await page.getByTestId('case-suggestion-confirm').first().click();
     await page.getByTestId('case-reported-employee').waitFor();
     await page.getByTestId('nav-cases').click();
+    // a search that finds nothing says so (not "nothing in your scope") and clears in one click
+    await page.getByTestId('cases-row').first().waitFor();
+    await page.getByTestId('cases-search').fill('tidak ada kasus seperti ini');
+    await expect.poll(async () => (await page.getByTestId('cases-empty').count()) ? page.getByTestId('cases-empty').textContent() : '').toBe('Tidak ada kasus yang cocok dengan pencarian atau filter ini.');
+    await page.getByTestId('cases-clear-filters').click();
+    expect(await page.getByTestId('cases-search').inputValue()).toBe('');
     await page.getByTestId('cases-row').first().click();
     await page.getByTestId('case-title').waitFor();
     // the place the tip named is on the file; the handler makes it precise before the initial review
@@ -147,6 +167,11 @@ describe('seed 003: the camat in jersey number two', () => {
     expect(await page.getByTestId('action-field-authorityId').inputValue()).toBe('BKN');
     await page.getByTestId('case-action-submit').click();
     await page.getByTestId('case-action-error').waitFor(); // the letter number is required
+    // named by its label, and its input marked (not "Kolom letterNumber")
+    expect(await page.getByTestId('case-action-error').textContent()).toContain('Nomor surat wajib diisi');
+    expect(await page.getByTestId('case-action-error').textContent()).not.toContain('letterNumber');
+    expect(await page.getByTestId('action-field-letterNumber').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('action-field-authorityId').getAttribute('aria-invalid')).not.toBe('true');
     await page.getByTestId('action-field-letterNumber').fill('012/PP.01/K.JB-17/01/2024');
     await page.getByTestId('case-action-submit').click();
     await expect.poll(async () => page.getByTestId('case-action-FORWARD').count(), { timeout: 10_000 }).toBe(0);

@@ -1,6 +1,7 @@
 /**
  * "Periksa kasus" and the election timeline in Debian's Chromium: the seed-004 ruling explained
- * with its citations, an invalid date refused with its message, and the Pilkada stages on a time axis.
+ * with its citations as users read them, an invalid date refused with its message, PP 94/2021
+ * sanctions and the deadlines with their legal references, and the Pilkada stages on a time axis.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +54,16 @@ describe('legal engine pages', () => {
     const routes = await page.getByTestId('assess-routes').locator('[data-route]').evaluateAll((els) => els.map((e) => e.getAttribute('data-route')));
     expect(routes).toContain('asn_ethics');
     expect(routes).not.toContain('election_crime');
-    expect(await page.getByTestId('assess-explanation').textContent()).toMatch(/SKB|PP 42\/2004|UU 7\/2017/);
+    const explanation = (await page.getByTestId('assess-explanation').textContent()) ?? '';
+    expect(explanation).toMatch(/SKB|PP 42\/2004|UU 7\/2017/);
+    // read as users read it: dates in words, the ruling by its public name, no research notes
+    expect(explanation).toContain('20 November 2022');
+    expect(explanation).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(explanation).toContain('Hasil kajian Bawaslu Kabupaten Bekasi (Pemilu 2024)');
+    expect(explanation).not.toMatch(/domain\.md|seed|UNCONFIRMED|\[S\d/);
+    expect(await page.getByTestId('assess-explanation-unconfirmed').count()).toBeGreaterThan(0);
+    // the moral sanctions name their article, not the research behind it
+    expect(await page.getByTestId('assess-sanction-source').allTextContents()).toEqual(['PP 42/2004 Pasal 15(3)', 'PP 42/2004 Pasal 15(3)']);
   });
 
   it('shows the engine\'s message for an impossible date order', async () => {
@@ -63,6 +73,19 @@ describe('legal engine pages', () => {
     expect(await page.getByTestId('assess-error').textContent()).toContain('2022-11-01');
   });
 
+  it('lists PP 94/2021 sanctions and the deadlines with the legal references users look up', async () => {
+    await page.getByTestId('assess-known-date').fill('');
+    await pickRegion('32.75', 'Kota Bekasi');
+    await page.getByTestId('assess-incident-date').fill('2023-12-10');
+    await choose('assess-act', /D-1\b/);
+    await page.getByTestId('assess-submit').click();
+    const sanctions = page.getByTestId('assess-sanctions');
+    await expect.poll(async () => sanctions.textContent()).toContain('PP 94/2021 Pasal 8(4)');
+    const text = `${await sanctions.textContent()}\n${await page.getByTestId('assess-deadlines').textContent()}`;
+    expect(text).not.toMatch(/\[S\d|domain\.md|seed|UNCONFIRMED/);
+    expect(await page.getByTestId('assess-deadline-source').allTextContents()).toContain('UU 7/2017 Pasal 454(6) ("7 hari kerja"); Perbawaslu 7/2022 Pasal 8(3) ("7 Hari")');
+  });
+
   it('draws the Pilkada 2024 stages for Kota Bekasi with the voting day', async () => {
     await page.goto(`${server.url}/timeline?election=pilkada-2024&region=32.75`);
     await page.getByTestId('timeline-chart').waitFor();
@@ -70,5 +93,12 @@ describe('legal engine pages', () => {
     await expect.poll(async () => stages.count()).toBeGreaterThan(5);
     expect(await page.locator('[data-testid="timeline-stage"][data-role="voting"]').count()).toBe(1);
     expect(await page.getByTestId('timeline-today').getAttribute('data-date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // the "Sumber" column names the regulation, not the research notes behind it
+    const sources = await page.getByTestId('timeline-stage-source').allTextContents();
+    expect(sources.length).toBeGreaterThan(5);
+    for (const source of sources) {
+      expect(source).toMatch(/PKPU 2\/2024|UU 10\/2016|Keppres/);
+      expect(source).not.toMatch(/domain\.md|seed|UNCONFIRMED|\[S\d|signed/);
+    }
   });
 });

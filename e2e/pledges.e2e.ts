@@ -10,11 +10,25 @@ import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Download } from 'playwright-core';
+import type { Browser, Download, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfQr, pdfText } from '../apps/api/test/pdf-inspect.ts';
 import { launchChromium, startServer, type Running } from './server.ts';
 import { signInAs } from './session.ts';
+
+/** The element lies within the page's width and its text is not cut off (a 360 px phone). */
+async function fitsScreen(button: Locator): Promise<void> {
+  const box = (await button.boundingBox())!;
+  const width = button.page().viewportSize()!.width;
+  expect(box.x, 'left edge').toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, 'right edge').toBeLessThanOrEqual(width);
+  // every part of the button (its label included) shows its whole content
+  const clipped = await button.evaluate((el) => [el, ...Array.from(el.querySelectorAll('*'))].filter((x) => x.scrollWidth > x.clientWidth + 1).length);
+  expect(clipped, 'parts whose content is cut off').toBe(0);
+}
+
+/** The error text Mantine shows under an input. */
+const inputError = (input: Locator) => input.page().locator('.mantine-InputWrapper-root', { has: input }).locator('.mantine-InputWrapper-error');
 
 /** The whole content of a browser download. */
 async function bytesOf(download: Download): Promise<Buffer> {
@@ -84,6 +98,22 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     expect(required).toBeGreaterThan(1000);
     expect(await page.getByTestId('coverage-signed').textContent()).toBe('0');
     expect(await page.getByTestId('campaign-sign-link').textContent()).toContain(`/tandatangan/${campaignId}`);
+    // by region as a tree: the city over all, opened onto its kecamatan, each opening onto its kelurahan; every line counts its whole area
+    const regionLines = (depth: number) => page.locator(`[data-testid="coverage-region"][data-depth="${depth}"]`);
+    const countOf = async (row: Locator) => Number((await row.locator('td').nth(1).textContent())!.replace(/\D/g, ''));
+    const ownOf = async (code: string) => {
+      const line = page.locator(`[data-testid="coverage-region-own"][data-code="${code}"]`);
+      return (await line.count()) ? countOf(line) : 0;
+    };
+    const sumOf = async (rows: Locator) => { let n = 0; for (const row of await rows.all()) n += await countOf(row); return n; };
+    const tops = regionLines(0);
+    expect(await sumOf(tops)).toBe(required);
+    if ((await tops.count()) === 1) expect(await sumOf(regionLines(1)) + await ownOf((await tops.first().getAttribute('data-code'))!)).toBe(required);
+    const kecamatan = regionLines(1).filter({ has: page.getByTestId('coverage-region-toggle') }).first();
+    const kecamatanTotal = await countOf(kecamatan);
+    await kecamatan.getByTestId('coverage-region-toggle').click();
+    expect(await kecamatan.getByTestId('coverage-region-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await sumOf(regionLines(2)) + await ownOf((await kecamatan.getAttribute('data-code'))!)).toBe(kecamatanTotal);
     // over time: today's row, nothing signed yet
     const todayRow = page.locator(`[data-testid="pledge-timeline-row"][data-date="${todayWib()}"]`);
     await todayRow.waitFor();
@@ -114,26 +144,50 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
       if ((await rows.nth(i).textContent())!.includes('dapat diingatkan')) nip = (await rows.nth(i).locator('td').first().textContent())!.trim();
     expect(nip).toMatch(/^\d{18}$/);
 
-    // the employee, on a phone, without an account
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    // the employee, on a small phone (360 px wide), without an account
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
     phone.setDefaultTimeout(15_000);
     const p = await phone.newPage();
+    // a public page: no session is asked for (an anonymous /auth/me answers 401, logged as a console error)
+    const consoleErrors: string[] = [];
+    const sessionRequests: string[] = [];
+    p.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
+    p.on('request', (r) => void (r.url().includes('/auth/') && sessionRequests.push(r.url())));
     await p.goto(`${server.url}/tandatangan/${campaignId}`);
     expect(await p.getByTestId('sign-text').textContent()).toMatch(/netral/i);
+    await p.waitForLoadState('networkidle');
+    expect(sessionRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    // its buttons fit the screen, their labels not cut off
+    await fitsScreen(p.getByTestId('sign-request'));
     await p.getByTestId('sign-nip').fill(nip);
     await p.getByTestId('sign-request').click();
     await p.getByTestId('sign-sent').waitFor();
     await expect.poll(() => mails.length, { timeout: 15_000 }).toBeGreaterThan(0);
     const code = /Anda: (\d{6})/.exec(mails.at(-1)!.body.replace(/=\r?\n/g, ''))![1]!;
-    // a wrong code is refused with a clear message; the right one signs
-    await p.getByTestId('sign-code').fill(code === '000000' ? '111111' : '000000');
+    await fitsScreen(p.getByTestId('sign-submit'));
+    // a malformed e-meterai serial: its field is marked with what is wrong, the summary names it by its label
+    await p.getByTestId('sign-code').fill(code);
+    await p.getByTestId('sign-meterai').fill('ABC');
     await p.getByTestId('sign-submit').click();
     await p.getByTestId('sign-error').waitFor();
-    expect(await p.getByTestId('sign-error').textContent()).toMatch(/Kode salah|Wrong code/);
+    expect(await p.getByTestId('sign-error').textContent()).toContain('Nomor seri e-meterai (bila ada)');
+    expect(await p.getByTestId('sign-error').textContent()).not.toContain('body.');
+    expect(await p.getByTestId('sign-meterai').getAttribute('aria-invalid')).toBe('true');
+    expect(await p.getByTestId('sign-code').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await inputError(p.getByTestId('sign-meterai')).textContent()).toContain('22 karakter');
+    await p.getByTestId('sign-meterai').fill('');
+    // a wrong code is refused with a clear message, the code field marked; the right one signs
+    await p.getByTestId('sign-code').fill(code === '000000' ? '111111' : '000000');
+    await p.getByTestId('sign-submit').click();
+    await expect.poll(async () => p.getByTestId('sign-error').textContent()).toMatch(/Kode salah|Wrong code/);
+    expect(await p.getByTestId('sign-code').getAttribute('aria-invalid')).toBe('true');
     await p.getByTestId('sign-code').fill(code);
     await p.getByTestId('sign-submit').click();
     await p.getByTestId('sign-done').waitFor();
     const verifyCode = (await p.getByTestId('sign-verify-code').textContent())!.trim();
+    await fitsScreen(p.getByTestId('sign-download'));
+    expect(sessionRequests).toEqual([]);
     const download = p.waitForEvent('download');
     await p.getByTestId('sign-download').click();
     const pdf = await bytesOf(await download);
@@ -173,6 +227,21 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     account.setDefaultTimeout(15_000);
     const e = await account.newPage();
     await signInAs(e, server.url, 'pegawai');
+    // "Data saya": the employee's own record, titled so, without the registry's filters, the region in words
+    await e.getByTestId('self-card').waitFor();
+    expect(await e.getByTestId('self-title').textContent()).toBe('Data saya');
+    expect(await e.title()).toMatch(/^Data saya/);
+    expect(await e.locator('main').textContent()).not.toContain('Registri Pegawai');
+    for (const filter of ['registry-search', 'registry-unit', 'registry-region', 'registry-type', 'registry-sort']) expect(await e.getByTestId(filter).count(), filter).toBe(0);
+    const selfRegion = e.getByTestId('self-region');
+    await expect.poll(async () => selfRegion.textContent()).toMatch(/Bekasi/i);
+    expect(await selfRegion.textContent()).not.toMatch(/\d/);
+    // and on the full record, with the way back to "Data saya"
+    await e.getByTestId('self-details').click();
+    await expect.poll(async () => e.getByTestId('employee-region').textContent()).toMatch(/Bekasi/i);
+    expect(await e.getByTestId('employee-region').textContent()).not.toMatch(/\d/);
+    await e.getByText('Kembali ke Data saya').click();
+    await e.getByTestId('self-card').waitFor();
     const mailsBefore = mails.length;
     // the employee's start page lists the campaign to sign and leads to it
     const mine = e.getByTestId('my-pledge').filter({ has: e.locator(`a[href="/tandatangan/${campaignId}"]`) });
@@ -188,11 +257,24 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     await e.getByTestId('sign-download').click();
     expect(await pdfText(await bytesOf(await accountPdf))).toContain(accountCode);
     expect(mails.length).toBe(mailsBefore); // no one-time code was needed
-    // a second time is refused
+    // back on the page later, the employee is told they signed already, with the pledge's check page, and offered no form
     await e.reload();
-    await e.getByTestId('sign-with-account').click();
-    await e.getByTestId('sign-error').waitFor();
-    expect(await e.getByTestId('sign-error').textContent()).toMatch(/sudah menandatangani|already signed/);
+    const already = e.getByTestId('sign-already');
+    await already.waitFor();
+    expect(await e.getByTestId('sign-already-date').textContent()).toContain('Anda sudah menandatangani pernyataan pada kampanye ini pada');
+    expect(await already.textContent()).toContain(accountCode);
+    expect(await e.getByTestId('sign-already-verify').getAttribute('href')).toBe(`/verify/${accountCode}`);
+    for (const form of ['sign-with-account', 'sign-nip', 'sign-request']) expect(await e.getByTestId(form).count(), form).toBe(0);
+    // opened from a bare link, the page does not ask for a session; signing in through it leads back to the same notice
+    await e.goto('about:blank');
+    const asked: string[] = [];
+    e.on('request', (r) => void (r.url().endsWith('/auth/me') && asked.push(r.url())));
+    await e.goto(`${server.url}/tandatangan/${campaignId}`);
+    await e.getByTestId('sign-nip').waitFor();
+    expect(asked).toEqual([]);
+    await e.getByTestId('sign-use-account').click();
+    await already.waitFor();
+    expect(e.url()).toBe(`${server.url}/tandatangan/${campaignId}`);
     // back on the start page the pledge shows as signed, with its PDF and check page
     await e.goto(`${server.url}/registry`);
     const signedRow = e.getByTestId('my-pledge').filter({ has: e.locator(`a[href="/verify/${accountCode}"]`) });
@@ -210,6 +292,35 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     expect(await page.getByTestId('verify-method').textContent()).toBe('Melalui akun pegawai');
     await page.goto(`${server.url}/pledges/${campaignId}`);
     await expect.poll(async () => todayRow.getByTestId('pledge-timeline-cumulative').textContent()).toBe('2');
+
+    // the campaign is renamed and extended through its dialog (PATCH /pledge-campaigns/{id})
+    await page.getByTestId('campaign-change').click();
+    expect(await page.getByTestId('campaign-change-title').inputValue()).toBe('Pernyataan Netralitas ASN Kota Bekasi');
+    expect(await page.getByTestId('campaign-change-closes').inputValue()).toBe(later);
+    // closing it before a pledge already signed (today) is refused, the closing day marked
+    await page.getByTestId('campaign-change-closes').fill(yesterdayWib());
+    await page.getByTestId('campaign-change-submit').click();
+    await expect.poll(async () => page.getByTestId('campaign-change-error').textContent()).toContain(`sebelum pernyataan terakhir yang ditandatangani (${todayWib()})`);
+    expect(await page.getByTestId('campaign-change-closes').getAttribute('aria-invalid')).toBe('true');
+    // a title too short: that field is marked and named by its label
+    const extended = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('campaign-change-closes').fill(extended);
+    await page.getByTestId('campaign-change-title').fill('AB');
+    await page.getByTestId('campaign-change-submit').click();
+    await expect.poll(async () => page.getByTestId('campaign-change-error').textContent()).toContain('Periksa isian berikut: Judul.');
+    expect(await page.getByTestId('campaign-change-title').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('campaign-change-closes').getAttribute('aria-invalid')).not.toBe('true');
+    // a valid change closes the dialog; the page shows the new title and period, and keeps them
+    await page.getByTestId('campaign-change-title').fill('Pernyataan Netralitas ASN Kota Bekasi 2024');
+    await page.getByTestId('campaign-change-submit').click();
+    await expect.poll(async () => page.getByTestId('campaign-change-submit').count()).toBe(0);
+    await expect.poll(async () => page.getByTestId('campaign-title-view').textContent()).toBe('Pernyataan Netralitas ASN Kota Bekasi 2024');
+    await page.reload();
+    await page.getByTestId('campaign-change').click();
+    expect(await page.getByTestId('campaign-change-title').inputValue()).toBe('Pernyataan Netralitas ASN Kota Bekasi 2024');
+    expect(await page.getByTestId('campaign-change-closes').inputValue()).toBe(extended);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('campaign-change-submit').waitFor({ state: 'detached' });
 
     // a joint signing (apel) held yesterday: one employee still on the missing list, with place and witnesses
     await page.getByTestId('ceremony-list-empty').waitFor();

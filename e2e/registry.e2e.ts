@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Golden path in Debian's Chromium against the real product on a fresh embedded database with
  * the demo Pemda: sign in with 2FA, find an employee, import a file and watch the progress bar
@@ -110,7 +111,84 @@ describe('registry in the browser', () => {
     await imported.first().getByRole('button').first().click();
     await expect.poll(() => own.url()).toContain('entityId=');
     await expect.poll(async () => (await own.getByTestId('audit-row').allTextContents()).every((t) => t.includes('Instansi'))).toBe(true);
+    // the action filter speaks in words, grouped by kind: no codes such as employees.imported
+    await own.goto(`${server.url}/audit`);
+    await own.getByTestId('audit-filter-action').click();
+    const options = await own.getByRole('option').allTextContents();
+    expect(options).toContain('Registri diimpor');
+    expect(options.filter((o) => /[a-z_]+\.[a-z_]+/.test(o))).toEqual([]);
+    await own.getByRole('option', { name: 'Registri diimpor', exact: true }).click();
+    await expect.poll(() => own.url()).toContain('action=employees.imported');
+    await expect.poll(async () => (await own.getByTestId('audit-action').allTextContents()).every((t) => t === 'Registri diimpor')).toBe(true);
+    // a range that ends before it starts is said on the field, not as a broken address
+    await own.goto(`${server.url}/audit?from=2024-03-10&to=2024-03-01`);
+    await expect.poll(async () => own.getByText('Tanggal akhir tidak boleh sebelum tanggal awal.').count()).toBe(1);
+    expect(await own.getByText('Alamat halaman tidak valid', { exact: false }).count()).toBe(0);
+    // nothing matches: the page says so and offers to clear the filters
+    await own.goto(`${server.url}/audit?actor=tidak-ada-pengguna-ini`);
+    await expect.poll(async () => own.getByTestId('audit-empty').textContent()).toContain('Tidak ada catatan yang cocok');
+    await own.getByRole('button', { name: 'Hapus filter' }).last().click();
+    await own.getByTestId('audit-row').first().waitFor();
     await context.close();
+  });
+
+  it('keeps the menu and offers a reload when a page fails to load, then loads it once the chunk is back', async () => {
+    const context = await browser.newContext();
+    const own = await context.newPage();
+    await signInAs(own, server.url, 'bawaslu.kota'); // no 2FA enrolment for a supervisor
+    // as after an update: the old build's chunk for the timeline page is gone
+    const gone = '**/assets/timeline-page-*.js';
+    await own.route(gone, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await own.getByTestId('nav-timeline').click();
+    const failed = own.getByTestId('page-error');
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain('Halaman belum dapat dimuat');
+    // the app is not blank: the menu still works and another page opens, clearing the error
+    await own.getByTestId('nav-registry').click();
+    await own.getByTestId('registry-row').first().waitFor();
+    expect(await failed.count()).toBe(0);
+    await own.getByTestId('nav-timeline').click();
+    await failed.waitFor();
+    await own.unroute(gone);
+    await own.getByTestId('page-error-reload').click();
+    await own.getByTestId('timeline-table').waitFor();
+    expect(await failed.count()).toBe(0);
+    await context.close();
+  });
+
+  it('fits a 360px phone: no button on the public pages is cut off or pushes the page sideways', async () => {
+    const res = await fetch(`${server.url}/api/v1/public/tips`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ what: 'Kepala dinas mengajak staf ikut kampanye calon nomor satu.', regionCode: '32.16' }),
+    });
+    expect(res.status).toBe(201);
+    const receipt = (await res.json()) as { receiptCode: string; secret: string };
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const own = await phone.newPage();
+    const overflowing = () =>
+      own.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const cut = Array.from(document.querySelectorAll('button'))
+          .filter((button) => button.offsetParent !== null)
+          .filter((button) => {
+            const box = button.getBoundingClientRect();
+            const label = button.querySelector('.mantine-Button-label');
+            return box.left < 0 || box.right > width + 0.5 || (label !== null && label.scrollWidth > label.clientWidth + 1);
+          })
+          .map((button) => button.textContent);
+        return { cut, sideways: document.documentElement.scrollWidth > width };
+      });
+    await own.goto(`${server.url}/lapor`);
+    await own.getByTestId('tip-submit').waitFor();
+    expect(await overflowing()).toEqual({ cut: [], sideways: false });
+    await own.goto(`${server.url}/lapor/pantau`);
+    await own.getByTestId('follow-code').fill(receipt.receiptCode);
+    await own.getByTestId('follow-secret').fill(receipt.secret);
+    await own.getByTestId('follow-submit').click();
+    await own.getByTestId('follow-consent').waitFor();
+    expect(await overflowing()).toEqual({ cut: [], sideways: false });
+    await phone.close();
   });
 
   it('switches to English, loading that catalogue only when chosen, and keeps the choice on reload', async () => {

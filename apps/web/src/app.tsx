@@ -1,7 +1,7 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
-import { FullPageLoader } from './components/full-page-loader.tsx';
+import { PageBoundary } from './components/page-boundary.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { RequireSession } from './features/auth/session.tsx';
 import { RequireAccess, canOpenCases, type Access } from './features/auth/access.tsx';
@@ -54,41 +54,41 @@ export function App() {
       <Route
         path="/lapor"
         element={
-          <Suspense fallback={<FullPageLoader />}>
+          <PageBoundary>
             <ReportPage />
-          </Suspense>
+          </PageBoundary>
         }
       />
       <Route
         path="/lapor/pantau"
         element={
-          <Suspense fallback={<FullPageLoader />}>
+          <PageBoundary>
             <FollowPage />
-          </Suspense>
+          </PageBoundary>
         }
       />
       <Route
         path="/tandatangan/:campaignId"
         element={
-          <Suspense fallback={<FullPageLoader />}>
+          <PageBoundary>
             <SignPage />
-          </Suspense>
+          </PageBoundary>
         }
       />
       <Route
         path="/verify/:code"
         element={
-          <Suspense fallback={<FullPageLoader />}>
+          <PageBoundary>
             <VerifyPage />
-          </Suspense>
+          </PageBoundary>
         }
       />
       <Route
         path="/hadir/:token"
         element={
-          <Suspense fallback={<FullPageLoader />}>
+          <PageBoundary>
             <CheckinPage />
-          </Suspense>
+          </PageBoundary>
         }
       />
       <Route

@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '@netra/contracts';
 import { api } from '../lib/api.ts';
 import { endSession, hasPermission, useSession } from '../features/auth/session.tsx';
-import { FullPageLoader } from './full-page-loader.tsx';
+import { PageBoundary } from './page-boundary.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 interface NavItem {
@@ -147,9 +146,9 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--mantine-color-gray-0)">
-        <Suspense fallback={<FullPageLoader />}>
+        <PageBoundary>
           <Outlet />
-        </Suspense>
+        </PageBoundary>
       </AppShell.Main>
     </AppShell>
   );

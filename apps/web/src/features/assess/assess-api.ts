@@ -16,7 +16,8 @@ export type Route = ContractAssessment['routes'][number];
 /*
  * The contract documents only the core of deadlines, sanction options and acts (loose objects);
  * these name the further fields the legal engine sends (packages/rules: Deadline, SanctionOption,
- * Act) so the page can show them.
+ * Act) so the page can show them. Their `source` is the public legal references (the data's own in
+ * `provenance`, never shown), `unconfirmed` a flag the page words.
  */
 export type Deadline = ContractAssessment['deadlines'][number] & {
   from: string;
@@ -24,8 +25,6 @@ export type Deadline = ContractAssessment['deadlines'][number] & {
   basis: 'working' | 'calendar';
   assumed: boolean;
   calendarCovered: boolean;
-  unconfirmed: boolean;
-  source: string;
 };
 
 export type SanctionLevel = 'moral' | 'ringan' | 'sedang' | 'berat' | 'ptdh' | 'contract' | 'criminal';
@@ -33,18 +32,15 @@ export type SanctionLevel = 'moral' | 'ringan' | 'sedang' | 'berat' | 'ptdh' | '
 export type SanctionOption = ContractAssessment['sanctionOptions'][number] & {
   name: { id: string; en: string };
   level: SanctionLevel;
-  source: string;
-  unconfirmed?: boolean;
 };
 
 /** The declared fields of a loose object, without its `[key: string]: unknown` catch-all. */
 type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
 
-export type Assessment = Omit<Known<ContractAssessment>, 'reportDeadline' | 'deadlines' | 'sanctionOptions' | 'asnAuthority'> & {
+export type Assessment = Omit<Known<ContractAssessment>, 'reportDeadline' | 'deadlines' | 'sanctionOptions'> & {
   reportDeadline: Deadline;
   deadlines: Deadline[];
   sanctionOptions: SanctionOption[];
-  asnAuthority: (NonNullable<ContractAssessment['asnAuthority']> & { source?: string; unconfirmed?: boolean }) | null;
 };
 
 export type CatalogueAct = z.infer<typeof CatalogueActSchema> & { legalBasis?: string; counterpart?: string };

@@ -1,8 +1,9 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { daysBetween, parseWallClock, todayAtOffset } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
 import type { Deadline } from './assess-api.ts';
+import { FlagBadge } from '../../components/flag-badge.tsx';
 
 /** The due time in the office's zone and how far it is from the report date (or from today there). */
 export function DueAt({ deadline, reportDate }: { deadline: Deadline; reportDate?: string }) {
@@ -53,11 +54,7 @@ export function DeadlineFlags({ deadline }: { deadline: Deadline }) {
   return (
     <Group gap={4} component="span">
       {flags.map((flag) => (
-        <Tooltip key={flag.key} label={flag.help} multiline maw={300}>
-          <Badge size="xs" variant="light" color={flag.color} tt="none" tabIndex={0} data-flag={flag.key}>
-            {flag.label}
-          </Badge>
-        </Tooltip>
+        <FlagBadge key={flag.key} label={flag.label} help={flag.help} color={flag.color} data-flag={flag.key} />
       ))}
     </Group>
   );

@@ -4,7 +4,7 @@ import { useFormat } from '../../lib/format.ts';
 import type { Deadline } from './assess-api.ts';
 import { DeadlineFlags, DueAt } from './deadline-status.tsx';
 
-/** The report deadline and, once reported, the handling steps with their due dates. */
+/** The report deadline and, once reported, the handling steps with their due dates and the legal references behind them. */
 export function DeadlinesTable({ deadlines, reportDate }: { deadlines: readonly Deadline[]; reportDate?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -30,9 +30,11 @@ export function DeadlinesTable({ deadlines, reportDate }: { deadlines: readonly 
                   <Stack gap={2}>
                     <Text size="sm">{format.localized(deadline.name)}</Text>
                     <DeadlineFlags deadline={deadline} />
-                    <Text size="xs" c="dimmed">
-                      {deadline.source}
-                    </Text>
+                    {deadline.source && (
+                      <Text size="xs" c="dimmed" data-testid="assess-deadline-source">
+                        {deadline.source}
+                      </Text>
+                    )}
                   </Stack>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(deadline.from)}</Table.Td>

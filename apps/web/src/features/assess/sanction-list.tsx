@@ -2,7 +2,9 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
 import type { SanctionOption } from './assess-api.ts';
+import { FlagBadge } from '../../components/flag-badge.tsx';
 
+/** The sanctions open for the act, each with the legal references behind it (the API sends them ready to read) and a flag when unconfirmed. */
 export function SanctionList({ options }: { options: readonly SanctionOption[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -25,14 +27,14 @@ export function SanctionList({ options }: { options: readonly SanctionOption[] }
                   {t(`assess.levels.${option.level}`, option.level)}
                 </Badge>
                 {option.unconfirmed && (
-                  <Badge size="xs" variant="light" color="yellow" tt="none">
-                    {t('assess.unconfirmed')}
-                  </Badge>
+                  <FlagBadge label={t('assess.unconfirmed')} help={t('assess.unconfirmedHelp')} color="yellow" data-testid="assess-sanction-unconfirmed" />
                 )}
               </Group>
-              <Text size="xs" c="dimmed">
-                {option.source}
-              </Text>
+              {option.source && (
+                <Text size="xs" c="dimmed" data-testid="assess-sanction-source">
+                  {option.source}
+                </Text>
+              )}
             </Stack>
           ))}
         </Stack>

@@ -1,13 +1,13 @@
-import { Anchor, Button, Center, Code, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LIMITS, type AuditEvent } from '@netra/contracts';
 import { api, type Page } from '../../lib/api.ts';
-import { addDays } from '../../lib/dates.ts';
+import { addDays, isIsoDate } from '../../lib/dates.ts';
 import { zoneOf } from '../../lib/zones.ts';
-import { useWorkflowLabels } from '../cases/workflow-labels.ts';
+import { useAuditLabels } from './audit-labels.ts';
 import { useFormat } from '../../lib/format.ts';
 import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -29,27 +29,6 @@ const ENTITY_PAGES: Record<string, (id: string) => string> = {
 /** Start of a local calendar day as an instant, so a date filter means the viewer's own day. */
 const localMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00`).toISOString();
 
-/** Recorded actions and object kinds in words; a code without a label is shown as it is. */
-function useAuditLabels() {
-  const { t, i18n } = useTranslation();
-  const workflow = useWorkflowLabels();
-  const say = t as (key: string, options?: Record<string, unknown>) => string;
-  const entity = (type: string) => (i18n.exists(`audit.entities.${type}`) ? say(`audit.entities.${type}`) : type);
-  const action = (code: string) => {
-    if (i18n.exists(`audit.actions.${code}`) && typeof say(`audit.actions.${code}`) === 'string') return say(`audit.actions.${code}`);
-    // a case's workflow step is recorded as case.<event>: the step's own label
-    const step = /^case\.([a-z_]+)$/.exec(code)?.[1]?.toUpperCase();
-    const stepLabel = step ? workflow.event(step) : undefined;
-    return stepLabel && stepLabel !== step ? stepLabel : code;
-  };
-  const actions = (messages: unknown): { value: string; label: string }[] =>
-    Object.entries((messages ?? {}) as Record<string, Record<string, string>>).flatMap(([kind, verbs]) => [
-      { value: `${kind}.`, label: say('audit.filters.allOfKind', { kind }) },
-      ...Object.keys(verbs).map((verb) => ({ value: `${kind}.${verb}`, label: `${action(`${kind}.${verb}`)} (${kind}.${verb})` })),
-    ]);
-  return { entity, action, actionOptions: () => actions(i18n.getResource(i18n.language, 'translation', 'audit.actions')) };
-}
-
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -69,9 +48,13 @@ export function AuditPage() {
   const [entityId] = useDebouncedValue(value('entityId').trim(), 300);
   const from = value('from');
   const to = value('to');
+  // a date typed or linked by hand is checked here: the server would refuse it as a bad address
+  const fromError = from && !isIsoDate(from) ? t('audit.filters.dateInvalid') : undefined;
+  const toError = to && !isIsoDate(to) ? t('audit.filters.dateInvalid') : from && to && !fromError && to < from ? t('audit.filters.rangeInvalid') : undefined;
+  const datesOk = !fromError && !toError;
   const query = {
     page, pageSize: PAGE_SIZE, actor: actor || undefined, action: value('action') || undefined, entityType: value('entityType') || undefined,
-    entityId: entityId || undefined, from: from ? localMidnight(from) : undefined, to: to ? localMidnight(addDays(to, 1)) : undefined,
+    entityId: entityId || undefined, from: from && datesOk ? localMidnight(from) : undefined, to: to && datesOk ? localMidnight(addDays(to, 1)) : undefined,
     sort: value('sort') || undefined,
   };
   const filtered = FILTERS.some((k) => value(k));
@@ -80,6 +63,7 @@ export function AuditPage() {
     queryKey: ['audit', query],
     queryFn: ({ signal }) => api.get<Page<AuditEvent>>('/audit', query, signal),
     placeholderData: keepPreviousData,
+    enabled: datesOk,
   });
   const entityTypes = Object.keys((i18n.getResource(i18n.language, 'translation', 'audit.entities') ?? {}) as Record<string, string>);
 
@@ -117,13 +101,14 @@ export function AuditPage() {
             data-testid="audit-filter-entity"
           />
           <TextInput label={t('audit.filters.entityId')} value={value('entityId')} onChange={(e) => set('entityId', e.currentTarget.value)} data-testid="audit-filter-entity-id" />
-          <TextInput type="date" label={t('audit.filters.from')} value={from} max={to || undefined} onChange={(e) => set('from', e.currentTarget.value)} data-testid="audit-filter-from" />
+          <TextInput type="date" label={t('audit.filters.from')} value={from} max={to || undefined} error={fromError} onChange={(e) => set('from', e.currentTarget.value)} data-testid="audit-filter-from" />
           <TextInput
             type="date"
             label={t('audit.filters.to')}
             description={t('audit.filters.zoneHelp', { zone: zoneOf(new Date()) })}
             value={to}
             min={from || undefined}
+            error={toError}
             onChange={(e) => set('to', e.currentTarget.value)}
             data-testid="audit-filter-to"
           />
@@ -150,15 +135,22 @@ export function AuditPage() {
 
       <ProblemAlert error={events.error} />
 
-      {events.isPending ? (
+      {!datesOk ? null : events.isPending ? (
         <Center py="xl">
           <Loader aria-label={t('common.loading')} />
         </Center>
       ) : events.data && events.data.total === 0 ? (
         <Paper withBorder p="xl">
-          <Text c="dimmed" ta="center">
-            {t('audit.empty')}
-          </Text>
+          <Stack align="center" gap="sm">
+            <Text c="dimmed" ta="center" data-testid="audit-empty">
+              {t(filtered ? 'audit.emptyFiltered' : 'audit.empty')}
+            </Text>
+            {filtered && (
+              <Button variant="default" size="sm" onClick={() => setParams({}, { replace: true })}>
+                {t('audit.filters.reset')}
+              </Button>
+            )}
+          </Stack>
         </Paper>
       ) : events.data ? (
         <Paper withBorder>
@@ -181,8 +173,9 @@ export function AuditPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(event.occurredAt)}</Table.Td>
                     <Table.Td>{event.actorLabel}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" data-testid="audit-action">{labels.action(event.action)}</Text>
-                      <Code fz="xs">{event.action}</Code>
+                      <Text size="sm" data-testid="audit-action" data-action={event.action}>
+                        {labels.action(event.action)}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{labels.entity(event.entityType)}</Text>

@@ -16,6 +16,7 @@ import { EvidencePanel } from './evidence-panel.tsx';
 import { ReportedPersonPanel } from './reported-person-panel.tsx';
 import { EVENT_FIELDS, useCase, useCaseEvent, useRelatedCases, useSanctions, type CaseDetail } from './cases-api.ts';
 import { useWorkflowLabels } from './workflow-labels.ts';
+import { fieldLabelsFor, useFieldErrors } from '../../components/field-errors.ts';
 import { useConflictText } from '../conflicts/conflict-text.ts';
 import { useActs } from '../assess/assess-api.ts';
 import { useElections } from '../timeline/elections-api.ts';
@@ -71,7 +72,9 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
     }
     event.mutate({ event: payload, expectedVersion: c.version }, { onSuccess: onClose });
   };
-  const common = (name: string) => ({ label: labels.field(name), 'data-testid': `action-field-${name}` });
+  // the server names the field it refused ("Nomor surat wajib diisi"): that input is marked
+  const errs = useFieldErrors()(event.error, 'body.event.');
+  const common = (name: string) => ({ label: labels.field(name), error: errs[name], 'data-testid': `action-field-${name}` });
   const currentValue = (name: string, kind: string) => {
     const v = (c as Record<string, unknown>)[name];
     return typeof v === 'string' && v ? (kind === 'date' ? format.date(v) : v) : t('cases.notRecorded');
@@ -124,7 +127,7 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
                 );
             }
           })}
-          <ProblemAlert error={event.error} data-testid="case-action-error" />
+          <ProblemAlert error={event.error} fieldLabels={fieldLabelsFor(event.error, labels.field, 'body.event.')} data-testid="case-action-error" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('cases.cancel')}</Button>
             <Button type="submit" loading={event.isPending} data-testid="case-action-submit">{t('cases.submit')}</Button>

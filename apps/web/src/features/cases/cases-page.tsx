@@ -71,6 +71,8 @@ export function CasesPage() {
   usePageTitle(t('cases.title'));
   const cases = useCases(page, { overdue, status: VIEWS[view] || status, q });
   const reset = () => setPage(1);
+  const filtered = Boolean(search.trim()) || overdue || (view === 'all' && Boolean(status));
+  const clearFilters = () => { setSearch(''); setStatus(''); setOverdue(false); reset(); };
   if (cases.isPending) return <FullPageLoader />;
   const data = cases.data;
   return (
@@ -108,7 +110,19 @@ export function CasesPage() {
       </Group>
       {reassigning && <ReassignDialog onClose={() => setReassigning(false)} />}
       <ProblemAlert error={cases.error} />
-      {data && data.items.length === 0 && <Paper withBorder p="lg"><Text data-testid="cases-empty">{t('cases.empty')}</Text></Paper>}
+      {data && data.items.length === 0 && (
+        <Paper withBorder p="lg">
+          <Stack gap="sm" align="flex-start">
+            {/* "nothing in your scope" only when nothing narrows the list: otherwise say what does */}
+            <Text data-testid="cases-empty">{t(filtered ? 'cases.emptyFiltered' : view !== 'all' ? 'cases.emptyView' : 'cases.empty')}</Text>
+            {filtered && (
+              <Button variant="default" size="sm" onClick={clearFilters} data-testid="cases-clear-filters">
+                {t('cases.clearFilters')}
+              </Button>
+            )}
+          </Stack>
+        </Paper>
+      )}
       {data && data.items.length > 0 && (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={760}>

@@ -8,12 +8,15 @@ import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { Stat } from '../../components/stat.tsx';
 import { UnitBreakdown } from '../../components/unit-breakdown.tsx';
+import { RegionCoverage } from './region-coverage.tsx';
 import { localToday } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { ApiError } from '../../lib/api.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
 import { TotpQr as QrCode } from '../auth/totp-qr.tsx';
+import { useFieldErrors } from '../../components/field-errors.ts';
 import {
   attendanceEntries,
   ceremonySheetUrl,
@@ -375,7 +378,9 @@ function SignedSection({ campaignId, unitId, canPrint, canRevoke }: { campaignId
   );
 }
 
-/** Coverage of one campaign: totals, drill-down by unit, signatures over time, by type and region; who is missing; reminders; ceremonies. */
+/** Refusals of the closing day asked for (before the opening, or before a pledge already signed): they mark that field. */
+const PERIOD_REFUSALS = ['PERIOD_INVALID', 'PERIOD_BEFORE_SIGNATURES'];
+
 /** Rename the campaign or move its closing day (extend it when coverage lags, or close it early). */
 function ChangeCampaignButton({ campaign }: { campaign: { id: string; title: string; opensOn: string; closesOn: string } }) {
   const { t } = useTranslation();
@@ -383,6 +388,8 @@ function ChangeCampaignButton({ campaign }: { campaign: { id: string; title: str
   const [title, setTitle] = useState(campaign.title);
   const [closesOn, setClosesOn] = useState(campaign.closesOn);
   const change = useChangeCampaign(campaign.id);
+  const errs = useFieldErrors()(change.error);
+  const periodRefused = change.error instanceof ApiError && PERIOD_REFUSALS.includes(change.error.code ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const input = { ...(title.trim() !== campaign.title ? { title: title.trim() } : {}), ...(closesOn !== campaign.closesOn ? { closesOn } : {}) };
@@ -395,9 +402,9 @@ function ChangeCampaignButton({ campaign }: { campaign: { id: string; title: str
       <Modal opened={open} onClose={() => setOpen(false)} title={t('pledges.changeTitle')}>
         <form onSubmit={submit}>
           <Stack>
-            <TextInput label={t('pledges.titleField')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="campaign-change-title" />
-            <TextInput type="date" label={t('pledges.closesOn')} description={t('pledges.changeHelp')} min={campaign.opensOn} value={closesOn} onChange={(e) => setClosesOn(e.currentTarget.value)} data-testid="campaign-change-closes" />
-            <ProblemAlert error={change.error} data-testid="campaign-change-error" />
+            <TextInput label={t('pledges.titleField')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errs.title} data-testid="campaign-change-title" />
+            <TextInput type="date" label={t('pledges.closesOn')} description={t('pledges.changeHelp')} min={campaign.opensOn} value={closesOn} onChange={(e) => setClosesOn(e.currentTarget.value)} error={errs.closesOn ?? periodRefused} data-testid="campaign-change-closes" />
+            <ProblemAlert error={change.error} fieldLabels={{ title: t('pledges.titleField'), closesOn: t('pledges.closesOn') }} data-testid="campaign-change-error" />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>{t('pledges.cancel')}</Button>
               <Button type="submit" loading={change.isPending} data-testid="campaign-change-submit">{t('pledges.save')}</Button>
@@ -409,6 +416,7 @@ function ChangeCampaignButton({ campaign }: { campaign: { id: string; title: str
   );
 }
 
+/** Coverage of one campaign: totals, drill-down by unit, signatures over time, by type and region; who is missing; reminders; ceremonies. */
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -423,9 +431,6 @@ export function CampaignPage() {
   const missing = useMissing(id, page, q, unitId);
   const reminders = useSendReminders(id);
   const typeLabel = useEmploymentTypeLabel();
-  // a kecamatan and a kelurahan often share a name (Medansatria, Bantargebang): the level tells them apart
-  const LEVELS = ['province', 'regency', 'district', 'village'] as const;
-  const regionLevel = (code: string) => t(`regionLevels.${LEVELS[Math.min(code.split('.').length, 4) - 1] ?? 'village'}`);
   usePageTitle(coverage.data?.campaign.title ?? t('pledges.title'));
   if (coverage.isPending) return <FullPageLoader />;
   if (!coverage.data) return <ProblemAlert error={coverage.error} />;
@@ -485,10 +490,7 @@ export function CampaignPage() {
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">{t('pledges.byRegion')}</Title>
           <Table.ScrollContainer minWidth={420}>
-            <Table>
-              <CountsHead first={t('pledges.region')} />
-              <Table.Tbody>{cov.byRegion.map((r) => <Table.Tr key={r.regionCode}><Table.Td>{r.regionName ?? r.regionCode} <Text span size="xs" c="dimmed">({regionLevel(r.regionCode)} · {r.regionCode})</Text></Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
-            </Table>
+            <RegionCoverage rows={cov.byRegion} head={<CountsHead first={t('pledges.region')} />} cells={(c) => <CountsCells c={c} />} />
           </Table.ScrollContainer>
         </Paper>
       </SimpleGrid>

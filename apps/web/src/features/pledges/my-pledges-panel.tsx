@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { API_BASE } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useMyCampaigns } from './pledges-api.ts';
+import { useMyCampaigns, type SignLinkState } from './pledges-api.ts';
 
 /** An employee's own neutrality pledges: what is open to sign now, and what they signed (with its PDF and check page). */
 export function MyPledgesPanel() {
@@ -31,7 +31,7 @@ export function MyPledgesPanel() {
                 <Anchor size="sm" component={Link} to={`/verify/${c.pledge.verifyCode}`}>{t('pledges.mine.verify')}</Anchor>
               </Group>
             ) : c.period === 'open' ? (
-              <Button component={Link} to={`/tandatangan/${c.campaignId}`} size="xs" data-testid="my-pledge-sign">{t('pledges.mine.sign')}</Button>
+              <Button component={Link} to={`/tandatangan/${c.campaignId}`} state={{ account: true } satisfies SignLinkState} size="xs" data-testid="my-pledge-sign">{t('pledges.mine.sign')}</Button>
             ) : (
               <Badge color="gray" variant="light">{t(c.period === 'upcoming' ? 'pledges.mine.upcoming' : 'pledges.mine.closed')}</Badge>
             )}

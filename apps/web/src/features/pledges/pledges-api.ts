@@ -36,6 +36,9 @@ export type MyPledgeCampaign = z.infer<typeof MyPledgeCampaignSchema>;
 export type { PledgeCeremony };
 export type { PledgeCoverage, PledgeMissingEmployee, PledgeReminderResult, PledgeTemplate, PledgeTemplateInput, PledgeTimeline };
 
+/** What the employee's own page passes to the signing page: they come signed in, so it asks for their session. */
+export type SignLinkState = { account: true };
+
 /** The campaigns covering the signed-in employee, and what they signed (self-service). */
 export function useMyCampaigns(enabled: boolean) {
   return useQuery({ queryKey: ['my-pledge-campaigns'], queryFn: ({ signal }) => api.get<{ items: MyPledgeCampaign[] }>('/me/pledge-campaigns', undefined, signal), enabled });

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Center,
   Group,
@@ -23,10 +22,10 @@ import type { z } from 'zod';
 import { LIMITS, type Employee, type EmployeeContact, type EmployeePatch as EmployeePatchSchema } from '@netra/contracts';
 import { api } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
-import { useEmploymentTypeLabel } from '../../lib/labels.ts';
+import { EmployeeBadges } from './employee-badges.tsx';
 import { Field, FieldList } from '../../components/field-list.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useEmployee, useUnits } from './registry-api.ts';
+import { isSelfOnly, useEmployee, useRegionName, useUnits } from './registry-api.ts';
 import { hasPermission, useSession } from '../auth/session.tsx';
 import { RelativesPanel } from '../conflicts/relatives-panel.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -36,16 +35,16 @@ type EmployeePatch = z.infer<typeof EmployeePatchSchema>;
 export function EmployeePage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const typeLabel = useEmploymentTypeLabel();
   const { id } = useParams();
   const employee = useEmployee(id);
   const me = useSession();
   const [editing, setEditing] = useState(false);
+  const region = useRegionName(employee.data?.regionCode);
   usePageTitle(employee.data?.name);
 
   const back = (
     <Anchor component={Link} to="/registry" size="sm">
-      ← {t('employee.back')}
+      ← {isSelfOnly(me) ? t('registry.self.back') : t('employee.back')}
     </Anchor>
   );
 
@@ -77,12 +76,7 @@ export function EmployeePage() {
           <Title order={1} size="h2" data-testid="employee-name">
             {person.name}
           </Title>
-          <Group gap="xs">
-            <Badge variant="light" style={{ minWidth: 'max-content' }}>{typeLabel(person.employmentType)}</Badge>
-            <Badge variant="light" color={person.active ? 'green' : 'gray'}>
-              {person.active ? t('common.active') : t('common.inactive')}
-            </Badge>
-          </Group>
+          <EmployeeBadges employee={person} />
         </Stack>
         {can('edit') && (
           <Button variant="default" onClick={() => setEditing(true)}>
@@ -110,7 +104,9 @@ export function EmployeePage() {
           <Field label={t('employee.unit')}>{person.unitPath ?? t('employee.noUnit')}</Field>
           <Field label={t('employee.echelon')}>{person.echelon ?? empty}</Field>
           <Field label={t('employee.rank')}>{person.rank ?? empty}</Field>
-          <Field label={t('employee.region')}>{person.regionCode}</Field>
+          <Field label={t('registry.region')} testId="employee-region">
+            <span title={person.regionCode}>{region ?? '…'}</span>
+          </Field>
           <Field label={t('employee.updatedAt')}>{format.dateTime(person.updatedAt)}</Field>
         </FieldList>
       </Paper>

@@ -1,6 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Agency, Employee, EmployeeQuery, Unit } from '@netra/contracts';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import type { Agency, Employee, EmployeeQuery, Me, Region, Unit } from '@netra/contracts';
 import { api, buildUrl, type Page, type QueryValue } from '../../lib/api.ts';
+import { hasPermission } from '../auth/session.tsx';
+
+/** An employee's session ("Data saya"): the registry answers their own record only, so filters and counts mean nothing. */
+export const isSelfOnly = (me: Me) => !hasPermission(me, 'registry.read') && hasPermission(me, 'self.read');
 
 /** Every agency the user can see; the API scopes the list. */
 export function useAgencies() {
@@ -105,3 +109,23 @@ export function exportUrl(format: 'csv' | 'xlsx', filters: EmployeeFilters): str
 }
 
 export const TEMPLATE_URL = buildUrl('/templates/employees.csv');
+
+/**
+ * A Kemendagri region code in words, from the region up ("Bekasi Barat, Kota Bekasi, Jawa Barat"): each level
+ * from /regions/{code} (cached with the region picker's). Null while loading; the code itself if a level is unknown.
+ */
+export function useRegionName(code: string | null | undefined): string | null {
+  // '32.75.01' -> ['32', '32.75', '32.75.01']
+  const levels = code ? code.split('.').map((_part, i, all) => all.slice(0, i + 1).join('.')) : [];
+  const regions = useQueries({
+    queries: levels.map((level) => ({
+      queryKey: ['regions', 'one', level],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Region>(`/regions/${level}`, undefined, signal),
+      staleTime: Infinity,
+    })),
+  });
+  if (!code) return null;
+  if (regions.some((r) => r.isError)) return code;
+  const names = regions.map((r) => r.data?.name);
+  return names.every((name): name is string => Boolean(name)) ? names.reverse().join(', ') : null;
+}

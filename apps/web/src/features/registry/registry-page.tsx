@@ -21,6 +21,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EMPLOYEE_SORTS, EMPLOYMENT_TYPES, LIMITS, type Employee } from '@netra/contracts';
+import { Field, FieldList } from '../../components/field-list.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RegionSelect } from '../../components/region-select.tsx';
@@ -29,14 +30,17 @@ import { MyPledgesPanel } from '../pledges/my-pledges-panel.tsx';
 import {
   TEMPLATE_URL,
   exportUrl,
+  isSelfOnly,
   useAgencies,
   useEmployees,
+  useRegionName,
   useUnits,
   type EmployeeFilters,
   type EmployeeSort,
 } from './registry-api.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useFormat } from '../../lib/format.ts';
+import { EmployeeBadges } from './employee-badges.tsx';
 import { useEmploymentTypeLabel } from '../../lib/labels.ts';
 
 const PAGE_SIZE = LIMITS.pageSizeDefault;
@@ -60,7 +64,13 @@ function readParams(params: URLSearchParams) {
   };
 }
 
+/** The employee's own data when their only view of the registry is themselves ("Data saya"), else the registry. */
 export function RegistryPage() {
+  const me = useSession();
+  return isSelfOnly(me) ? <MyRecord /> : <EmployeeRegistry />;
+}
+
+function EmployeeRegistry() {
   const { t } = useTranslation();
   const format = useFormat();
   const typeLabel = useEmploymentTypeLabel();
@@ -304,6 +314,73 @@ export function RegistryPage() {
         </Paper>
       ) : null}
     </Stack>
+  );
+}
+
+/** "Data saya": the employee's pledges to sign, then their record as the agency keeps it (in words, no filters). */
+function MyRecord() {
+  const { t } = useTranslation();
+  const me = useSession();
+  usePageTitle(t('registry.self.title'));
+  const records = useEmployees({ sort: 'name', page: 1, pageSize: PAGE_SIZE });
+  return (
+    <Stack gap="md" maw={960} mx="auto" data-testid="self-record">
+      <Stack gap={2}>
+        <Title order={1} size="h2" data-testid="self-title">
+          {t('registry.self.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('registry.self.intro')}
+        </Text>
+      </Stack>
+      {hasPermission(me, 'self.sign') && <MyPledgesPanel />}
+      <ProblemAlert error={records.error} />
+      {records.isPending && !records.isError ? (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : records.data?.items.length === 0 ? (
+        <Paper withBorder p="lg" data-testid="self-none">
+          <Text size="sm">{t('registry.self.none')}</Text>
+        </Paper>
+      ) : (
+        records.data?.items.map((employee) => <MyRecordCard key={employee.id} employee={employee} />)
+      )}
+    </Stack>
+  );
+}
+
+function MyRecordCard({ employee }: { employee: Employee }) {
+  const { t } = useTranslation();
+  const region = useRegionName(employee.regionCode);
+  const empty = t('common.empty');
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={`self-${employee.id}`} data-testid="self-card">
+      <Group justify="space-between" align="flex-start" mb="md" gap="xs">
+        <Stack gap={4}>
+          <Title order={2} size="h4" id={`self-${employee.id}`} data-testid="self-name">
+            {employee.name}
+          </Title>
+          <EmployeeBadges employee={employee} />
+        </Stack>
+        <Anchor component={Link} to={`/registry/${employee.id}`} size="sm" data-testid="self-details">
+          {t('registry.self.details')}
+        </Anchor>
+      </Group>
+      <FieldList>
+        <Field label={employee.employmentType === 'NON_ASN' ? t('employee.internalId') : t('employee.nip')} testId="self-nip">
+          <Text span ff="monospace" size="sm">
+            {employee.nip ?? employee.internalId ?? empty}
+          </Text>
+        </Field>
+        <Field label={t('employee.position')}>{employee.position ?? empty}</Field>
+        <Field label={t('employee.agency')}>{employee.agencyName}</Field>
+        <Field label={t('employee.unit')}>{employee.unitPath ?? t('employee.noUnit')}</Field>
+        <Field label={t('registry.region')} testId="self-region">
+          <span title={employee.regionCode}>{region ?? '…'}</span>
+        </Field>
+      </FieldList>
+    </Paper>
   );
 }
 

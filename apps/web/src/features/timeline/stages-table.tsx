@@ -1,10 +1,11 @@
-import { Badge, Group, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
 import type { TimelineStage } from './elections-api.ts';
 import { Swatch, roleKeyOf } from './stage-roles.tsx';
+import { FlagBadge } from '../../components/flag-badge.tsx';
 
-/** The chart's content as a table: dates, kind and source of every stage. */
+/** The chart's content as a table: dates, kind and legal source of every stage (the API sends the public references). */
 export function StagesTable({ stages }: { stages: readonly TimelineStage[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -30,13 +31,7 @@ export function StagesTable({ stages }: { stages: readonly TimelineStage[] }) {
                 <Table.Td>
                   <Group gap={6}>
                     <Text size="sm">{format.localized(stage.name)}</Text>
-                    {stage.contingent && (
-                      <Tooltip label={t('timeline.contingentHelp')} multiline maw={280}>
-                        <Badge size="xs" variant="outline" color="gray" tt="none" tabIndex={0}>
-                          {t('timeline.contingent')}
-                        </Badge>
-                      </Tooltip>
-                    )}
+                    {stage.contingent && <FlagBadge label={t('timeline.contingent')} help={t('timeline.contingentHelp')} color="gray" variant="outline" />}
                   </Group>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(stage.start)}</Table.Td>
@@ -48,9 +43,10 @@ export function StagesTable({ stages }: { stages: readonly TimelineStage[] }) {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" c="dimmed">
-                    {stage.source}
+                  <Text size="xs" c="dimmed" data-testid="timeline-stage-source">
+                    {stage.source || '—'}
                   </Text>
+                  {stage.unconfirmed && <FlagBadge label={t('timeline.unconfirmed')} help={t('timeline.unconfirmedHelp')} color="yellow" />}
                 </Table.Td>
               </Table.Tr>
             ))}
