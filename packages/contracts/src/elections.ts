@@ -89,9 +89,9 @@ export const CatalogueAct = z.looseObject({
   track: z.string(),
   conduct: LocalizedText,
   defaultSanction: z.string(),
-  legalBasis: z.string(),
+  legalBasis: z.string().describe('The regulations, as a reader cites them'),
   counterpart: z.string().optional(),
-  source: z.string(),
+  ...PublicSource,
 });
 
 export const Candidate = z.object({

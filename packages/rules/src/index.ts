@@ -33,4 +33,4 @@ export * from './assess/errors.ts';
 export * from './assess/incident.ts';
 export * from './assess/types.ts';
 export { assess, type AssessWording } from './assess/assess.ts';
-export { publicAssessment, type PublicAssessment } from './assess/public.ts';
+export { publicAct, publicAssessment, type PublicAssessment } from './assess/public.ts';

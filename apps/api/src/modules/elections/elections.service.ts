@@ -1,6 +1,6 @@
 import {
   ACT_CODES, ELECTIONS, assess, catalogueActs, findElection, isAssessmentInputError, listKindRefusal, pairRegionRefusal, parseIncident, parseLegislativeCandidateRows,
-  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, administrativeSanctions, withPublicSource, publicAssessment,
+  parsePairRows, parsePartyRows, stagesForRegion, takesPart, timeZoneOfRegion, localDateInRegion, administrativeSanctions, withPublicSource, publicAct, publicAssessment,
   type PublicAssessment, type RulesOptions, type SanctionActor,
 } from '@netra/rules';
 import { CANDIDATE_TEMPLATES, normalizePersonName, type CandidateListKind, type CandidateTemplateKind } from '@netra/contracts';
@@ -78,7 +78,8 @@ export async function electionTimeline(db: Queryable, electionId: string, region
 }
 
 export function listActs(options: RulesOptions = {}) {
-  return catalogueActs(options.catalogue).map((a) => ({ ...a }));
+  // the legal basis as the form shows it under the act picker: the regulations, in Indonesian legal wording
+  return catalogueActs(options.catalogue).map(publicAct);
 }
 
 /** Administrative sanctions available for an act, actor type and incident date (the recommendation form). */

@@ -67,7 +67,8 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
   it('cites public legal references for the authority, deadlines and sanctions, the data\'s own sources kept as provenance', async () => {
     // a PNS during the Pemilu 2024 campaign: PP 94/2021 discipline, the Pemilu reporting and handling deadlines
     const a = (await post({ ...CAMAT_JERSEY, act: 'D-8' })).json();
-    const facts: { source: string; unconfirmed: boolean; provenance: string }[] = [a.asnAuthority, a.reportDeadline, ...a.deadlines, ...a.sanctionOptions];
+    const facts: { source: string; unconfirmed: boolean; provenance: string }[] = [a.asnAuthority, a.reportDeadline, ...a.deadlines, ...a.sanctionOptions, a.act];
+    expect(a.act.legalBasis).toBe('PP 94/2021 Pasal 5 huruf n dan Pasal 8 (PNS); PP 49/2018 Pasal 51-52 (PPPK); UU 7/2017 Pasal 283');
     expect(a.sanctionOptions.length).toBeGreaterThan(0);
     for (const fact of facts) {
       expect(fact.source, fact.provenance).not.toMatch(/\[S|domain\.md|seed|UNCONFIRMED|§/);
@@ -174,6 +175,9 @@ describe.each(DB_KINDS)('legal engine over HTTP on %s', (kind) => {
     const r = (await app.inject({ method: 'GET', url: '/api/v1/catalogue/acts', ...s })).json();
     expect(r.items.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['KE-1', 'KE-7', 'D-1', 'D-13']));
     for (const a of r.items) expect(a.source.length).toBeGreaterThan(0);
+    // what the form shows under the act picker: regulations in Indonesian legal wording, no research notes or English
+    expect(r.items.find((a: { code: string }) => a.code === 'D-1').legalBasis).toBe('PP 94/2021 Pasal 5 huruf n dan Pasal 8 (PNS); PP 49/2018 Pasal 51-52 (PPPK)');
+    expect(r.items.filter((a: { legalBasis: string; source: string }) => /\band\b|catch-all|\[S\d/.test(`${a.legalBasis} ${a.source}`))).toEqual([]);
   });
 
   it('imports candidate pairs (scoped to the supervisor region) and lists them', async () => {
