@@ -240,6 +240,47 @@ describe('seed 003: the camat in jersey number two', () => {
     await bawaslu.ctx.close();
   });
 
+  it('a report not registered is taken up as a finding, without the reporter\'s identity or account', async () => {
+    const { ctx, page } = await signedIn('bawaslu.kota');
+    await page.goto(`${server.url}/cases/new`);
+    await page.getByTestId('intake-kind').getByText('Laporan resmi', { exact: false }).click();
+    await page.getByTestId('intake-election').selectOption('pemilu-2024');
+    await page.getByTestId('tip-province').selectOption('32');
+    await page.getByTestId('tip-regency').selectOption('32.75');
+    await page.getByTestId('intake-title').fill('Lurah mengajak warga memilih calon');
+    await page.getByTestId('intake-summary').fill('Lurah Margahayu mengajak warga memilih calon nomor satu dalam rapat RT.');
+    await page.getByTestId('intake-incident').fill('2024-01-05');
+    await page.getByTestId('intake-known').fill('2024-01-06');
+    await page.getByTestId('intake-place').fill('Balai Warga RW 03 Margahayu');
+    await page.getByTestId('intake-reported').fill('Lurah Margahayu');
+    await page.getByTestId('intake-reporter-name').fill('Siti Rahmawati');
+    await page.getByTestId('intake-reporter-address').fill('Jl. Melati No. 7, Bekasi Timur');
+    await page.getByTestId('intake-chronology').fill('Pada rapat RT tanggal 5 Januari 2024 Lurah mengajak warga memilih calon nomor satu.');
+    await page.getByTestId('intake-submit').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/).catch(async (e: unknown) => {
+      throw new Error(`report not opened: ${await page.getByRole('alert').allTextContents()}`, { cause: e });
+    });
+    const reportId = page.url().split('/').pop()!;
+    await act(page, 'START_REVIEW');
+    await act(page, 'REJECT', { reason: 'Laporan disampaikan melewati batas waktu 7 hari kerja sejak diketahui.' });
+    // not registered: Bawaslu may still take it up as initial information for its own finding (Perbawaslu 7/2022 Pasal 14)
+    await page.getByTestId('case-take-up').click();
+    await page.getByTestId('intake-from-case').waitFor();
+    expect(await page.getByTestId('intake-from-case').textContent()).toContain('Lurah mengajak warga memilih calon');
+    // the report's kind is not offered: a finding carries no reporter
+    expect(await page.getByTestId('intake-reporter-name').count()).toBe(0);
+    await page.getByTestId('intake-election').selectOption('pemilu-2024');
+    await page.getByTestId('intake-title').fill('Temuan: Lurah mengajak warga memilih calon');
+    await page.getByTestId('intake-summary').fill('Pengawas menindaklanjuti informasi tentang Lurah Margahayu yang mengajak warga memilih calon.');
+    await page.getByTestId('intake-submit').click();
+    await page.waitForURL((url) => /\/cases\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(reportId));
+    expect(await page.getByTestId('case-title').textContent()).toBe('Temuan: Lurah mengajak warga memilih calon');
+    // nothing of the reporter travels with it
+    expect(await page.content()).not.toContain('Siti Rahmawati');
+    expect(await page.content()).not.toContain('Jl. Melati');
+    await ctx.close();
+  });
+
   it('the reporter follows the case with the receipt code', async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
