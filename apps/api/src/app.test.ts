@@ -187,3 +187,34 @@ describe('committed OpenAPI document', () => {
     expect(JSON.parse(committed)).toEqual(JSON.parse(await openApiDocument()));
   });
 });
+
+describe('page addresses that cannot be read', () => {
+  let app: TestApp;
+  let drop: () => Promise<void>;
+  const dist = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'netra-web-'));
+
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+    const f = await freshDb('embedded');
+    drop = f.drop;
+    app = await buildApp(makeDeps(f.db, undefined, { webDist: dist }), { serveWeb: true });
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+    fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('answers a mangled page link (bad % encoding, a NUL) with the app, which says the link is not valid, and the API with a problem in both languages', async () => {
+    for (const url of ['/registry/%E0%A4%A', '/tandatangan/%00abc', '/hadir/%00', '/verify/%00', '/registry?q=%00']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect([res.statusCode, res.headers['content-type']], url).toEqual([200, expect.stringContaining('text/html')]);
+      expect(res.body, url).toContain('<div id="root">');
+    }
+    const api = await app.inject({ method: 'GET', url: '/api/v1/employees/%E0%A4%A' });
+    expect([api.statusCode, api.headers['content-type']]).toEqual([400, expect.stringContaining('application/problem+json')]);
+    expect(api.json()).toMatchObject({ code: 'BAD_URL', message: { id: expect.stringMatching(/^Alamat tidak dapat dibaca/), en: expect.stringMatching(/^The address cannot be read/) } });
+    // a NUL in an API request is still refused by name
+    expect((await app.inject({ method: 'GET', url: '/api/v1/regions?level=%00' })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

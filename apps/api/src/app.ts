@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -36,6 +36,11 @@ export const API_VERSION = '0.1.0';
 
 /** Builds the HTTP app (plugins + routes); never listens. */
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
+  /** A GET of one of the app's own pages (not the API, not a file such as /assets/x.js): answered with the app shell. */
+  const isWebPage = (req: { url: string; method: string }) => {
+    const pathname = req.url.split('?')[0]!;
+    return Boolean(opts.serveWeb) && req.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(pathname);
+  };
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: LIMITS.jsonBodyBytes,
@@ -45,6 +50,17 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
     genReqId: () => crypto.randomUUID(),
     // a long path value reaches validation and gets its 400 problem (the router's own limit of 100 answers a bare 414)
     routerOptions: { maxParamLength: 2048 },
+    // an address that cannot be decoded (%E0%A4%A): a page gets the app, which says the link is not valid; the API a problem
+    frameworkErrors: (error, req, raw) => {
+      const reply = raw as unknown as FastifyReply;
+      // before routing: no reply decorators yet, so the shell is read here (a rebuilt UI is served without a restart)
+      if (error.code === 'FST_ERR_BAD_URL' && isWebPage(req))
+        return void reply.type('text/html; charset=utf-8').send(fs.readFileSync(path.join(deps.config.webDist, 'index.html')));
+      const bad = error.code === 'FST_ERR_BAD_URL';
+      void reply.status(400).type('application/problem+json').send(problemBody(400, bad ? 'BAD_URL' : (error.code ?? 'BAD_REQUEST').replace(/^FST_(ERR_)?/, ''),
+        bad ? { id: 'Alamat tidak dapat dibaca (kode % tidak valid). Periksa tautan yang Anda buka.', en: 'The address cannot be read (invalid % encoding). Check the link you opened.' }
+          : { id: `Permintaan tidak valid (${error.message})`, en: `Bad request: ${error.message}` }));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -87,8 +103,10 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
   });
 
   // PostgreSQL text cannot hold U+0000: refuse it at the boundary, naming the field, before any service runs
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', async (req, reply) => {
     const where = findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
+    // a page address (a mangled QR scan or link) gets the app, which says the link is not valid
+    if (where && isWebPage(req)) return reply.sendFile('index.html');
     if (where)
       throw new AppError(400, 'VALIDATION_FAILED', { id: `Masukan tidak valid: ${where} memuat karakter NUL (\\u0000)`, en: `Invalid input: ${where} contains a NUL character (\\u0000)` }, [
         { path: where, message: 'contains a NUL character', messageId: 'memuat karakter NUL' },
@@ -104,9 +122,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}) {
   });
   app.setNotFoundHandler((req, reply) => {
     // client-side routes get the app shell; a missing file (e.g. a stale /assets/*.js) is a real 404
-    const pathname = req.url.split('?')[0]!;
-    if (!pathname.startsWith('/api/') && opts.serveWeb && req.method === 'GET' && !/\.[a-z0-9]+$/i.test(pathname) && !pathname.startsWith('/assets/'))
-      return reply.sendFile('index.html');
+    if (isWebPage(req)) return reply.sendFile('index.html');
     void reply.status(404).type('application/problem+json').send(
       problemBody(404, 'ROUTE_NOT_FOUND', { id: `Alamat tidak ditemukan: ${req.method} ${req.url.split('?')[0]}`, en: `No such endpoint: ${req.method} ${req.url.split('?')[0]}` }),
     );
