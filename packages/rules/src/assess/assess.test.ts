@@ -143,6 +143,18 @@ describe('election-crime details', () => {
     expect(result.sanctionOptions.map((option) => option.id)).toContain('UU 7/2017 Pasal 494');
   });
 
+  it('leaves the electoral domain once the election is over: no election crime, the ASN duties stay, and the explanation says so', () => {
+    const during = assess({ election: 'pemilu-2024', regionCode: '32.75', incidentDate: '2024-01-15', actorType: 'PNS', act: 'D-8' });
+    expect(during.electoralDomain).toBe(true);
+    const after = assess({ election: 'pemilu-2024', regionCode: '32.75', incidentDate: '2026-12-01', actorType: 'PNS', act: 'D-8' });
+    expect(after.electoralDomain).toBe(false);
+    expect(after.offences.every((offence) => !offence.applies)).toBe(true);
+    expect(after.routes).toEqual(['asn_discipline']);
+    const lines = after.explanation.map((line) => line.id).join(' ');
+    expect(lines).toContain('Tidak lagi dalam ranah kepemiluan');
+    expect(lines).not.toContain('Sudah masuk ranah kepemiluan');
+  });
+
   it('has no election crime where the region holds no Pilkada contest', () => {
     const result = assess({ election: 'pilkada-2024', regionCode: '34', incidentDate: '2024-10-15', actorType: 'PNS', act: 'D-4' });
     expect(result.takesPart).toBe(false);

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../shared/types.ts';
 import { findElection } from '../elections/registry.ts';
-import { electionStatusOn, primaryStage } from '../elections/schedule.ts';
+import { electionSpan, electionStatusOn, primaryStage } from '../elections/schedule.ts';
 import type { Election } from '../elections/types.ts';
 import { findArticle, type ElectionArticle, type OffenceActor } from '../catalogue/election-law.ts';
 import { administrativeSanctions, type SanctionOption } from '../catalogue/sanction-options.ts';
@@ -128,7 +128,10 @@ export function assess(input: Incident | unknown, options: RulesOptions = {}, wo
   if (!resolvedAct) throw new RangeError(`Act ${incident.act} vanished after validation`);
 
   const status = electionStatusOn(election, incident.regionCode, incident.incidentDate);
-  const electoralDomain = status.takesPart && status.participantsDetermined;
+  // participants exist from their determination until the election's last stage is over: after it, the
+  // election-law elements that need a participant ("peserta", "pasangan calon") no longer apply
+  const electionOver = status.takesPart && incident.incidentDate > electionSpan(election, incident.regionCode).end;
+  const electoralDomain = status.takesPart && status.participantsDetermined && !electionOver;
   const offences = checkOffences(rules, election, resolvedAct, incident.actorType, { electoralDomain, campaignPeriod: status.campaignPeriod });
   const routes = routesFor(incident.actorType, resolvedAct, offences);
 

@@ -1,7 +1,7 @@
 import type { Bilingual } from '../shared/types.ts';
 import { dateInWords, dateRangeInWords, localTimeInWords } from '../shared/date-words.ts';
 import type { Election } from '../elections/types.ts';
-import { contestsIn, stagesForRegion, type ElectionStatus } from '../elections/schedule.ts';
+import { contestsIn, electionSpan, stagesForRegion, type ElectionStatus } from '../elections/schedule.ts';
 import { PP94_EFFECTIVE_DATE } from '../catalogue/sanctions.ts';
 import type { Act } from '../catalogue/types.ts';
 import type { ElectionArticle } from '../catalogue/election-law.ts';
@@ -123,15 +123,24 @@ export function explain(result: Omit<Assessment, 'explanation'>, { election, sta
       [campaign.source],
     );
   }
-  line(
-    result.electoralDomain
-      ? 'Sudah masuk ranah kepemiluan: peserta/pasangan calon sudah ada, sehingga unsur tindak pidana pemilihan dapat diperiksa.'
-      : 'Belum masuk ranah kepemiluan: belum ada peserta/pasangan calon yang ditetapkan (atau wilayah tidak mengikuti pemilihan), sehingga tindak pidana pemilihan tidak dapat diterapkan.',
-    result.electoralDomain
-      ? 'Within the electoral domain: participants/pairs exist, so election-crime elements can be examined.'
-      : 'Not yet within the electoral domain: no participants/pairs were determined (or the region holds no contest), so election crimes cannot apply.',
-    [SEED_004, ...(first ? [first.source] : [])],
-  );
+  const ended = result.takesPart ? electionSpan(election, input.regionCode).end : null;
+  if (!result.electoralDomain && ended && input.incidentDate > ended) {
+    line(
+      `Tidak lagi dalam ranah kepemiluan: tahapan ${election.name.id} berakhir pada ${dateInWords(ended, 'id')}, sehingga tindak pidana pemilihan tidak dapat diterapkan; kewajiban netralitas ASN tetap berlaku.`,
+      `No longer within the electoral domain: the stages of the ${election.name.en} ended on ${dateInWords(ended, 'en')}, so election crimes cannot apply; the ASN neutrality duties still do.`,
+      [election.source, SKB_DUTY],
+    );
+  } else {
+    line(
+      result.electoralDomain
+        ? 'Sudah masuk ranah kepemiluan: peserta/pasangan calon sudah ada, sehingga unsur tindak pidana pemilihan dapat diperiksa.'
+        : 'Belum masuk ranah kepemiluan: belum ada peserta/pasangan calon yang ditetapkan (atau wilayah tidak mengikuti pemilihan), sehingga tindak pidana pemilihan tidak dapat diterapkan.',
+      result.electoralDomain
+        ? 'Within the electoral domain: participants/pairs exist, so election-crime elements can be examined.'
+        : 'Not yet within the electoral domain: no participants/pairs were determined (or the region holds no contest), so election crimes cannot apply.',
+      [SEED_004, ...(first ? [first.source] : [])],
+    );
+  }
 
   // Act and actor
   line(
