@@ -155,6 +155,18 @@ describe('election-crime details', () => {
     expect(lines).not.toContain('Sudah masuk ranah kepemiluan');
   });
 
+  it("cites only the election's own law for an act: Pasal 283 of UU 7/2017 for a Pemilu, not for a Pilkada (which uses UU 10/2016)", () => {
+    const pemilu = assess({ election: 'pemilu-2024', regionCode: '32.75', incidentDate: '2024-01-15', actorType: 'PNS', act: 'D-8' });
+    expect(pemilu.act.legalBasis).toContain('UU 7/2017 Pasal 283');
+    const pilkada = assess({ election: 'pilkada-2024', regionCode: '32.75', incidentDate: '2024-10-15', actorType: 'PNS', act: 'D-8' });
+    expect(pilkada.act.legalBasis).not.toContain('UU 7/2017');
+    expect(pilkada.act.legalBasis).toContain('PP 94/2021');
+    const campaign = assess({ election: 'pilkada-2024', regionCode: '32.75', incidentDate: '2024-10-15', actorType: 'PNS', act: 'D-12' });
+    expect(campaign.act.legalBasis).toContain('UU 10/2016 Pasal 71(1)');
+    expect(campaign.act.legalBasis).not.toContain('UU 7/2017');
+    expect(pilkada.explanation.flatMap((line) => line.cites).join(' ')).not.toContain('UU 7/2017 Pasal 283');
+  });
+
   it('has no election crime where the region holds no Pilkada contest', () => {
     const result = assess({ election: 'pilkada-2024', regionCode: '34', incidentDate: '2024-10-15', actorType: 'PNS', act: 'D-4' });
     expect(result.takesPart).toBe(false);

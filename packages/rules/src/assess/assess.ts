@@ -5,6 +5,7 @@ import type { Election } from '../elections/types.ts';
 import { findArticle, type ElectionArticle, type OffenceActor } from '../catalogue/election-law.ts';
 import { administrativeSanctions, type SanctionOption } from '../catalogue/sanction-options.ts';
 import type { Act } from '../catalogue/types.ts';
+import { legalBasisFor } from '../catalogue/acts.ts';
 import { computeDeadlines, type Deadline } from '../deadlines/compute.ts';
 import type { DeadlineEvent } from '../deadlines/rules.ts';
 import { asnAuthorityOn } from '../authority/asn-authority.ts';
@@ -162,7 +163,7 @@ export function assess(input: Incident | unknown, options: RulesOptions = {}, wo
     quietPeriod: status.quietPeriod,
     votingDay: status.votingDay,
     electoralDomain,
-    act: resolvedAct,
+    act: { ...resolvedAct, legalBasis: legalBasisFor(resolvedAct, election.regime) },
     routes,
     offences,
     asnAuthority: authority

@@ -1,4 +1,5 @@
 import type { Act, DefaultSanction } from './types.ts';
+import type { ElectionRegime } from '../elections/types.ts';
 
 const SKB_2022 =
   'SKB MenPANRB 2/2022, Mendagri 800-5474/2022, Kepala BKN 246/2022, Ketua KASN 30/2022, Ketua Bawaslu 1447.1/PM.01/K.1/09/2022, Lampiran (matrix)';
@@ -205,3 +206,15 @@ export function findAct(code: string, options: CatalogueOptions = {}): Act | und
 }
 
 export const ACT_CODES: readonly string[] = [...ETHICS_ACTS, ...DISCIPLINE_ACTS].map((act) => act.code);
+
+/** The election law of each regime: UU 7/2017 governs the Pemilu, UU 10/2016 the Pilkada (domain.md §6.3: Pasal 283 is n/a for Pilkada, which uses 71). */
+const ELECTION_LAW: Readonly<Record<ElectionRegime, string>> = { pemilu: 'UU 7/2017', pilkada: 'UU 10/2016' };
+
+/**
+ * An act's legal basis for one election: the ASN law as it stands, and only the election law of that
+ * election's regime (a Pilkada incident is not measured against UU 7/2017, nor a Pemilu one against UU 10/2016).
+ */
+export function legalBasisFor(act: Act, regime: ElectionRegime): string {
+  const other = Object.entries(ELECTION_LAW).filter(([r]) => r !== regime).map(([, law]) => law);
+  return act.legalBasis.split(';').map((part) => part.trim()).filter((part) => !other.some((law) => part.startsWith(law))).join('; ');
+}
