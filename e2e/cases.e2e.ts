@@ -188,10 +188,17 @@ describe('seed 003: the camat in jersey number two', () => {
     await expect.poll(async () => bkn.page.getByTestId('action-field-actCode').inputValue()).toBe('KE-5');
     // an ethics act (KE-5) offers the moral sanctions of PP 42/2004 only
     await expect.poll(async () => bkn.page.getByTestId('action-field-sanctionId').locator('option').allTextContents()).toEqual([expect.stringContaining('tertutup'), expect.stringContaining('terbuka')]);
-    await bkn.page.getByTestId('action-field-sanctionId').selectOption('moral_open');
+    // another act chosen, then the first again: the sanction the list shows is the one recorded, never an empty choice
+    await bkn.page.getByTestId('action-field-actCode').selectOption('D-8');
+    await expect.poll(async () => bkn.page.getByTestId('action-field-sanctionId').inputValue()).not.toBe('');
+    await bkn.page.getByTestId('action-field-actCode').selectOption('KE-5');
+    await expect.poll(async () => bkn.page.getByTestId('action-field-sanctionId').inputValue()).toBe('moral_closed');
     await bkn.page.getByTestId('action-field-letterNumber').fill('R-123/BKN/2024');
     await bkn.page.getByTestId('case-action-submit').click();
     await expect.poll(async () => bkn.page.getByTestId('case-action-RECOMMEND').count(), { timeout: 10_000 }).toBe(0);
+    // the recommendation is on the case page: the sanction in words and the letter
+    expect(await bkn.page.getByTestId('case-recommendation-sanction').textContent()).toMatch(/tertutup/);
+    expect(await bkn.page.getByTestId('case-recommendation-letter').textContent()).toBe('R-123/BKN/2024');
     // the PPK's desk opens on the decisions it has to take; the recommended sanction is proposed
     const ppk = await signedIn('ppk');
     await ppk.page.getByTestId('nav-cases').click();
@@ -199,8 +206,13 @@ describe('seed 003: the camat in jersey number two', () => {
     await ppk.page.waitForURL(new RegExp(caseId));
     await act(ppk.page, 'PPK_DECIDE', { decreeNumber: '800/Kep.12-BKPSDM/2024', decidedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()) }); // the office's (WIB) date, as the recommendation's
     expect(await ppk.page.getByTestId('case-flag').count()).toBe(0); // imposed = recommended
+    // and so is the PPK's decree: its number, the sanction and the date in words
+    expect(await ppk.page.getByTestId('case-ppk-decision-number').textContent()).toBe('800/Kep.12-BKPSDM/2024');
+    expect(await ppk.page.getByTestId('case-ppk-decision-sanction').textContent()).toMatch(/tertutup/);
+    expect(await ppk.page.getByTestId('case-ppk-decision-date').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.reload();
     await act(page, 'CLOSE', { note: 'Sanksi moral telah dijatuhkan PPK.' });
+    expect(await page.getByTestId('case-ppk-decision-number').textContent()).toBe('800/Kep.12-BKPSDM/2024');
     expect(await page.getByTestId('case-status').getAttribute('data-status')).toBe('closed');
     // the tip's photo travelled with the case: the handler sees it with its GPS as a plausibility signal
     await expect.poll(async () => page.getByTestId('case-evidence-item').count()).toBe(1);
@@ -238,6 +250,30 @@ describe('seed 003: the camat in jersey number two', () => {
     await page.goto(`${server.url}/cases/${first}`);
     await expect.poll(async () => (await page.getByTestId('case-events').textContent()) ?? '').toContain('Kasus ganda digabungkan ke sini');
     await bawaslu.ctx.close();
+  });
+
+  it('"Kepala Dinas Pendidikan Kota Bekasi" is found in the registry, and a NIP typed by the handler finds that person', async () => {
+    const { ctx, page } = await signedIn('bawaslu.kota');
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
+    const r = await page.request.post(`${server.url}/api/v1/cases/findings`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { electionId: 'pemilu-2024', regionCode: '32.75', title: 'Kepala dinas mengarahkan guru', summary: 'Kepala dinas mengarahkan guru memilih calon tertentu.', incidentOn: '2024-01-10', actCode: 'KE-6', actorType: 'PNS', reportedText: 'Kepala Dinas Pendidikan Kota Bekasi' },
+    });
+    expect(r.status(), await r.text()).toBe(201);
+    await page.goto(`${server.url}/cases/${((await r.json()) as { id: string }).id}`);
+    await page.getByTestId('case-suggest').click();
+    await page.getByTestId('case-suggestion').first().waitFor();
+    const first = page.getByTestId('case-suggestion').first();
+    expect(await first.textContent()).toMatch(/Kepala · Dinas Pendidikan/);
+    const employeeId = await first.getAttribute('data-employee-id');
+    const nip = (await first.textContent())!.match(/(\d{18}) · Kepala/)![1]!; // (the score badge's digits run into it in textContent)
+    // the handler searches by NIP: that employee alone
+    await page.getByTestId('case-suggest-text').fill(nip);
+    await page.getByTestId('case-suggest').click();
+    await expect.poll(async () => page.getByTestId('case-suggestion').evaluateAll((rows) => rows.map((x) => x.getAttribute('data-employee-id')))).toEqual([employeeId]);
+    await page.getByTestId('case-suggestion-confirm').click();
+    await page.getByTestId('case-reported-employee').waitFor();
+    await ctx.close();
   });
 
   it('a report not registered is taken up as a finding, without the reporter\'s identity or account', async () => {

@@ -111,12 +111,14 @@ describe('conflict-of-interest register', () => {
     const employees = (await (await page.request.get(`${server.url}/api/v1/employees?agencyId=${kab}&pageSize=1`)).json()).items as { id: string; name: string }[];
     await page.goto(`${server.url}/registry/${employees[0]!.id}`);
     await page.getByTestId('relative-name').fill('Hj. Nur Ani');
+    await page.getByTestId('relative-kind').selectOption('spouse');
     await page.getByTestId('relative-add').click();
     await expect.poll(async () => page.getByTestId('relative-row').allTextContents()).toEqual(['Suami/istri: Hj. Nur Ani']);
     await page.getByTestId('relative-withdraw').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Tarik' }).click();
     await expect.poll(async () => page.getByTestId('relative-row').count()).toBe(0);
     await page.getByTestId('relative-name').fill('Hj. Nur Aini, S.Pd.');
+    await page.getByTestId('relative-kind').selectOption('spouse');
     await page.getByTestId('relative-add').click();
     await expect.poll(async () => page.getByTestId('relative-row').allTextContents()).toEqual(['Suami/istri: Hj. Nur Aini, S.Pd.']);
 
@@ -158,6 +160,7 @@ describe('conflict-of-interest register', () => {
     const own = (await (await page.request.get(`${server.url}/api/v1/employees?pageSize=1`)).json()).items as { id: string }[];
     await page.goto(`${server.url}/registry/${own[0]!.id}`);
     await page.getByTestId('relative-name').fill('Rahmat Hidayat');
+    await page.getByTestId('relative-kind').selectOption('spouse');
     await page.getByTestId('relative-add').click();
     await expect.poll(async () => page.getByTestId('relative-row').allTextContents()).toEqual(['Suami/istri: Rahmat Hidayat']);
     // what they declared themselves they may withdraw

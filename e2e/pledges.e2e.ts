@@ -12,6 +12,7 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Download, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateInWords } from '@netra/rules';
 import { pdfQr, pdfText } from '../apps/api/test/pdf-inspect.ts';
 import { launchChromium, startServer, type Running } from './server.ts';
 import { signInAs } from './session.ts';
@@ -25,6 +26,17 @@ async function fitsScreen(button: Locator): Promise<void> {
   // every part of the button (its label included) shows its whole content
   const clipped = await button.evaluate((el) => [el, ...Array.from(el.querySelectorAll('*'))].filter((x) => x.scrollWidth > x.clientWidth + 1).length);
   expect(clipped, 'parts whose content is cut off').toBe(0);
+}
+
+/** A table fits its panel: nothing to scroll sideways, and its last column (the %) lies inside the panel and the window. */
+async function fitsPanel(panel: Locator): Promise<void> {
+  const scroller = panel.locator('.mantine-ScrollArea-viewport, .mantine-Table-scrollContainer').first();
+  const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow, 'sideways overflow of the table (px)').toBeLessThanOrEqual(1);
+  const box = (await panel.boundingBox())!;
+  const last = (await panel.locator('th').last().boundingBox())!;
+  expect(last.x + last.width, 'right edge of the last column').toBeLessThanOrEqual(box.x + box.width);
+  expect(box.x + box.width, 'right edge of the panel').toBeLessThanOrEqual(panel.page().viewportSize()!.width);
 }
 
 /** The error text Mantine shows under an input. */
@@ -114,6 +126,9 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     await kecamatan.getByTestId('coverage-region-toggle').click();
     expect(await kecamatan.getByTestId('coverage-region-toggle').getAttribute('aria-expanded')).toBe('true');
     expect(await sumOf(regionLines(2)) + await ownOf((await kecamatan.getAttribute('data-code'))!)).toBe(kecamatanTotal);
+    // at 1280 px the region table fits its panel, its % column in view (no sideways scrolling), the kecamatan opened
+    expect(page.viewportSize()!.width).toBe(1280);
+    await fitsPanel(page.getByTestId('coverage-regions'));
     // over time: today's row, nothing signed yet
     const todayRow = page.locator(`[data-testid="pledge-timeline-row"][data-date="${todayWib()}"]`);
     await todayRow.waitFor();
@@ -192,6 +207,9 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     await p.getByTestId('sign-download').click();
     const pdf = await bytesOf(await download);
     expect(await pdfText(pdf)).toContain(verifyCode);
+    // the download is one-time: no button offers it a second time, the page says how to get another copy
+    await p.getByTestId('sign-download-used').waitFor();
+    expect(await p.getByTestId('sign-download').count()).toBe(0);
     const qr = await pdfQr(pdf);
     expect(qr).toMatch(new RegExp(`/verify/${verifyCode}$`));
     // the QR leads to the public verification page: valid, name masked
@@ -253,9 +271,22 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     });
     const accountCode = (await e.getByTestId('sign-verify-code').textContent())!.trim();
     expect(accountCode).not.toBe(verifyCode);
-    const accountPdf = e.waitForEvent('download');
+    // the one-time token is spent elsewhere first (another tab, a double submission): the page shows the server's own
+    // message, not a generic error, and no longer offers the download
+    let spentElsewhere: Buffer | null = null;
+    await e.route('**/api/v1/public/pledges/document', async (route) => {
+      const first = await fetch(`${server.url}/api/v1/public/pledges/document`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: route.request().postData()! });
+      spentElsewhere = Buffer.from(await first.arrayBuffer());
+      await route.continue();
+    });
     await e.getByTestId('sign-download').click();
-    expect(await pdfText(await bytesOf(await accountPdf))).toContain(accountCode);
+    await e.getByTestId('sign-error').waitFor();
+    await expect.poll(async () => e.getByTestId('sign-error').textContent()).toContain('Tautan unduhan tidak berlaku (sudah dipakai atau kedaluwarsa)');
+    expect(await e.getByTestId('sign-error').textContent()).not.toContain('Terjadi kesalahan');
+    await e.getByTestId('sign-download-used').waitFor();
+    expect(await e.getByTestId('sign-download').count()).toBe(0);
+    await e.unroute('**/api/v1/public/pledges/document');
+    expect(await pdfText(spentElsewhere!)).toContain(accountCode);
     expect(mails.length).toBe(mailsBefore); // no one-time code was needed
     // back on the page later, the employee is told they signed already, with the pledge's check page, and offered no form
     await e.reload();
@@ -300,7 +331,9 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     // closing it before a pledge already signed (today) is refused, the closing day marked
     await page.getByTestId('campaign-change-closes').fill(yesterdayWib());
     await page.getByTestId('campaign-change-submit').click();
-    await expect.poll(async () => page.getByTestId('campaign-change-error').textContent()).toContain(`sebelum pernyataan terakhir yang ditandatangani (${todayWib()})`);
+    // dates in words, as the rest of the page writes them
+    await expect.poll(async () => page.getByTestId('campaign-change-error').textContent())
+      .toContain(`Tanggal tutup ${dateInWords(yesterdayWib(), 'id')} sebelum pernyataan terakhir yang ditandatangani (${dateInWords(todayWib(), 'id')}).`);
     expect(await page.getByTestId('campaign-change-closes').getAttribute('aria-invalid')).toBe('true');
     // a title too short: that field is marked and named by its label
     const extended = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
@@ -313,7 +346,7 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     // a valid change closes the dialog; the page shows the new title and period, and keeps them
     await page.getByTestId('campaign-change-title').fill('Pernyataan Netralitas ASN Kota Bekasi 2024');
     await page.getByTestId('campaign-change-submit').click();
-    await expect.poll(async () => page.getByTestId('campaign-change-submit').count()).toBe(0);
+    await expect.poll(async () => page.getByTestId('campaign-change-submit').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(async () => page.getByTestId('campaign-title-view').textContent()).toBe('Pernyataan Netralitas ASN Kota Bekasi 2024');
     await page.reload();
     await page.getByTestId('campaign-change').click();
@@ -337,7 +370,7 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     await page.getByTestId('ceremony-result').waitFor().catch(async (err: unknown) => {
       throw new Error(`ceremony not recorded: ${await page.getByRole('alert').allTextContents()}`, { cause: err });
     });
-    expect(await page.getByTestId('ceremony-result').textContent()).toContain('1 tercatat, 0 sudah menandatangani sebelumnya, 0 tidak termasuk kampanye');
+    expect(await page.getByTestId('ceremony-result').textContent()).toContain('1 tercatat, 0 sudah menandatangani sebelumnya, 0 tidak dapat dicatat');
     // it is listed at once, with its upload control
     const ceremonyRow = page.locator('[data-testid="ceremony-row"][data-new="true"]');
     await ceremonyRow.waitFor();
@@ -393,6 +426,57 @@ describe('neutrality pledges: texts, campaign, self-service, account and joint s
     await expect.poll(async () => page.getByTestId('coverage-signed').textContent()).toBe('2');
     await page.getByTestId('missing-search').fill(present);
     await expect.poll(async () => page.getByTestId('missing-row').count()).toBe(1);
+
+    // a stale or mistyped ?unit= link: a notice, the whole campaign shown, and a link to the plain view
+    for (const bad of ['00000000-0000-4000-8000-000000000000', 'bukan-unit']) {
+      await page.goto(`${server.url}/pledges/${campaignId}?unit=${bad}`);
+      await page.getByTestId('coverage-unit-gone').waitFor();
+      expect(await page.getByTestId('coverage-unit-gone').textContent()).toContain('tidak ditemukan atau di luar cakupan Anda');
+      expect(Number((await page.getByTestId('coverage-required').textContent())!.replace(/\D/g, ''))).toBe(required);
+      expect(await page.getByTestId('coverage-up').count()).toBe(0);
+    }
+    await page.getByTestId('coverage-unit-gone-link').click();
+    await page.getByTestId('coverage-unit-gone').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).search).toBe('');
+
+    // reminders from a unit drilled into: a confirmation names how many (that unit's missing count) and where; only that unit is reminded
+    const missingShown = async () => Number((await page.getByTestId('coverage-missing').textContent())!.replace(/\D/g, ''));
+    const wholeMissing = await missingShown();
+    await page.getByTestId('coverage-drill').first().click();
+    await page.waitForURL(/\?unit=/);
+    const unit = new URL(page.url()).searchParams.get('unit')!;
+    await page.getByTestId('coverage-up').waitFor();
+    await expect.poll(missingShown).toBeLessThan(wholeMissing);
+    const unitMissing = await missingShown();
+    expect(unitMissing).toBeGreaterThan(0);
+    const remindRequests: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/reminders') && remindRequests.push(r.url())));
+    await page.getByTestId('missing-remind').click();
+    const confirmText = page.getByTestId('remind-confirm-text');
+    await confirmText.waitFor();
+    expect(Number(await confirmText.getAttribute('data-missing'))).toBe(unitMissing);
+    expect(await confirmText.textContent()).toContain(`kepada ${unitMissing.toLocaleString('id-ID')} pegawai yang belum menandatangani di `);
+    expect(await confirmText.textContent()).toContain('Hanya pegawai unit ini');
+    expect(remindRequests).toEqual([]); // nothing is sent by opening the dialog
+    const mailsBeforeRemind = mails.length;
+    const answered = page.waitForResponse((r) => r.url().includes('/reminders'));
+    await page.getByTestId('remind-confirm').click();
+    const run = await (await answered).json() as { employeesReminded: number; summaries: number; unreachable: number; withoutContact: number };
+    expect(remindRequests).toEqual([`${server.url}/api/v1/pledge-campaigns/${campaignId}/reminders?unitId=${unit}`]);
+    await page.getByTestId('missing-remind-result').waitFor();
+    expect(run.employeesReminded + run.unreachable + run.withoutContact).toBeLessThanOrEqual(unitMissing);
+    // this server sends e-mail only: every notice queued is one delivered, and who could not be reached is said, not counted as queued
+    await expect.poll(() => mails.length - mailsBeforeRemind, { timeout: 20_000 }).toBe(run.employeesReminded + run.summaries);
+    if (run.unreachable > 0) expect(await page.getByTestId('missing-remind-unreachable').textContent()).toContain(`${run.unreachable.toLocaleString('id-ID')} pegawai tidak diingatkan`);
+    // from the whole campaign the dialog speaks of the whole campaign; cancelled, nothing is sent
+    await page.getByTestId('coverage-up').click();
+    await page.getByTestId('coverage-up').waitFor({ state: 'detached' });
+    await page.getByTestId('missing-remind').click();
+    await expect.poll(async () => confirmText.textContent()).toContain('di seluruh kampanye ini');
+    expect(Number(await confirmText.getAttribute('data-missing'))).toBe(Number((await page.getByTestId('coverage-missing').textContent())!.replace(/\D/g, '')));
+    await page.keyboard.press('Escape');
+    await confirmText.waitFor({ state: 'detached' });
+    expect(remindRequests).toHaveLength(1);
     await admin.close();
   });
 });

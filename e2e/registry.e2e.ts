@@ -79,7 +79,7 @@ describe('registry in the browser', () => {
     expect(await page.getByTestId('import-rejected').textContent()).toBe('0');
     await page.getByTestId('nav-registry').click();
     await page.getByTestId('registry-search').fill('Zulkifli Honorer');
-    await expect.poll(async () => page.getByTestId('registry-row').count()).toBe(1);
+    await expect.poll(async () => page.getByTestId('registry-row').count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('shows the error report for a partly invalid file and writes nothing', async () => {
@@ -89,10 +89,110 @@ describe('registry in the browser', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-submit').click();
     await page.getByTestId('import-errors').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('import-errors').textContent()).toContain('NIP_TMT');
+    // the message in Indonesian, not a code such as NIP_TMT
+    expect(await page.getByTestId('import-error-message').allTextContents()).toEqual([expect.stringMatching(/^NIP digit 9-14: .*bukan/)]);
+    expect(await page.getByTestId('import-errors').textContent()).not.toContain('NIP_TMT');
     await page.getByTestId('nav-registry').click();
     await page.getByTestId('registry-search').fill('197001011995032002');
     await expect.poll(async () => (await page.getByTestId('registry-total').textContent())?.replace(/\D/g, '')).toBe('0');
+  });
+
+  it('shows the import errors on a 360px phone with the message in view', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      const file = path.join(tmp, 'salah-hp.csv');
+      fs.writeFileSync(file, 'nip,nama,jenis,email\n198609262031131001,Salah Tmt,PNS,\n197001011995032002,Benar,PNS,bukan-surel\n');
+      await page.goto(`${server.url}/import`);
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-submit').click();
+      // the message is the last cell of each row
+      const messages = page.getByTestId('import-errors').locator('tbody td:last-child');
+      await messages.first().waitFor({ timeout: 60_000 });
+      expect(await messages.allTextContents()).toEqual([expect.stringContaining('NIP digit 9-14'), 'email bukan alamat surel yang valid']);
+      const fits = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const cells = Array.from(document.querySelectorAll('[data-testid="import-errors"] tbody td:last-child')).map((c) => c.getBoundingClientRect());
+        return { inView: cells.every((box) => box.left >= 0 && box.right <= width + 0.5 && box.width >= 120), sideways: document.documentElement.scrollWidth > width };
+      });
+      expect(fits).toEqual({ inView: true, sideways: false });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
+  it('lists in a dry run the work units an import would create, with the unit a misspelling was meant to be', async () => {
+    const file = path.join(tmp, 'unit-baru.csv');
+    fs.writeFileSync(file, [
+      'nip,nama,jenis,unit',
+      '196001011985031901,Unit Satu,PNS,Dinas Contoh Ejaan',
+      '196001011985031902,Unit Dua,PNS,Dinas Contoh Ejaan',
+      '196001011985031903,Unit Tiga,PNS,Dinas Contoh Ejan',
+      '196001011985031904,Unit Empat,PNS,Dinas Contoh Ejaan/Sekretariat',
+    ].join('\n') + '\n');
+    await page.goto(`${server.url}/import`);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-dry-run').check();
+    await page.getByTestId('import-submit').click();
+    const units = page.getByTestId('import-new-units');
+    await units.waitFor({ timeout: 60_000 });
+    const text = (await units.textContent()) ?? '';
+    expect(text).toContain('3 unit kerja baru akan dibuat');
+    expect(text).toContain('2 di antaranya mirip unit lain');
+    expect(await page.getByTestId('import-new-unit-suggestion').allTextContents()).toEqual([
+      'Mungkin maksudnya: Dinas Contoh Ejaan / Sekretariat',
+      'Mungkin maksudnya: Dinas Contoh Ejaan',
+    ]);
+    expect(text).toContain('Tanda “/” tanpa spasi adalah bagian dari nama unit');
+    // the dry run created none of them
+    const agencies = (await (await page.request.get(`${server.url}/api/v1/agencies?pageSize=200`)).json()) as { items: { id: string }[] };
+    const list = (await (await page.request.get(`${server.url}/api/v1/agencies/${agencies.items[0]!.id}/units`)).json()) as { items: { path: string }[] };
+    expect(list.items.filter((u) => u.path.startsWith('Dinas Contoh'))).toEqual([]);
+  });
+
+  it('offers "Tambah instansi" only to those who may create agencies', async () => {
+    // kesbangpol is an agency admin: the API would refuse the new agency
+    await page.goto(`${server.url}/import`);
+    await page.getByTestId('import-file').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('agency-create').count()).toBe(0);
+  });
+
+  it('exports what the list shows, in its order, and tells Excel users to take XLSX', async () => {
+    await page.goto(`${server.url}/registry?sort=-nip&type=PNS`);
+    await page.getByTestId('registry-row').first().waitFor();
+    const csv = page.getByTestId('export-csv');
+    for (const link of [csv, page.getByTestId('export-xlsx')]) {
+      const href = new URL((await link.getAttribute('href'))!, server.url);
+      expect([href.searchParams.get('sort'), href.searchParams.get('type')]).toEqual(['-nip', 'PNS']);
+    }
+    expect(await page.getByTestId('export-csv-hint').textContent()).toMatch(/Untuk Excel pilih XLSX: NIP tetap utuh sebagai teks/);
+    expect(await csv.getAttribute('aria-describedby')).toBe('export-csv-hint');
+    // the file holds the screen's rows in the screen's order
+    const shown = (await page.getByTestId('registry-row').locator('td:first-child').allTextContents()).map((t) => t.trim());
+    const file = await page.request.get(new URL((await csv.getAttribute('href'))!, server.url).toString());
+    const body = await file.text();
+    expect(body.startsWith('\ufeffnip,')).toBe(true);
+    const nips = body.replace(/^\ufeff/, '').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect(nips.slice(0, shown.length)).toEqual(shown);
+    expect(shown.length).toBeGreaterThan(10);
+  });
+
+  it('asks for the relation of a declared relative instead of assuming one', async () => {
+    await page.goto(`${server.url}/registry`);
+    await page.getByTestId('registry-row').first().click();
+    await page.getByTestId('employee-name').waitFor();
+    const kind = page.getByTestId('relative-kind');
+    expect(await kind.inputValue()).toBe('');
+    const before = await page.getByTestId('relative-row').allTextContents();
+    await page.getByTestId('relative-name').fill('Siti Aminah');
+    await page.getByTestId('relative-add').click();
+    await page.getByText('Pilih hubungan keluarga terlebih dahulu.').waitFor();
+    expect(await page.getByTestId('relative-row').allTextContents()).toEqual(before);
+    await kind.selectOption('sibling');
+    await page.getByTestId('relative-add').click();
+    await expect.poll(async () => page.getByTestId('relative-row').count()).toBe(before.length + 1);
+    expect(await page.getByTestId('relative-row').allTextContents()).toContain('Saudara kandung: Siti Aminah');
+    // the next declaration is chosen afresh
+    expect(await kind.inputValue()).toBe('');
   });
   it('shows the audit trail in words, filtered by actor and by one object', async () => {
     const context = await browser.newContext();
@@ -129,6 +229,9 @@ describe('registry in the browser', () => {
     await expect.poll(async () => own.getByTestId('audit-empty').textContent()).toContain('Tidak ada catatan yang cocok');
     await own.getByRole('button', { name: 'Hapus filter' }).last().click();
     await own.getByTestId('audit-row').first().waitFor();
+    // a system admin may create agencies: the import page offers it
+    await own.goto(`${server.url}/import`);
+    await own.getByTestId('agency-create').waitFor();
     await context.close();
   });
 

@@ -121,6 +121,13 @@ describe('socialization: event, QR check-in, briefing cascade, briefed coverage'
     await page.getByTestId('socialization-tab-reminders').click();
     await page.getByTestId('reminder-unit').selectOption(head.unitId!);
     await page.getByTestId('reminder-description').fill('Spanduk netralitas ASN di halaman kantor');
+    // a link that is not a web address is refused on its field, by the field's label (not "body.link")
+    await page.getByTestId('reminder-link').fill('javascript:alert(1)');
+    await page.getByTestId('reminder-submit').click();
+    await expect.poll(async () => (await page.getByTestId('reminder-error').count()) ? page.getByTestId('reminder-error').textContent() : '').toMatch(/Periksa isian berikut: /);
+    expect(await page.getByTestId('reminder-error').textContent()).not.toContain('body.');
+    expect(await page.getByTestId('reminder-link').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('reminder-link').fill('');
     await page.getByTestId('reminder-submit').click();
     await page.getByTestId('reminder-row').first().waitFor();
     expect(await page.getByTestId('reminder-row').first().textContent()).toContain(head.unitPath);

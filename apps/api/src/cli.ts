@@ -132,7 +132,9 @@ imp
         : undefined;
       try {
         const res = await runImport(deps, { runId, agencyId: agency.id, agencyRegion: agency.regionCode, actor, principal: 'system', source: { stream, fileName: file, size }, options, ...(errorSink ? { errorSink } : {}) });
-        const summary = res.summary ?? { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+        const { newUnits = [], moreNewUnits = 0, ...summary } = res.summary ?? { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+        // --json keeps the summary other tools read ({inserted, updated, unchanged, rejected, errors}); the units a file
+        // creates are for the person at the terminal (and the web's import page)
         if (o.json) await printJsonSummary(res.failure ? { ...summary, failure: res.failure } : summary, spool && fs.existsSync(spool) ? spool : null);
         else if (res.failure) process.stderr.write(`Import failed: ${res.failure.message}\n`);
         else {
@@ -140,6 +142,10 @@ imp
           for (const e of summary.errors.slice(0, 200)) print(`  row ${e.row} ${e.column ?? ''} ${e.code}: ${e.message}`);
           const more = (summary.moreErrors ?? 0) + Math.max(0, summary.errors.length - 200);
           if (more > 0) print(`  ... ${more} more (use --json for all)`);
+          if (newUnits.length) {
+            print(`${res.status === 'rejected' || options.dryRun ? 'units this file would create' : 'units created'}: ${newUnits.length + moreNewUnits}`);
+            for (const u of newUnits.slice(0, 200)) print(`  ${u.path} (row ${u.firstRow}, ${u.rows} row${u.rows === 1 ? '' : 's'})${u.suggestion ? ` - did you mean "${u.suggestion}"?` : ''}`);
+          }
           if (res.status === 'rejected') print('Nothing was written. Fix the rows above or use --skip-invalid.');
         }
         if (res.failure) throw new ExitCode(2);

@@ -21,7 +21,7 @@ export const AUDIT_ACTIONS = [
   'socialization.attendance_imported', 'socialization.attendance_voided', 'socialization.briefing_confirmed', 'socialization.briefing_voided', 'socialization.checked_in', 'socialization.checkin_token_rotated', 'socialization.event_created', 'socialization.event_updated', 'socialization.reminder_logged', 'socialization.reminder_voided',
   'tip.closed', 'tip.consented_to_report', 'tip.question_sent', 'tip.received', 'tip.reporter_replied', 'tip.review_started',
   'unit.created',
-  'user.created', 'user.grant_added', 'user.grant_removed', 'user.unlocked', 'user.updated',
+  'user.created', 'user.grant_added', 'user.grant_removed', 'user.password_reset', 'user.totp_reset', 'user.unlocked', 'user.updated',
 ] as const;
 export type NamedAuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -108,6 +108,22 @@ export const UserCreateInput = z.object({
 });
 export type UserCreateInput = z.infer<typeof UserCreateInput>;
 
+/** A grant as the account list shows it: its scope in words, and whether the caller may revoke it. */
+export const UserGrant = Grant.extend({
+  regionName: z.string().nullable().describe('The region and the regions above it, e.g. "Kota Bekasi, Jawa Barat"'),
+  agencyName: z.string().nullable(),
+  unitPath: z.string().nullable().describe('The work unit with its parents, e.g. "Dinas Pendidikan / Bidang SD"'),
+  removable: z.boolean().describe('The caller may revoke this role (they could grant it)'),
+});
+export type UserGrant = z.infer<typeof UserGrant>;
+
+/**
+ * What a manager may do with an account. Everything but revoking one role needs a manager who could grant every role
+ * the account holds; deactivating and the resets are never offered on the caller's own account.
+ */
+export const USER_ACTIONS = ['editContacts', 'activate', 'deactivate', 'unlock', 'resetPassword', 'resetTotp', 'addGrant'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+
 export const User = z.object({
   id: z.uuid(),
   username: z.string(),
@@ -115,9 +131,20 @@ export const User = z.object({
   active: z.boolean(),
   totpEnabled: z.boolean(),
   lockedUntil: z.string().nullable(),
-  grants: z.array(Grant),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** The employee record the account belongs to (for the employee role: whose record it reads and signs for). */
+  employee: z.object({ id: z.uuid(), name: z.string(), nip: z.string().nullable() }).nullable(),
+  grants: z.array(UserGrant),
+  allowedActions: z.array(z.enum(USER_ACTIONS)),
 });
 export type User = z.infer<typeof User>;
+
+/** A new password a manager sets for an account (a forgotten one): the account's sessions end. */
+export const UserPasswordReset = z.object({
+  password: z.string().min(10, 'at least 10 characters').max(256),
+});
+export type UserPasswordReset = z.infer<typeof UserPasswordReset>;
 
 /** What a manager changes on an account: whether it is active, and the contacts notices go to (null clears one). */
 export const UserPatch = z.object({

@@ -74,6 +74,13 @@ export const CaseSummary = z.object({
 /** Review outcomes that find against the reported person: only after their right of reply (heard, or the summons day over). */
 export const ACCUSING_OUTCOMES: readonly string[] = ['other_law', 'election_crime'];
 
+/**
+ * What stands in for the reporter in case data, in both languages ("Indonesian / English"): their label
+ * in a summons or clarification, and their account outside Bawaslu. The page shows the UI language's half.
+ */
+export const REPORTER_LABEL = 'Pelapor (identitas dirahasiakan) / Reporter (identity sealed)';
+export const REPORTER_ACCOUNT_WITHHELD = 'Keterangan pelapor dirahasiakan; tersedia pada Bawaslu. / The reporter\'s account is withheld; Bawaslu holds it.';
+
 export const CaseDetail = CaseSummary.extend({
   summary: z.string(),
   incidentOn: z.string().nullable(),

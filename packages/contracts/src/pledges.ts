@@ -107,18 +107,29 @@ export const PledgeMissingEmployee = z.object({
 });
 export type PledgeMissingEmployee = z.infer<typeof PledgeMissingEmployee>;
 
+export const PledgeReminderQuery = z.object({
+  unitId: z.uuid().optional().describe('Only the staff of this unit subtree (the campaign page drilled into a unit); else the whole campaign'),
+});
+export type PledgeReminderQuery = z.infer<typeof PledgeReminderQuery>;
+
 export const PledgeReminderResult = z.object({
-  /** True when reminders for this campaign already went out on this local day: nothing new was sent. */
+  /** True when reminders for this campaign (or for a unit above the one asked) already went out on this local day: nothing new was sent. */
   alreadySent: z.boolean(),
   localDate: z.string(),
   employeesReminded: z.number().int(),
   withoutContact: z.number().int(),
-  /** Unit summaries queued: they go only to unit_admin accounts with an e-mail or phone number. */
+  /** Employees whose only registered contact is on a channel this server cannot deliver on (`unavailableChannel`): not reminded. */
+  unreachable: z.number().int(),
+  /** Unit summaries queued: they go only to unit_admin accounts with an e-mail or phone number this server can deliver on. */
   summaries: z.number().int(),
-  /** Units with staff who have not signed that no unit_admin account with an e-mail or phone number covers: no summary reaches them. */
+  /** Units with staff who have not signed that no unit_admin account with a deliverable e-mail or phone number covers: no summary reaches them. */
   unitsWithoutContact: z.number().int(),
   /** unit_admin accounts over such units that have neither e-mail nor phone number. */
   unitAdminsWithoutContact: z.number().int(),
+  /** unit_admin accounts over such units whose only contact is on `unavailableChannel`. */
+  unitAdminsUnreachable: z.number().int(),
+  /** The channel this server cannot deliver on (no SMTP server, or no WhatsApp gateway); null when both work. */
+  unavailableChannel: z.enum(['email', 'whatsapp']).nullable(),
   /** Notices are queued in the outbox and delivered by the background sender: the message says so. */
   message: LocalizedText,
 });
@@ -136,12 +147,12 @@ export const PledgeCeremonyResult = z.object({
   ceremonyId: z.uuid(),
   signed: z.number().int(),
   alreadySigned: z.number().int(),
-  /** Entries (NIP digits or an id as typed) naming no employee the campaign covers. */
+  /**
+   * Entries (NIP digits or an id as typed) naming no one the recorder may sign for: unknown, not covered by
+   * the campaign, or outside the recorder's units, all alike (which NIPs are the agency's, or who signed, is
+   * not told).
+   */
   notCovered: z.array(z.string()),
-  /** Entries naming a covered employee outside the recorder's units who has not signed: not signed here, their own unit records them. */
-  outsideScope: z.array(z.string()),
-  /** Entries naming a covered employee outside the recorder's units who has signed already. */
-  outsideScopeSigned: z.array(z.string()),
 });
 export const PledgeCeremonySheet = z.object({ fileName: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() });
 /** A recorded ceremony and its scanned signed sheet (sealed; its SHA-256 shown so a printout can be matched). */

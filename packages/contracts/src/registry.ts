@@ -114,9 +114,24 @@ export const EmployeeInput = z.object({
 });
 export type EmployeeInput = z.infer<typeof EmployeeInput>;
 
-/** Only the fields sent change: `active` has no default here (a partial of EmployeeInput would keep its default of true). */
-export const EmployeePatch = EmployeeInput.omit({ agencyId: true, employmentType: true, nip: true, internalId: true, active: true }).partial()
-  .extend({ active: z.boolean().optional() });
+/** A field a PATCH does not change, named in its 400 (the API's input-checks CUSTOM_ID has the message in Indonesian). */
+const FixedField = z
+  .never({ error: 'cannot be changed here: NIP/NI, internal id, employment type and agency stay as registered' })
+  .optional()
+  .describe('Fixed at registration: sending it answers 400');
+
+/**
+ * Only the fields sent change: `active` has no default here (a partial of EmployeeInput would keep its default of true).
+ * Strict: a field it does not change is refused (400 naming it), never silently ignored; the identity fields by name.
+ */
+export const EmployeePatch = z.strictObject({
+  ...EmployeeInput.omit({ agencyId: true, employmentType: true, nip: true, internalId: true, active: true }).partial().shape,
+  active: z.boolean().optional(),
+  agencyId: FixedField,
+  employmentType: FixedField,
+  nip: FixedField,
+  internalId: FixedField,
+});
 
 export const ImportError = z.object({
   row: z.number().int().describe('Row number as shown in a spreadsheet (header = 1)'),
@@ -126,6 +141,15 @@ export const ImportError = z.object({
   messageId: z.string().describe('Bahasa Indonesia'),
 });
 export type ImportError = z.infer<typeof ImportError>;
+
+/** A unit an import creates because the file names it and the agency does not have it (a misspelling creates one too). */
+export const NewUnit = z.object({
+  path: z.string().describe('Names from the agency root, joined by " / "'),
+  firstRow: z.number().int().describe('First row of the file that names it (itself or a unit below it)'),
+  rows: z.number().int().describe('Rows of the file placed in it (not counting units below it)'),
+  suggestion: z.string().nullable().describe('A unit this one is probably meant to be: a near spelling of a unit of the agency (or of the file), or the path its "/" without spaces would make; null if none'),
+});
+export type NewUnit = z.infer<typeof NewUnit>;
 
 export const ImportSummary = z.object({
   inserted: z.number().int(),
@@ -137,9 +161,15 @@ export const ImportSummary = z.object({
   moreErrors: z.number().int().optional().describe('Errors not listed in `errors`; every error is in the CSV error report'),
   errorCount: z.number().int().optional().describe('All row errors, listed or not'),
   errorCodes: z.record(z.string(), z.number().int()).optional().describe('All row errors counted by code'),
+  // present only when the file names units the agency does not have, so a usual summary keeps the five documented fields
+  newUnits: z.array(NewUnit).optional()
+    .describe('Units the file names that the agency does not have: created by the import, or (a dry run, a rejected file) that it would create. At most IMPORT_LISTED_UNITS, by path'),
+  moreNewUnits: z.number().int().optional().describe('New units not listed in `newUnits`'),
 });
 /** How many row errors an import summary lists (the first ones by row). */
 export const IMPORT_LISTED_ERRORS = 1000;
+/** How many new units an import summary lists. */
+export const IMPORT_LISTED_UNITS = 1000;
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const ImportRun = z.object({

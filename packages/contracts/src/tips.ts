@@ -21,9 +21,19 @@ export const TipReceipt = z.object({
   secret: z.string().describe('Shown once; only its hash is kept'),
 });
 
+/**
+ * The secret as the reporter types it, in the form it was issued: its alphabet is Crockford base32
+ * (digits and upper-case letters without I, L, O, U), so case does not matter, look-alikes read as
+ * the digit (I and L as 1, O as 0), and spaces or missing dashes between the groups of four are fine.
+ */
+export function normalizeTipSecret(typed: string): string {
+  const chars = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  return chars.length === 20 ? (chars.match(/.{4}/g) ?? []).join('-') : typed.trim();
+}
+
 export const TipCredentials = z.object({
   receiptCode: z.string().trim().toUpperCase().max(40),
-  secret: z.string().trim().max(100),
+  secret: z.string().trim().max(100).overwrite(normalizeTipSecret).describe('Case-insensitive; spaces and dashes between the groups are optional'),
 });
 
 export const TipMessage = z.object({ author: z.enum(['reporter', 'handler', 'system']), body: z.string(), sentOn: z.string() });
@@ -52,6 +62,9 @@ export const Tip = z.object({
   receivedOn: z.string(),
   consentedToReport: z.boolean(),
   messages: z.array(TipMessage),
+  caseId: z.uuid().nullable().describe('The case the tip became (converted_finding / converted_report); the case page checks its own scope'),
+  caseNumber: z.string().nullable(),
+  canAsk: z.boolean().describe('Whether a question may still go to the reporter: the tip is not closed, so the receipt channel is open'),
 });
 
 export const TipQuery = Pagination.extend({ status: TipStatus.optional(), regionCode: RegionCode.optional() });

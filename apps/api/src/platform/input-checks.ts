@@ -49,6 +49,8 @@ export const CUSTOM_ID: Record<string, string> = {
   'at least 5 visible characters': 'minimal 5 karakter terlihat',
   'at least 10 visible characters': 'minimal 10 karakter terlihat',
   'contains control or text-direction characters': 'berisi karakter kendali atau pengubah arah teks',
+  'cannot be changed here: NIP/NI, internal id, employment type and agency stay as registered':
+    'tidak dapat diubah di sini: NIP/NI, nomor induk internal, jenis pegawai dan instansi tetap seperti saat didaftarkan',
 };
 
 type Issue = Parameters<typeof EN>[0] & { path?: PropertyKey[]; message?: string };

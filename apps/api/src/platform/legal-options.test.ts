@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../test/harness.ts';
+import { DB_KINDS, SYSTEM, SYSTEM_PRINCIPAL, TestClock, addUser, freshDb, makeDeps, signIn, type TestApp } from '../../test/harness.ts';
+import { createAgency } from '../modules/agencies/agencies.service.ts';
+import { createEmployee } from '../modules/registry/employees.service.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { buildApp } from '../app.ts';
 import type { Deps } from '../deps.ts';
@@ -43,6 +45,7 @@ describe.each(DB_KINDS)('legal settings in force on %s', (kind) => {
   let drop: () => Promise<void>;
   const clock = new TestClock(new Date('2024-09-20T02:00:00Z'));
   let s: Awaited<ReturnType<typeof signIn>>;
+  let lurah: string;
 
   beforeAll(async () => {
     const f = await freshDb(kind);
@@ -55,6 +58,9 @@ describe.each(DB_KINDS)('legal settings in force on %s', (kind) => {
       catalogue: { d8SanctionLevel: 'berat' },
     } });
     await addUser(deps, 'bawaslu.kota', 'supervisor', { regionCode: '32.75' });
+    // an ASN case goes to the authority only with its reported person found in the registry
+    const kota = (await createAgency(deps, 'system', SYSTEM, { name: 'Pemerintah Kota Bekasi', regionCode: '32.75' })).id;
+    lurah = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, employmentType: 'PNS', nip: '197505052000031004', name: 'Lurah Contoh', position: 'Lurah', active: true })).id;
     app = await buildApp(deps);
     s = await signIn(app, 'bawaslu.kota');
   });
@@ -65,7 +71,7 @@ describe.each(DB_KINDS)('legal settings in force on %s', (kind) => {
 
   it('the case workflow, its clocks and the assessments use them', async () => {
     const c = await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...s, payload: {
-      electionId: 'pilkada-2024', regionCode: '32.75', title: 'Lurah hadir di kampanye', summary: 'Lurah hadir dalam kampanye pasangan calon.', incidentOn: '2024-09-19', reportedText: 'Lurah',
+      electionId: 'pilkada-2024', regionCode: '32.75', title: 'Lurah hadir di kampanye', summary: 'Lurah hadir dalam kampanye pasangan calon.', incidentOn: '2024-09-19', reportedText: 'Lurah', reportedEmployeeId: lurah,
     } });
     expect(c.statusCode, c.body).toBe(201);
     const id = c.json().id;

@@ -42,6 +42,12 @@ export function useErrorMessage(): (error: unknown, fieldLabels?: Readonly<Recor
         const labels = [...new Set(errors.map((e) => fieldLabels[fieldKey(e.path)]))];
         if (labels.every((label): label is string => Boolean(label))) return t('errors.checkFields', { fields: labels.join(', ') });
       }
+      // a form that names no labels: the field texts, never the request's paths ("body.link: ...")
+      if (problem?.code === 'VALIDATION_FAILED' && !isAddressProblem(problem) && errors.length > 0) {
+        const english = i18n.language === 'en';
+        const texts = errors.map((e) => (english ? e.message : e.messageId));
+        if (texts.every(Boolean)) return t('errors.invalidInput', { details: [...new Set(texts)].join('; ') });
+      }
       const message = problem?.message;
       if (message) return i18n.language === 'en' ? message.en : message.id;
       if (error.status === 0) return t('errors.network');

@@ -1,9 +1,9 @@
-import { ROLE_NAMES, ROLE_NEEDS, type GrantInput, type User, type UserCreateInput } from '@netra/contracts';
+import { ROLE_NAMES, ROLE_NEEDS, type GrantInput, type Role, type User, type UserAction, type UserCreateInput, type UserPasswordReset } from '@netra/contracts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appendAudit, type Actor } from '../../platform/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { loadGrants } from './auth.repo.ts';
+import { loadGrantScopes, regionNames, type GrantScopeRow } from './auth.repo.ts';
 import { endSessions, hashPassword } from './auth.service.ts';
 import { canAssign, scopeSql, type GrantScope, type Principal } from './domain/policy.ts';
 
@@ -71,9 +71,17 @@ async function resolveGrant(tx: Queryable, manager: Manager, input: GrantInput, 
   return { role: g.role, regionCode: g.regionCode ?? null, agencyId: g.agencyId ?? null, unitId: g.unitId ?? null, unitIdPath, agencyRegion, assignAs };
 }
 
-function assertMayAssign(manager: Manager, g: ResolvedGrant & { assignAs?: ResolvedGrant }) {
-  if (manager !== 'system' && (!canAssign(manager, g) || (g.assignAs && !canAssign(manager, g.assignAs))))
-    throw forbidden('GRANT_OUT_OF_SCOPE', { id: 'Anda tidak dapat memberikan peran atau cakupan ini.', en: 'You cannot grant this role or scope.' });
+const grantOutOfScope = () => forbidden('GRANT_OUT_OF_SCOPE', { id: 'Anda tidak dapat memberikan peran atau cakupan ini.', en: 'You cannot grant this role or scope.' });
+
+function assertMayAssign(manager: Manager, scope: GrantScope) {
+  if (manager !== 'system' && !canAssign(manager, scope)) throw grantOutOfScope();
+}
+
+/** The scope a stored grant is checked against, as when it was granted: an employee grant lies where its employee works. */
+function scopeOf(g: GrantScopeRow): GrantScope {
+  return g.role === 'employee' && g.employee_agency_id
+    ? { role: g.role, regionCode: null, agencyId: g.employee_agency_id, agencyRegion: g.employee_agency_region, unitIdPath: g.employee_unit_id_path }
+    : { role: g.role, regionCode: g.region_code, agencyId: g.agency_id, agencyRegion: g.agency_region, unitIdPath: g.unit_id_path };
 }
 
 async function insertGrant(tx: Queryable, userId: string, g: ResolvedGrant) {
@@ -87,7 +95,8 @@ export async function createUser(deps: Deps, manager: Manager, actor: Actor, inp
   const id = await deps.db.transaction(async (tx) => {
     if (input.employeeId) await assertEmployeeInScope(tx, manager, input.employeeId);
     const grant = await resolveGrant(tx, manager, input, input.employeeId);
-    assertMayAssign(manager, grant);
+    // an employee grant is checked where its employee works
+    assertMayAssign(manager, grant.assignAs ?? grant);
     const exists = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
     if (exists.rowCount) throw conflict('USERNAME_TAKEN', { id: `Nama pengguna ${input.username} sudah dipakai.`, en: `Username ${input.username} is taken.` });
     const userId = (
@@ -100,103 +109,169 @@ export async function createUser(deps: Deps, manager: Manager, actor: Actor, inp
     });
     return userId;
   });
-  return (await manageableUsers(deps.db, 'all', { ids: [id] })).items[0]!;
+  const created = async (viewer: Principal | 'all') => (await manageableUsers(deps.db, viewer, deps.clock.now(), { ids: [id] })).items[0]?.user;
+  // (a grant narrower than needed, e.g. an employee grant limited to a region, can leave the account outside the list scope)
+  return (await created(manager === 'system' ? 'all' : manager)) ?? (await created('all'))!;
 }
 
 type UserListQuery = { q?: string; role?: User['grants'][number]['role']; active?: boolean; sort?: string; page?: number; pageSize?: number };
 const USER_SORT: Record<string, string> = { username: 'u.username', '-username': 'u.username DESC', displayName: 'lower(u.display_name), u.username', '-displayName': 'lower(u.display_name) DESC, u.username' };
 
+/** An account as its manager sees it, with the roles on it the manager could not grant (none: the manager has a say over all of it). */
+type Managed = { user: User; beyond: Role[] };
+
 /**
  * Accounts the manager may administer, in SQL: every grant of the account lies inside one of the
  * manager's users.manage grants (an account that also acts elsewhere belongs to whoever manages all
- * of it); a manager without scope limits (system admin) manages every account, an account without
- * grants has no scope to tie it to a scoped manager. Filtered, sorted and paged in the same query.
+ * of it; an employee grant lies where its employee works); a manager without scope limits (system admin)
+ * manages every account, an account without grants has no scope to tie it to a scoped manager.
+ * Filtered, sorted and paged in the same query. Changing the account as a whole further needs a manager
+ * who could grant every one of its roles (`beyond` is empty).
  */
-async function manageableUsers(db: Queryable, manager: Principal | 'all', q: UserListQuery & { ids?: string[] } = {}): Promise<{ items: User[]; total: number }> {
+async function manageableUsers(db: Queryable, manager: Principal | 'all', now: Date, q: UserListQuery & { ids?: string[] } = {}): Promise<{ items: Managed[]; total: number }> {
   const params: unknown[] = [];
-  const inside = manager === 'all' ? 'TRUE' : scopeSql(manager, 'users.manage', { region: 'coalesce(g.region_code, a.region_code)', agency: 'g.agency_id', unitIdPath: "coalesce(un.id_path, '')" }, params);
+  const inside = manager === 'all'
+    ? 'TRUE'
+    : scopeSql(manager, 'users.manage', { region: 'coalesce(g.region_code, a.region_code)', agency: 'coalesce(g.agency_id, ge.agency_id)', unitIdPath: "coalesce(un.id_path, '')" }, params);
   // (a grant with no agency or region makes the comparison NULL: coalesced to "not inside", failing closed)
   const where = [
     inside === 'TRUE'
       ? 'TRUE'
       : `EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id)
-         AND NOT EXISTS (SELECT 1 FROM grants g LEFT JOIN agencies a ON a.id = g.agency_id LEFT JOIN units un ON un.id = g.unit_id WHERE g.user_id = u.id AND NOT coalesce(${inside}, false))`,
+         AND NOT EXISTS (SELECT 1 FROM grants g
+                           LEFT JOIN employees ge ON g.role = 'employee' AND ge.id = u.employee_id
+                           LEFT JOIN agencies a ON a.id = coalesce(g.agency_id, ge.agency_id)
+                           LEFT JOIN units un ON un.id = coalesce(g.unit_id, ge.unit_id)
+                          WHERE g.user_id = u.id AND NOT coalesce(${inside}, false))`,
   ];
+  // the linked employee record is named only when it lies inside the manager's scope too
+  const employeeInScope = manager === 'all' ? 'TRUE' : scopeSql(manager, 'users.manage', { region: 'e.region_code', agency: 'e.agency_id', unitIdPath: 'eu.id_path', employeeId: 'e.id' }, params);
   if (q.ids) where.push(`u.id = ANY($${params.push(q.ids)}::uuid[])`);
   if (q.q) where.push(`(u.username ILIKE '%' || $${params.push(q.q.replace(/[\\%_]/g, (c) => `\\${c}`))} || '%' OR u.display_name ILIKE '%' || $${params.length} || '%')`);
   if (q.role) where.push(`EXISTS (SELECT 1 FROM grants r WHERE r.user_id = u.id AND r.role = $${params.push(q.role)})`);
   if (q.active !== undefined) where.push(`u.active = $${params.push(q.active)}`);
   const pageSize = q.pageSize ?? 10_000;
   const offset = ((q.page ?? 1) - 1) * pageSize;
-  const { rows } = await db.query<{ id: string; username: string; display_name: string; active: boolean; totp_enabled: boolean; locked_until: Date | null; total: number }>(
-    `SELECT u.id, u.username, u.display_name, u.active, u.totp_enabled, u.locked_until, count(*) OVER ()::int AS total
-       FROM users u WHERE ${where.join(' AND ')}
+  const { rows } = await db.query<{
+    id: string; username: string; display_name: string; active: boolean; totp_enabled: boolean; totp_pending: boolean; locked_until: Date | null;
+    email: string | null; phone: string | null; employee_id: string | null; employee_name: string | null; employee_nip: string | null; total: number;
+  }>(
+    `SELECT u.id, u.username, u.display_name, u.active, u.totp_enabled, u.totp_secret IS NOT NULL AS totp_pending, u.locked_until, u.email, u.phone,
+            e.id AS employee_id, e.name AS employee_name, e.nip AS employee_nip, count(*) OVER ()::int AS total
+       FROM users u
+       LEFT JOIN (employees e LEFT JOIN units eu ON eu.id = e.unit_id) ON e.id = u.employee_id AND coalesce(${employeeInScope}, false)
+      WHERE ${where.join(' AND ')}
       ORDER BY ${USER_SORT[q.sort ?? 'username'] ?? 'u.username'} LIMIT ${pageSize} OFFSET ${offset}`,
     params,
   );
-  const grants = await loadGrants(db, rows.map((r) => r.id));
-  const items = rows.map((r) => ({
-    id: r.id, username: r.username, displayName: r.display_name, active: r.active, totpEnabled: r.totp_enabled,
-    lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
-    grants: (grants.get(r.id) ?? []).map((g) => ({ id: g.id, role: g.role, regionCode: g.region_code, agencyId: g.agency_id, unitId: g.unit_id })),
-  }));
+  const grants = await loadGrantScopes(db, rows.map((r) => r.id));
+  const regions = await regionNames(db, [...grants.values()].flat().flatMap((g) => (g.region_code ? [g.region_code] : [])));
+  const items = rows.map((r): Managed => {
+    const own = grants.get(r.id) ?? [];
+    const mayGrant = (g: GrantScopeRow) => manager === 'all' || canAssign(manager, scopeOf(g));
+    const beyond = own.filter((g) => !mayGrant(g)).map((g) => g.role);
+    const self = manager !== 'all' && manager.userId === r.id;
+    const locked = r.locked_until !== null && new Date(r.locked_until) > now;
+    const allowedActions: UserAction[] = [];
+    if (!beyond.length) {
+      allowedActions.push('editContacts', 'addGrant');
+      if (!r.active) allowedActions.push('activate');
+      else if (!self) allowedActions.push('deactivate');
+      if (locked) allowedActions.push('unlock');
+      if (!self) allowedActions.push('resetPassword');
+      if (!self && (r.totp_enabled || r.totp_pending)) allowedActions.push('resetTotp');
+    }
+    return {
+      beyond,
+      user: {
+        id: r.id, username: r.username, displayName: r.display_name, active: r.active, totpEnabled: r.totp_enabled,
+        lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null, email: r.email, phone: r.phone,
+        employee: r.employee_id ? { id: r.employee_id, name: r.employee_name!, nip: r.employee_nip } : null,
+        grants: own.map((g) => ({
+          id: g.id, role: g.role, regionCode: g.region_code, agencyId: g.agency_id, unitId: g.unit_id,
+          regionName: g.region_code ? (regions.get(g.region_code) ?? null) : null, agencyName: g.agency_name, unitPath: g.unit_path, removable: mayGrant(g),
+        })),
+        allowedActions,
+      },
+    };
+  });
   // a page past the end still says how many there are
-  const total = rows[0]?.total ?? (offset > 0 ? (await manageableUsers(db, manager, { ...q, page: 1, pageSize: 1 })).total : 0);
+  const total = rows[0]?.total ?? (offset > 0 ? (await manageableUsers(db, manager, now, { ...q, page: 1, pageSize: 1 })).total : 0);
   return { items, total };
 }
 
 export async function listUsers(deps: Deps, manager: Principal, q: UserListQuery & { page: number; pageSize: number }) {
-  const { items, total } = await manageableUsers(deps.db, manager, q);
-  return { items, page: q.page, pageSize: q.pageSize, total };
+  const { items, total } = await manageableUsers(deps.db, manager, deps.clock.now(), q);
+  return { items: items.map((i) => i.user), page: q.page, pageSize: q.pageSize, total };
 }
 
-async function loadManageable(deps: Deps, manager: Principal, userId: string): Promise<User> {
-  const u = (await manageableUsers(deps.db, manager, { ids: [userId] })).items[0];
-  if (!u) throw notFound('Pengguna / User', userId);
-  return u;
+async function loadManageable(db: Queryable, now: Date, manager: Principal, userId: string): Promise<Managed> {
+  const m = (await manageableUsers(db, manager, now, { ids: [userId] })).items[0];
+  if (!m) throw notFound('Pengguna / User', userId);
+  return m;
 }
+
+/**
+ * Runs a change to an account as a whole (contacts, activation, unlock, resets, a new role) in one transaction, with the
+ * account row locked: only a manager who could grant every role the account holds may make it, the rule that revoking
+ * one of its roles follows (an account that also acts where the manager has no say is not theirs to switch off or take over).
+ */
+async function changeAccount<T>(deps: Deps, manager: Principal, userId: string, change: (tx: Queryable, before: User) => Promise<T>): Promise<T> {
+  return deps.db.transaction(async (tx) => {
+    await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
+    const { user, beyond } = await loadManageable(tx, deps.clock.now(), manager, userId);
+    if (beyond.length) {
+      const names = [...new Set(beyond)].map((r) => ROLE_NAMES[r]);
+      throw forbidden('USER_OUT_OF_SCOPE', {
+        id: `Akun ini juga memegang peran yang tidak dapat Anda berikan (${names.map((n) => n.id).join(', ')}); hanya pengelola yang berwenang atas semua perannya yang dapat mengubahnya.`,
+        en: `This account also holds a role you cannot grant (${names.map((n) => n.en).join(', ')}); only a manager allowed to grant all its roles may change it.`,
+      });
+    }
+    return change(tx, user);
+  });
+}
+
+const actorOfManager = (manager: Principal) => ({ id: manager.userId, label: manager.username });
 
 export async function addGrant(deps: Deps, manager: Principal, userId: string, input: GrantInput): Promise<User> {
-  await loadManageable(deps, manager, userId);
-  await deps.db.transaction(async (tx) => {
-    const emp = (await tx.query<{ employee_id: string | null }>('SELECT employee_id FROM users WHERE id = $1 FOR UPDATE', [userId])).rows[0];
+  await changeAccount(deps, manager, userId, async (tx) => {
+    const emp = (await tx.query<{ employee_id: string | null }>('SELECT employee_id FROM users WHERE id = $1', [userId])).rows[0];
     const grant = await resolveGrant(tx, manager, input, emp?.employee_id ?? undefined);
-    assertMayAssign(manager, grant);
+    assertMayAssign(manager, grant.assignAs ?? grant);
     const grantId = await insertGrant(tx, userId, grant);
     // a privilege change signs the account out: the next sign-in asks for what its roles need now (TOTP for admins)
     const sessionsEnded = await endSessions(tx, userId);
-    await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_added', entityType: 'user', entityId: userId, after: { grantId, ...input }, details: { sessionsEnded }, at: deps.clock.now() });
+    await appendAudit(tx, { actor: actorOfManager(manager), action: 'user.grant_added', entityType: 'user', entityId: userId, after: { grantId, ...input }, details: { sessionsEnded }, at: deps.clock.now() });
   });
-  return loadManageable(deps, manager, userId);
+  return (await loadManageable(deps.db, deps.clock.now(), manager, userId)).user;
 }
 
+/** Revokes one role: a manager who could grant that role may take it away, even from an account they do not wholly manage. */
 export async function removeGrant(deps: Deps, manager: Principal, userId: string, grantId: string): Promise<User> {
-  const user = await loadManageable(deps, manager, userId);
-  const g = user.grants.find((x) => x.id === grantId);
-  if (!g) throw notFound('Peran / Grant', grantId);
   await deps.db.transaction(async (tx) => {
-    const agencyRegion = g.agencyId ? ((await tx.query<{ region_code: string }>('SELECT region_code FROM agencies WHERE id = $1', [g.agencyId])).rows[0]?.region_code ?? null) : null;
-    const unitIdPath = g.unitId ? ((await tx.query<{ id_path: string }>('SELECT id_path FROM units WHERE id = $1', [g.unitId])).rows[0]?.id_path ?? null) : null;
-    assertMayAssign(manager, { role: g.role, regionCode: g.regionCode, agencyId: g.agencyId, unitId: g.unitId, unitIdPath, agencyRegion });
+    await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
+    const { user } = await loadManageable(tx, deps.clock.now(), manager, userId);
+    const g = user.grants.find((x) => x.id === grantId);
+    if (!g) throw notFound('Peran / Grant', grantId);
+    if (!g.removable) throw grantOutOfScope();
     // an account without any grant belongs to no scope, so only a system admin could reach it again: deactivate instead
-    const left = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM grants WHERE user_id = $1 AND id <> $2', [userId, grantId])).rows[0]!.n;
-    if (left === 0)
+    if (user.grants.length === 1)
       throw conflict('LAST_GRANT', {
         id: 'Ini peran terakhir akun tersebut; nonaktifkan akunnya bila tidak dipakai lagi.',
         en: "This is the account's last role; deactivate the account if it is no longer used.",
       });
     await tx.query('DELETE FROM grants WHERE id = $1 AND user_id = $2', [grantId, userId]);
     const sessionsEnded = await endSessions(tx, userId);
-    await appendAudit(tx, { actor: { id: manager.userId, label: manager.username }, action: 'user.grant_removed', entityType: 'user', entityId: userId, before: g, details: { sessionsEnded }, at: deps.clock.now() });
+    const { id, role, regionCode, agencyId, unitId } = g;
+    await appendAudit(tx, { actor: actorOfManager(manager), action: 'user.grant_removed', entityType: 'user', entityId: userId, before: { id, role, regionCode, agencyId, unitId }, details: { sessionsEnded }, at: deps.clock.now() });
   });
-  return loadManageable(deps, manager, userId);
+  return (await loadManageable(deps.db, deps.clock.now(), manager, userId)).user;
 }
 
 export async function updateUserStatus(deps: Deps, manager: Principal, userId: string, change: { active?: boolean; unlock?: boolean; email?: string | null; phone?: string | null }): Promise<User> {
-  const before = await loadManageable(deps, manager, userId);
   if (userId === manager.userId && change.active === false)
     throw invalid('CANNOT_DEACTIVATE_SELF', { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot deactivate your own account.' });
-  await deps.db.transaction(async (tx) => {
+  await changeAccount(deps, manager, userId, async (tx, before) => {
     if (change.active !== undefined) {
       await tx.query('UPDATE users SET active = $2 WHERE id = $1', [userId, change.active]);
       if (!change.active) await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
@@ -205,12 +280,48 @@ export async function updateUserStatus(deps: Deps, manager: Principal, userId: s
     if (change.email !== undefined) await tx.query('UPDATE users SET email = $2 WHERE id = $1', [userId, change.email]);
     if (change.phone !== undefined) await tx.query('UPDATE users SET phone = $2 WHERE id = $1', [userId, change.phone]);
     await appendAudit(tx, {
-      actor: { id: manager.userId, label: manager.username }, action: change.unlock ? 'user.unlocked' : 'user.updated', entityType: 'user', entityId: userId,
+      actor: actorOfManager(manager), action: change.unlock ? 'user.unlocked' : 'user.updated', entityType: 'user', entityId: userId,
       // contacts are personal data: the audit row says which changed, not to what
       before: { active: before.active, lockedUntil: before.lockedUntil },
       after: { ...(change.active !== undefined ? { active: change.active } : {}), ...(change.unlock ? { unlock: true } : {}), ...(change.email !== undefined ? { emailChanged: true } : {}), ...(change.phone !== undefined ? { phoneChanged: true } : {}) },
       at: deps.clock.now(),
     });
   });
-  return loadManageable(deps, manager, userId);
+  return (await loadManageable(deps.db, deps.clock.now(), manager, userId)).user;
+}
+
+/** A session's holder does not reset their own credentials here: another administrator does, so a stolen session cannot take the account over. */
+function assertNotSelf(manager: Principal, userId: string) {
+  if (userId === manager.userId)
+    throw invalid('CANNOT_RESET_SELF', {
+      id: 'Anda tidak dapat mengatur ulang kata sandi atau verifikasi dua langkah akun sendiri; mintalah administrator lain.',
+      en: 'You cannot reset the password or two-step verification of your own account; ask another administrator.',
+    });
+}
+
+/**
+ * Sets a new password a manager gives the user (a forgotten one): the lockout is lifted and every session of the account
+ * ends. (Accounts carry no "must change at next sign-in" flag: the manager hands the password over and the user keeps it.)
+ */
+export async function resetPassword(deps: Deps, manager: Principal, userId: string, input: UserPasswordReset): Promise<User> {
+  assertNotSelf(manager, userId);
+  const passwordHash = await hashPassword(input.password);
+  await changeAccount(deps, manager, userId, async (tx, before) => {
+    await tx.query('UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1', [userId, passwordHash]);
+    const sessionsEnded = await endSessions(tx, userId);
+    // never the password, nor its hash
+    await appendAudit(tx, { actor: actorOfManager(manager), action: 'user.password_reset', entityType: 'user', entityId: userId, before: { lockedUntil: before.lockedUntil }, details: { sessionsEnded }, at: deps.clock.now() });
+  });
+  return (await loadManageable(deps.db, deps.clock.now(), manager, userId)).user;
+}
+
+/** Clears the second factor (a lost phone): the next sign-in enrols a new authenticator, as at first; every session ends. */
+export async function resetTotp(deps: Deps, manager: Principal, userId: string): Promise<User> {
+  assertNotSelf(manager, userId);
+  await changeAccount(deps, manager, userId, async (tx, before) => {
+    await tx.query('UPDATE users SET totp_secret = NULL, totp_enabled = false, totp_last_step = NULL WHERE id = $1', [userId]);
+    const sessionsEnded = await endSessions(tx, userId);
+    await appendAudit(tx, { actor: actorOfManager(manager), action: 'user.totp_reset', entityType: 'user', entityId: userId, before: { totpEnabled: before.totpEnabled }, details: { sessionsEnded }, at: deps.clock.now() });
+  });
+  return (await loadManageable(deps.db, deps.clock.now(), manager, userId)).user;
 }

@@ -20,7 +20,7 @@ import { readScope } from '../registry/employee-scope.ts';
 import { findUserById, loadGrants, toPrincipal } from '../auth/auth.repo.ts';
 import { loadTip } from '../tips/tips.service.ts';
 import {
-  CHRONOLOGY_MARK, FINAL_STATUSES, INTAKE_FIELDS, periodFlags, STATUS_WORDS, allowedEvents, reportedWasHeard, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
+  CHRONOLOGY_MARK, FINAL_STATUSES, dateWords, INTAKE_FIELDS, periodFlags, STATUS_WORDS, allowedEvents, reportedWasHeard, canChangeReportedPerson, describeDue, handlingOffice, newCaseState, sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseRole, type IntakeAmendment, type CaseState, type Effect, type TransitionContext,
 } from './domain/workflow.ts';
 import { parseDescription, rankCandidates } from './domain/reported-person.ts';
@@ -29,6 +29,8 @@ import { caseConflictFlags, isCandidateIn } from '../conflicts/conflicts.service
 import { handOverTipEvidence } from '../custody/handover.ts';
 
 const todayIn = localDateInRegion;
+/** A stored status in words (the code itself only for one the workflow does not know). */
+const statusWords = (status: string) => (Object.hasOwn(STATUS_WORDS, status) ? STATUS_WORDS[status as keyof typeof STATUS_WORDS] : { id: status, en: status });
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 const actorOf = (p: Principal): Actor => ({ id: p.userId, label: p.username });
 /** A workflow step's trail action, case.<event>: the web labels it with the step's own name. */
@@ -122,11 +124,14 @@ async function insertCase(
     });
   const today = todayIn(deps.clock.now(), input.regionCode);
   for (const [field, v] of [[{ id: 'Tanggal kejadian', en: 'Incident date' }, input.incidentOn], [{ id: 'Tanggal diketahui', en: 'Known date' }, input.knownOn]] as const)
-    if (v && v > today) throw invalid('DATE_IN_FUTURE', { id: `${field.id} ${v} ada di masa depan (hari ini ${today}).`, en: `${field.en} ${v} is in the future (today is ${today}).` });
+    if (v && v > today) throw invalid('DATE_IN_FUTURE', { id: `${field.id} ${dateWords(v).id} ada di masa depan (hari ini ${dateWords(today).id}).`, en: `${field.en} ${dateWords(v).en} is in the future (today is ${dateWords(today).en}).` });
   if (input.actCode !== undefined && !findAct(input.actCode, deps.config.legalOptions.catalogue))
     throw invalid('ACT_UNKNOWN', { id: `Kode perbuatan tidak dikenal: "${input.actCode}"; pilih dari katalog perbuatan.`, en: `Unknown act code: "${input.actCode}"; choose one from the catalogue of acts.` });
   if (input.incidentOn && input.knownOn && input.knownOn < input.incidentOn)
-    throw invalid('KNOWN_DATE_BEFORE_INCIDENT', { id: `Tanggal diketahui ${input.knownOn} sebelum tanggal kejadian`, en: `Known date ${input.knownOn} is before the incident date` });
+    throw invalid('KNOWN_DATE_BEFORE_INCIDENT', {
+      id: `Tanggal diketahui ${dateWords(input.knownOn).id} sebelum tanggal kejadian ${dateWords(input.incidentOn).id}.`,
+      en: `Known date ${dateWords(input.knownOn).en} is before the incident date ${dateWords(input.incidentOn).en}.`,
+    });
   const reported = await resolveReported(tx, p, input);
   // a finding is discovered when it is recorded unless the supervisor says when
   const knownOn = input.knownOn ?? input.incidentOn ?? (source === 'report' ? undefined : today);
@@ -162,6 +167,21 @@ async function writeDeadlines(tx: Queryable, caseId: string, deadlines: readonly
        ON CONFLICT (case_id, rule_id) DO UPDATE SET due_date = excluded.due_date, due_at = excluded.due_at, status = 'open'`,
       [caseId, d.ruleId, JSON.stringify(d.name), d.dueDate, d.dueAt],
     );
+}
+
+/**
+ * What the reporter following a tip reads of a step, "Indonesian / English" as every tip message: the
+ * status in words, and when asked to complete the report, what is missing and the last day to bring it.
+ */
+export function reporterStatusNotice(next: CaseState, event: CaseEvent): string {
+  const status = STATUS_WORDS[next.status];
+  if (event.type !== 'REQUEST_COMPLETION' || !Array.isArray(event.missing)) return `Status penanganan: ${status.id}. / Handling status: ${status.en}.`;
+  // the list is the handler's own words, the same in both halves; " / " would split them
+  const items = event.missing.map((m) => m.trim().replace(/\s+\/\s+/g, '/')).filter(Boolean).join('; ');
+  const due = next.deadlines[0]?.dueDate;
+  const by = due ? dateWords(due) : null;
+  return `Status penanganan: ${status.id}. Lengkapi laporan${by ? ` paling lambat ${by.id}` : ''} dengan: ${items}.`
+    + ` / Handling status: ${status.en}. Complete the report${by ? ` by ${by.en}` : ''} with: ${items}.`;
 }
 
 async function tipNotice(tx: Queryable, deps: Deps, tipId: string, regionCode: string, body: string) {
@@ -217,8 +237,8 @@ async function reportTakenUp(tx: Queryable, p: Principal, caseId: string): Promi
   assertCanOpen(p, r.region_code);
   if (stateOf(r).source !== 'report' || !['not_registered', 'withdrawn'].includes(r.status))
     throw conflict('CASE_NOT_TAKEABLE', {
-      id: `Hanya laporan yang tidak diregistrasi atau dicabut yang dapat dijadikan informasi awal (kasus ini: ${STATUS_WORDS[r.status as keyof typeof STATUS_WORDS]?.id ?? r.status}).`,
-      en: `Only a report that was not registered or was withdrawn can become initial information (this case: ${STATUS_WORDS[r.status as keyof typeof STATUS_WORDS]?.en ?? r.status}).`,
+      id: `Hanya laporan yang tidak diregistrasi atau dicabut yang dapat dijadikan informasi awal (kasus ini: ${statusWords(r.status).id}).`,
+      en: `Only a report that was not registered or was withdrawn can become initial information (this case: ${statusWords(r.status).en}).`,
     });
   if ((await tx.query("SELECT 1 FROM case_events WHERE case_id = $1 AND type = 'TAKEN_UP'", [caseId])).rowCount)
     throw conflict('CASE_ALREADY_TAKEN_UP', { id: 'Laporan ini sudah dijadikan informasi awal untuk temuan lain.', en: 'This report was already taken up as initial information for a finding.' });
@@ -410,7 +430,8 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     if (!result.ok) {
       const status = result.code === 'CASE_FORBIDDEN' || result.code === 'PPK_IS_CANDIDATE' ? 403 : result.code === 'CASE_INVALID_TRANSITION' ? 409 : 400;
       // the field at fault, as the request names it: the case page marks that input
-      throw new AppError(status, result.code, result.message, result.field ? [{ path: `body.event.${result.field}`, message: result.message.en, messageId: result.message.id }] : undefined);
+      const fields = result.fields ?? (result.field ? [{ field: result.field, message: result.message }] : []);
+      throw new AppError(status, result.code, result.message, fields.length ? fields.map((f) => ({ path: `body.event.${f.field}`, message: f.message.en, messageId: f.message.id })) : undefined);
     }
     const next = result.next;
     if (event.type === 'REGISTER' && next.caseNumber) await checkCaseNumberFree(tx, id, next.caseNumber);
@@ -436,7 +457,7 @@ export async function transitionCase(deps: Deps, p: Principal | 'system', id: st
     ]);
     // the anonymous reporter of a tip follows status changes through the receipt channel
     if (r.tip_id && result.effects.some((e) => e.type === 'notify' && e.to === 'reporter'))
-      await tipNotice(tx, deps, r.tip_id, r.region_code, `Status penanganan: ${STATUS_WORDS[next.status].id}. / Handling status: ${STATUS_WORDS[next.status].en}.`);
+      await tipNotice(tx, deps, r.tip_id, r.region_code, reporterStatusNotice(next, event));
     await enqueue(tx, await noticesFor(tx, r, next, result.effects));
     const details = { ...(masked ? { reporterLabelSealed: true } : {}), ...(amended ? { intake: amended } : {}) };
     await appendAudit(tx, { actor, action: stepAction(event.type), entityType: 'case', entityId: id, before: stored, after: next, ...(Object.keys(details).length ? { details } : {}), at: deps.clock.now() });
@@ -490,7 +511,7 @@ async function checkMergeTarget(tx: Queryable, p: Principal | 'system', source: 
   });
   if (!target) throw bad('The case to merge into was not found among the cases you handle.', 'Kasus tujuan tidak ditemukan di antara kasus yang Anda tangani.');
   if ((FINAL_STATUSES as readonly string[]).includes(target.status) || target.status === 'merged')
-    throw bad(`The case to merge into is already final (${target.status}).`, `Kasus tujuan sudah final (${target.status}).`);
+    throw bad(`The case to merge into is already final (${statusWords(target.status).en}).`, `Kasus tujuan sudah final (${statusWords(target.status).id}).`);
   if (handlingOffice(target.region_code) !== handlingOffice(source.region_code))
     throw bad(
       `Only cases of the same Bawaslu office merge: this case is ${source.region_name} (${source.region_code}), the other ${target.region_name} (${target.region_code}).`,
@@ -700,7 +721,13 @@ export async function suggestReportedPersons(deps: Deps, p: Principal, id: strin
   const params: unknown[] = [area];
   const ors: string[] = [];
   for (const t of parsed.tokens.filter((x) => x.length >= 3).slice(0, 6)) ors.push(`e.name ILIKE '%' || $${params.push(t)} || '%' OR word_similarity($${params.length}, lower(e.name)) > 0.5`);
-  for (const pos of parsed.positions.slice(0, 4)) ors.push(`lower(e.position) LIKE $${params.push(`${pos}%`)}`);
+  for (const pos of parsed.positions.slice(0, 4)) {
+    ors.push(`lower(e.position) LIKE $${params.push(`${pos}%`)}`);
+    // "kepala dinas": a plain "Kepala" heading a "Dinas ..." unit (positionFits ranks them)
+    const [head, ...rest] = pos.split(' ');
+    if (rest.length) ors.push(`(lower(e.position) = $${params.push(head)} AND lower(u.name) LIKE $${params.push(`${rest.join(' ')}%`)})`);
+  }
+  if (parsed.nip) ors.push(`e.nip LIKE $${params.push(`${parsed.nip}%`)}`);
   if (!ors.length) return { description, items: [] };
   const { rows } = await deps.db.query<{ id: string; name: string; position: string | null; unit_path: string | null; agency_name: string; nip: string | null }>(
     `SELECT e.id, e.name, e.position, u.path AS unit_path, a.name AS agency_name, e.nip
@@ -708,7 +735,7 @@ export async function suggestReportedPersons(deps: Deps, p: Principal, id: strin
       WHERE (e.region_code = $1 OR e.region_code LIKE $1 || '.%') AND e.active AND (${ors.join(' OR ')}) LIMIT 500`,
     params,
   );
-  const ranked = rankCandidates(description, rows.map((r) => ({ id: r.id, name: r.name, position: r.position, unitPath: r.unit_path, agencyName: r.agency_name })));
+  const ranked = rankCandidates(description, rows.map((r) => ({ id: r.id, name: r.name, position: r.position, unitPath: r.unit_path, agencyName: r.agency_name, nip: r.nip })));
   const nipOf = new Map(rows.map((r) => [r.id, r.nip]));
   return { description, items: ranked.map((r) => ({ employeeId: r.id, name: r.name, nip: nipOf.get(r.id) ?? null, position: r.position, unitPath: r.unitPath, agencyName: r.agencyName, score: Math.round(r.score * 100) / 100, reasons: r.reasons })) };
 }
@@ -732,8 +759,8 @@ function assertMayLinkReported(p: Principal, c: CaseRow): void {
   if (refusal === 'role') throw forbidden();
   if (refusal === 'fixed')
     throw conflict('CASE_REPORTED_PERSON_FIXED', {
-      id: `Terlapor tidak dapat diubah lagi pada status ${c.status}: kajian sudah diputus tentang orang ini atau kasus sudah final.`,
-      en: `The reported person can no longer change in status ${c.status}: the review was decided about this person, or the case is final.`,
+      id: `Terlapor tidak dapat diubah lagi pada status "${statusWords(c.status).id}": kajian sudah diputus tentang orang ini atau kasus sudah final.`,
+      en: `The reported person can no longer change in status "${statusWords(c.status).en}": the review was decided about this person, or the case is final.`,
     });
 }
 

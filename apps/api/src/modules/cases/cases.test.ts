@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { createAgency, insertUnit } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
 import { sweepDeadlines } from './cases.service.ts';
+import { dateInWords } from '@netra/rules';
 
 
 describe.each(DB_KINDS)('case handling on %s', (kind) => {
@@ -170,19 +171,23 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     await ok('bawaslu.kota', c.id, { type: 'REGISTER', caseNumber: '019/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true });
     await ok('bawaslu.kota', c.id, { type: 'BEGIN_REVIEW' });
     await ok('bawaslu.kota', c.id, { type: 'RECORD_CLARIFICATION', party: 'reported', personLabel: 'Camat Bekasi Barat', heldOn: '2024-01-03', statement: 'Hadir sebagai undangan.' });
-    await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Dugaan pelanggaran kode etik ASN (SKB 2022, KE-5).' });
+    const decided = await ok('bawaslu.kota', c.id, { type: 'DECIDE', outcome: 'other_law', reasoning: 'Dugaan pelanggaran kode etik ASN (SKB 2022, KE-5).' });
+    // not linked yet: the ASN case does not go to the authority, which could only dismiss it; the handler is told to link first
+    expect(decided).toMatchObject({ mayLinkReportedPerson: true, allowedActions: expect.not.arrayContaining(['FORWARD']) });
+    const early = await event('bawaslu.kota', c.id, { type: 'FORWARD', authorityId: 'KASN', letterNumber: '019/PP.01/K.JB-17/01/2024' });
+    expect([early.statusCode, early.json().message.id]).toEqual([400, expect.stringContaining('kaitkan terlapor lebih dahulu (panel Terlapor, cari nama atau NIP)')]);
+    const linked = (await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reported-person`, ...as('bawaslu.kota'), payload: { employeeId: camat } })).json();
+    expect(linked).toMatchObject({ reportedEmployeeId: camat, mayLinkReportedPerson: false, allowedActions: expect.arrayContaining(['FORWARD']) });
     const fwd = await ok('bawaslu.kota', c.id, { type: 'FORWARD', authorityId: 'KASN', letterNumber: '019/PP.01/K.JB-17/01/2024' });
-    expect(fwd).toMatchObject({ status: 'forwarded', mayLinkReportedPerson: true });
+    expect(fwd).toMatchObject({ status: 'forwarded', mayLinkReportedPerson: false });
     // the authority acts on the case but does not decide who was reported: not offered, and refused
     const seen = (await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, ...as('bkn') })).json();
-    expect(seen).toMatchObject({ status: 'forwarded', mayLinkReportedPerson: false });
-    expect(seen.allowedActions.length).toBeGreaterThan(0);
+    expect(seen).toMatchObject({ status: 'forwarded', mayLinkReportedPerson: false, allowedActions: expect.arrayContaining(['RECOMMEND']) });
     expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/reported-suggestions`, ...as('bkn') })).statusCode).toBe(403);
     expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reported-person`, ...as('bkn'), payload: { employeeId: camat } })).statusCode).toBe(403);
-    const linked = (await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reported-person`, ...as('bawaslu.kota'), payload: { employeeId: camat } })).json();
-    expect(linked).toMatchObject({ reportedEmployeeId: camat, mayLinkReportedPerson: false });
     const fixed = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/reported-suggestions`, ...as('bawaslu.kota') });
     expect([fixed.statusCode, fixed.json().code]).toEqual([409, 'CASE_REPORTED_PERSON_FIXED']);
+    expect(fixed.json().message.id).toContain('pada status "Diteruskan kepada instansi berwenang"');
   });
 
   it('opens a finding only about a registry record the handler may read, with an act from the catalogue', async () => {
@@ -196,7 +201,7 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     const unknownAct = await open('bawaslu.kota', { actCode: 'ZZ', actorType: 'PNS' });
     expect([unknownAct.statusCode, unknownAct.json().code]).toEqual([400, 'ACT_UNKNOWN']);
     const future = await open('bawaslu.kota', { incidentOn: '2024-02-01' });
-    expect([future.statusCode, future.json().message.id]).toEqual([400, expect.stringContaining('Tanggal kejadian 2024-02-01 ada di masa depan')]);
+    expect([future.statusCode, future.json().message.id]).toEqual([400, 'Tanggal kejadian 1 Februari 2024 ada di masa depan (hari ini 3 Januari 2024).']);
     expect((await open('bawaslu.kota', { reportedEmployeeId: camat, actCode: 'KE-5', actorType: 'PNS' })).statusCode).toBe(201);
   });
 
@@ -216,7 +221,8 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(stale.json().code).toBe('CASE_VERSION_CONFLICT');
     const wrong = await event('bawaslu.kota', c.id, { type: 'RECOMMEND', actCode: 'KE-1', sanctionId: 'x', level: 'moral', letterNumber: 'x' });
     expect(wrong.statusCode).toBe(409);
-    expect(wrong.json().message.en).toContain('registered');
+    // the step and the status in words, not their codes
+    expect(wrong.json().message).toEqual({ id: 'Tindakan "Rekomendasikan sanksi" tidak dapat dilakukan pada status "Diregistrasi"', en: '"Recommend a sanction" is not possible in status "Registered"' });
   });
 
   it('registers a report only with the time and place of the incident; the handler records what the reporter brings', async () => {
@@ -436,5 +442,75 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     // nothing merges into a merged (final) case
     const third = await open('Camat kampanye (laporan ketiga)');
     expect((await event('bawaslu.kota2', third.id, { type: 'MERGE', intoCaseId: dup.id, reason: 'laporan ganda' })).json().code).toBe('CASE_MERGE_TARGET');
+  });
+
+  // earlier tests move the clock on by weeks: these start again on Wednesday 3 January 2024, signed in anew
+  const backToJanuary = async () => {
+    clock.current = new Date('2024-01-03T02:00:00Z');
+    s['bawaslu.kota'] = await signIn(app, 'bawaslu.kota');
+  };
+
+  it('finds "Kepala Dinas Pendidikan Kota Bekasi" as the Kepala of the Dinas Pendidikan, and by a name or NIP typed by the handler, within the case region', async () => {
+    await backToJanuary();
+    const dinas = await deps.db.transaction((tx) => insertUnit(tx, kota, { name: 'Dinas Pendidikan', kind: 'opd', regionCode: '32.75' }));
+    const kadis = (await createEmployee(deps, SYSTEM_PRINCIPAL, SYSTEM, { agencyId: kota, unitId: dinas.id, employmentType: 'PNS', nip: '197203152000031002', name: 'Nur Hidayat', position: 'Kepala', active: true })).id;
+    const c = (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Kepala dinas mengarahkan guru', summary: 'Kepala dinas mengarahkan guru memilih calon tertentu.', reportedText: 'Kepala Dinas Pendidikan Kota Bekasi',
+      incidentOn: '2024-01-02', actCode: 'KE-6', actorType: 'PNS',
+    } })).json();
+    expect(c.id, JSON.stringify(c)).toBeTruthy();
+    const suggest = async (text?: string) => {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/reported-suggestions${text ? `?text=${encodeURIComponent(text)}` : ''}`, ...as('bawaslu.kota') });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().items as { employeeId: string; reasons: string[] }[];
+    };
+    expect((await suggest())[0]).toMatchObject({ employeeId: kadis, reasons: expect.arrayContaining(['jabatan: Kepala']) });
+    expect((await suggest('Nur Hidayat'))[0]?.employeeId).toBe(kadis);
+    expect((await suggest('197203152000031002')).map((x) => [x.employeeId, x.reasons])).toEqual([[kadis, ['NIP: 197203152000031002']]]);
+    // a NIP outside the case's regency/city is not found from this case
+    expect(await suggest('197505052000031004'.replace('1975', '1999'))).toEqual([]);
+  });
+
+  it('tells the reporter of a formal report what to complete and by when, in words', async () => {
+    await backToJanuary();
+    const tip = (await app.inject({ method: 'POST', url: '/api/v1/public/tips', remoteAddress: '198.51.100.77', payload: {
+      what: 'Guru diarahkan kepala sekolah memilih calon tertentu dalam rapat dewan guru.', regionCode: '32.75.01', occurredOn: '2024-01-02',
+    } })).json();
+    expect((await app.inject({ method: 'POST', url: '/api/v1/public/tips/consent', remoteAddress: '198.51.100.77', payload: tip })).statusCode).toBe(200);
+    const tipId = (await app.inject({ method: 'GET', url: '/api/v1/tips?pageSize=100', ...as('bawaslu.kota') })).json().items.find((t: { what: string }) => t.what.startsWith('Guru diarahkan')).id;
+    const report = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
+      tipId, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Guru diarahkan memilih calon', summary: 'Kepala sekolah mengarahkan guru memilih calon tertentu.',
+      chronology: 'Pelapor mendengar arahan dalam rapat dewan guru.', reporter: { name: 'Pelapor Guru', address: 'Jl. Kenanga 2, Bekasi' },
+    } });
+    expect(report.statusCode, report.body).toBe(201);
+    const id = report.json().id as string;
+    await ok('bawaslu.kota', id, { type: 'START_REVIEW' });
+    const asked = await ok('bawaslu.kota', id, { type: 'REQUEST_COMPLETION', missing: ['Fotokopi KTP pelapor', 'Foto atau rekaman rapat'] });
+    const due = asked.deadlines[0].dueDate as string;
+    const follow = (await app.inject({ method: 'POST', url: '/api/v1/public/tips/follow', remoteAddress: '198.51.100.77', payload: tip })).json();
+    const last = follow.messages.filter((m: { author: string }) => m.author === 'system').at(-1).body as string;
+    expect(last).toBe(
+      `Status penanganan: Perlu dilengkapi. Lengkapi laporan paling lambat ${dateInWords(due, 'id')} dengan: Fotokopi KTP pelapor; Foto atau rekaman rapat.`
+      + ` / Handling status: To be completed. Complete the report by ${dateInWords(due, 'en')} with: Fotokopi KTP pelapor; Foto atau rekaman rapat.`,
+    );
+  });
+
+  it('an empty summons form marks every field it needs, in words', async () => {
+    await backToJanuary();
+    const c = (await app.inject({ method: 'POST', url: '/api/v1/cases/findings', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Camat memanggil', summary: 'Uraian temuan pengawas kelurahan.', reportedEmployeeId: camat, incidentOn: '2024-01-02',
+    } })).json();
+    await ok('bawaslu.kota', c.id, { type: 'START_REVIEW' });
+    await ok('bawaslu.kota', c.id, { type: 'REGISTER', caseNumber: '031/Reg/TM/PL/Kota/13.13/I/2024', formal: true, material: true });
+    await ok('bawaslu.kota', c.id, { type: 'BEGIN_REVIEW' });
+    const empty = await event('bawaslu.kota', c.id, { type: 'SUMMON', party: 'witness', personLabel: '', scheduledOn: '', place: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors).toEqual([
+      { path: 'body.event.personLabel', message: 'Name / position is required', messageId: 'Nama / jabatan wajib diisi' },
+      { path: 'body.event.scheduledOn', message: 'Summons date is required', messageId: 'Tanggal panggilan wajib diisi' },
+      { path: 'body.event.place', message: 'Place is required', messageId: 'Tempat wajib diisi' },
+    ]);
+    const past = await event('bawaslu.kota', c.id, { type: 'SUMMON', party: 'witness', personLabel: 'Saksi', scheduledOn: '2024-01-02', place: 'Kantor Bawaslu' });
+    expect(past.json().errors).toEqual([{ path: 'body.event.scheduledOn', message: expect.stringContaining('2 January 2024 is in the past'), messageId: 'Tanggal panggilan 2 Januari 2024 sudah lewat: jadwalkan paling cepat hari ini (3 Januari 2024)' }]);
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Problem } from '@netra/contracts';
+import { Problem, normalizeTipSecret } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -38,7 +38,7 @@ export const custodyRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
     const { fields, file } = await fileWithFields(req);
     if (!fields.receiptCode || !fields.secret) throw invalid('TIP_CREDENTIALS_REQUIRED', { id: 'Kode tanda terima dan kode rahasia wajib dikirim sebelum berkas.', en: 'Receipt code and secret must be sent before the file.' });
     // a file cut at the multipart size limit is refused inside (413) before anything is recorded
-    return reply.status(201).send(await attachToTip(deps, { receiptCode: fields.receiptCode.trim().toUpperCase(), secret: fields.secret.trim() }, file.file, uploadName(file.filename, 'bukti')));
+    return reply.status(201).send(await attachToTip(deps, { receiptCode: fields.receiptCode.trim().toUpperCase(), secret: normalizeTipSecret(fields.secret.trim()) }, file.file, uploadName(file.filename, 'bukti')));
   });
 
   app.post('/cases/:id/evidence', { schema: { tags: ['cases'], consumes: ['multipart/form-data'], params: Id, response: { 201: Stored, ...errors } } }, async (req, reply) => {

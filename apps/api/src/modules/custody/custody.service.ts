@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
 import type { Principal } from '../auth/domain/policy.ts';
 import { caseScopeSql, insideBawasluSql } from '../cases/cases.service.ts';
-import { FINAL_STATUSES } from '../cases/domain/workflow.ts';
+import { FINAL_STATUSES, STATUS_WORDS, type CaseStatus } from '../cases/domain/workflow.ts';
 import { anonymousAuditTime } from '../tips/domain/anonymous-time.ts';
 import { localDateInRegion } from '@netra/rules';
 import { authenticateTip, loadTip } from '../tips/tips.service.ts';
@@ -43,8 +43,10 @@ async function store(deps: Deps, stream: Readable, fileName: string, write: (e: 
 
 const isFinal = (status: string) => (FINAL_STATUSES as readonly string[]).includes(status);
 const tipClosed = () => new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
-const caseFinal = (status: string) =>
-  new AppError(409, 'CASE_FINAL', { id: `Kasus sudah final (${status}); bukti tidak dapat ditambahkan.`, en: `The case is final (${status}); evidence cannot be added.` });
+const caseFinal = (status: string) => {
+  const words = STATUS_WORDS[status as CaseStatus] ?? { id: status, en: status };
+  return new AppError(409, 'CASE_FINAL', { id: `Kasus sudah selesai (${words.id}); bukti tidak dapat ditambahkan.`, en: `The case is final (${words.en}); evidence cannot be added.` });
+};
 
 type TipState = { status: string; case_id: string | null; case_status: string | null; files: number; bytes: number };
 async function tipState(db: Queryable, tipId: string, lock: boolean): Promise<TipState> {

@@ -215,6 +215,9 @@ describe.each(DB_KINDS)('evidence safety on %s', (kind) => {
     const r = await toCase(c.id, 'foto.jpg', 'image/jpeg', gpsPhoto);
     expect(r.statusCode, r.body).toBe(409);
     expect(r.json().code).toBe('CASE_FINAL');
+    // the status in words, never its code
+    expect(r.json().message.id).not.toMatch(/\([a-z_]+\)/);
+    expect(r.json().message.en).not.toMatch(/\([a-z_]+\)/);
     // a tip turned into a case that is then closed as not registered: the reporter cannot add to it either
     const other = (await app.inject({ method: 'POST', url: '/api/v1/public/tips', ...fromNextAddress(), payload: { what: 'Kepala dinas hadir di kampanye calon bupati.', regionCode: '32.75.01' } })).json();
     const otherId = (await app.inject({ method: 'GET', url: '/api/v1/tips?status=received', ...s })).json().items.find((t: { receiptCode: string }) => t.receiptCode === other.receiptCode).id;

@@ -8,7 +8,7 @@ import type { Permission, PledgeCeremony } from '@netra/contracts';
 import type { Deps } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { loadMasterKey } from '../../platform/keys.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { discardEvidence, openSealed, receiveEvidence, type StoredEvidence } from '../custody/custody.store.ts';
@@ -49,13 +49,21 @@ export async function listCeremonies(deps: Deps, p: Principal, campaignId: strin
   }));
 }
 
+/** The one refusal of a file that is not a PDF or an image, whatever else evidence would accept. */
+const sheetTypeRefused = (what: string) => invalid('CEREMONY_SHEET_TYPE', {
+  id: `Lembar bertanda tangan harus berupa PDF atau gambar (JPEG, PNG atau WebP); ${what} tidak diterima.`,
+  en: `The signed sheet must be a PDF or an image (JPEG, PNG or WebP); ${what} is not accepted.`,
+});
+
 /** Attaches the scanned signed sheet (PDF or image, checked and sealed like evidence); one per ceremony. */
 export async function attachCeremonySheet(deps: Deps, p: Principal, campaignId: string, ceremonyId: string, stream: Readable, fileName: string) {
   await ceremonyInScope(deps.db, p, 'registry.write', campaignId, ceremonyId); // before reading the upload
-  const stored = await receiveEvidence({ root: deps.config.evidenceDir, masterKey: loadMasterKey(deps.config), stream, fileName });
+  const stored = await receiveEvidence({ root: deps.config.evidenceDir, masterKey: loadMasterKey(deps.config), stream, fileName }).catch((err: unknown) => {
+    // evidence refuses a type it does not take by listing the types evidence takes (video, audio, text): not the sheet's
+    throw err instanceof AppError && err.code === 'EVIDENCE_TYPE_NOT_ALLOWED' ? sheetTypeRefused(fileName.slice(0, 120)) : err;
+  });
   try {
-    if (!SHEET_TYPES.has(stored.mime))
-      throw invalid('CEREMONY_SHEET_TYPE', { id: `Lembar bertanda tangan harus PDF atau gambar (berkas ini ${stored.mime}).`, en: `The signed sheet must be a PDF or an image (this file is ${stored.mime}).` });
+    if (!SHEET_TYPES.has(stored.mime)) throw sheetTypeRefused(`${stored.fileName} (${stored.mime})`);
     await deps.db.transaction(async (tx) => {
       const row = await ceremonyInScope(tx, p, 'registry.write', campaignId, ceremonyId, true);
       if (row.sheet) throw conflict('CEREMONY_SHEET_EXISTS', { id: `Lembar bertanda tangan sudah dilampirkan (SHA-256 ${row.sheet.sha256.slice(0, 12)}…).`, en: `A signed sheet is already attached (SHA-256 ${row.sheet.sha256.slice(0, 12)}…).` });

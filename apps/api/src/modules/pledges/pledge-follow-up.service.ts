@@ -4,21 +4,21 @@
  * and the signed-pledge PDF with its verification QR code.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import { EMPLOYMENT_TYPES, type EmploymentType, type Permission, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderResult, type PledgeListItem, type PledgeListPage, type PledgeListQuery, type PledgeTimeline } from '@netra/contracts';
+import { EMPLOYMENT_TYPES, type EmploymentType, type Permission, type PledgeCampaignSummary, type PledgePublicCampaign, type PledgeCoverage, type PledgeMissingEmployee, type PledgeMissingExportQuery, type PledgeMissingQuery, type PledgeReminderQuery, type PledgeReminderResult, type PledgeListItem, type PledgeListPage, type PledgeListQuery, type PledgeTimeline } from '@netra/contracts';
 import { dateInWords, localDateInRegion, utcOffsetHoursOfRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { appendAudit, sha256 } from '../../platform/audit.ts';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
-import { drainOutbox, enqueue, type Notice } from '../../platform/notify.ts';
+import { drainOutbox, enqueue, type Channel, type Notice } from '../../platform/notify.ts';
 import { can, scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { COLS as EMPLOYEE_COLS } from '../registry/employee-scope.ts';
 import { filterSql } from '../registry/employees.service.ts';
 import { writeCsvTable, writeXlsxTable, type ExportTable } from '../registry/export-writers.ts';
 import { EMPLOYMENT_TYPE_WORDS, IDENTITY_LABELS, checkPeriod, countsOf, dailySeries, employeeReminder, unitSummary } from './domain/pledge-rules.ts';
 import { renderMissingList, renderPledgeDocument, type PledgeDocumentData } from './pledge-documents.ts';
-import { SELF_SERVICE, coveredSql, day, loadCampaign, type Campaign } from './pledges.service.ts';
+import { SELF_SERVICE, coveredSql, day, deliverableTo, loadCampaign, usableChannels, type Campaign } from './pledges.service.ts';
 
 /** Covered employees of campaign $1 (alias e), their unit (u) and standing pledge (p), limited by `scope`. */
 const coveredFrom = (scope: string, joins = '') =>
@@ -323,81 +323,135 @@ export async function exportMissing(deps: Deps, p: Principal, campaignId: string
   return { fileName, contentType: CONTENT_TYPES[q.format], body: out };
 }
 
+type ReminderCounts = Omit<PledgeReminderResult, 'alreadySent' | 'localDate' | 'message'>;
+
 /**
  * What a reminder run did, in both languages: notices are queued (the background sender delivers
- * them), and when some units get no summary, why: summaries go only to unit_admin accounts with an
- * e-mail or phone number.
+ * them); who could not be reached on a channel this server delivers on; and when some units get no
+ * summary, why: summaries go only to unit_admin accounts with a deliverable e-mail or phone number.
  */
-function reminderMessage(r: Omit<PledgeReminderResult, 'alreadySent' | 'localDate' | 'message'>) {
-  const id = [`${r.employeesReminded} pengingat dan ${r.summaries} rekap unit diantrekan untuk dikirim; ${r.withoutContact} pegawai tanpa kontak terdaftar.`];
-  const en = [`${r.employeesReminded} reminders and ${r.summaries} unit summaries queued for sending; ${r.withoutContact} employees have no registered contact.`];
+function reminderMessage(r: ReminderCounts, unit: { path: string } | null) {
+  const at = unit ? ` (${unit.path})` : '';
+  const id = [`${r.employeesReminded} pengingat dan ${r.summaries} rekap unit diantrekan untuk dikirim${at}; ${r.withoutContact} pegawai tanpa kontak terdaftar.`];
+  const en = [`${r.employeesReminded} reminders and ${r.summaries} unit summaries queued for sending${at}; ${r.withoutContact} employees have no registered contact.`];
+  const channel = r.unavailableChannel === 'whatsapp' ? 'WhatsApp' : 'email';
+  if (r.unreachable > 0) {
+    id.push(`${r.unreachable} pegawai tidak diingatkan: kontak terdaftarnya hanya ${channel}, dan pengiriman ${channel} belum diaktifkan di server ini.`);
+    en.push(`${r.unreachable} employees were not reminded: their only registered contact is ${channel}, and ${channel} delivery is not set up on this server.`);
+  }
   if (r.unitsWithoutContact > 0) {
     id.push(`Rekap unit hanya dikirim ke akun admin unit yang memiliki email atau nomor WhatsApp; ${r.unitsWithoutContact} unit dengan pegawai yang belum menandatangani tidak memiliki akun seperti itu${r.unitAdminsWithoutContact ? ` (${r.unitAdminsWithoutContact} akun admin unit belum mencantumkan kontak)` : ''}.`);
     en.push(`Unit summaries go only to unit admin accounts with an e-mail or WhatsApp number; ${r.unitsWithoutContact} units with staff who have not signed have no such account${r.unitAdminsWithoutContact ? ` (${r.unitAdminsWithoutContact} unit admin accounts have no contact)` : ''}.`);
   }
+  if (r.unitAdminsUnreachable > 0) {
+    id.push(`${r.unitAdminsUnreachable} akun admin unit tidak menerima rekap: kontaknya hanya ${channel}, yang belum dapat dikirimi oleh server ini.`);
+    en.push(`${r.unitAdminsUnreachable} unit admin accounts get no summary: their only contact is ${channel}, which this server cannot deliver on.`);
+  }
   return { id: id.join(' '), en: en.join(' ') };
 }
 
-/** E-mail when registered, else WhatsApp: one notice per person. */
-const noticeTo = (to: { email: string | null; phone: string | null }, text: { subject: string; body: string }): Notice | null =>
-  to.email ? { channel: 'email', recipient: to.email, ...text } : to.phone ? { channel: 'whatsapp', recipient: to.phone, ...text } : null;
+/** One notice per person, on a channel this server delivers on (e-mail first, else WhatsApp); null when none reaches them. */
+const noticeTo = (channels: Record<Channel, boolean>, to: { email: string | null; phone: string | null }, text: { subject: string; body: string }): Notice | null => {
+  const on = deliverableTo(channels, to);
+  return on && { ...on, ...text };
+};
+
+const NOTHING_SENT = { employeesReminded: 0, withoutContact: 0, unreachable: 0, summaries: 0, unitsWithoutContact: 0, unitAdminsWithoutContact: 0, unitAdminsUnreachable: 0 };
 
 /**
- * Reminds every covered employee who has not signed and has a registered contact, and sends each
- * unit admin a count for their unit. The registry has no "head of unit" field (the demo only gives
- * heads a position title), so unit summaries go to the accounts holding a unit_admin grant on that
- * unit. At most one run per campaign and local day: the run row's unique key makes a second call
- * that day, even a concurrent one, send nothing.
+ * Reminds every covered employee who has not signed (in the caller's scope; with `unitId`, only the
+ * staff of that unit subtree, as the campaign page drilled into it shows) and has a contact this
+ * server can deliver on (e-mail first, else WhatsApp), and sends each unit admin a count for their
+ * unit. The registry has no "head of unit" field (the demo only gives heads a position title), so unit
+ * summaries go to the accounts holding a unit_admin grant on that unit. Once a day per campaign: a run
+ * is refused as already sent when a run that local day covered the whole campaign or a unit above, and
+ * the staff of units inside it that a run covered already are not reminded twice. The campaign row is
+ * held while this is decided, so concurrent runs see each other.
  */
-export async function sendReminders(deps: Deps, p: Principal, campaignId: string): Promise<PledgeReminderResult> {
+export async function sendReminders(deps: Deps, p: Principal, campaignId: string, q: PledgeReminderQuery = {}): Promise<PledgeReminderResult> {
   const now = deps.clock.now();
+  const channels = usableChannels(deps);
+  const unavailableChannel = !channels.email ? 'email' : !channels.whatsapp ? 'whatsapp' : null;
   const result = await deps.db.transaction(async (tx): Promise<PledgeReminderResult> => {
     const c = await loadCampaign(tx, campaignId, { p, perm: 'agencies.manage' });
+    const root = q.unitId && q.unitId !== c.unit_id ? await unitOfCampaign(tx, p, 'agencies.manage', c, q.unitId) : null;
     const localDate = localDateInRegion(now, c.region_code);
     const closed = checkPeriod({ today: localDate, opensOn: day(c.opens_on), closesOn: day(c.closes_on) });
     if (closed) throw new AppError(400, closed.code, closed.message);
-    const run = (await tx.query<{ id: string }>(
-      'INSERT INTO pledge_reminder_runs (campaign_id, local_date, sent_by) VALUES ($1, $2, $3) ON CONFLICT (campaign_id, local_date) DO NOTHING RETURNING id', [c.id, localDate, p.userId],
+    if (!channels.email && !channels.whatsapp)
+      throw conflict('PLEDGE_REMINDER_CHANNEL_UNAVAILABLE', {
+        id: 'Pengingat tidak dapat dikirim: pengiriman email dan WhatsApp belum diaktifkan di server ini. Tidak ada yang diantrekan.',
+        en: 'Reminders cannot be sent: neither e-mail nor WhatsApp delivery is set up on this server. Nothing was queued.',
+      });
+    // NO KEY UPDATE: runs of this campaign wait for each other; signatures (a key share through their foreign key) do not
+    await tx.query('SELECT 1 FROM pledge_campaigns WHERE id = $1 FOR NO KEY UPDATE', [c.id]);
+    const earlier = (await tx.query<{ unit_id: string | null; id_path: string | null }>(
+      'SELECT r.unit_id, u.id_path FROM pledge_reminder_runs r LEFT JOIN units u ON u.id = r.unit_id WHERE r.campaign_id = $1 AND r.local_date = $2', [c.id, localDate],
+    )).rows;
+    const covered = earlier.some((r) => r.unit_id === null || (root !== null && root.id_path.startsWith(r.id_path!)));
+    const run = covered ? undefined : (await tx.query<{ id: string }>(
+      'INSERT INTO pledge_reminder_runs (campaign_id, local_date, sent_by, unit_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id', [c.id, localDate, p.userId, root?.id ?? null],
     )).rows[0];
     if (!run)
-      return { alreadySent: true, localDate, employeesReminded: 0, withoutContact: 0, summaries: 0, unitsWithoutContact: 0, unitAdminsWithoutContact: 0,
+      return { alreadySent: true, localDate, ...NOTHING_SENT, unavailableChannel,
         message: {
-          id: `Pengingat kampanye ini sudah diantrekan hari ini (${dateInWords(localDate, 'id')}); tidak ada yang diantrekan ulang.`,
-          en: `Reminders for this campaign were already queued today (${dateInWords(localDate, 'en')}); nothing was queued again.`,
+          id: `Pengingat ${root ? `untuk ${root.path}` : 'kampanye ini'} sudah diantrekan hari ini (${dateInWords(localDate, 'id')}); tidak ada yang diantrekan ulang.`,
+          en: `Reminders ${root ? `for ${root.path}` : 'for this campaign'} were already queued today (${dateInWords(localDate, 'en')}); nothing was queued again.`,
         } };
     const text = { title: c.title, closesOn: day(c.closes_on), agency: c.agency_name, publicBase: `${deps.config.publicUrl}/tandatangan/${c.id}` };
     const params: unknown[] = [c.id];
-    const scope = scopeSql(p, 'agencies.manage', EMPLOYEE_COLS, params);
+    // the view: the caller's scope, within the unit asked for
+    let within = scopeSql(p, 'agencies.manage', EMPLOYEE_COLS, params);
+    const rootPath = root ? `$${params.push(root.id_path)}` : '';
+    if (root) within += ` AND u.id_path LIKE ${rootPath} || '%'`;
+    // the units (inside this one) a run covered earlier today: their staff were reminded and their admins summarised already
+    const done = earlier.length ? `$${params.push(earlier.map((r) => `${r.id_path}%`))}::text[]` : null;
+    const toRemind = done ? `${within} AND NOT (coalesce(u.id_path, '') LIKE ANY(${done}))` : within;
     const missing = (await tx.query<{ email: string | null; phone: string | null }>(
-      `SELECT ct.email, ct.phone ${coveredFrom(scope, 'LEFT JOIN employee_contacts ct ON ct.employee_id = e.id')} AND p.id IS NULL`, params,
+      `SELECT ct.email, ct.phone ${coveredFrom(toRemind, 'LEFT JOIN employee_contacts ct ON ct.employee_id = e.id')} AND p.id IS NULL`, params,
     )).rows;
     const reminder = employeeReminder(text);
-    const toEmployees = missing.flatMap((m) => noticeTo(m, reminder) ?? []);
+    const toEmployees = missing.flatMap((m) => noticeTo(channels, m, reminder) ?? []);
+    const withoutContact = missing.filter((m) => !m.email && !m.phone).length;
+    // summaries: a unit admin's unit (within the unit asked for), or the unit asked for when the admin's lies above it
     const unitAdmins = 'grants g JOIN users us ON us.id = g.user_id AND us.active JOIN units gu ON gu.id = g.unit_id';
     const isUnitAdmin = `g.role = 'unit_admin' AND gu.agency_id = $${params.push(c.agency_id)}`;
-    const reachable = '(us.email IS NOT NULL OR us.phone IS NOT NULL)';
-    const admins = (await tx.query<{ email: string | null; phone: string | null; unit_id: string; unit_path: string; missing: number; required: number }>(
-      `WITH cov AS (SELECT u.id_path, p.id IS NULL AS missing ${coveredFrom(scope)})
-       SELECT us.email, us.phone, gu.id AS unit_id, gu.path AS unit_path, (count(*) FILTER (WHERE cov.missing))::int AS missing, count(*)::int AS required
-         FROM ${unitAdmins} JOIN cov ON cov.id_path LIKE gu.id_path || '%'
-        WHERE ${isUnitAdmin} AND ${reachable}
-        GROUP BY g.id, us.email, us.phone, gu.id, gu.path HAVING count(*) FILTER (WHERE cov.missing) > 0`, params,
-    )).rows;
-    // why summaries may be few or none: units with unsigned staff that no reachable unit admin covers, and admins without a contact
-    const unreached = (await tx.query<{ units: number; admins: number }>(
-      `WITH gap AS (SELECT DISTINCT u.id, u.id_path ${coveredFrom(scope)} AND p.id IS NULL AND u.id IS NOT NULL)
-       SELECT (SELECT count(*) FROM gap WHERE NOT EXISTS (SELECT 1 FROM ${unitAdmins} WHERE ${isUnitAdmin} AND ${reachable} AND gap.id_path LIKE gu.id_path || '%'))::int AS units,
-              (SELECT count(DISTINCT us.id) FROM ${unitAdmins} WHERE ${isUnitAdmin} AND NOT ${reachable} AND EXISTS (SELECT 1 FROM gap WHERE gap.id_path LIKE gu.id_path || '%'))::int AS admins`, params,
+    const deliverable = `(${[channels.email && 'us.email IS NOT NULL', channels.whatsapp && 'us.phone IS NOT NULL'].filter(Boolean).join(' OR ')})`;
+    const hasContact = '(us.email IS NOT NULL OR us.phone IS NOT NULL)';
+    // why summaries may be few or none: units with staff to remind that no unit admin with a deliverable contact covers, and the
+    // admins over them without one (asked before the summaries' own parameters are added: a statement must use all it is given)
+    const unreached = (await tx.query<{ units: number; admins: number; unreachable: number }>(
+      `WITH gap AS (SELECT DISTINCT u.id, u.id_path ${coveredFrom(toRemind)} AND p.id IS NULL AND u.id IS NOT NULL),
+            over AS (SELECT DISTINCT us.id, ${hasContact} AS has_contact FROM ${unitAdmins}
+                      WHERE ${isUnitAdmin} AND NOT ${deliverable} AND EXISTS (SELECT 1 FROM gap WHERE gap.id_path LIKE gu.id_path || '%'))
+       SELECT (SELECT count(*) FROM gap WHERE NOT EXISTS (SELECT 1 FROM ${unitAdmins} WHERE ${isUnitAdmin} AND ${deliverable} AND gap.id_path LIKE gu.id_path || '%'))::int AS units,
+              (SELECT count(*) FROM over WHERE NOT has_contact)::int AS admins,
+              (SELECT count(*) FROM over WHERE has_contact)::int AS unreachable`, params,
     )).rows[0]!;
-    const toAdmins = admins.flatMap((a) => noticeTo(a, unitSummary({
+    const notSummarised = done ? `AND NOT (gu.id_path LIKE ANY(${done}))` : '';
+    const below = `length(gu.id_path) >= length(${rootPath})`;
+    const summaryUnit = root
+      ? `CASE WHEN ${below} THEN gu.id ELSE $${params.push(root.id)}::uuid END AS unit_id, CASE WHEN ${below} THEN gu.path ELSE $${params.push(root.path)} END AS unit_path`
+      : 'gu.id AS unit_id, gu.path AS unit_path';
+    const admins = (await tx.query<{ email: string | null; phone: string | null; unit_id: string; unit_path: string; missing: number; required: number }>(
+      `WITH cov AS (SELECT u.id_path, p.id IS NULL AS missing ${coveredFrom(within)})
+       SELECT us.email, us.phone, ${summaryUnit}, (count(*) FILTER (WHERE cov.missing))::int AS missing, count(*)::int AS required
+         FROM ${unitAdmins} JOIN cov ON cov.id_path LIKE gu.id_path || '%'
+        WHERE ${isUnitAdmin} AND ${deliverable} ${notSummarised}
+        GROUP BY g.id, us.email, us.phone, gu.id, gu.path, gu.id_path HAVING count(*) FILTER (WHERE cov.missing) > 0`, params,
+    )).rows;
+    const toAdmins = admins.flatMap((a) => noticeTo(channels, a, unitSummary({
       ...text, unitPath: a.unit_path, missing: a.missing, required: a.required, missingUrl: `${deps.config.publicUrl}/pledges/${c.id}?unit=${a.unit_id}`,
     })) ?? []);
     await enqueue(tx, [...toEmployees, ...toAdmins]);
-    const counts = { employeesReminded: toEmployees.length, withoutContact: missing.length - toEmployees.length, summaries: toAdmins.length };
-    const gaps = { unitsWithoutContact: unreached.units, unitAdminsWithoutContact: unreached.admins };
-    await tx.query('UPDATE pledge_reminder_runs SET employees_reminded = $2, without_contact = $3, summaries = $4 WHERE id = $1', [run.id, counts.employeesReminded, counts.withoutContact, counts.summaries]);
-    await appendAudit(tx, { actor: actorOf(p), action: 'pledge.reminders_sent', entityType: 'pledge_campaign', entityId: c.id, details: { localDate, ...counts, ...gaps }, at: now });
-    return { alreadySent: false, localDate, ...counts, ...gaps, message: reminderMessage({ ...counts, ...gaps }) };
+    const counts: ReminderCounts = {
+      employeesReminded: toEmployees.length, withoutContact, unreachable: missing.length - toEmployees.length - withoutContact, summaries: toAdmins.length,
+      unitsWithoutContact: unreached.units, unitAdminsWithoutContact: unreached.admins, unitAdminsUnreachable: unreached.unreachable, unavailableChannel,
+    };
+    await tx.query('UPDATE pledge_reminder_runs SET employees_reminded = $2, without_contact = $3, summaries = $4, unreachable = $5 WHERE id = $1',
+      [run.id, counts.employeesReminded, counts.withoutContact, counts.summaries, counts.unreachable]);
+    await appendAudit(tx, { actor: actorOf(p), action: 'pledge.reminders_sent', entityType: 'pledge_campaign', entityId: c.id, details: { localDate, unitId: root?.id ?? null, ...counts }, at: now });
+    return { alreadySent: false, localDate, ...counts, message: reminderMessage(counts, root) };
   });
   if (!result.alreadySent) void drainOutbox(deps.db, deps.notifier, (err) => deps.logger.error({ err }, 'reminder delivery failed'));
   return result;

@@ -271,6 +271,90 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     expect(await audits('pledge.reminders_sent')).toBe(3);
   });
 
+  /** A new campaign over the whole agency, open on the test's day: nobody has signed it. */
+  const openCampaign = async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/pledge-campaigns', ...admin, payload: { agencyId: ids.kota, electionId: 'pemilu-2024', opensOn: '2023-11-02', closesOn: '2023-11-13' } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const remind = (id: string, q = '') => app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${id}/reminders${q}`, ...admin });
+
+  it('reminds on a channel this server can deliver on, and says how many it cannot reach instead of queuing notices nobody sends', async () => {
+    const full = deps.notifier;
+    const skipped = async () => (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM notification_outbox WHERE status = 'skipped'")).rows[0]!.n;
+    // the notices of earlier runs are delivered first: the sender below would take them too
+    await expect.poll(async () => (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM notification_outbox WHERE status IN ('pending', 'sending')")).rows[0]!.n, { timeout: 10_000 }).toBe(0);
+    const skippedBefore = await skipped();
+    try {
+      // a WhatsApp gateway and no e-mail server: Dedi (e-mail and phone) and Ani (phone) on WhatsApp; Budi has only an e-mail
+      deps.notifier = createNotifier({ ...deps.config, smtpUrl: undefined });
+      servers.mails.length = 0;
+      servers.whatsapps.length = 0;
+      const res = await remind(await openCampaign());
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        alreadySent: false, employeesReminded: 2, withoutContact: 1, unreachable: 1, unavailableChannel: 'email',
+        // the Dinas Pendidikan admin has a phone; the Kecamatan admin only an e-mail, so the Kecamatan and its Kelurahan get no summary
+        summaries: 1, unitsWithoutContact: 2, unitAdminsWithoutContact: 0, unitAdminsUnreachable: 1,
+      });
+      expect(res.json().message.id).toContain('1 pegawai tidak diingatkan: kontak terdaftarnya hanya email, dan pengiriman email belum diaktifkan di server ini.');
+      expect(res.json().message.en).toContain('1 employees were not reminded: their only registered contact is email');
+      expect(res.json().message.id).toContain('1 akun admin unit tidak menerima rekap');
+      await expect.poll(() => servers.whatsapps.length, { timeout: 10_000 }).toBe(3);
+      expect(servers.whatsapps.map((w) => w.body.to).sort()).toEqual(['+6281200000001', '+6281200000002', '+6281299999999']);
+      expect(servers.mails).toEqual([]);
+      // nothing was queued that the sender then skipped
+      expect(await skipped()).toBe(skippedBefore);
+      // neither channel: refused, and no run is kept for the day (reminders can go once delivery is set up)
+      deps.notifier = createNotifier({ ...deps.config, smtpUrl: undefined, whatsappUrl: undefined });
+      const none = await openCampaign();
+      const refused = await remind(none);
+      expect([refused.statusCode, refused.json().code]).toEqual([409, 'PLEDGE_REMINDER_CHANNEL_UNAVAILABLE']);
+      expect((await deps.db.query('SELECT 1 FROM pledge_reminder_runs WHERE campaign_id = $1', [none])).rowCount).toBe(0);
+    } finally {
+      deps.notifier = full;
+    }
+  });
+
+  it('reminds only the staff of the unit the page is drilled into, once a day per unit, and the whole campaign after without reminding anyone twice', async () => {
+    const id = await openCampaign();
+    const path = async (unit: string) => (await deps.db.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [unit])).rows[0]!.path;
+    const [kecPath, kelPath] = [await path(ids.kec!), await path(ids.kel!)];
+    // the Kelurahan: Ani, reminded on WhatsApp; the Kecamatan admin above it gets that Kelurahan's count
+    const kel = await remind(id, `?unitId=${ids.kel}`);
+    expect(kel.statusCode, kel.body).toBe(200);
+    expect(kel.json()).toMatchObject({ alreadySent: false, employeesReminded: 1, withoutContact: 0, summaries: 1 });
+    expect(kel.json().message.id).toContain(`(${kelPath})`);
+    const summaryToKec = (await deps.db.query<{ subject: string; body: string }>(
+      "SELECT subject, body FROM notification_outbox WHERE recipient = 'adminkec@example.go.id' AND body LIKE '%' || $1 || '%'", [id],
+    )).rows;
+    expect(summaryToKec).toEqual([{ subject: `Rekap pernyataan netralitas: ${kelPath}`, body: expect.stringContaining(`1 dari 1 pegawai di ${kelPath} belum`) }]);
+    expect(summaryToKec[0]!.body).toContain(`?unit=${ids.kel}`);
+    // the Kecamatan: Budi only (Ani was reminded today), the Kecamatan's own count to its admin
+    expect((await remind(id, `?unitId=${ids.kec}`)).json()).toMatchObject({ alreadySent: false, employeesReminded: 1, summaries: 1, message: { id: expect.stringContaining(`(${kecPath})`) } });
+    // the Kelurahan again: covered today by the run over the Kecamatan
+    const again = (await remind(id, `?unitId=${ids.kel}`)).json();
+    expect(again).toMatchObject({ alreadySent: true, employeesReminded: 0 });
+    expect(again.message.id).toContain(`Pengingat untuk ${kelPath} sudah diantrekan hari ini (4 November 2023)`);
+    // Dinas Pendidikan: Citra has no contact
+    expect((await remind(id, `?unitId=${ids.dik}`)).json()).toMatchObject({ alreadySent: false, employeesReminded: 0, withoutContact: 1, summaries: 1 });
+    // the whole campaign: only Dedi is left to remind; every unit admin had their summary today
+    expect((await remind(id)).json()).toMatchObject({ alreadySent: false, employeesReminded: 1, withoutContact: 0, summaries: 0, unitsWithoutContact: 0 });
+    expect((await remind(id)).json()).toMatchObject({ alreadySent: true });
+    expect((await remind(id, `?unitId=${ids.dik}`)).json()).toMatchObject({ alreadySent: true });
+    // each employee was reminded once
+    const reminded = (await deps.db.query<{ recipient: string; n: number }>(
+      "SELECT recipient, count(*)::int AS n FROM notification_outbox WHERE subject LIKE 'Pengingat%' AND body LIKE '%' || $1 || '%' GROUP BY recipient ORDER BY recipient", [id],
+    )).rows;
+    expect(reminded).toEqual([{ recipient: '+6281200000001', n: 1 }, { recipient: 'budi@example.go.id', n: 1 }, { recipient: 'dedi@example.go.id', n: 1 }]);
+    // a unit of another agency, or none at all, answers 404 like an unknown unit
+    const serang = (await deps.db.query<{ id: string }>("SELECT id FROM agencies WHERE region_code = '36.04'")).rows[0]!.id;
+    const serangUnit = (await createUnit(deps, SYSTEM_PRINCIPAL, SYSTEM, serang, { name: 'Dinas Pendidikan Serang', kind: 'opd' })).id;
+    for (const unit of [serangUnit, '00000000-0000-4000-8000-000000000000']) expect((await remind(id, `?unitId=${unit}`)).statusCode).toBe(404);
+    const audit = (await deps.db.query<{ details: { unitId: string | null } }>("SELECT details FROM audit_events WHERE action = 'pledge.reminders_sent' AND entity_id = $1 ORDER BY seq", [id])).rows;
+    expect(audit.map((a) => a.details.unitId)).toEqual([ids.kel, ids.kec, ids.dik, null]);
+  });
+
   it('keeps coverage over time consistent with coverage, for a unit drill-down and for a unit admin', async () => {
     for (const [who, q] of [[admin, `?unitId=${ids.kec}`], [await as('adminkec'), ''], [admin, '']] as const) {
       const cov = (await get(`/pledge-campaigns/${campaign}/coverage${q}`, who)).json();
@@ -287,10 +371,23 @@ describe.each(DB_KINDS)('pledge follow-up on %s', (kind) => {
     const r = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...unitAdmin, payload: { nips: ['THL-000001', '199001012021012001', '19860926 201505 1 001', '199901012020011999'], heldOn: '2023-11-02' } });
     expect(r.statusCode, r.body).toBe(200);
     // Citra works in Dinas Pendidikan and is not an ASN (listed by her internal id); Ani is in a kelurahan the admin does not
-    // manage and has not signed; Budi, in the Kecamatan, has signed already; the last NIP is nobody's. Only the NIPs as
-    // typed come back (digits), no names of staff outside the admin's unit.
-    expect(r.json()).toEqual({ ceremonyId: expect.any(String), signed: 1, alreadySigned: 0, notCovered: ['199901012020011999'], outsideScope: ['199001012021012001'], outsideScopeSigned: ['198609262015051001'] });
-    expect(r.body).not.toMatch(/Ani|Budi|Lestari|Santoso/);
+    // manage and has not signed; Budi, in the Kecamatan, has signed already; the last NIP is nobody's. The three get one and
+    // the same answer, as typed (digits): nothing tells the admin that Ani and Budi are the agency's, nor that Budi signed.
+    expect(r.json()).toEqual({ ceremonyId: expect.any(String), signed: 1, alreadySigned: 0, notCovered: ['199001012021012001', '198609262015051001', '199901012020011999'] });
+    expect(r.body).not.toMatch(/Ani|Budi|Lestari|Santoso|outside|signed":\s*\[/i);
+    // a list naming no one the admin may sign for records nothing: refused alike for staff of other units, signed or not, and for unknown NIPs
+    const ceremonies = async () => (await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM pledge_ceremonies WHERE campaign_id = $1', [campaign])).rows[0]!.n;
+    const [storedBefore, auditedBefore] = [await ceremonies(), await audits('pledge.ceremony_recorded')];
+    const refusals = [];
+    for (const nips of [['19860926 201505 1 001'], ['199001012021012001'], ['199901012020011999']]) {
+      const empty = await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...unitAdmin, payload: { nips, heldOn: '2023-11-02' } });
+      expect(empty.statusCode, empty.body).toBe(400);
+      refusals.push(empty.json());
+    }
+    expect(refusals[0]).toMatchObject({ code: 'CEREMONY_NOBODY_TO_RECORD', message: { id: expect.stringContaining('Tidak ada yang dicatat'), en: expect.stringContaining('Nothing was recorded') } });
+    expect(refusals[1]).toEqual(refusals[0]);
+    expect(refusals[2]).toEqual(refusals[0]);
+    expect([await ceremonies(), await audits('pledge.ceremony_recorded')]).toEqual([storedBefore, auditedBefore]);
     expect((await get(`/pledge-campaigns/${campaign}/ceremonies`, unitAdmin)).json().items[0]).toMatchObject({ listed: 4, signed: 1 });
     const ani = (await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pledges p JOIN employees e ON e.id = p.employee_id WHERE e.nip = '199001012021012001' AND p.revoked_at IS NULL")).rows[0]!.n;
     expect(ani).toBe(0);

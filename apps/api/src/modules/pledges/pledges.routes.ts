@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   PledgeCampaignChange, PledgeCampaignCreated, PledgeCampaignInput, PledgeCampaignPeriod, PledgeCeremonyInput, PledgeCeremonyResult, PledgeCodeRequest, PledgeCodeSent, PledgeCoverage, PledgeCoverageQuery,
-  PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
+  PledgeDocumentTokenInput, PledgeMissingEmployee, PledgeMissingExportQuery, PledgeMissingQuery, PledgeReminderQuery, PledgeReminderResult, PledgeRevokeInput, PledgeSigned,
   PledgeSignInput, PledgeVerification, Problem, pageOf, PledgeCampaignSummary, PledgePublicCampaign, PledgeTemplate, PledgeTemplateCreated,
   PledgeTemplateInput, PledgeTemplateQuery, PledgeTimeline, PledgeAccountSignInput, PledgeCeremony, PledgeCeremonySheet, PledgeListPage, PledgeListQuery, MyPledgeCampaigns } from '@netra/contracts';
 import { z } from 'zod';
@@ -71,8 +71,8 @@ export const pledgeRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
   });
 
   app.post('/pledge-campaigns/:id/reminders', {
-    schema: { tags: ['pledges'], summary: 'Remind the employees who have not signed, and send unit admins a summary (once per campaign and local day)', params: Id, response: { 200: PledgeReminderResult, ...errors } },
-  }, async (req) => sendReminders(deps, requirePrincipal(req, 'agencies.manage'), req.params.id));
+    schema: { tags: ['pledges'], summary: 'Remind the employees who have not signed (optionally of one unit subtree) on a channel this server delivers on, and send unit admins a summary (once per campaign, unit and local day)', params: Id, querystring: PledgeReminderQuery, response: { 200: PledgeReminderResult, ...errors } },
+  }, async (req) => sendReminders(deps, requirePrincipal(req, 'agencies.manage'), req.params.id, req.query));
 
   app.post('/pledge-campaigns/:id/ceremonies', {
     schema: { tags: ['pledges'], summary: 'Record a signing ceremony from its attendance list (NIPs)', params: Id, body: PledgeCeremonyInput, response: { 200: PledgeCeremonyResult, ...errors } },

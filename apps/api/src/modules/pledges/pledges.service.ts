@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Permission } from '@netra/contracts';
-import { findElection, instantInRegion, localDateInRegion } from '@netra/rules';
+import { dateInWords, findElection, instantInRegion, localDateInRegion } from '@netra/rules';
 import type { Deps } from '../../deps.ts';
 import { prepared, type Queryable } from '../../db/client.ts';
 import { AUDIT_PARAM_COUNT, appendAudit, auditInsertSql, auditValues, sha256, type Actor } from '../../platform/audit.ts';
@@ -55,13 +55,16 @@ export async function changeCampaign(deps: Deps, p: Principal, id: string, input
     const opensOn = day(c.opens_on);
     if (input.closesOn !== undefined) {
       if (input.closesOn < opensOn)
-        throw invalid('PERIOD_INVALID', { id: `Tanggal tutup ${input.closesOn} sebelum tanggal buka ${opensOn}.`, en: `The closing date ${input.closesOn} is before the opening date ${opensOn}.` });
+        throw invalid('PERIOD_INVALID', {
+          id: `Tanggal tutup ${dateInWords(input.closesOn, 'id')} sebelum tanggal buka ${dateInWords(opensOn, 'id')}.`,
+          en: `The closing date ${dateInWords(input.closesOn, 'en')} is before the opening date ${dateInWords(opensOn, 'en')}.`,
+        });
       const last = (await tx.query<{ on: string | Date | null }>('SELECT max(signed_at) AS on FROM pledges WHERE campaign_id = $1', [id])).rows[0]?.on;
       const lastDay = last ? localDateInRegion(new Date(last), c.region_code) : null;
       if (lastDay && input.closesOn < lastDay)
         throw invalid('PERIOD_BEFORE_SIGNATURES', {
-          id: `Tanggal tutup ${input.closesOn} sebelum pernyataan terakhir yang ditandatangani (${lastDay}).`,
-          en: `The closing date ${input.closesOn} is before the last pledge signed (${lastDay}).`,
+          id: `Tanggal tutup ${dateInWords(input.closesOn, 'id')} sebelum pernyataan terakhir yang ditandatangani (${dateInWords(lastDay, 'id')}).`,
+          en: `The closing date ${dateInWords(input.closesOn, 'en')} is before the last pledge signed (${dateInWords(lastDay, 'en')}).`,
         });
     }
     const after = { title: input.title ?? c.title, closesOn: input.closesOn ?? day(c.closes_on) };
@@ -140,6 +143,16 @@ function assertMaySign(c: Campaign, e: Signer | null, now: Date, by: 'nip' | 'ac
   if (refusal) throw new AppError(400, refusal.code, refusal.message);
 }
 
+/** The channels this server can deliver on (an SMTP server, a WhatsApp gateway); without a notifier nothing is sent, so every channel counts as one. */
+export const usableChannels = (deps: Pick<Deps, 'notifier'>): Record<Channel, boolean> => ({
+  email: !deps.notifier || deps.notifier.available('email'),
+  whatsapp: !deps.notifier || deps.notifier.available('whatsapp'),
+});
+
+/** Where a notice to a contact goes: e-mail when registered and deliverable, else WhatsApp likewise; null when neither can reach them. */
+export const deliverableTo = (channels: Record<Channel, boolean>, to: { email: string | null; phone: string | null }): { channel: Channel; recipient: string } | null =>
+  to.email && channels.email ? { channel: 'email', recipient: to.email } : to.phone && channels.whatsapp ? { channel: 'whatsapp', recipient: to.phone } : null;
+
 const OTP_MINUTES = 10;
 const DOWNLOAD_MINUTES = 15;
 export const SELF_SERVICE: Actor = { id: null, label: 'employee:self-service' };
@@ -153,9 +166,8 @@ export async function requestSigningCode(deps: Deps, input: { campaignId: string
     const signed = (await tx.query('SELECT 1 FROM pledges WHERE campaign_id = $1 AND employee_id = $2 AND revoked_at IS NULL', [c.id, e.id])).rowCount > 0;
     if (signed) throw ALREADY_SIGNED();
     if (!e.email && !e.phone) throw invalid('PLEDGE_NO_CONTACT', { id: 'Tidak ada kontak terdaftar; hubungi admin unit untuk tanda tangan di tempat.', en: 'No registered contact; ask the unit admin to record a signature in person.' });
-    // a channel this server can deliver on: e-mail first, else WhatsApp; none, and the page must not say "sent"
-    const canUse = (channel: Channel) => !deps.notifier || deps.notifier.available(channel);
-    const to = e.email && canUse('email') ? { channel: 'email' as const, recipient: e.email } : e.phone && canUse('whatsapp') ? { channel: 'whatsapp' as const, recipient: e.phone } : null;
+    // a channel this server can deliver on; none, and the page must not say "sent"
+    const to = deliverableTo(usableChannels(deps), e);
     if (!to)
       throw conflict('PLEDGE_CODE_CHANNEL_UNAVAILABLE', {
         id: 'Kode tidak dapat dikirim: layanan email/WhatsApp untuk kontak Anda belum diaktifkan di server ini. Tanda tangani melalui akun pegawai Anda, atau minta admin unit mencatat tanda tangan di tempat.',
@@ -315,9 +327,11 @@ export type CeremonyInput = { nips: string[]; heldOn?: string; place?: string; w
 /**
  * A unit admin records a ceremony: when and where, its witnesses, and the attendance list (NIPs, or
  * internal ids for non-ASN staff; each person counts once however often or however the NIP is written),
- * which signs in bulk. Only employees the campaign covers and the caller may write to sign; entries naming
- * a covered employee outside the caller's units come back apart from those the campaign does not cover
- * (as typed, no names). The scanned signed sheet is attached afterwards (pledge-ceremonies).
+ * which signs in bulk. Only employees the campaign covers and the caller may write to sign; every other
+ * entry (unknown, not covered, or a covered employee outside the caller's units) gets one and the same
+ * answer, as typed: the response never tells which NIPs belong to the agency or who of them signed. A
+ * list naming no one the caller may sign for is refused and nothing is stored. The scanned signed sheet
+ * is attached afterwards (pledge-ceremonies).
  */
 export async function recordCeremony(deps: Deps, p: Principal, campaignId: string, input: CeremonyInput) {
   const now = deps.clock.now();
@@ -334,16 +348,19 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
     // NIPs in any written form (spaces, dots, dashes), as self-service signing and socialization lists take them
     const listedIds = input.nips.map(listedId);
     const params: unknown[] = [c.id, [...new Set(listedIds.map((x) => x.nip))], [...new Set(listedIds.map((x) => x.internalId))]];
-    // every covered employee the list names; those outside the caller's scope are only told apart, never signed
-    const found = (await tx.query<ListedEmployee & { in_scope: boolean; signed: boolean }>(
-      `SELECT e.id, e.nip, e.internal_id, (${scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)}) AS in_scope,
-              EXISTS (SELECT 1 FROM pledges sp WHERE sp.campaign_id = c.id AND sp.employee_id = e.id AND sp.revoked_at IS NULL) AS signed
+    // the covered employees the list names whom the caller may sign for; nobody else is looked at
+    const rows = (await tx.query<ListedEmployee>(
+      `SELECT e.id, e.nip, e.internal_id
          FROM pledge_campaigns c, employees e
         WHERE c.id = $1 AND (e.nip = ANY($2::text[]) OR (e.agency_id = c.agency_id AND e.internal_id = ANY($3::text[])))
-          AND ${coveredSql('e')}`, params,
+          AND ${coveredSql('e')} AND ${scopeSql(p, 'registry.write', EMPLOYEE_COLS, params)}`, params,
     )).rows;
-    const rows = found.filter((r) => r.in_scope);
-    const { listed, notCovered, outsideScope, outsideScopeSigned } = tallyAttendance(input.nips, found);
+    const { listed, notCovered } = tallyAttendance(input.nips, rows);
+    if (rows.length === 0)
+      throw invalid('CEREMONY_NOBODY_TO_RECORD', {
+        id: `Tidak ada yang dicatat: tidak satu pun dari ${notCovered.length} entri dalam daftar adalah pegawai yang termasuk kampanye ini dan berada dalam cakupan Anda. Periksa NIP yang diketik; pegawai unit lain dicatat oleh admin unitnya.`,
+        en: `Nothing was recorded: none of the ${notCovered.length} entries in the list is an employee this campaign covers within your scope. Check the NIPs typed; staff of other units are recorded by their own unit admin.`,
+      });
     // signed when the ceremony was held: now if today, else noon of that day in the agency's time zone (the
     // hour is unknown; noon keeps the day the same in every Indonesian zone and in UTC on the document)
     const signedAt = heldOn === today ? now : instantInRegion(heldOn, '12:00', c.region_code);
@@ -361,7 +378,7 @@ export async function recordCeremony(deps: Deps, p: Principal, campaignId: strin
     )).rowCount;
     await tx.query('UPDATE pledge_ceremonies SET signed = $2 WHERE id = $1', [ceremonyId, signed]);
     await appendAudit(tx, { actor: { id: p.userId, label: p.username } as Actor, action: 'pledge.ceremony_recorded', entityType: 'pledge_ceremony', entityId: ceremonyId, details: { campaignId: c.id, heldOn, signed, listed }, at: now });
-    return { ceremonyId, signed, alreadySigned: rows.length - signed, notCovered, outsideScope, outsideScopeSigned };
+    return { ceremonyId, signed, alreadySigned: rows.length - signed, notCovered };
   });
 }
 

@@ -96,7 +96,7 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
   it('records a ceremony from an attendance list', async () => {
     const r = (await app.inject({ method: 'POST', url: `/api/v1/pledge-campaigns/${campaign}/ceremonies`, ...s, payload: { nips: ['198609262015051001', '197001011995032002', '197505052000031004'] } })).json();
     // Budi's pledge was revoked, so he signs again at the ceremony; Ani had signed already
-    expect(r).toEqual({ ceremonyId: expect.any(String), signed: 1, alreadySigned: 1, notCovered: ['197505052000031004'], outsideScope: [], outsideScopeSigned: [] });
+    expect(r).toEqual({ ceremonyId: expect.any(String), signed: 1, alreadySigned: 1, notCovered: ['197505052000031004'] });
   });
 
   it('keeps each ceremony with its witnesses and its scanned signed sheet, sealed; other agencies see none of it', async () => {
@@ -114,6 +114,11 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     // a signed sheet is a scan or a photo: a real text file is not one
     const note = await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'catatan.txt', type: 'text/plain', data: Buffer.from('daftar hadir diketik ulang') }) });
     expect(note.json()).toMatchObject({ status: 400, code: 'CEREMONY_SHEET_TYPE' });
+    // any type evidence would not take either: the refusal names what a sheet may be, not the evidence types (video, audio, text)
+    const archive = await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'lembar.bin', type: 'application/octet-stream', data: Buffer.from([0, 1, 2, 3, 0xfe, 0xff, 0, 0x10, 0x80, 0x7f, 0, 9]) }) });
+    for (const refused of [note, archive])
+      expect(refused.json()).toMatchObject({ status: 400, code: 'CEREMONY_SHEET_TYPE', message: { id: expect.stringContaining('harus berupa PDF atau gambar'), en: expect.stringContaining('must be a PDF or an image') } });
+    expect(archive.body).not.toMatch(/video|audio|teks/i);
     const scan = await sharp({ create: { width: 200, height: 280, channels: 3, background: '#fff' } }).png().toBuffer();
     const up = await app.inject({ method: 'POST', url: sheetUrl, ...upload(s, {}, { name: 'lembar-ttd.png', type: 'image/png', data: scan }) });
     expect(up.statusCode, up.body).toBe(201);
@@ -294,7 +299,14 @@ describe.each(DB_KINDS)('neutrality pledges on %s', (kind) => {
     // pledges were signed on 4 November (local time): the campaign cannot close on the 3rd
     const early = await change({ closesOn: '2023-11-03' });
     expect([early.statusCode, early.json().code]).toEqual([400, 'PERIOD_BEFORE_SIGNATURES']);
-    expect((await change({ closesOn: '2023-11-01' })).json().code).toBe('PERIOD_INVALID');
+    // dates in words, as people read them, in both languages
+    expect(early.json().message).toEqual({
+      id: 'Tanggal tutup 3 November 2023 sebelum pernyataan terakhir yang ditandatangani (4 November 2023).',
+      en: 'The closing date 3 November 2023 is before the last pledge signed (4 November 2023).',
+    });
+    const beforeOpening = (await change({ closesOn: '2023-11-01' })).json();
+    expect(beforeOpening.code).toBe('PERIOD_INVALID');
+    expect(beforeOpening.message).toEqual({ id: 'Tanggal tutup 1 November 2023 sebelum tanggal buka 2 November 2023.', en: 'The closing date 1 November 2023 is before the opening date 2 November 2023.' });
     const empty = await change({});
     expect(empty.statusCode).toBe(400);
     expect(empty.json().message.id).toContain('isi judul atau tanggal tutup');

@@ -187,18 +187,46 @@ export async function updateEmployee(deps: Deps, p: Principal, actor: Actor, id:
   return loadEmployee(deps.db, p, id);
 }
 
-/** Streams the caller's scoped registry in keyset pages (memory stays flat for any size). */
-export async function* exportEmployees(deps: Deps, p: Principal, q: Partial<EmployeeQuery>): AsyncGenerator<Employee> {
+/**
+ * How the export walks the list's order (SORTS) in keyset pages: a row comparison on the sort column and the
+ * id, in one direction. NIPs sort with NULLs last, so those sorts walk the rows with a NIP, then those without.
+ */
+const EXPORT_WALKS: Record<EmployeeQuery['sort'], { where?: string; key: 'name' | 'nip' | 'updated_at' | null; desc: boolean }[]> = {
+  name: [{ key: 'name', desc: false }],
+  '-name': [{ key: 'name', desc: true }],
+  nip: [{ where: 'e.nip IS NOT NULL', key: 'nip', desc: false }, { where: 'e.nip IS NULL', key: null, desc: false }],
+  '-nip': [{ where: 'e.nip IS NOT NULL', key: 'nip', desc: true }, { where: 'e.nip IS NULL', key: null, desc: true }],
+  updatedAt: [{ key: 'updated_at', desc: false }],
+  '-updatedAt': [{ key: 'updated_at', desc: true }],
+};
+
+/**
+ * Streams the caller's scoped registry with the list's filters, in the list's order (`sort`, by name when
+ * absent), in keyset pages (memory stays flat for any size).
+ */
+export async function* exportEmployees(deps: Deps, p: Principal, q: Partial<EmployeeQuery>, pageRows = 2000): AsyncGenerator<Employee> {
   if (!can(p, 'registry.export')) throw forbidden();
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const params: unknown[] = [];
-    const scope = scopeSql(p, 'registry.export', COLS, params);
-    const where = [scope, ...filterSql(q, params), `e.id > $${params.push(after)}`].join(' AND ');
-    const rows = (await deps.db.query<Row>(`${selectCols(p, params)} ${BASE} WHERE ${where} ORDER BY e.id LIMIT 2000`, params)).rows;
-    for (const r of rows) yield toEmployee(r);
-    if (rows.length < 2000) return;
-    after = rows[rows.length - 1]!.id;
+  for (const walk of EXPORT_WALKS[q.sort ?? 'name']) {
+    const cols = [...(walk.key ? [`e.${walk.key}`] : []), 'e.id'];
+    // the sort value goes back as text: a timestamp keeps its microseconds (a JS Date would drop them)
+    let after: string[] | null = null;
+    for (;;) {
+      const params: unknown[] = [];
+      const scope = scopeSql(p, 'registry.export', COLS, params);
+      const where = [scope, ...filterSql(q, params), ...(walk.where ? [walk.where] : [])];
+      if (after) where.push(`(${cols.join(', ')}) ${walk.desc ? '<' : '>'} (${after.map((v) => `$${params.push(v)}`).join(', ')})`);
+      const order = cols.map((c) => `${c} ${walk.desc ? 'DESC' : 'ASC'}`).join(', ');
+      const rows = (
+        await deps.db.query<Row & { k: string | null }>(
+          `${selectCols(p, params)}, ${walk.key ? `e.${walk.key}::text` : 'NULL'} AS k ${BASE} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${pageRows}`,
+          params,
+        )
+      ).rows;
+      for (const r of rows) yield toEmployee(r);
+      if (rows.length < pageRows) break;
+      const last = rows[rows.length - 1]!;
+      after = walk.key ? [last.k!, last.id] : [last.id];
+    }
   }
 }
 

@@ -30,6 +30,15 @@ describe('netra import employees through npm run (PostgreSQL)', () => {
     const r = await runNetra(['import', 'employees', 'pegawai.csv', '--agency', id, '--json'], npm);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    // the units a file would create are in the JSON, before anything is written
+    fs.writeFileSync(path.join(tmp, 'unit.csv'), 'nip,nama,jenis,unit\n198609262015051001,Budi Santoso,PNS,Dinas Sosal\n');
+    const dry = await runNetra(['import', 'employees', 'unit.csv', '--agency', id, '--dry-run', '--json'], npm);
+    expect(dry.code, dry.stderr).toBe(0);
+    // --json keeps exactly the summary other tools read; the units to be created are said at the terminal
+    expect(JSON.parse(dry.stdout)).toEqual({ inserted: 0, updated: 1, unchanged: 0, rejected: 0, errors: [] });
+    const said = await runNetra(['import', 'employees', 'unit.csv', '--agency', id, '--dry-run'], npm);
+    expect(said.stdout).toContain('units this file would create: 1');
+    expect(said.stdout).toContain('Dinas Sosal (row 2, 1 row)');
 
     const lines = ['nip,nama,jenis', ...Array.from({ length: 1003 }, (_v, i) => `198609262031131001,Salah ${i},PNS`)];
     fs.writeFileSync(path.join(tmp, 'salah.csv'), lines.join('\n'));

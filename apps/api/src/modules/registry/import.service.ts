@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough } from 'node:stream';
 import { once } from 'node:events';
-import { IMPORT_LISTED_ERRORS, type ImportError, type ImportRun, type ImportSummary } from '@netra/contracts';
+import { IMPORT_LISTED_ERRORS, IMPORT_LISTED_UNITS, type ImportError, type ImportRun, type ImportSummary } from '@netra/contracts';
 import type { Deps } from '../../deps.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { appendAudit, type Actor, type AuditEntry } from '../../platform/audit.ts';
@@ -19,6 +19,7 @@ import { provinceCodes } from '../regions/regions.service.ts';
 import { agencyScope, insertUnit } from '../agencies/agencies.service.ts';
 import { ymdOf } from './domain/identifiers.ts';
 import { FIELD_LABELS, headerScore, mapHeaders, REQUIRED_FIELDS, unitKeyOf, validateRow, type ValidEmployeeRow } from './domain/import-rows.ts';
+import { planNewUnits, type PlannedUnit } from './domain/new-units.ts';
 import { writeCsvTable, type ExportTable } from './export-writers.ts';
 import { ByteCounter, fileError, openSheet, tooManyValues } from './file-readers.ts';
 
@@ -40,9 +41,10 @@ const ERROR_REPORT: ExportTable<{ row: number; column_name: string | null; code:
   columns: [
     { header: 'baris', get: (e) => String(e.row) },
     { header: 'kolom', get: (e) => e.column_name ?? '' },
-    { header: 'kode', get: (e) => e.code },
+    // the message in both languages before the code, which is for support and scripts
     { header: 'pesan', get: (e) => e.message_id },
     { header: 'message', get: (e) => e.message },
+    { header: 'kode', get: (e) => e.code },
   ],
 };
 
@@ -405,20 +407,23 @@ async function mergeStaged(
   const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stage}`)).rows[0]!.n;
   // with --skip-invalid a file of nothing but invalid rows writes nothing either: rejected, not succeeded
   if (rejected && (!options.skipInvalid || total === 0)) {
-    return { summary: { inserted: 0, updated: 0, unchanged: 0, rejected, errors, ...more }, written: false, rejected };
+    // the units the valid rows would create are listed too: a misspelt one is corrected in the same round
+    const units = newUnitsOf(await planUnits(deps.db, agencyId, stage));
+    return { summary: { inserted: 0, updated: 0, unchanged: 0, rejected, errors, ...more, ...units }, written: false, rejected };
   }
   const work = async (tx: Queryable) => {
     let t = performance.now();
-    await ensureUnits(tx, input, stage);
-    deps.logger.debug({ ms: Math.round(performance.now() - t) }, 'import units');
+    const plan = await planUnits(tx, agencyId, stage);
+    await createUnits(tx, agencyId, plan);
+    deps.logger.debug({ ms: Math.round(performance.now() - t), units: plan.length }, 'import units');
     t = performance.now();
     const counts = await mergeRows(tx, stage, agencyId, input.agencyRegion, total);
     deps.logger.debug({ ms: Math.round(performance.now() - t) }, 'import merged');
-    const summary: ImportSummary = { ...counts, rejected, errors, ...more };
+    const summary: ImportSummary = { ...counts, rejected, errors, ...more, ...newUnitsOf(plan) };
     const written = counts.inserted + counts.updated > 0;
     const entry: AuditEntry = {
       actor: input.actor, action: options.dryRun ? 'employees.import_tested' : 'employees.imported', entityType: 'agency', entityId: agencyId, at: deps.clock.now(),
-      details: { runId: input.runId, fileSha256: input.fileSha256, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, rejected },
+      details: { runId: input.runId, fileSha256: input.fileSha256, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, rejected, newUnits: plan.length },
     };
     // a dry run rolls its writes back; its audit entry (it read the registry for the file) is written after the rollback
     if (options.dryRun) throw new Rollback({ summary, written, rejected }, entry);
@@ -434,29 +439,43 @@ async function mergeStaged(
   }
 }
 
-/** Creates the units named in the file (whole paths) that the agency does not have yet. */
-async function ensureUnits(tx: Queryable, input: { agencyId: string; principal: Principal | 'system' }, stage: string) {
-  const { rows: found } = await tx.query<{ unit_path: string }>(
-    `SELECT DISTINCT ON (s.unit_key) s.unit_path FROM ${stage} s
-      WHERE s.unit_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM units u WHERE u.agency_id = $1 AND u.name_key = s.unit_key)`,
-    [input.agencyId],
+/** The units the staged rows name that the agency does not have, each with the unit it is probably meant to be. */
+async function planUnits(db: Queryable, agencyId: string, stage: string): Promise<PlannedUnit[]> {
+  // a path whose whole key exists has every unit above it too
+  const { rows: named } = await db.query<{ unit_path: string; first_row: number; n: number }>(
+    `SELECT (array_agg(s.unit_path ORDER BY s.row))[1] AS unit_path, min(s.row) AS first_row, count(*)::int AS n FROM ${stage} s
+      WHERE s.unit_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM units u WHERE u.agency_id = $1 AND u.name_key = s.unit_key)
+      GROUP BY s.unit_key`,
+    [agencyId],
   );
-  if (!found.length) return;
-  const rows = found.map((r) => ({ unit_path: r.unit_path.split(UNIT_SEP) }));
-  const existing = new Map(
-    (await tx.query<{ id: string; name_key: string }>('SELECT id, name_key FROM units WHERE agency_id = $1', [input.agencyId])).rows.map((r) => [r.name_key, r.id]),
+  if (!named.length) return [];
+  const { rows: known } = await db.query<{ key: string; path: string; name: string; parent_key: string | null }>(
+    'SELECT u.name_key AS key, u.path, u.name, p.name_key AS parent_key FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.agency_id = $1',
+    [agencyId],
   );
-  for (const { unit_path } of rows.sort((a, b) => a.unit_path.length - b.unit_path.length)) {
-    let parentId: string | null = null;
-    for (let depth = 1; depth <= unit_path.length; depth++) {
-      const key = unitKeyOf(unit_path.slice(0, depth));
-      let id = existing.get(key);
-      if (!id) {
-        id = (await insertUnit(tx, input.agencyId, { name: unit_path[depth - 1]!, parentId, kind: guessUnitKind(unit_path[depth - 1]!, depth) })).id;
-        existing.set(key, id);
-      }
-      parentId = id;
-    }
+  return planNewUnits(
+    named.map((r) => ({ parts: r.unit_path.split(UNIT_SEP), firstRow: r.first_row, rows: r.n })),
+    known.map((r) => ({ key: r.key, path: r.path, name: r.name, parentKey: r.parent_key })),
+  );
+}
+
+/** The summary's list of new units (absent when there are none, so a usual summary keeps its documented shape). */
+function newUnitsOf(plan: readonly PlannedUnit[]): Pick<ImportSummary, 'newUnits' | 'moreNewUnits'> {
+  if (!plan.length) return {};
+  const newUnits = plan.slice(0, IMPORT_LISTED_UNITS).map(({ path, firstRow, rows, suggestion }) => ({ path, firstRow, rows, suggestion }));
+  return plan.length > newUnits.length ? { newUnits, moreNewUnits: plan.length - newUnits.length } : { newUnits };
+}
+
+/** Creates the planned units (parents come before their children in the plan). */
+async function createUnits(tx: Queryable, agencyId: string, plan: readonly PlannedUnit[]) {
+  if (!plan.length) return;
+  const ids = new Map(
+    (await tx.query<{ id: string; name_key: string }>('SELECT id, name_key FROM units WHERE agency_id = $1', [agencyId])).rows.map((r) => [r.name_key, r.id]),
+  );
+  for (const u of plan) {
+    const parentId = u.parts.length > 1 ? ids.get(unitKeyOf(u.parts.slice(0, -1)))! : null;
+    const name = u.parts[u.parts.length - 1]!;
+    ids.set(u.key, (await insertUnit(tx, agencyId, { name, parentId, kind: guessUnitKind(name, u.parts.length) })).id);
   }
 }
 

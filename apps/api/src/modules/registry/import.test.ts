@@ -380,6 +380,51 @@ describe.each(DB_KINDS)('employee re-import and real-world files on %s', (kind) 
     expect(await units(agency)).toEqual(['SD NEGERI 1/II CIRUAS']);
   });
 
+  it('lists the units an import creates, before (dry run, rejected file) and after, with the unit a misspelling was meant to be', async () => {
+    const agency = await newAgency('Pemerintah Kabupaten Serang IX');
+    const first = await imp(agency, CSV([
+      'nip,nama,jenis,unit',
+      '199506062020121013,Asep Sunandar,PNS,Dinas Sosial / Sekretariat',
+      '199607072021031014,Euis Komariah,PNS,Dinas Sosial / Sekretariat',
+      '199708082022032015,Dadang Hermawan,PNS,Dinas Pendidikan',
+    ]));
+    expect(first.summary!.newUnits).toEqual([
+      { path: 'Dinas Pendidikan', firstRow: 4, rows: 1, suggestion: null },
+      { path: 'Dinas Sosial', firstRow: 2, rows: 0, suggestion: null },
+      { path: 'Dinas Sosial / Sekretariat', firstRow: 2, rows: 2, suggestion: null },
+    ]);
+    expect(await units(agency)).toEqual(['Dinas Pendidikan', 'Dinas Sosial', 'Dinas Sosial / Sekretariat']);
+
+    // the tester's file: a misspelt unit and a path written without spaces around "/"
+    const slips = CSV([
+      'nip,nama,jenis,unit',
+      '199809092023211016,Rina Nuraeni,PPPK,Dinas Sosal',
+      '199506062020121013,Asep Sunandar,PNS,Dinas Sosial/Sekretariat',
+      '199607072021031014,Euis Komariah,PNS,dinas sosial / sekretariat',
+    ]);
+    const planned = [
+      { path: 'Dinas Sosal', firstRow: 2, rows: 1, suggestion: 'Dinas Sosial' },
+      { path: 'Dinas Sosial/Sekretariat', firstRow: 3, rows: 1, suggestion: 'Dinas Sosial / Sekretariat' },
+    ];
+    const dry = await imp(agency, slips, { dryRun: true });
+    expect(dry.status).toBe('succeeded');
+    expect(dry.summary).toMatchObject({ inserted: 1, updated: 1, unchanged: 1, newUnits: planned });
+    expect(await units(agency)).toEqual(['Dinas Pendidikan', 'Dinas Sosial', 'Dinas Sosial / Sekretariat']);
+    // a file rejected for another row lists them too, so one round of corrections is enough
+    const rejected = await imp(agency, slips + '198609262031131001,Salah TMT,PNS,\n');
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.summary).toMatchObject({ inserted: 0, rejected: 1, newUnits: planned });
+    expect(await units(agency)).toEqual(['Dinas Pendidikan', 'Dinas Sosial', 'Dinas Sosial / Sekretariat']);
+    // kept with the run, for the page that polls it
+    const run = (await deps.db.query<{ summary: string | { newUnits: unknown } }>('SELECT summary FROM import_runs WHERE id = $1', [dry.runId])).rows[0]!;
+    expect((typeof run.summary === 'string' ? JSON.parse(run.summary) : run.summary).newUnits).toEqual(planned);
+
+    // the corrected file creates nothing, and its summary keeps the documented shape
+    const fixed = await imp(agency, slips.replace('Dinas Sosal', 'Dinas Sosial').replace('Sosial/Sekretariat', 'Sosial / Sekretariat'));
+    expect(fixed.summary).toEqual({ inserted: 1, updated: 0, unchanged: 2, rejected: 0, errors: [] });
+    expect(await units(agency)).toEqual(['Dinas Pendidikan', 'Dinas Sosial', 'Dinas Sosial / Sekretariat']);
+  });
+
   it('lists the first 1,000 errors by row and counts the rest', async () => {
     const agency = await newAgency('Pemerintah Kabupaten Serang VIII');
     const lines = ['nip,nama,jenis', '199405052019031012,Valid Satu,PNS', '199405052019031012,Duplikat,PNS'];

@@ -3,10 +3,12 @@ import os from 'node:os';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, addUser, freshDb, makeDeps, signIn, SYSTEM, type TestApp } from '../../../test/harness.ts';
+import { EMPLOYEE_SORTS, EmployeeQuery } from '@netra/contracts';
+import { DB_KINDS, addUser, freshDb, makeDeps, signIn, SYSTEM, SYSTEM_PRINCIPAL, type TestApp } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
 import { createAgency } from '../agencies/agencies.service.ts';
+import { exportEmployees } from './employees.service.ts';
 import { runImport, startImportRun } from './import.service.ts';
 
 describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
@@ -59,6 +61,8 @@ describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
     const csv = await app.inject({ method: 'GET', url: `/api/v1/employees/export?format=csv&agencyId=${agency}`, ...s });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="pegawai-.*\.csv"/);
+    // Excel reads UTF-8 only with the byte order mark (names such as "Sutisna Ẹ" stay whole); the web says to use XLSX for Excel
+    expect(csv.body.startsWith('\ufeffnip,nama,jenis,jabatan,unit,')).toBe(true);
     // formula injection is neutralised for spreadsheet programs
     expect(csv.body).toContain(`"'=HYPERLINK(""x"")"`);
     const xlsx = await app.inject({ method: 'GET', url: `/api/v1/employees/export?format=xlsx&agencyId=${agency}`, ...s });
@@ -116,10 +120,11 @@ describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
     expect(report.headers['content-type']).toMatch(/^text\/csv/);
     expect(report.headers['content-disposition']).toMatch(/attachment; filename=".*\.csv"/);
     const rows = report.body.replace(/^\ufeff/, '').trim().split('\n');
-    expect(rows[0]).toBe('baris,kolom,kode,pesan,message');
+    // the message in both languages comes before the code
+    expect(rows[0]).toBe('baris,kolom,pesan,message,kode');
     expect(rows).toHaveLength(1101);
-    expect(rows[1]).toMatch(/^2,nip,NIP_TMT,/);
-    expect(rows[1100]).toMatch(/^1101,nip,NIP_TMT,/);
+    expect(rows[1]).toMatch(/^2,nip,NIP digit 9-14: .*,NIP digits 9-14: .*,NIP_TMT$/);
+    expect(rows[1100]).toMatch(/^1101,nip,.*,NIP_TMT$/);
     // kept with the run in the database, not in one server's temporary folder: a restart or another API server still serves it
     expect(Number((await deps.db.query<{ n: string }>('SELECT count(*) AS n FROM import_run_errors WHERE run_id = $1', [id])).rows[0]!.n)).toBe(1100);
     // a report past its 30 days goes when the next one is kept; the run stays, with its summary
@@ -160,6 +165,58 @@ describe.each(DB_KINDS)('registry endpoints on %s', (kind) => {
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ active: false, position: 'Staf Ahli' });
   });
+  it('refuses a PATCH of a field it does not change, naming the field, and still takes the edit form\'s fields', async () => {
+    const e = await app.inject({ method: 'POST', url: '/api/v1/employees', ...s, payload: { agencyId: agency, employmentType: 'PNS', nip: '197404042001121004', name: 'Yusuf Maulana' } });
+    expect(e.statusCode).toBe(201);
+    const url = `/api/v1/employees/${e.json().id}`;
+    const nip = await app.inject({ method: 'PATCH', url, ...s, payload: { nip: '123' } });
+    expect(nip.statusCode).toBe(400);
+    expect(nip.json().errors).toEqual([{
+      path: 'body.nip',
+      message: 'cannot be changed here: NIP/NI, internal id, employment type and agency stay as registered',
+      messageId: 'tidak dapat diubah di sini: NIP/NI, nomor induk internal, jenis pegawai dan instansi tetap seperti saat didaftarkan',
+    }]);
+    for (const payload of [{ employmentType: 'PPPK' }, { agencyId: agency }, { internalId: 'X-1' }]) {
+      const r = await app.inject({ method: 'PATCH', url, ...s, payload });
+      expect([r.statusCode, r.json().errors?.[0]?.path]).toEqual([400, `body.${Object.keys(payload)[0]}`]);
+    }
+    // a field the employee does not have at all is named too, and nothing of the request is written
+    const unknown = await app.inject({ method: 'PATCH', url, ...s, payload: { position: 'Kepala Seksi', jabatan: 'Kepala Seksi' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message.en).toContain('"jabatan"');
+    expect(unknown.json().message.id).toContain('"jabatan"');
+    expect((await app.inject({ method: 'GET', url, ...s })).json()).toMatchObject({ nip: '197404042001121004', employmentType: 'PNS', position: null });
+    // what the web edit form sends
+    const edit = await app.inject({ method: 'PATCH', url, ...s, payload: { name: 'Yusuf Maulana, S.E.', position: 'Kepala Seksi', echelon: '', rank: 'III/d', unitId: null, active: false } });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json()).toMatchObject({ name: 'Yusuf Maulana, S.E.', position: 'Kepala Seksi', rank: 'III/d', active: false });
+  });
+
+  it('exports in the order and with the filters of the list, for every sort, across keyset pages', async () => {
+    const options = { dryRun: false, skipInvalid: false };
+    const lines = ['nip,nama,jenis,jabatan'];
+    // equal names and (one import, one transaction) equal update times: the id decides, as in the list
+    for (let i = 0; i < 14; i++) lines.push(`1975060${(i % 9) + 1}2000${i % 2 ? '03' : '12'}1${String(i + 1).padStart(3, '0')},${['Ani', 'Budi', 'Citra'][i % 3]} Urut,PNS,Staf`);
+    for (let i = 0; i < 5; i++) lines.push(`THL-URUT-${i},Budi Urut,NON_ASN,Pengemudi`);
+    const runId = await startImportRun(deps.db, { agencyId: agency, actor: SYSTEM, fileName: 'x', options });
+    const imported = await runImport(deps, { runId, agencyId: agency, agencyRegion: '32.75', actor: SYSTEM, principal: 'system', source: { stream: Readable.from([Buffer.from(lines.join('\n'))]), fileName: 'x' }, options });
+    expect(imported.summary, JSON.stringify(imported.summary?.errors)).toMatchObject({ inserted: 19, rejected: 0 });
+    for (const filter of [`agencyId=${agency}`, 'q=Urut', 'type=NON_ASN']) {
+      for (const sort of EMPLOYEE_SORTS) {
+        const list = (await app.inject({ method: 'GET', url: `/api/v1/employees?${filter}&sort=${sort}&pageSize=200`, ...s })).json() as { items: { id: string; nip: string | null; internalId: string | null }[]; total: number };
+        expect(list.total).toBeLessThanOrEqual(200);
+        const query = EmployeeQuery.parse(Object.fromEntries(new URLSearchParams(`${filter}&sort=${sort}`)));
+        const exported = [];
+        for await (const e of exportEmployees(deps, SYSTEM_PRINCIPAL, query, 4)) exported.push(e.id);
+        expect(exported, `${filter} ${sort}`).toEqual(list.items.map((e) => e.id));
+        // the download of the screen: its filters and order
+        const csv = await app.inject({ method: 'GET', url: `/api/v1/employees/export?format=csv&${filter}&sort=${sort}`, ...s });
+        const keys = csv.body.replace(/^\ufeff/, '').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+        expect(keys, `${filter} ${sort}`).toEqual(list.items.map((e) => e.nip ?? e.internalId));
+      }
+    }
+  });
+
   it('finds a non-ASN employee by an internal id holding LIKE wildcards (_ and %)', async () => {
     const e = await app.inject({ method: 'POST', url: '/api/v1/employees', ...s, payload: { agencyId: agency, employmentType: 'NON_ASN', internalId: 'THL_777', name: 'Asep Saepudin' } });
     expect(e.statusCode).toBe(201);

@@ -23,7 +23,8 @@ export const registryRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     listEmployees(deps, requirePrincipal(req), req.query),
   );
 
-  const ExportQuery = EmployeeQuery.omit({ page: true, pageSize: true, sort: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+  // the list's filters and order: the file holds what the screen shows, in its order, without the paging
+  const ExportQuery = EmployeeQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
   app.get('/employees/export', { schema: { tags: ['registry'], querystring: ExportQuery, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } }, async (req, reply) => {
     const p = requirePrincipal(req, 'registry.export');
     const { format, ...filters } = req.query;

@@ -39,18 +39,27 @@ describe.each(DB_KINDS)('tip lifecycle and the receipt channel on %s', (kind) =>
   const handle = (url: string, payload: object) => app.inject({ method: 'POST', url, ...s, payload });
   const tipStatus = async (id: string) => (await app.inject({ method: 'GET', url: `/api/v1/tips/${id}`, ...s })).json().status;
 
-  it('treats a tip turned into a case as final: no question, no closing, no second case; a reply keeps it converted', async () => {
+  it('treats a tip turned into a case as final (its case shown, no closing, no second case) while questions and replies still pass and keep it converted', async () => {
     const { receipt, id } = await newTip('Camat memasang spanduk calon di kantor kecamatan.');
     const finding = { tipId: id, electionId: 'pemilu-2024', regionCode: '32.75', title: 'Spanduk calon di kantor camat', summary: 'Dari informasi awal masyarakat.' };
     expect((await handle('/api/v1/cases/findings', finding)).statusCode).toBe(201);
     expect(await tipStatus(id)).toBe('converted_finding');
 
+    // the handler sees which case it became
+    const tip = (await app.inject({ method: 'GET', url: `/api/v1/tips/${id}`, ...s })).json();
+    const caseId = (await deps.db.query<{ id: string }>('SELECT id FROM cases WHERE tip_id = $1', [id])).rows[0]!.id;
+    expect(tip).toMatchObject({ caseId, canAsk: true });
+    // the receipt channel stays open: a question still reaches the reporter, and the tip stays converted
     const asked = await handle(`/api/v1/tips/${id}/questions`, { body: 'Apakah ada foto spanduknya?' });
-    expect(asked.statusCode, asked.body).toBe(409);
-    expect(asked.json().code).toBe('TIP_FINAL');
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json().status).toBe('converted_finding');
+    expect((await pub('/api/v1/public/tips/follow', receipt)).json().messages.at(-1)).toMatchObject({ author: 'handler', body: 'Apakah ada foto spanduknya?' });
     const closed = await handle(`/api/v1/tips/${id}/status`, { status: 'closed' });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().code).toBe('TIP_FINAL');
+    // the status in words, never its code
+    expect(closed.json().message.id).toContain('sudah menjadi temuan');
+    expect(closed.body).not.toContain('converted_finding');
     const reply = await pub('/api/v1/public/tips/reply', { ...receipt, body: 'Spanduk masih terpasang hari ini.' });
     expect(reply.statusCode).toBe(200);
     expect(reply.json().status).toBe('converted_finding');

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/auth.service.ts';
 import { scopeSql, type Principal } from '../auth/domain/policy.ts';
 import { localDateInRegion } from '@netra/rules';
 import { anonymousAuditTime } from './domain/anonymous-time.ts';
+import { TIP_STATUS_WORDS, isFinalTip } from './domain/tip-status.ts';
 
 /** Crockford base32 without look-alike letters, grouped for reading over the phone. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -54,7 +55,7 @@ export async function submitTip(deps: Deps, input: TipInput): Promise<{ receiptC
 type TipRow = {
   id: string; receipt_code: string; secret_hash: string; region_code: string; region_name?: string; occurred_on: string | Date | null; what: string;
   where_text: string | null; who_text: string | null; links: string[]; status: z.infer<typeof Tip>['status']; received_on: string | Date;
-  consented_to_report: boolean; follow_failures: number; follow_locked_until: Date | null; case_id?: string | null;
+  consented_to_report: boolean; follow_failures: number; follow_locked_until: Date | null; case_id?: string | null; case_number?: string | null;
 };
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
@@ -83,8 +84,9 @@ export async function authenticateTip(deps: Deps, creds: { receiptCode: string; 
   return tip;
 }
 
-const tipFinal = (status: string) => new AppError(409, 'TIP_FINAL', { id: `Status informasi sudah final (${status}).`, en: `The tip is already final (${status}).` });
-const isFinalTip = (status: string) => status.startsWith('converted') || status === 'closed';
+const tipFinal = (status: TipRow['status']) =>
+  new AppError(409, 'TIP_FINAL', { id: `Informasi ini ${TIP_STATUS_WORDS[status].id}; statusnya tidak dapat diubah lagi.`, en: `This tip is ${TIP_STATUS_WORDS[status].en}; its status can no longer change.` });
+const tipClosed = () => new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
 
 export async function followTip(deps: Deps, creds: { receiptCode: string; secret: string }): Promise<z.infer<typeof TipFollowView>> {
   const tip = await authenticateTip(deps, creds);
@@ -97,7 +99,7 @@ export async function followTip(deps: Deps, creds: { receiptCode: string; secret
  */
 export async function replyToTip(deps: Deps, creds: { receiptCode: string; secret: string }, body: string) {
   const tip = await authenticateTip(deps, creds);
-  if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+  if (tip.status === 'closed') throw tipClosed();
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx.query("INSERT INTO tip_messages (tip_id, author, body, sent_on) VALUES ($1, 'reporter', $2, $3)", [tip.id, body, localDate(now, tip.region_code)]);
@@ -113,7 +115,7 @@ export async function replyToTip(deps: Deps, creds: { receiptCode: string; secre
  */
 export async function consentToReport(deps: Deps, creds: { receiptCode: string; secret: string }) {
   const tip = await authenticateTip(deps, creds);
-  if (tip.status === 'closed') throw new AppError(409, 'TIP_CLOSED', { id: 'Informasi ini sudah ditutup.', en: 'This tip is closed.' });
+  if (tip.status === 'closed') throw tipClosed();
   // once Bawaslu has made it a finding (or a report), no formal report can come from it any more: say so rather than promise one
   if (tip.status.startsWith('converted'))
     throw new AppError(409, 'TIP_ALREADY_HANDLED', {
@@ -138,7 +140,7 @@ async function toTip(db: Queryable, r: TipRow): Promise<z.infer<typeof Tip>> {
   return {
     id: r.id, receiptCode: r.receipt_code, regionCode: r.region_code, regionName: r.region_name ?? r.region_code, occurredOn: day(r.occurred_on), what: r.what,
     where: r.where_text, who: r.who_text, links: r.links, status: r.status, receivedOn: day(r.received_on)!, consentedToReport: r.consented_to_report,
-    messages: await messagesOf(db, r.id),
+    messages: await messagesOf(db, r.id), caseId: r.case_id ?? null, caseNumber: r.case_number ?? null, canAsk: r.status !== 'closed',
   };
 }
 
@@ -150,7 +152,7 @@ export async function listTips(deps: Deps, p: Principal, q: { page: number; page
   const cond = where.join(' AND ');
   const total = (await deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tips t WHERE ${cond}`, params)).rows[0]!.n;
   const rows = (await deps.db.query<TipRow>(
-    `SELECT t.*, r.name AS region_name FROM tips t JOIN regions r ON r.code = t.region_code WHERE ${cond}
+    `SELECT t.*, r.name AS region_name, c.case_number FROM tips t JOIN regions r ON r.code = t.region_code LEFT JOIN cases c ON c.id = t.case_id WHERE ${cond}
       ORDER BY t.received_on DESC, t.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params,
   )).rows;
   return { items: await Promise.all(rows.map((r) => toTip(deps.db, r))), page: q.page, pageSize: q.pageSize, total };
@@ -159,7 +161,7 @@ export async function listTips(deps: Deps, p: Principal, q: { page: number; page
 export async function loadTip(db: Queryable, p: Principal, id: string, perm: 'tips.read' | 'tips.handle' = 'tips.read', forUpdate = false): Promise<TipRow> {
   const params: unknown[] = [id];
   const r = (await db.query<TipRow>(
-    `SELECT t.*, r.name AS region_name FROM tips t JOIN regions r ON r.code = t.region_code WHERE t.id = $1 AND ${tipScope(p, perm, params)} ${forUpdate ? 'FOR UPDATE OF t' : ''}`, params,
+    `SELECT t.*, r.name AS region_name, c.case_number FROM tips t JOIN regions r ON r.code = t.region_code LEFT JOIN cases c ON c.id = t.case_id WHERE t.id = $1 AND ${tipScope(p, perm, params)} ${forUpdate ? 'FOR UPDATE OF t' : ''}`, params,
   )).rows[0];
   if (!r) throw notFound('Informasi / Tip', id);
   return r;
@@ -170,15 +172,16 @@ export async function getTip(deps: Deps, p: Principal, id: string) {
 }
 
 /**
- * A handler asks the anonymous reporter a question (shown on the follow page). A tip turned into a
- * case or closed is final: its questions belong to the case now, and it never goes back to needs_info.
+ * A handler asks the anonymous reporter a question (shown on the follow page). The receipt channel
+ * stays open until the tip is closed, also after it became a case (the reporter can still answer
+ * there); a tip turned into a case keeps its status and never goes back to needs_info.
  */
 export async function askReporter(deps: Deps, p: Principal, id: string, body: string) {
   await deps.db.transaction(async (tx) => {
     const tip = await loadTip(tx, p, id, 'tips.handle', true);
-    if (isFinalTip(tip.status)) throw tipFinal(tip.status);
+    if (tip.status === 'closed') throw tipClosed();
     await tx.query("INSERT INTO tip_messages (tip_id, author, handler_id, body, sent_on) VALUES ($1, 'handler', $2, $3, $4)", [id, p.userId, body, localDate(deps.clock.now(), tip.region_code)]);
-    await tx.query("UPDATE tips SET status = 'needs_info' WHERE id = $1", [id]);
+    if (!isFinalTip(tip.status)) await tx.query("UPDATE tips SET status = 'needs_info' WHERE id = $1", [id]);
     await appendAudit(tx, { actor: { id: p.userId, label: p.username }, action: 'tip.question_sent', entityType: 'tip', entityId: id, at: deps.clock.now() });
   });
   return getTip(deps, p, id);

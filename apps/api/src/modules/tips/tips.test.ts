@@ -97,6 +97,13 @@ describe.each(DB_KINDS)('anonymous tips on %s', (kind) => {
     expect((await send('/api/v1/public/tips/follow', receipt)).statusCode).toBe(200);
   });
 
+  it('takes the secret in any case, with or without the dashes between its groups (its alphabet has one case)', async () => {
+    for (const secret of [receipt.secret.toLowerCase(), ` ${receipt.secret.replaceAll('-', ' ').toLowerCase()} `, receipt.secret.replaceAll('-', '')]) {
+      const res = await send('/api/v1/public/tips/follow', { receiptCode: receipt.receiptCode.toLowerCase(), secret });
+      expect(res.statusCode, secret).toBe(200);
+    }
+  });
+
   it('validates the public form with clear messages', async () => {
     const res = await send('/api/v1/public/tips', { what: 'pendek', regionCode: 'Bekasi' });
     expect(res.statusCode).toBe(400);

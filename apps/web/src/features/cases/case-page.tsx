@@ -6,7 +6,8 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useFormat } from '../../lib/format.ts';
-import { ACCUSING_OUTCOMES } from '@netra/contracts';
+import { ACCUSING_OUTCOMES, REPORTER_ACCOUNT_WITHHELD, REPORTER_LABEL } from '@netra/contracts';
+import { pickLanguage } from '../../lib/bilingual.ts';
 import { API_BASE } from '../../lib/api.ts';
 import { ExplanationList } from '../assess/explanation-list.tsx';
 import type { Assessment } from '../assess/assess-api.ts';
@@ -20,6 +21,62 @@ import { fieldLabelsFor, useFieldErrors } from '../../components/field-errors.ts
 import { useConflictText } from '../conflicts/conflict-text.ts';
 import { useActs } from '../assess/assess-api.ts';
 import { useElections } from '../timeline/elections-api.ts';
+
+/** The reporter's sealed label and withheld account come as "Indonesian / English": the page shows its own language's half. */
+function useOneLanguage() {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'id';
+  return (text: string) =>
+    text.replaceAll(REPORTER_ACCOUNT_WITHHELD, pickLanguage(REPORTER_ACCOUNT_WITHHELD, language)).replaceAll(REPORTER_LABEL, pickLanguage(REPORTER_LABEL, language));
+}
+
+type Recommendation = { actCode: string; sanctionId: string; level: string; letterNumber: string; issuedBy?: 'supervisor' };
+type PpkDecision = { decreeNumber: string; sanctionId: string; level: string; decidedOn: string };
+
+/** The sanction recommended (by the authority, or by Bawaslu for non-ASN staff) and the PPK's decree, as the case records them. */
+function SanctionOutcome({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useWorkflowLabels();
+  const rec = c.recommendation as Recommendation | null;
+  const decree = c.ppkDecision as PpkDecision | null;
+  const sanctions = useSanctions(rec?.actCode ?? null, c.actorType ?? 'PNS', c.incidentOn ?? c.receivedOn);
+  const sanctionName = (id: string, level: string) => {
+    if (id === 'none') return labels.option('none');
+    const found = sanctions.data?.items.find((o) => o.id === id);
+    return `${found ? format.localized(found.name) : id} (${labels.option(level)})`;
+  };
+  const line = (label: string, value: string, testId: string) => (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="sm" data-testid={testId}>{value}</Text>
+    </Stack>
+  );
+  return (
+    <Paper withBorder p="md" data-testid="case-sanction-outcome">
+      {rec && (
+        <Stack gap="xs" data-testid="case-recommendation">
+          <Title order={2} size="h5">{rec.issuedBy === 'supervisor' ? t('cases.recommendation.bawaslu') : t('cases.recommendation.authority')}</Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {line(labels.field('actCode'), rec.actCode, 'case-recommendation-act')}
+            {line(labels.field('sanctionId'), sanctionName(rec.sanctionId, rec.level), 'case-recommendation-sanction')}
+            {line(labels.field('letterNumber'), rec.letterNumber, 'case-recommendation-letter')}
+          </SimpleGrid>
+        </Stack>
+      )}
+      {decree && (
+        <Stack gap="xs" mt={rec ? 'md' : 0} data-testid="case-ppk-decision">
+          <Title order={2} size="h5">{t('cases.recommendation.decree')}</Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {line(labels.field('decreeNumber'), decree.decreeNumber, 'case-ppk-decision-number')}
+            {line(labels.field('sanctionId'), sanctionName(decree.sanctionId, decree.level), 'case-ppk-decision-sanction')}
+            {line(labels.field('decidedOn'), format.date(decree.decidedOn), 'case-ppk-decision-date')}
+          </SimpleGrid>
+        </Stack>
+      )}
+    </Paper>
+  );
+}
 
 /** One workflow action: its fields (from EVENT_FIELDS) in a dialog; the server re-checks everything. */
 function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClose: () => void }) {
@@ -62,8 +119,8 @@ function ActionDialog({ c, type, onClose }: { c: CaseDetail; type: string; onClo
       payload[f.name] =
         f.kind === 'checkbox' ? v === true
         : f.kind === 'list' ? String(v ?? '').split('\n').map((x) => x.trim()).filter(Boolean)
-        : f.kind === 'sanction' ? (v ?? sanctionItems[0]?.value ?? '')
-        : f.kind === 'related' ? (v ?? relatedItems[0]?.value ?? '')
+        : f.kind === 'sanction' ? (v || sanctionItems[0]?.value || '')
+        : f.kind === 'related' ? (v || relatedItems[0]?.value || '')
         : (v ?? (f.kind === 'select' ? f.options?.[0] : ''));
     }
     if (payload.sanctionId !== undefined) {
@@ -148,6 +205,7 @@ export function CasePage() {
   const labels = useWorkflowLabels();
   const conflictText = useConflictText();
   const elections = useElections();
+  const oneLanguage = useOneLanguage();
   usePageTitle(query.data?.title ?? t('cases.title'));
   if (query.isPending) return <FullPageLoader />;
   if (!query.data) return <ProblemAlert error={query.error} />;
@@ -209,7 +267,7 @@ export function CasePage() {
               d === 'summons' && c.summons.length > 1
                 ? c.summons.map((sm, i) => (
                     <Anchor key={`${d}-${i}`} size="sm" href={`${API_BASE}/cases/${c.id}/documents/summons?summons=${i}`} data-testid="case-document-summons">
-                      {labels.doc(d)} {sm.personLabel}, {format.date(sm.scheduledOn)} (PDF)
+                      {labels.doc(d)} {oneLanguage(sm.personLabel)}, {format.date(sm.scheduledOn)} (PDF)
                     </Anchor>
                   ))
                 : [<Anchor key={d} size="sm" href={`${API_BASE}/cases/${c.id}/documents/${d}`} data-testid={`case-document-${d}`}>{labels.doc(d)} (PDF)</Anchor>],
@@ -227,8 +285,9 @@ export function CasePage() {
             </Stack>
           ))}
         </SimpleGrid>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.summary}</Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="case-summary">{oneLanguage(c.summary)}</Text>
       </Paper>
+      {(c.recommendation || c.ppkDecision) && <SanctionOutcome c={c} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ReportedPersonPanel c={c} />
         <EvidencePanel caseId={c.id} canHandle={hasPermission(me, 'cases.handle')} />
@@ -241,13 +300,15 @@ export function CasePage() {
               <Title order={2} size="h5" mb="xs">{t('workflow.summons')}</Title>
               {c.summons.map((sm, i) => (
                 <Text key={i} size="sm" data-testid="case-summons">
-                  {t('workflow.summonsLine', { date: format.date(sm.scheduledOn), party: labels.option(sm.party), person: sm.personLabel, place: sm.place })}
+                  {t('workflow.summonsLine', { date: format.date(sm.scheduledOn), party: labels.option(sm.party), person: oneLanguage(sm.personLabel), place: sm.place })}
                 </Text>
               ))}
             </>
           )}
           {c.clarifications.length > 0 && <Title order={2} size="h5" my="xs">{t('cases.clarifications')}</Title>}
-          {c.clarifications.map((cl, i) => <Text key={i} size="sm">{format.date(cl.heldOn)} · {labels.option(cl.party)} · {cl.personLabel}: {cl.statement}</Text>)}
+          {c.clarifications.map((cl, i) => (
+            <Text key={i} size="sm" data-testid="case-clarification">{cl.heldOn ? format.date(cl.heldOn) : '—'} · {labels.option(cl.party)} · {oneLanguage(cl.personLabel)}: {oneLanguage(cl.statement ?? '')}</Text>
+          ))}
         </Paper>
       )}
       <Paper withBorder p="md">

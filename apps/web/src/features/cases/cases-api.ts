@@ -222,10 +222,11 @@ export function useCustody(evidenceId: string, enabled: boolean) {
 }
 
 /** Ranked registry matches for the reported person; requested only on an explicit click. */
-export function useReportedSuggestions(caseId: string, enabled: boolean) {
+/** Registry matches for the reported text, or for `text` the handler typed (a name, a position, a NIP). */
+export function useReportedSuggestions(caseId: string, enabled: boolean, text?: string) {
   return useQuery({
-    queryKey: ['case-suggestions', caseId],
-    queryFn: ({ signal }) => api.get<ReportedSuggestions>(`/cases/${caseId}/reported-suggestions`, undefined, signal),
+    queryKey: ['case-suggestions', caseId, text ?? null],
+    queryFn: ({ signal }) => api.get<ReportedSuggestions>(`/cases/${caseId}/reported-suggestions`, text ? { text } : undefined, signal),
     enabled,
   });
 }

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Code, Group, Loader, Paper, Stack, Table, Text, 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { pickLanguage } from '../../lib/bilingual.ts';
 import { useFormat } from '../../lib/format.ts';
 import { API_BASE, postForFile } from '../../lib/api.ts';
 import { useCustody, type EvidenceItem as Evidence } from './cases-api.ts';
@@ -11,8 +12,37 @@ import { EvidenceMetadata } from './evidence-metadata.tsx';
 /** The first and last characters of a hash; the full value is in the tooltip. */
 const shortHash = (hash: string) => (hash.length > 20 ? `${hash.slice(0, 10)}…${hash.slice(-6)}` : hash);
 
-function CustodyLog({ evidenceId }: { evidenceId: string }) {
+/** The format's usual name, for the kinds the server accepts (custody/domain/upload-policy.ts); others show their subtype. */
+const FORMAT_NAMES: Record<string, string> = {
+  'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'video/mp4': 'MP4', 'video/quicktime': 'MOV',
+  'audio/mpeg': 'MP3', 'audio/mp4': 'M4A', 'audio/ogg': 'OGG',
+};
+
+/** "image/jpeg" as people say it: "Foto JPEG", "Dokumen PDF", "Video MP4". */
+function useFileKind(): (mime: string) => string {
   const { t } = useTranslation();
+  return (mime) => {
+    const [type = '', subtype = ''] = mime.toLowerCase().split(';')[0]!.trim().split('/');
+    const format = FORMAT_NAMES[`${type}/${subtype}`] ?? subtype.toUpperCase();
+    if (type === 'application' && subtype === 'pdf') return t('cases.evidence.kinds.pdf');
+    if (type === 'text') return t('cases.evidence.kinds.text');
+    if (type === 'image' || type === 'video' || type === 'audio') return t(`cases.evidence.kinds.${type}`, { format });
+    return t('cases.evidence.kinds.other', { format });
+  };
+}
+
+/** Custody actions and the server's own actor labels that have words; anything else is shown as it is (a username). */
+const CUSTODY_ACTIONS = ['received', 'sealed', 'handed_over', 'downloaded_original', 'downloaded_copy'] as const;
+const CUSTODY_ACTORS = ['public', 'system'] as const;
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/**
+ * `receivedOn` is the evidence's local date: the day-precision entries (the receipt and sealing of an
+ * anonymous upload) are recorded at the evidence's own receipt time, so that is their date too.
+ */
+function CustodyLog({ evidenceId, receivedOn }: { evidenceId: string; receivedOn: string }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'id';
   const format = useFormat();
   const custody = useCustody(evidenceId, true);
   if (custody.isPending) return <Loader size="xs" />;
@@ -23,10 +53,10 @@ function CustodyLog({ evidenceId }: { evidenceId: string }) {
       <Table.Tbody>
         {custody.data.items.map((c, i) => (
           <Table.Tr key={`${c.at}-${i}`}>
-            <Table.Td>{c.atPrecision === 'day' ? format.date(c.at) : format.dateTime(c.at)}</Table.Td>
-            <Table.Td>{c.action}</Table.Td>
-            <Table.Td>{c.actor}</Table.Td>
-            <Table.Td>{c.reason ?? '—'}</Table.Td>
+            <Table.Td>{c.atPrecision === 'day' ? format.date(receivedOn) : format.dateTime(c.at)}</Table.Td>
+            <Table.Td data-action={c.action}>{isOneOf(CUSTODY_ACTIONS, c.action) ? t(`cases.evidence.custodyActions.${c.action}`) : c.action}</Table.Td>
+            <Table.Td>{isOneOf(CUSTODY_ACTORS, c.actor) ? t(`cases.evidence.custodyActors.${c.actor}`) : c.actor}</Table.Td>
+            <Table.Td>{c.reason === null ? '—' : pickLanguage(c.reason, language)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -76,6 +106,7 @@ function OpenOriginal({ item, onOpened }: { item: Evidence; onOpened: () => void
 export function EvidenceItem({ item }: { item: Evidence }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const fileKind = useFileKind();
   const [showCustody, setShowCustody] = useState(false);
   const [showOriginal, setShowOriginal] = useState(false);
   const qc = useQueryClient();
@@ -86,7 +117,7 @@ export function EvidenceItem({ item }: { item: Evidence }) {
           <Stack gap={0}>
             <Text fw={500} style={{ wordBreak: 'break-all' }}>{item.fileName}</Text>
             <Text size="xs" c="dimmed">
-              {item.mime} · {format.fileSize(item.size)} · {t('cases.evidence.received', { at: item.receivedAtPrecision === 'day' ? format.date(item.receivedOn) : format.dateTime(item.receivedAt) })}
+              <Text span inherit title={item.mime} data-testid="case-evidence-kind">{fileKind(item.mime)}</Text> · {format.fileSize(item.size)} · {t('cases.evidence.received', { at: item.receivedAtPrecision === 'day' ? format.date(item.receivedOn) : format.dateTime(item.receivedAt) })}
             </Text>
           </Stack>
           {item.sameFileElsewhere > 0 && (
@@ -122,7 +153,7 @@ export function EvidenceItem({ item }: { item: Evidence }) {
           </Button>
         </Group>
         {showOriginal && <OpenOriginal item={item} onOpened={() => void qc.invalidateQueries({ queryKey: ['evidence-custody', item.id] })} />}
-        {showCustody && <CustodyLog evidenceId={item.id} />}
+        {showCustody && <CustodyLog evidenceId={item.id} receivedOn={item.receivedOn} />}
       </Stack>
     </Paper>
   );

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Anchor, Badge, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Group, List, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -32,7 +32,17 @@ function SuggestionRow({ s, onConfirm, pending, confirmed }: { s: ReportedSugges
 export function ReportedPersonPanel({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const [searching, setSearching] = useState(false);
-  const suggestions = useReportedSuggestions(c.id, searching);
+  // a name or NIP the handler types when the reported text matches nobody ("Kepala Dinas ..."); empty: the reported text
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState<string | undefined>(undefined);
+  const suggestions = useReportedSuggestions(c.id, searching, query);
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    const text = typed.trim();
+    setQuery(text.length >= 2 ? text : undefined);
+    if (searching) void suggestions.refetch();
+    else setSearching(true);
+  };
   const confirm = useConfirmReportedPerson(c.id);
   const canHandle = c.mayLinkReportedPerson;
   return (
@@ -48,17 +58,23 @@ export function ReportedPersonPanel({ c }: { c: CaseDetail }) {
         )}
         {canHandle && (
           <>
-            <Group>
-              <Button
-                size="xs"
-                variant="light"
-                loading={searching && suggestions.isFetching}
-                onClick={() => (searching ? void suggestions.refetch() : setSearching(true))}
-                data-testid="case-suggest"
-              >
-                {t('cases.person.suggest')}
-              </Button>
-            </Group>
+            <form onSubmit={search}>
+              <Group align="flex-end" gap="xs">
+                <TextInput
+                  size="xs"
+                  style={{ flex: '1 1 14rem' }}
+                  label={t('cases.person.searchLabel')}
+                  placeholder={t('cases.person.searchPlaceholder')}
+                  value={typed}
+                  maxLength={300}
+                  onChange={(e) => setTyped(e.currentTarget.value)}
+                  data-testid="case-suggest-text"
+                />
+                <Button type="submit" size="xs" variant="light" loading={searching && suggestions.isFetching} data-testid="case-suggest">
+                  {t('cases.person.suggest')}
+                </Button>
+              </Group>
+            </form>
             <Text size="xs" c="dimmed">{t('cases.person.suggestHelp')}</Text>
             {searching && suggestions.isPending && <Loader size="xs" />}
             {searching && suggestions.isError && <ProblemAlert error={suggestions.error} />}

@@ -17,7 +17,9 @@ export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; c
   const { t } = useTranslation();
   const relatives = useRelatives(employeeId, canWrite);
   const declare = useDeclareRelative(employeeId);
-  const [kind, setKind] = useState<Relative['kind']>('spouse');
+  // no relation is chosen for the reader: a declaration names the one they chose
+  const [kind, setKind] = useState<Relative['kind'] | ''>('');
+  const [kindError, setKindError] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [withdrawing, setWithdrawing] = useState<Relative | null>(null);
   const withdraw = useWithdrawRelative(employeeId);
@@ -39,9 +41,27 @@ export function RelativesPanel({ employeeId, canWrite }: { employeeId: string; c
         ))}
       </Stack>
       <Group align="flex-end">
-        <NativeSelect label={t('conflicts.relation')} value={kind} onChange={(e) => setKind(e.currentTarget.value as Relative['kind'])} data={DECLARED_RELATIONS.map((k) => ({ value: k, label: t(`conflicts.relations.${k}`) }))} />
+        <NativeSelect
+          label={t('conflicts.relation')}
+          required
+          value={kind}
+          error={kindError}
+          onChange={(e) => { setKind(e.currentTarget.value as Relative['kind']); setKindError(null); }}
+          data={[{ value: '', label: t('employee.relationPlaceholder'), disabled: true }, ...DECLARED_RELATIONS.map((k) => ({ value: k, label: t(`conflicts.relations.${k}`) }))]}
+          data-testid="relative-kind"
+        />
         <TextInput label={t('conflicts.relativeName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="relative-name" />
-        <Button onClick={() => declare.mutate({ kind, name: normalizePersonName(name) }, { onSuccess: () => setName('') })} disabled={visibleLetterCount(name) < RELATIVE_NAME_MIN_LETTERS} loading={declare.isPending} data-testid="relative-add">{t('conflicts.declare')}</Button>
+        <Button
+          onClick={() => {
+            if (!kind) return setKindError(t('employee.relationRequired'));
+            declare.mutate({ kind, name: normalizePersonName(name) }, { onSuccess: () => { setName(''); setKind(''); } });
+          }}
+          disabled={visibleLetterCount(name) < RELATIVE_NAME_MIN_LETTERS}
+          loading={declare.isPending}
+          data-testid="relative-add"
+        >
+          {t('conflicts.declare')}
+        </Button>
       </Group>
       <ProblemAlert error={declare.error ?? relatives.error} />
       {withdrawing && (

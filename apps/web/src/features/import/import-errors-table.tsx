@@ -34,32 +34,30 @@ export function ImportErrorsTable({ errors, more = 0, reportUrl = null }: Import
           </Button>
         )}
       </Group>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped withTableBorder verticalSpacing="xs" data-testid="import-errors">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={80}>{t('import.errorColumns.row')}</Table.Th>
-              <Table.Th w={140}>{t('import.errorColumns.column')}</Table.Th>
-              <Table.Th w={200}>{t('import.errorColumns.code')}</Table.Th>
-              <Table.Th>{t('import.errorColumns.message')}</Table.Th>
+      {/* the message in the UI language is what a reader acts on: no code column (the CSV report keeps the codes),
+          and narrow row and column cells so the message fits a 360px phone */}
+      <Table striped withTableBorder verticalSpacing="xs" layout="fixed" data-testid="import-errors">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={64}>{t('import.errorColumns.row')}</Table.Th>
+            <Table.Th w={{ base: 84, sm: 160 }}>{t('import.errorColumns.column')}</Table.Th>
+            <Table.Th>{t('import.errorColumns.message')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((error, index) => (
+            <Table.Tr key={`${error.row}:${error.column ?? ''}:${error.code}:${index}`} data-code={error.code}>
+              <Table.Td>{error.row}</Table.Td>
+              <Table.Td ff="monospace" fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                {error.column ?? t('common.empty')}
+              </Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }} data-testid="import-error-message">
+                {i18n.language === 'en' ? error.message : error.messageId}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((error, index) => (
-              <Table.Tr key={`${error.row}:${error.column ?? ''}:${error.code}:${index}`}>
-                <Table.Td>{error.row}</Table.Td>
-                <Table.Td ff="monospace" fz="sm">
-                  {error.column ?? t('common.empty')}
-                </Table.Td>
-                <Table.Td ff="monospace" fz="xs">
-                  {error.code}
-                </Table.Td>
-                <Table.Td>{i18n.language === 'en' ? error.message : error.messageId}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
       <Pager page={page} pageSize={PAGE_SIZE} total={errors.length} onChange={setPage} />
       {more > 0 && (
         <Text size="sm" c="dimmed" data-testid="import-errors-more">

@@ -25,10 +25,11 @@ import { percentOf, useFormat } from '../../lib/format.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { TEMPLATE_URL, useAgencies } from '../registry/registry-api.ts';
-import { CreateAgencyModal } from '../registry/create-agency-modal.tsx';
-import { hasPermission, useSession } from '../auth/session.tsx';
+import { CreateAgencyModal, canCreateAgencies } from '../registry/create-agency-modal.tsx';
+import { useSession } from '../auth/session.tsx';
 import { ImportErrorsTable } from './import-errors-table.tsx';
 import { ImportProgress, type ImportPhase } from './import-progress.tsx';
+import { NewUnitsList } from './new-units-list.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { SHEET_ACCEPT, SHEET_MAX_MB, isSheetFile } from '../../lib/spreadsheet-file.ts';
 
@@ -67,7 +68,7 @@ export function ImportPage() {
   const [started, setStarted] = useState<ImportRun | null>(null);
 
   const [creatingAgency, setCreatingAgency] = useState(false);
-  const canManageAgencies = hasPermission(me, 'agencies.manage');
+  const mayCreateAgency = canCreateAgencies(me);
 
   const agencyList = agencies.data?.items ?? [];
   const targetAgencyId = agencyList.length === 1 ? agencyList[0]?.id : agencyId || undefined;
@@ -168,7 +169,7 @@ export function ImportPage() {
                     <Text size="sm">{agencyList[0].name}</Text>
                   </Stack>
                 )}
-                {canManageAgencies && (
+                {mayCreateAgency && (
                   <Group justify="flex-end" mt={-8}>
                     <Button
                       variant="subtle"
@@ -310,6 +311,9 @@ function ImportOutcome({ run }: { run: ImportRun }) {
             <SummaryFigure label={t('import.rejected')} value={summary.rejected} testId="import-rejected" tone="red" />
           </SimpleGrid>
         </Stack>
+      )}
+      {summary?.newUnits && summary.newUnits.length > 0 && (
+        <NewUnitsList units={summary.newUnits} more={summary.moreNewUnits ?? 0} planned={run.dryRun || run.status !== 'succeeded'} />
       )}
       {summary && summary.errors.length > 0 && (
         <ImportErrorsTable

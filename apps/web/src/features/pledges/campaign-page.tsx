@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { Pager } from '../../components/pager.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { ProblemAlert, isInvalidLink } from '../../components/problem-alert.tsx';
 import { Stat } from '../../components/stat.tsx';
 import { UnitBreakdown } from '../../components/unit-breakdown.tsx';
 import { RegionCoverage } from './region-coverage.tsx';
@@ -226,8 +226,6 @@ function CeremonySection({ campaignId, canWrite }: { campaignId: string; canWrit
             <Alert variant="light" mt="xs" data-testid="ceremony-result">
               {t('pledges.ceremonyResult', { signed: format.number(ceremony.data.signed), already: format.number(ceremony.data.alreadySigned), notCovered: format.number(ceremony.data.notCovered.length) })}
               <EntryList label={t('pledges.ceremonyNotCoveredList')} entries={ceremony.data.notCovered} testId="ceremony-not-covered" />
-              <EntryList label={t('pledges.ceremonyOutsideScope', { n: format.number(ceremony.data.outsideScope.length) })} entries={ceremony.data.outsideScope} testId="ceremony-outside-scope" />
-              <EntryList label={t('pledges.ceremonyOutsideScopeSigned', { n: format.number(ceremony.data.outsideScopeSigned.length) })} entries={ceremony.data.outsideScopeSigned} testId="ceremony-outside-scope-signed" />
               {ceremony.data.signed + ceremony.data.alreadySigned > 0 && <Text size="xs" mt={4}>{t('pledges.ceremonyAttachNow')}</Text>}
             </Alert>
           )}
@@ -283,8 +281,10 @@ function ReminderResult({ result }: { result: PledgeReminderResult }) {
   const n = format.number;
   const units = result.unitsWithoutContact;
   const admins = result.unitAdminsWithoutContact;
+  const channelName = result.unavailableChannel === 'whatsapp' ? 'WhatsApp' : 'email';
+  const short = units > 0 || result.unreachable > 0 || result.unitAdminsUnreachable > 0;
   return (
-    <Alert variant="light" mb="xs" color={!result.alreadySent && units > 0 ? 'yellow' : undefined} data-testid="missing-remind-result">
+    <Alert variant="light" mb="xs" color={!result.alreadySent && short ? 'yellow' : undefined} data-testid="missing-remind-result">
       {result.alreadySent
         ? format.localized(result.message)
         : (
@@ -292,9 +292,38 @@ function ReminderResult({ result }: { result: PledgeReminderResult }) {
             <Text size="sm">{t('pledges.remindQueued', { employees: n(result.employeesReminded), summaries: n(result.summaries), withoutContact: n(result.withoutContact) })}</Text>
             {units > 0 && <Text size="sm" data-testid="missing-remind-unreached">{t(result.summaries === 0 ? 'pledges.remindNoSummaries' : 'pledges.remindUnitsUnreached', { units: n(units) })}</Text>}
             {admins > 0 && <Text size="sm">{t('pledges.remindAdminsWithoutContact', { admins: n(admins) })}</Text>}
+            {result.unreachable > 0 && <Text size="sm" data-testid="missing-remind-unreachable">{t('pledges.remindUnreachable', { n: n(result.unreachable), channel: channelName })}</Text>}
+            {result.unitAdminsUnreachable > 0 && <Text size="sm">{t('pledges.remindAdminsUnreachable', { admins: n(result.unitAdminsUnreachable), channel: channelName })}</Text>}
           </Stack>
         )}
     </Alert>
+  );
+}
+
+/**
+ * "Send reminders" asks first, naming how many people it is for: those who have not signed in what the
+ * page shows (the unit drilled into, whose staff alone are reminded, else the whole campaign).
+ */
+function RemindDialog({ opened, onClose, onConfirm, pending, error, missing, unitPath }: {
+  opened: boolean; onClose: () => void; onConfirm: () => void; pending: boolean; error: unknown; missing: number; unitPath: string | null;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const n = format.number(missing);
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('pledges.remindConfirmTitle')}>
+      <Stack>
+        <Text size="sm" data-testid="remind-confirm-text" data-missing={missing}>
+          {missing === 0 ? t('pledges.remindConfirmNone') : unitPath ? t('pledges.remindConfirmUnit', { n, unit: unitPath }) : t('pledges.remindConfirmAll', { n })}
+        </Text>
+        <Text size="xs" c="dimmed">{t('pledges.remindConfirmHelp')}</Text>
+        <ProblemAlert error={error} data-testid="remind-confirm-error" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{t('pledges.cancel')}</Button>
+          <Button onClick={onConfirm} loading={pending} disabled={missing === 0} data-testid="remind-confirm">{t('pledges.remindConfirm')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
@@ -423,20 +452,26 @@ export function CampaignPage() {
   const format = useFormat();
   const me = useSession();
   const [params, setParams] = useSearchParams();
-  const unitId = params.get('unit');
+  // a ?unit= that is malformed, unknown or outside the caller's scope (a stale link): the whole campaign, with a notice
+  const requestedUnit = params.get('unit');
+  const requested = useCoverage(id, requestedUnit);
+  const unitGone = requestedUnit !== null && isInvalidLink(requested.error);
+  const unitId = unitGone ? null : requestedUnit;
   const coverage = useCoverage(id, unitId);
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const missing = useMissing(id, page, q, unitId);
   const reminders = useSendReminders(id);
+  const [confirmRemind, setConfirmRemind] = useState(false);
   const typeLabel = useEmploymentTypeLabel();
   usePageTitle(coverage.data?.campaign.title ?? t('pledges.title'));
-  if (coverage.isPending) return <FullPageLoader />;
+  if (coverage.isPending || (requestedUnit !== null && requested.isPending)) return <FullPageLoader />;
   if (!coverage.data) return <ProblemAlert error={coverage.error} />;
   const cov = coverage.data;
   const drill = (u: string | null) => {
     setPage(1);
+    reminders.reset(); // a reminder result speaks of the view it was sent from
     setParams(u ? { unit: u } : {});
   };
   const signUrl = `${window.location.origin}/tandatangan/${id}`;
@@ -451,6 +486,12 @@ export function CampaignPage() {
         </Stack>
         {manage && <ChangeCampaignButton campaign={cov.campaign} />}
       </Group>
+      {unitGone && (
+        <Alert color="yellow" data-testid="coverage-unit-gone">
+          {t('pledges.unitGone')}{' '}
+          <Anchor component="button" size="sm" onClick={() => drill(null)} data-testid="coverage-unit-gone-link">{t('pledges.unitGoneLink')}</Anchor>
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Group align="flex-start" wrap="wrap">
           <QrCode value={signUrl} label={t('pledges.signLinkQr')} size={160} />
@@ -477,23 +518,22 @@ export function CampaignPage() {
         testIds={{ up: 'coverage-up', table: 'coverage-units', drill: 'coverage-drill' }}
       />
       <TimelinePanel id={id} unitId={unitId} unitPath={cov.unit?.path ?? null} />
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md">
-          <Title order={2} size="h5" mb="xs">{t('pledges.byType')}</Title>
-          <Table.ScrollContainer minWidth={420}>
-            <Table>
-              <CountsHead first={t('pledges.type')} />
-              <Table.Tbody>{cov.byEmploymentType.map((r) => <Table.Tr key={r.type} data-type={r.type}><Table.Td>{typeLabel(r.type)}</Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h5" mb="xs">{t('pledges.byRegion')}</Title>
-          <Table.ScrollContainer minWidth={420}>
-            <RegionCoverage rows={cov.byRegion} head={<CountsHead first={t('pledges.region')} />} cells={(c) => <CountsCells c={c} />} />
-          </Table.ScrollContainer>
-        </Paper>
-      </SimpleGrid>
+      {/* one above the other: side by side, the region tree (names with their level and code) did not fit half the page */}
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="xs">{t('pledges.byType')}</Title>
+        <Table.ScrollContainer minWidth={420}>
+          <Table>
+            <CountsHead first={t('pledges.type')} />
+            <Table.Tbody>{cov.byEmploymentType.map((r) => <Table.Tr key={r.type} data-type={r.type}><Table.Td>{typeLabel(r.type)}</Table.Td><CountsCells c={r} /></Table.Tr>)}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <Paper withBorder p="md" data-testid="coverage-regions">
+        <Title order={2} size="h5" mb="xs">{t('pledges.byRegion')}</Title>
+        <Table.ScrollContainer minWidth={520}>
+          <RegionCoverage rows={cov.byRegion} head={<CountsHead first={t('pledges.region')} />} cells={(c) => <CountsCells c={c} />} />
+        </Table.ScrollContainer>
+      </Paper>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs" align="flex-end">
           <Title order={2} size="h5" id="missing-list-title">{t('pledges.missingList')}</Title>
@@ -501,11 +541,20 @@ export function CampaignPage() {
             {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
               <Button key={f} component="a" href={missingExportUrl(id, f, unitId)} size="xs" variant="default" data-testid={`missing-export-${f}`}>{f.toUpperCase()}</Button>
             ))}
-            {manage && <Button size="xs" onClick={() => reminders.mutate()} loading={reminders.isPending} data-testid="missing-remind">{t('pledges.remind')}</Button>}
+            {manage && <Button size="xs" onClick={() => { reminders.reset(); setConfirmRemind(true); }} data-testid="missing-remind">{t('pledges.remind')}</Button>}
           </Group>
         </Group>
+        <RemindDialog
+          opened={confirmRemind}
+          onClose={() => setConfirmRemind(false)}
+          onConfirm={() => reminders.mutate(unitId, { onSuccess: () => setConfirmRemind(false) })}
+          pending={reminders.isPending}
+          error={reminders.error}
+          missing={cov.total.missing}
+          unitPath={unitId ? (cov.unit?.path ?? null) : null}
+        />
         {reminders.data && <ReminderResult result={reminders.data} />}
-        <ProblemAlert error={reminders.error ?? missing.error} />
+        <ProblemAlert error={missing.error} />
         <TextInput type="search" placeholder={t('pledges.searchMissing')} aria-label={t('pledges.searchMissing')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} mb="xs" w={320} maw="100%" data-testid="missing-search" />
         <Table.ScrollContainer minWidth={720}>
           <Table data-testid="missing-table" aria-labelledby="missing-list-title">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceEntries } from './pledges-api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { attendanceEntries, downloadSigned } from './pledges-api.ts';
 
 describe('attendanceEntries', () => {
   it('keeps a NIP written with spaces as one entry', () => {
@@ -12,4 +13,27 @@ describe('attendanceEntries', () => {
   });
 
   it('is empty for blank input', () => expect(attendanceEntries(' \n , ; ')).toEqual([]));
+});
+
+describe('downloadSigned', () => {
+  it("gives the server's own message when the one-time download is refused (used or expired), not a generic error", async () => {
+    const problem = {
+      type: 'https://netra.example/problems/pledge-download-token-invalid', title: 'PLEDGE_DOWNLOAD_TOKEN_INVALID', status: 400, code: 'PLEDGE_DOWNLOAD_TOKEN_INVALID',
+      detail: 'The download token is not valid (already used or expired).', message: { id: 'Tautan unduhan tidak berlaku (sudah dipakai atau kedaluwarsa).', en: 'The download token is not valid (already used or expired).' },
+    };
+    const fetchBefore = globalThis.fetch;
+    globalThis.fetch = async () => new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } });
+    try {
+      const err = await downloadSigned('x'.repeat(43)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).code).toBe('PLEDGE_DOWNLOAD_TOKEN_INVALID');
+      expect((err as ApiError).problem?.message.id).toContain('sudah dipakai');
+      // a body that is no problem (a proxy's HTML page): no message to show, the status stays
+      globalThis.fetch = async () => new Response('<html>Bad gateway</html>', { status: 502 });
+      const other = await downloadSigned('x'.repeat(43)).catch((e: unknown) => e);
+      expect([(other as ApiError).status, (other as ApiError).problem]).toEqual([502, null]);
+    } finally {
+      globalThis.fetch = fetchBefore;
+    }
+  });
 });

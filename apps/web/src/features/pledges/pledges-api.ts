@@ -21,6 +21,7 @@ import type {
   PledgeVerification as PledgeVerificationSchema,
   MyPledgeCampaign as MyPledgeCampaignSchema,
 } from '@netra/contracts';
+import { Problem as ProblemSchema, type Problem } from '@netra/contracts';
 import { api, API_BASE, ApiError, buildUrl, publicApi, uploadFile, type Page } from '../../lib/api.ts';
 import { splitNips } from '../socialization/socialization-api.ts';
 
@@ -111,8 +112,9 @@ export function useMissing(id: string, page: number, q: string, unitId: string |
 export const missingExportUrl = (id: string, format: 'csv' | 'xlsx' | 'pdf', unitId: string | null) =>
   buildUrl(`/pledge-campaigns/${id}/missing/export`, { format, unitId });
 
+/** Reminds those who have not signed: of the unit the page is drilled into (`unitId`), else of the whole campaign. */
 export function useSendReminders(id: string) {
-  return useMutation({ mutationFn: () => api.post<PledgeReminderResult>(`/pledge-campaigns/${id}/reminders`) });
+  return useMutation({ mutationFn: (unitId: string | null) => api.post<PledgeReminderResult>(`/pledge-campaigns/${id}/reminders`, undefined, { unitId }) });
 }
 
 /**
@@ -171,10 +173,20 @@ export const signPledge = (input: { campaignId: string; nip: string; code: strin
 /** Signing through one's own employee account: the session is the identity (cookie and CSRF token, no one-time code). */
 export const signWithAccount = (campaignId: string, input: { emeteraiSerial?: string }) => api.post<PledgeSigned>(`/pledge-campaigns/${campaignId}/sign`, input);
 
-/** The signed PDF, once, with the token from signing (POST body, never the URL). */
+/** The problem a refused request answered with (its own words, e.g. "already used"), or null when the body is not one. */
+async function problemOf(r: Response): Promise<Problem | null> {
+  try {
+    const parsed = ProblemSchema.safeParse(JSON.parse(await r.text()));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed PDF, once, with the token from signing (POST body, never the URL). A refusal carries the server's message. */
 export async function downloadSigned(token: string): Promise<Blob> {
   const r = await fetch(`${API_BASE}/public/pledges/document`, { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-  if (!r.ok) throw new ApiError(r.status, null);
+  if (!r.ok) throw new ApiError(r.status, await problemOf(r));
   return r.blob();
 }
 

@@ -45,6 +45,8 @@ export function SignPage() {
   const [signed, setSigned] = useState<PledgeSigned | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // the signed PDF can be downloaded once: after that (or once the server says the token is spent or expired) no button offers it again
+  const [downloadUsed, setDownloadUsed] = useState(false);
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -73,12 +75,18 @@ export function SignPage() {
   };
   const download = () =>
     void run(async () => {
-      const blob = await downloadSigned(signed!.downloadToken);
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = `pernyataan-netralitas-${signed!.verifyCode}.pdf`;
-      a.click();
-      URL.revokeObjectURL(a.href);
+      try {
+        const blob = await downloadSigned(signed!.downloadToken);
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = `pernyataan-netralitas-${signed!.verifyCode}.pdf`;
+        a.click();
+        URL.revokeObjectURL(a.href);
+        setDownloadUsed(true);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'PLEDGE_DOWNLOAD_TOKEN_INVALID') setDownloadUsed(true);
+        throw e;
+      }
     });
 
   // non-ASN staff sign with the number their agency gave them (THL-000758), not a NIP
@@ -156,8 +164,14 @@ export function SignPage() {
                 <Stack gap="xs">
                   <Text size="sm">{t('pledgeSign.verifyCode')} <Text span ff="monospace" fw={700} data-testid="sign-verify-code">{signed.verifyCode}</Text></Text>
                   <Anchor component={Link} to={`/verify/${signed.verifyCode}`} size="sm" data-testid="sign-verify-link">{t('pledgeSign.check')}</Anchor>
-                  <Button variant="light" onClick={download} loading={busy} data-testid="sign-download">{t('pledgeSign.download')}</Button>
-                  <Text size="xs" c="dimmed">{t('pledgeSign.downloadOnce')}</Text>
+                  {downloadUsed
+                    ? <Text size="sm" data-testid="sign-download-used">{t('pledgeSign.downloadUsed')}</Text>
+                    : (
+                      <>
+                        <Button variant="light" onClick={download} loading={busy} data-testid="sign-download">{t('pledgeSign.download')}</Button>
+                        <Text size="xs" c="dimmed">{t('pledgeSign.downloadOnce')}</Text>
+                      </>
+                    )}
                 </Stack>
               </Alert>
             )}

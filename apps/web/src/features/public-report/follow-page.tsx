@@ -78,7 +78,7 @@ export function FollowPage() {
                 onChange={(event) => setCredentials({ ...credentials, secret: event.currentTarget.value })}
                 data-testid="follow-secret"
               />
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" data-testid="follow-attempts">
                 {t('publicReport.followAttempts')}
               </Text>
               <ProblemAlert error={follow.error} data-testid="follow-error" />

@@ -3,6 +3,7 @@ import { Alert, Button, Input, List, Paper, Stack, Text, TextInput, Textarea, Ti
 import { useWindowEvent } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { fieldLabelsFor, useFieldErrors } from '../../components/field-errors.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { todayAtOffset } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -114,6 +115,9 @@ function SafetyNotice() {
   );
 }
 
+/** The label (publicReport.*) of each TipInput field, for the server's refusals. */
+const FIELD_LABELS = { what: 'what', regionCode: 'regionTitle', where: 'where', occurredOn: 'date', who: 'who', links: 'links' } as const;
+
 interface TipFieldsProps {
   draft: TipDraft;
   onChange: (draft: TipDraft) => void;
@@ -133,6 +137,13 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
   const set = <K extends keyof TipDraft>(key: K, value: TipDraft[K]) => onChange({ ...draft, [key]: value });
   const has = (field: TipDraftProblem['field']) => problems.some((problem) => problem.field === field);
   const invalidLinks = problems.flatMap((problem) => (problem.kind === 'invalid' ? [problem.link] : []));
+  // what the server still refuses is marked on its field (the form's own checks come first)
+  const serverErrors = useFieldErrors()(error);
+  const serverError = (field: string) => serverErrors[field] ?? Object.entries(serverErrors).find(([key]) => key.startsWith(`${field}.`))?.[1];
+  const labelOf = (field: string) => {
+    const key = Object.hasOwn(FIELD_LABELS, field.split('.')[0]!) ? FIELD_LABELS[field.split('.')[0] as keyof typeof FIELD_LABELS] : null;
+    return key ? t(`publicReport.${key}`) : field;
+  };
   const linkCount = linesOf(draft.links).length;
 
   useEffect(() => {
@@ -151,7 +162,7 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
           maxLength={TIP_LIMITS.whatMax}
           value={draft.what}
           onChange={(event) => set('what', event.currentTarget.value)}
-          error={has('what') ? t('publicReport.whatTooShort', { count: TIP_LIMITS.whatMin }) : undefined}
+          error={has('what') ? t('publicReport.whatTooShort', { count: TIP_LIMITS.whatMin }) : serverError('what')}
           inputWrapperOrder={['label', 'description', 'input', 'error']}
           data-testid="tip-what"
         />
@@ -169,7 +180,7 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
           <RegionCascade
             value={draft.regionCodes}
             onChange={(regionCodes) => set('regionCodes', regionCodes)}
-            error={has('region') ? t('publicReport.regionRequired') : undefined}
+            error={has('region') ? t('publicReport.regionRequired') : serverError('regionCode')}
           />
         </Paper>
 
@@ -179,6 +190,7 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
           maxLength={TIP_LIMITS.textMax}
           value={draft.where}
           onChange={(event) => set('where', event.currentTarget.value)}
+          error={serverError('where')}
           data-testid="tip-where"
         />
         <TextInput
@@ -188,7 +200,7 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
           max={today}
           value={draft.occurredOn}
           onChange={(event) => set('occurredOn', event.currentTarget.value)}
-          error={has('occurredOn') ? t('publicReport.dateFuture') : undefined}
+          error={has('occurredOn') ? t('publicReport.dateFuture') : serverError('occurredOn')}
           data-testid="tip-date"
         />
         <TextInput
@@ -197,6 +209,7 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
           maxLength={TIP_LIMITS.textMax}
           value={draft.who}
           onChange={(event) => set('who', event.currentTarget.value)}
+          error={serverError('who')}
           data-testid="tip-who"
         />
         <Textarea
@@ -214,7 +227,7 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
               ? t('publicReport.linksTooMany', { max: TIP_LIMITS.linksMax, count: linkCount })
               : invalidLinks.length > 0
                 ? t('publicReport.linksInvalid', { links: invalidLinks.join(', ') })
-                : undefined
+                : serverError('links')
           }
           data-testid="tip-links"
         />
@@ -245,7 +258,7 @@ function TipFields({ draft, onChange, file, onFile, problems, sending, error, on
             {t('publicReport.checkFields')}
           </Alert>
         ) : (
-          <ProblemAlert error={error} data-testid="tip-error" />
+          <ProblemAlert error={error} fieldLabels={fieldLabelsFor(error, labelOf)} data-testid="tip-error" />
         )}
         <Button type="submit" size="md" loading={sending} data-testid="tip-submit">
           {t('publicReport.submit')}

@@ -1,4 +1,4 @@
-import type { TipInput } from '@netra/contracts';
+import { TipInput } from '@netra/contracts';
 
 /** The public form's fields as typed, before they become a TipInput. */
 export interface TipDraft {
@@ -47,7 +47,8 @@ export function toTipInput(
 ): { input: TipInput; problems: [] } | { input: null; problems: TipDraftProblem[] } {
   const problems: TipDraftProblem[] = [];
   const what = draft.what.trim();
-  if (what.length < TIP_LIMITS.whatMin) problems.push({ field: 'what', kind: 'tooShort' });
+  // the server's own rule: at least whatMin visible characters (spaces do not count)
+  if (!TipInput.shape.what.safeParse(what).success) problems.push({ field: 'what', kind: 'tooShort' });
   const regionCode = draft.regionCodes.at(-1);
   if (draft.regionCodes.length < options.requiredRegionDepth || !regionCode)
     problems.push({ field: 'region', kind: 'required' });

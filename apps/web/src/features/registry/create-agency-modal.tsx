@@ -2,12 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AGENCY_KINDS, LIMITS, type Agency } from '@netra/contracts';
+import { AGENCY_KINDS, LIMITS, type Agency, type Me } from '@netra/contracts';
 import { api } from '../../lib/api.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RegionSelect } from '../../components/region-select.tsx';
+import { hasPermission } from '../auth/session.tsx';
 
 type AgencyKind = Agency['kind'];
+
+/** Creating an agency is for system admins (the API refuses everyone else with AGENCY_CREATE_FORBIDDEN), not agency admins. */
+export function canCreateAgencies(me: Me): boolean {
+  return hasPermission(me, 'agencies.manage') && me.grants.some((g) => g.role === 'system_admin');
+}
 
 /** A new agency (instansi) in a province or regency/city; the server infers its kind when it can. */
 export function CreateAgencyModal({ onClose, onCreated }: { onClose: () => void; onCreated?: (agency: Agency) => void }) {

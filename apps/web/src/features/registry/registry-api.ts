@@ -103,8 +103,8 @@ export function useEmployee(id: string | undefined) {
   });
 }
 
-/** Download link for the export of everything matching the filters (the server streams it). */
-export function exportUrl(format: 'csv' | 'xlsx', filters: EmployeeFilters): string {
+/** Download link for the export of everything matching the filters, in the list's order (the server streams it). */
+export function exportUrl(format: 'csv' | 'xlsx', filters: EmployeeFilters & { sort: EmployeeSort }): string {
   return buildUrl('/employees/export', { format, ...toQuery(filters) });
 }
 

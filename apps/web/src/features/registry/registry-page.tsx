@@ -117,7 +117,9 @@ function EmployeeRegistry() {
     type: state.type,
   };
   const hasFilters = FILTER_KEYS.some((key) => Boolean(filters[key]));
-  const employees = useEmployees({ ...filters, sort: state.sort, page: state.page, pageSize: PAGE_SIZE });
+  // the list and its export: the same filters, in the same order
+  const shown = { ...filters, sort: state.sort };
+  const employees = useEmployees({ ...shown, page: state.page, pageSize: PAGE_SIZE });
   const result = employees.data;
 
   const clearFilters = () => {
@@ -151,14 +153,20 @@ function EmployeeRegistry() {
           )}
         </Stack>
         {canExport && (
-          <Group gap="xs">
-            <Button component="a" href={exportUrl('csv', filters)} download variant="default" size="sm" title={t('registry.exportHelp')}>
-              {t('registry.exportCsv')}
-            </Button>
-            <Button component="a" href={exportUrl('xlsx', filters)} download variant="default" size="sm" title={t('registry.exportHelp')}>
-              {t('registry.exportXlsx')}
-            </Button>
-          </Group>
+          // XLSX first: it is the file for Excel (NIPs stay text); CSV is for other software and re-import
+          <Stack gap={4} align="flex-end" maw={440}>
+            <Group gap="xs" justify="flex-end">
+              <Button component="a" href={exportUrl('xlsx', shown)} download variant="default" size="sm" title={t('registry.exportHelp')} data-testid="export-xlsx">
+                {t('registry.exportXlsx')}
+              </Button>
+              <Button component="a" href={exportUrl('csv', shown)} download variant="default" size="sm" title={t('registry.exportHelp')} aria-describedby="export-csv-hint" data-testid="export-csv">
+                {t('registry.exportCsv')}
+              </Button>
+            </Group>
+            <Text id="export-csv-hint" size="xs" c="dimmed" ta="right" data-testid="export-csv-hint">
+              {t('registry.exportCsvHint')}
+            </Text>
+          </Stack>
         )}
       </Group>
 

@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, T
 import { useTranslation } from 'react-i18next';
 import { REMINDER_KINDS, type ReminderKind } from '@netra/contracts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useFieldErrors } from '../../components/field-errors.ts';
 import { localToday } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -16,6 +17,11 @@ function ReminderForm({ agencyId }: { agencyId: string }) {
   // only units the user may log for; "whole agency" only with an agency-wide grant, else their own unit first
   const scope = useWritableUnits(agencyId);
   const log = useLogReminder();
+  const fieldErrors = useFieldErrors()(log.error);
+  const fieldLabels = {
+    unitId: t('socialization.unit'), kind: t('socialization.kind'), doneOn: t('socialization.doneOn'), description: t('socialization.description'),
+    link: t('socialization.link'), evidenceNote: t('socialization.evidenceNote'),
+  };
   const [chosenUnit, setUnitId] = useState<string | null>(null);
   const unitId = chosenUnit ?? (scope.agencyWide ? '' : (scope.units[0]?.id ?? ''));
   const [kind, setKind] = useState<ReminderKind>('banner');
@@ -40,16 +46,16 @@ function ReminderForm({ agencyId }: { agencyId: string }) {
               data={[...(scope.agencyWide ? [{ value: '', label: t('socialization.wholeAgency') }] : []), ...scope.units.map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))]} data-testid="reminder-unit" />
             <NativeSelect label={t('socialization.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as ReminderKind)}
               data={REMINDER_KINDS.map((k) => ({ value: k, label: t(`socialization.kinds.${k}`) }))} data-testid="reminder-kind" />
-            <TextInput type="date" label={t('socialization.doneOn')} required value={doneOn} max={localToday()} onChange={(e) => setDoneOn(e.currentTarget.value)} data-testid="reminder-date" />
+            <TextInput type="date" label={t('socialization.doneOn')} required value={doneOn} max={localToday()} error={fieldErrors.doneOn} onChange={(e) => setDoneOn(e.currentTarget.value)} data-testid="reminder-date" />
           </SimpleGrid>
-          <TextInput label={t('socialization.description')} required value={description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="reminder-description" />
+          <TextInput label={t('socialization.description')} required value={description} error={fieldErrors.description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="reminder-description" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="url" label={t('socialization.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} placeholder="https://" data-testid="reminder-link" />
-            <TextInput label={t('socialization.evidenceNote')} value={evidenceNote} onChange={(e) => setEvidenceNote(e.currentTarget.value)} data-testid="reminder-evidence" />
+            <TextInput type="url" label={t('socialization.link')} value={link} error={fieldErrors.link} onChange={(e) => setLink(e.currentTarget.value)} placeholder="https://" data-testid="reminder-link" />
+            <TextInput label={t('socialization.evidenceNote')} value={evidenceNote} error={fieldErrors.evidenceNote} onChange={(e) => setEvidenceNote(e.currentTarget.value)} data-testid="reminder-evidence" />
           </SimpleGrid>
           {scope.ready && !scope.agencyWide && scope.units.length === 0 && <Alert color="yellow" variant="light">{t('socialization.noWritableUnits')}</Alert>}
           <ProblemAlert error={scope.error} />
-          <ProblemAlert error={log.error} />
+          <ProblemAlert error={log.error} fieldLabels={fieldLabels} data-testid="reminder-error" />
           <Group><Button type="submit" loading={log.isPending} disabled={!description.trim() || (!scope.agencyWide && !unitId)} data-testid="reminder-submit">{t('socialization.log')}</Button></Group>
         </Stack>
       </form>

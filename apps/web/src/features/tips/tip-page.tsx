@@ -58,6 +58,8 @@ export function TipPage() {
   // Converted and closed tips are final on the server; asking or changing status is pointless there.
   const canHandle =
     hasPermission(me, 'tips.handle') && data.status !== 'closed' && !data.status.startsWith('converted');
+  // the receipt channel stays open after the tip became a case: the reporter can still answer there
+  const canAsk = hasPermission(me, 'tips.handle') && data.canAsk;
 
   return (
     <Stack gap="md" maw={960} mx="auto">
@@ -86,6 +88,17 @@ export function TipPage() {
           </Group>
         )}
       </Group>
+
+      {data.caseId && (
+        <Alert color="blue" variant="light" data-testid="tip-case">
+          <Group gap="xs">
+            <Text size="sm">{t('tips.convertedCase')}</Text>
+            <Anchor component={Link} to={`/cases/${data.caseId}`} size="sm" fw={600} data-testid="tip-case-link">
+              {t('tips.openCase', { number: data.caseNumber ?? '' }).trim()}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
 
       {data.consentedToReport && (
         <Alert color="green" variant="light">
@@ -159,14 +172,14 @@ export function TipPage() {
           emptyText={t('tips.noMessages')}
           messageTestId="tip-message"
         />
-        {canHandle && <AskReporter tipId={data.id} />}
+        {canAsk && <AskReporter tipId={data.id} converted={data.caseId !== null} />}
       </Paper>
     </Stack>
   );
 }
 
 /** "Tanya pelapor": the question appears on the reporter's follow page. */
-function AskReporter({ tipId }: { tipId: string }) {
+function AskReporter({ tipId, converted }: { tipId: string; converted: boolean }) {
   const { t } = useTranslation();
   const [question, setQuestion] = useState('');
   const ask = useAskReporter(tipId);
@@ -180,7 +193,7 @@ function AskReporter({ tipId }: { tipId: string }) {
       <Stack gap="xs" mt="md">
         <Textarea
           label={t('tips.ask')}
-          description={t('tips.askHelp')}
+          description={converted ? t('tips.askHelpConverted') : t('tips.askHelp')}
           autosize
           minRows={2}
           maxLength={MESSAGE_MAX}

@@ -37,13 +37,17 @@ export function grantProblems(draft: GrantDraft): Set<'role' | 'agency' | 'unit'
   return out;
 }
 
-/** Role plus its scope: region, agency and work unit. Only the roles the signed-in manager may hand out are offered. */
-export function GrantFields({ value, onChange, problems = new Set() }: { value: GrantDraft; onChange: (next: GrantDraft) => void; problems?: ReadonlySet<string> }) {
+/**
+ * Role plus its scope: region, agency and work unit. Only the roles the signed-in manager may hand out are offered
+ * (less `exclude`). The employee role's scope is the account's own employee record, so it has no scope fields.
+ */
+export function GrantFields({ value, onChange, problems = new Set(), exclude = [] }: { value: GrantDraft; onChange: (next: GrantDraft) => void; problems?: ReadonlySet<string>; exclude?: readonly Role[] }) {
   const { t } = useTranslation();
   const me = useSession();
   const agencies = useAgencies();
   const units = useUnits(value.agencyId);
-  const grantable = ROLES.filter((role) => me.grants.some((g) => ASSIGNABLE_ROLES[g.role]?.includes(role)));
+  const grantable = ROLES.filter((role) => !exclude.includes(role) && me.grants.some((g) => ASSIGNABLE_ROLES[g.role]?.includes(role)));
+  const selfOnly = value.role !== null && ROLE_NEEDS[value.role] === 'employee';
   return (
     <Stack gap="sm">
       <Select
@@ -52,53 +56,65 @@ export function GrantFields({ value, onChange, problems = new Set() }: { value: 
         error={problems.has('role') ? t('users.roleRequired') : undefined}
         data={grantable.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
         value={value.role}
-        onChange={(role) => onChange({ ...value, role: ROLES.find((candidate) => candidate === role) ?? null })}
+        onChange={(role) => {
+          const next = ROLES.find((candidate) => candidate === role) ?? null;
+          // an employee grant reaches its employee's record only: a scope picked for another role does not carry over
+          onChange(next && ROLE_NEEDS[next] === 'employee' ? { ...EMPTY_GRANT, role: next } : { ...value, role: next });
+        }}
         allowDeselect={false}
         data-testid="grant-role"
       />
-      <Stack gap={2}>
-        <Text size="sm" fw={500}>
-          {t('users.scope')}
+      {selfOnly ? (
+        <Text size="sm" c="dimmed" data-testid="grant-self-scope">
+          {t('users.employeeScopeHelp')}
         </Text>
-        <Text size="xs" c="dimmed">
-          {t('users.scopeHelp')}
-        </Text>
-      </Stack>
-      <RegionSelect
-        label={t('users.region')}
-        placeholder={t('users.regionSearch')}
-        value={value.regionCode}
-        onChange={(regionCode) => onChange({ ...value, regionCode })}
-        data-testid="grant-region"
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select
-          label={t('users.agency')}
-          placeholder={t('users.none')}
-          required={value.role !== null && (ROLE_NEEDS[value.role] === 'agency' || ROLE_NEEDS[value.role] === 'unit')}
-          error={problems.has('agency') ? t('users.agencyRequired') : undefined}
-          data={(agencies.data?.items ?? []).map((agency) => ({ value: agency.id, label: agency.name }))}
-          value={value.agencyId}
-          onChange={(agencyId) => onChange({ ...value, agencyId, unitId: null })}
-          searchable
-          clearable
-          data-testid="grant-agency"
-        />
-        <Select
-          label={t('users.unit')}
-          placeholder={t('users.none')}
-          required={value.role !== null && ROLE_NEEDS[value.role] === 'unit'}
-          error={problems.has('unit') ? t('users.unitRequired') : undefined}
-          data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.path }))}
-          value={value.unitId}
-          onChange={(unitId) => onChange({ ...value, unitId })}
-          disabled={!value.agencyId}
-          searchable
-          clearable
-          limit={500}
-          data-testid="grant-unit"
-        />
-      </SimpleGrid>
+      ) : (
+        <>
+          <Stack gap={2}>
+            <Text size="sm" fw={500}>
+              {t('users.scope')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('users.scopeHelp')}
+            </Text>
+          </Stack>
+          <RegionSelect
+            label={t('users.region')}
+            placeholder={t('users.regionSearch')}
+            value={value.regionCode}
+            onChange={(regionCode) => onChange({ ...value, regionCode })}
+            data-testid="grant-region"
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('users.agency')}
+              placeholder={t('users.none')}
+              required={value.role !== null && (ROLE_NEEDS[value.role] === 'agency' || ROLE_NEEDS[value.role] === 'unit')}
+              error={problems.has('agency') ? t('users.agencyRequired') : undefined}
+              data={(agencies.data?.items ?? []).map((agency) => ({ value: agency.id, label: agency.name }))}
+              value={value.agencyId}
+              onChange={(agencyId) => onChange({ ...value, agencyId, unitId: null })}
+              searchable
+              clearable
+              data-testid="grant-agency"
+            />
+            <Select
+              label={t('users.unit')}
+              placeholder={t('users.none')}
+              required={value.role !== null && ROLE_NEEDS[value.role] === 'unit'}
+              error={problems.has('unit') ? t('users.unitRequired') : undefined}
+              data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.path }))}
+              value={value.unitId}
+              onChange={(unitId) => onChange({ ...value, unitId })}
+              disabled={!value.agencyId}
+              searchable
+              clearable
+              limit={500}
+              data-testid="grant-unit"
+            />
+          </SimpleGrid>
+        </>
+      )}
     </Stack>
   );
 }

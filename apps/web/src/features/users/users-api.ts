@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { GrantInput as GrantInputSchema, User, UserCreateInput } from '@netra/contracts';
-import { api } from '../../lib/api.ts';
+import type { Employee, GrantInput as GrantInputSchema, User, UserCreateInput } from '@netra/contracts';
+import { api, type Page } from '../../lib/api.ts';
 
 export type GrantInput = z.infer<typeof GrantInputSchema>;
 
@@ -43,3 +43,26 @@ export const useSetUserActive = () =>
   useUserMutation((input: { userId: string; active: boolean }) =>
     api.patch<unknown>(`/users/${input.userId}`, { active: input.active }),
   );
+
+/** The contacts notices go to; null clears one. */
+export const useUpdateContacts = () =>
+  useUserMutation((input: { userId: string; email: string | null; phone: string | null }) =>
+    api.patch<unknown>(`/users/${input.userId}`, { email: input.email, phone: input.phone }),
+  );
+
+export const useResetPassword = () =>
+  useUserMutation((input: { userId: string; password: string }) =>
+    api.post<unknown>(`/users/${input.userId}/password`, { password: input.password }),
+  );
+
+export const useResetTotp = () => useUserMutation((userId: string) => api.delete<unknown>(`/users/${userId}/totp`));
+
+/** Active employees in the registry the signed-in manager can read, by name or NIP (for linking an account to its employee). */
+export function useEmployeeSearch(q: string) {
+  return useQuery({
+    queryKey: ['employees', 'pick', q],
+    queryFn: ({ signal }) => api.get<Page<Employee>>('/employees', { q, active: 'true', pageSize: 20 }, signal),
+    enabled: q.length >= 2,
+    staleTime: 60_000,
+  });
+}

@@ -19,23 +19,27 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { UserCreateInput, type Grant, type User } from '@netra/contracts';
+import { FormActions } from '../../components/form-actions.tsx';
+import { UserCreateInput, UserPasswordReset, UserPatch, type Employee, type User, type UserAction, type UserGrant } from '@netra/contracts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { Pager } from '../../components/pager.tsx';
-
-const USERS_PAGE_SIZE = 50;
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useAgencies, useUnits } from '../registry/registry-api.ts';
+import { EmployeePicker } from './employee-picker.tsx';
 import { EMPTY_GRANT, GrantFields, grantPayload, grantProblems, type GrantDraft } from './grant-fields.tsx';
 import {
   useAddGrant,
   useCreateUser,
   useRemoveGrant,
+  useResetPassword,
+  useResetTotp,
   useSetUserActive,
   useUnlockUser,
+  useUpdateContacts,
   useUsers,
 } from './users-api.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+
+const USERS_PAGE_SIZE = 50;
 
 function isLocked(user: User): boolean {
   return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
@@ -44,8 +48,11 @@ function isLocked(user: User): boolean {
 type Dialog =
   | { kind: 'create' }
   | { kind: 'addGrant'; user: User }
-  | { kind: 'removeGrant'; user: User; grant: Grant }
-  | { kind: 'setActive'; user: User; active: boolean };
+  | { kind: 'removeGrant'; user: User; grant: UserGrant }
+  | { kind: 'setActive'; user: User; active: boolean }
+  | { kind: 'contacts'; user: User }
+  | { kind: 'password'; user: User }
+  | { kind: 'totp'; user: User };
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -126,6 +133,9 @@ export function UsersPage() {
       {dialog?.kind === 'addGrant' && <AddGrantModal user={dialog.user} onClose={close} />}
       {dialog?.kind === 'removeGrant' && <RemoveGrantDialog user={dialog.user} grant={dialog.grant} onClose={close} />}
       {dialog?.kind === 'setActive' && <SetActiveDialog user={dialog.user} active={dialog.active} onClose={close} />}
+      {dialog?.kind === 'contacts' && <ContactsModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={close} />}
+      {dialog?.kind === 'totp' && <ResetTotpDialog user={dialog.user} onClose={close} />}
     </Stack>
   );
 }
@@ -152,15 +162,17 @@ function UserRow({ user, onDialog }: { user: User; onDialog: (dialog: Dialog) =>
                 <Text size="sm" fw={600} c="blue.9">
                   {t(`roles.${grant.role}`)}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  <GrantScope grant={grant} />
+                <Text size="xs" c="dimmed" data-testid="user-grant-scope">
+                  <GrantScope grant={grant} employee={user.employee} />
                 </Text>
               </Paper>
-              <CloseButton
-                size="sm"
-                aria-label={`${t('users.removeGrant')}: ${t(`roles.${grant.role}`)}`}
-                onClick={() => onDialog({ kind: 'removeGrant', user, grant })}
-              />
+              {grant.removable && (
+                <CloseButton
+                  size="sm"
+                  aria-label={`${t('users.removeGrant')}: ${t(`roles.${grant.role}`)}`}
+                  onClick={() => onDialog({ kind: 'removeGrant', user, grant })}
+                />
+              )}
             </Group>
           ))}
         </Stack>
@@ -188,18 +200,22 @@ function UserRow({ user, onDialog }: { user: User; onDialog: (dialog: Dialog) =>
               <span aria-hidden="true">⋯</span>
             </ActionIcon>
           </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item onClick={() => onDialog({ kind: 'addGrant', user })}>{t('users.addGrant')}</Menu.Item>
-            {locked && <Menu.Item onClick={() => unlock.mutate(user.id)}>{t('users.unlock')}</Menu.Item>}
-            {user.active ? (
-              <Menu.Item color="red" onClick={() => onDialog({ kind: 'setActive', user, active: false })}>
-                {t('users.deactivate')}
-              </Menu.Item>
-            ) : (
-              <Menu.Item onClick={() => onDialog({ kind: 'setActive', user, active: true })}>
-                {t('users.activate')}
-              </Menu.Item>
+          <Menu.Dropdown maw={320}>
+            {user.allowedActions.length === 0 && (
+              <Text size="xs" c="dimmed" px="sm" py="xs" data-testid="user-not-manageable">
+                {t('users.notManageable')}
+              </Text>
             )}
+            {ACTION_ORDER.filter((action) => user.allowedActions.includes(action)).map((action) => (
+              <Menu.Item
+                key={action}
+                color={action === 'deactivate' || action === 'resetTotp' ? 'red' : undefined}
+                onClick={() => (action === 'unlock' ? unlock.mutate(user.id) : onDialog(dialogFor(action, user)))}
+                data-testid={`user-action-${action}`}
+              >
+                {t(`users.${action}`)}
+              </Menu.Item>
+            ))}
           </Menu.Dropdown>
         </Menu>
       </Table.Td>
@@ -207,22 +223,37 @@ function UserRow({ user, onDialog }: { user: User; onDialog: (dialog: Dialog) =>
   );
 }
 
-/** "Nationwide" or the region, agency and unit a grant is limited to. */
-function GrantScope({ grant }: { grant: Grant }) {
+/** The menu, in this order: what is done often first, what locks someone out last. */
+const ACTION_ORDER: readonly UserAction[] = ['editContacts', 'addGrant', 'unlock', 'resetPassword', 'resetTotp', 'activate', 'deactivate'];
+
+function dialogFor(action: Exclude<UserAction, 'unlock'>, user: User): Dialog {
+  switch (action) {
+    case 'editContacts':
+      return { kind: 'contacts', user };
+    case 'addGrant':
+      return { kind: 'addGrant', user };
+    case 'resetPassword':
+      return { kind: 'password', user };
+    case 'resetTotp':
+      return { kind: 'totp', user };
+    case 'activate':
+    case 'deactivate':
+      return { kind: 'setActive', user, active: action === 'activate' };
+  }
+}
+
+/** "Nationwide", the region, agency and unit a grant is limited to (named by the server), or for an employee grant whose record it is. */
+function GrantScope({ grant, employee }: { grant: UserGrant; employee: User['employee'] }) {
   const { t } = useTranslation();
-  const agencies = useAgencies();
-  const units = useUnits(grant.unitId ? grant.agencyId : null);
+  if (grant.role === 'employee') {
+    if (!employee) return <>{t('users.scopeEmployeeUnknown')}</>;
+    return <>{employee.nip ? t('users.scopeEmployeeNip', { name: employee.name, nip: employee.nip }) : t('users.scopeEmployee', { name: employee.name })}</>;
+  }
   const parts: string[] = [];
-  if (grant.regionCode) parts.push(t('users.scopeRegion', { code: grant.regionCode }));
-  if (grant.agencyId) {
-    const agency = agencies.data?.items.find((candidate) => candidate.id === grant.agencyId);
-    parts.push(t('users.scopeAgency', { name: agency?.name ?? '…' }));
-  }
-  if (grant.unitId) {
-    const unit = units.data?.find((candidate) => candidate.id === grant.unitId);
-    // unit names repeat across an agency ("Bidang Pengawasan" in many OPD): the whole path says which
-    parts.push(t('users.scopeUnit', { name: unit?.path ?? '…' }));
-  }
+  if (grant.regionCode) parts.push(t('users.scopeRegion', { name: grant.regionName ?? grant.regionCode }));
+  if (grant.agencyId) parts.push(t('users.scopeAgency', { name: grant.agencyName ?? '…' }));
+  // unit names repeat across an agency ("Bidang Pengawasan" in many OPD): the whole path says which
+  if (grant.unitId) parts.push(t('users.scopeUnit', { name: grant.unitPath ?? '…' }));
   return <>{parts.length > 0 ? parts.join(' · ') : t('users.scopeNational')}</>;
 }
 
@@ -235,15 +266,21 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
+  const [employee, setEmployee] = useState<Employee | null>(null);
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  // a self-service account belongs to one employee of the registry (it reads their record and signs in their name)
+  const forEmployee = grant.role === 'employee';
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     // every field at once: the contract for the account, the role's needs for the grant (localized hints shown)
     const parsed = UserCreateInput.safeParse({
       username, displayName, password, ...(email.trim() ? { email: email.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}), ...grantPayload({ ...grant, role: grant.role ?? 'employee' }),
+      ...(forEmployee && employee ? { employeeId: employee.id } : {}),
     });
-    const problems = new Set<string>([...grantProblems(grant), ...(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])))]);
+    const problems = new Set<string>([
+      ...grantProblems(grant), ...(forEmployee && !employee ? ['employee'] : []), ...(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0]))),
+    ]);
     if (problems.size || !parsed.success) {
       setInvalid(problems);
       return;
@@ -307,14 +344,17 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             data-testid="user-phone"
           />
           <GrantFields value={grant} onChange={setGrant} problems={invalid} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="user-submit">
-              {t('users.create')}
-            </Button>
-          </Group>
+          {forEmployee && (
+            <EmployeePicker
+              value={employee}
+              onChange={(picked) => {
+                setEmployee(picked);
+                if (picked && !displayName.trim()) setDisplayName(picked.name);
+              }}
+              error={invalid.has('employee') ? t('users.employeeRequired') : undefined}
+            />
+          )}
+          <FormActions onCancel={onClose} label={t('users.create')} loading={create.isPending} testId="user-submit" />
         </Stack>
       </form>
     </Modal>
@@ -341,22 +381,16 @@ function AddGrantModal({ user, onClose }: { user: User; onClose: () => void }) {
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <ProblemAlert error={addGrant.error} />
-          <GrantFields value={grant} onChange={setGrant} problems={invalid} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={addGrant.isPending} disabled={!grant.role}>
-              {t('users.addGrant')}
-            </Button>
-          </Group>
+          {/* the employee role needs the account's own employee record, which only a new account is given */}
+          <GrantFields value={grant} onChange={setGrant} problems={invalid} exclude={user.employee ? [] : ['employee']} />
+          <FormActions onCancel={onClose} label={t('users.addGrant')} loading={addGrant.isPending} disabled={!grant.role} />
         </Stack>
       </form>
     </Modal>
   );
 }
 
-function RemoveGrantDialog({ user, grant, onClose }: { user: User; grant: Grant; onClose: () => void }) {
+function RemoveGrantDialog({ user, grant, onClose }: { user: User; grant: UserGrant; onClose: () => void }) {
   const { t } = useTranslation();
   const removeGrant = useRemoveGrant();
   return (
@@ -402,6 +436,108 @@ function SetActiveDialog({ user, active, onClose }: { user: User; active: boolea
       loading={setActive.isPending}
       error={setActive.error}
       onConfirm={apply}
+      onClose={onClose}
+    />
+  );
+}
+
+function ContactsModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateContacts();
+  const [email, setEmail] = useState(user.email ?? '');
+  const [phone, setPhone] = useState(user.phone ?? '');
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    // an emptied field clears that contact
+    const parsed = UserPatch.safeParse({ email: email.trim() || null, phone: phone.trim() || null });
+    if (!parsed.success) {
+      setInvalid(new Set(parsed.error.issues.map((issue) => String(issue.path[0]))));
+      return;
+    }
+    setInvalid(new Set());
+    update.mutate({ userId: user.id, email: parsed.data.email ?? null, phone: parsed.data.phone ?? null }, { onSuccess: onClose });
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('users.editContactsTitle', { name: user.displayName })}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <ProblemAlert error={update.error} />
+          <Text size="sm" c="dimmed">
+            {t('users.contactHelp')}
+          </Text>
+          <TextInput
+            label={t('users.email')}
+            type="email"
+            autoComplete="off"
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={invalid.has('email') ? t('users.emailInvalid') : undefined}
+            data-testid="contacts-email"
+          />
+          <TextInput
+            label={t('users.phone')}
+            placeholder="+6281234567890"
+            autoComplete="off"
+            value={phone}
+            onChange={(event) => setPhone(event.currentTarget.value)}
+            error={invalid.has('phone') ? t('users.phoneInvalid') : undefined}
+            data-testid="contacts-phone"
+          />
+          <FormActions onCancel={onClose} label={t('common.save')} loading={update.isPending} testId="contacts-submit" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reset = useResetPassword();
+  const [password, setPassword] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = UserPasswordReset.safeParse({ password });
+    setInvalid(!parsed.success);
+    if (parsed.success) reset.mutate({ userId: user.id, password: parsed.data.password }, { onSuccess: onClose });
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('users.resetPasswordTitle', { name: user.displayName })}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <ProblemAlert error={reset.error} />
+          <Text size="sm">{t('users.resetPasswordHelp')}</Text>
+          <PasswordInput
+            label={t('users.newPassword')}
+            description={invalid ? undefined : t('users.newPasswordHelp')}
+            error={invalid ? t('users.newPasswordHelp') : undefined}
+            required
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            data-testid="reset-password"
+          />
+          <FormActions onCancel={onClose} label={t('users.resetPassword')} loading={reset.isPending} color="red" testId="reset-password-submit" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ResetTotpDialog({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reset = useResetTotp();
+  return (
+    <ConfirmModal
+      opened
+      title={t('users.resetTotp')}
+      message={t('users.resetTotpConfirm', { name: user.displayName })}
+      confirmLabel={t('users.resetTotp')}
+      danger
+      loading={reset.isPending}
+      error={reset.error}
+      onConfirm={() => reset.mutate(user.id, { onSuccess: onClose })}
       onClose={onClose}
     />
   );

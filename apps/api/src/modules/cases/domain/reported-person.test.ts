@@ -51,3 +51,16 @@ describe('rankCandidates', () => {
     expect(jaroWinkler('budi', 'rina')).toBeLessThan(0.5);
   });
 });
+
+describe('a position written as "<position> <unit>"', () => {
+  const withHead = [...registry, { ...C('kadisdik', 'Nur Hidayat', 'Kepala', 'Dinas Pendidikan'), nip: '197203152000031002' }, C('kabid-sd', 'Sri Lestari', 'Kepala', 'Dinas Pendidikan / Bidang SD')];
+  it('"Kepala Dinas Pendidikan" finds the "Kepala" of the unit "Dinas Pendidikan", not a head of one of its parts', () => {
+    const r = rankCandidates('Kepala Dinas Pendidikan Kota Bekasi', withHead);
+    expect(r[0]).toMatchObject({ id: 'kadisdik', reasons: expect.arrayContaining(['jabatan: Kepala']) });
+    expect(r.map((c) => c.id)).not.toContain('kabid-sd');
+  });
+  it('a NIP (or its start) finds that civil servant alone', () => {
+    expect(parseDescription('1972 0315 2000 03 1 002')).toEqual({ positions: [], tokens: [], nip: '197203152000031002' });
+    expect(rankCandidates('19720315', withHead).map((c) => [c.id, c.reasons])).toEqual([['kadisdik', ['NIP: 197203152000031002']]]);
+  });
+});

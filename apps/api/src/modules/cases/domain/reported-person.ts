@@ -14,7 +14,9 @@ export const POSITION_WORDS: Readonly<Record<string, string[]>> = {
   dokter: ['dokter'], perawat: ['perawat'], bidan: ['bidan'], staf: ['staf', 'pengadministrasi', 'analis'],
 };
 
-export type ParsedDescription = { positions: string[]; tokens: string[] };
+/** `nip`: the text is (the start of) an 18-digit NIP, which identifies a civil servant by itself. */
+export type ParsedDescription = { positions: string[]; tokens: string[]; nip?: string };
+const NIP_PART = /^\d{6,18}$/;
 
 export const normalize = (s: string) =>
   s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9\s]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -23,6 +25,8 @@ const TWO_WORD_POSITIONS = new Set(['kepala dinas', 'kepala bidang', 'kepala sek
 
 /** Position words ("camat", "kepala dinas") and the remaining words (a name part or a place). */
 export function parseDescription(text: string): ParsedDescription {
+  const digits = text.replace(/[\s.-]/g, '');
+  if (NIP_PART.test(digits)) return { positions: [], tokens: [], nip: digits };
   const words = normalize(text).split(' ').filter(Boolean);
   const positions: string[] = [];
   const tokens: string[] = [];
@@ -38,16 +42,29 @@ export function parseDescription(text: string): ParsedDescription {
   return { positions, tokens };
 }
 
-export type Candidate = { id: string; name: string; position: string | null; unitPath: string | null; agencyName: string };
+export type Candidate = { id: string; name: string; position: string | null; unitPath: string | null; agencyName: string; nip?: string | null };
+
+/**
+ * Whether a position the reporter named fits the registry's: "camat" fits "Camat", and a "<head> <unit kind>"
+ * such as "kepala dinas" also fits a plain "Kepala" whose own unit (the last part of its path) is a
+ * "Dinas ...": registries often keep the head word and the unit apart ("Kepala" | "Dinas Pendidikan").
+ */
+export function positionFits(named: string, position: string | null, unitPath: string | null): boolean {
+  const pos = normalize(position ?? '');
+  if (pos.startsWith(named)) return true;
+  const [head, ...rest] = named.split(' ');
+  const ownUnit = normalize((unitPath ?? '').split('/').at(-1) ?? '');
+  return rest.length > 0 && pos === head && `${ownUnit} `.startsWith(`${rest.join(' ')} `);
+}
 
 export function scoreCandidate(d: ParsedDescription, c: Candidate): { score: number; reasons: string[] } {
   const reasons: string[] = [];
   let score = 0;
   let parts = 0;
+  if (d.nip) return c.nip?.startsWith(d.nip) ? { score: 1, reasons: [`NIP: ${c.nip}`] } : { score: 0, reasons };
   if (d.positions.length) {
     parts++;
-    const pos = normalize(c.position ?? '');
-    if (d.positions.some((p) => pos.startsWith(p))) {
+    if (d.positions.some((p) => positionFits(p, c.position, c.unitPath))) {
       score += 1;
       reasons.push(`jabatan: ${c.position}`);
     }

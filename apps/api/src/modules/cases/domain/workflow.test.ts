@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CASE_STATUSES, FIELD_WORDS, FINAL_STATUSES, REPORTER_LABEL, STATUS_WORDS, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState, periodFlags,
+  CASE_STATUSES, EVENT_WORDS, FIELD_WORDS, FINAL_STATUSES, REPORTER_LABEL, STATUS_WORDS, TRANSITIONS, allowedEvents, canChangeReportedPerson, describeDue, handlingOffice, isCalendarDate, newCaseState, periodFlags,
   sealReporterLabel, sealReporterLabels, sweepActions, transition, withholdReporterAccount,
   type CaseEvent, type CaseEventType, type CaseRole, type CaseState, type CaseStatus, type TransitionContext,
 } from './workflow.ts';
@@ -113,7 +113,9 @@ describe('every (status, event) pair', () => {
       if (r.ok) expect(r.next.status).toBe(want);
     } else {
       expect(r).toMatchObject({ ok: false, code: 'CASE_INVALID_TRANSITION' });
-      if (!r.ok) expect(r.message.en).toContain(status);
+      // the status and the step in words, never their codes
+      if (!r.ok) expect([r.message.id, r.message.en]).toEqual([expect.stringContaining(`"${STATUS_WORDS[status].id}"`), expect.stringContaining(`"${EVENT_WORDS[type].en}"`)]);
+      if (!r.ok) expect(r.message.en).not.toContain(`(${status})`);
     }
   });
   it('the table and the machine agree', () => {
@@ -132,7 +134,7 @@ describe('roles and payloads', () => {
   });
   it.each([
     [{ ...SAMPLE.REGISTER, material: false }, 'materiel'],
-    [{ ...SAMPLE.RECORD_CLARIFICATION, heldOn: '2099-01-01' }, '2099-01-01'],
+    [{ ...SAMPLE.RECORD_CLARIFICATION, heldOn: '2099-01-01' }, 'Tanggal klarifikasi 1 Januari 2099 ada di masa depan (hari ini 8 Januari 2024)'],
     [{ ...SAMPLE.DECIDE, outcome: 'maybe' }, 'maybe'],
     [{ ...SAMPLE.DECIDE, reasoning: ' ' }, 'Pertimbangan wajib diisi'],
   ] as [CaseEvent, string][])('rejects a bad payload (%#)', (event, fragment) => {
@@ -163,8 +165,8 @@ describe('roles and payloads', () => {
     const huge = transition(base('under_review'), { ...SAMPLE.EXTEND_REVIEW, reason: 'x'.repeat(20_001) } as CaseEvent, ctx());
     expect(huge).toMatchObject({ ok: false, field: 'reason', message: { id: 'Alasan terlalu panjang (maks. 20000 karakter)' } });
     // a refusal about no one field carries none
-    const early = transition(base('under_review'), { ...SAMPLE.RECORD_CLARIFICATION, heldOn: '2099-01-01' } as CaseEvent, ctx());
-    expect(early.ok || 'field' in early).toBe(false);
+    const unknown = transition(base('under_review'), { ...SAMPLE.DECIDE, outcome: 'maybe' } as unknown as CaseEvent, ctx());
+    expect(unknown.ok || 'field' in unknown).toBe(false);
   });
   it('registration checks a report\'s reported party, its date and whether it came in time', () => {
     const report = { ...base('initial_review'), source: 'report' as const };
@@ -177,7 +179,7 @@ describe('roles and payloads', () => {
     expect(reg(report, { hasPlace: false })).toMatchObject({ ok: false, message: { en: expect.stringContaining('place of the incident is not recorded') } });
     // late: a formal requirement is not met, whatever reason is given (it may become initial information instead)
     const late = { receivedOn: '2026-01-05', reportDue: '2024-01-12' };
-    expect(reg(report, late)).toMatchObject({ ok: false, message: { en: expect.stringContaining('after the last day to report (2024-01-12') } });
+    expect(reg(report, late)).toMatchObject({ ok: false, message: { en: expect.stringContaining('after the last day to report (12 January 2024') } });
     expect(reg(report, late, { lateReason: 'Pelapor baru mengetahui pada 2026-01-02 (bukti baru)' })).toMatchObject({ ok: false, message: { id: expect.stringContaining('tidak dapat diregistrasi') } });
     expect(reg(report, { receivedOn: '2024-01-12', reportDue: '2024-01-12' }).ok).toBe(true);
     // a supervisor's finding names no separate reported party field; a late one is refused, and called a finding
@@ -191,9 +193,9 @@ describe('roles and payloads', () => {
       transition(state, { type: 'AMEND_INTAKE', ...over } as CaseEvent, { ...ctx(['supervisor']), ...(subject ? { subject } : {}) });
     expect(amend({})).toMatchObject({ ok: false, message: { en: expect.stringContaining('at least one fact') } });
     expect(amend({ incidentOn: '2024-02-30' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('not a valid date') } });
-    expect(amend({ knownOn: '2024-01-09' })).toMatchObject({ ok: false, message: { en: 'Date known 2024-01-09 is in the future (today is 2024-01-08)' } });
+    expect(amend({ knownOn: '2024-01-09' })).toMatchObject({ ok: false, message: { en: 'Date known 9 January 2024 is in the future (today is 8 January 2024)' } });
     // the incident may come from the record: a date known before it is impossible either way
-    expect(amend({ knownOn: '2024-01-01' }, report, { actorType: null, incidentOn: '2024-01-03' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('before the incident date (2024-01-03)') } });
+    expect(amend({ knownOn: '2024-01-01' }, report, { actorType: null, incidentOn: '2024-01-03' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('before the incident date (3 January 2024)') } });
     expect(amend({ incidentPlace: '\u200b\u200b\u200b\u200b' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('Place of the incident') } });
     expect(amend({ reportedText: 'Camat\u202eX' })).toMatchObject({ ok: false, message: { en: expect.stringContaining('Reported party') } });
     expect(amend({ incidentPlace: { a: 1 } })).toMatchObject({ ok: false, code: 'CASE_INVALID_PAYLOAD' });
@@ -394,7 +396,7 @@ describe('outcomes', () => {
   it('PPK non-compliance can be recorded only after the follow-up period', () => {
     const r = transition(base('forwarded'), SAMPLE.RECOMMEND, ctx(['authority_officer'], '2024-02-01'));
     if (!r.ok) throw new Error();
-    expect(transition(r.next, SAMPLE.PPK_FAIL, ctx(['authority_officer'], '2024-02-15'))).toMatchObject({ ok: false, message: { en: "The PPK's follow-up period runs until 2024-02-15" } });
+    expect(transition(r.next, SAMPLE.PPK_FAIL, ctx(['authority_officer'], '2024-02-15'))).toMatchObject({ ok: false, message: { en: "The PPK's follow-up period runs until 15 February 2024" } });
     expect(allowedEvents(r.next, ['authority_officer'], '2024-02-15')).not.toContain('PPK_FAIL');
     expect(transition(r.next, SAMPLE.PPK_FAIL, ctx(['authority_officer'], '2024-02-16')).ok).toBe(true);
     expect(allowedEvents(r.next, ['authority_officer'], '2024-02-16')).toContain('PPK_FAIL');
@@ -444,7 +446,7 @@ describe('outcomes', () => {
     const investigating = transition(base('gakkumdu_discussion'), { type: 'GAKKUMDU_INVESTIGATE', handedOverOn: '2024-01-15' } as CaseEvent, ctx(['supervisor'], '2024-01-16'));
     if (!investigating.ok) throw new Error(investigating.message.en);
     const early = transition(investigating.next, { type: 'GAKKUMDU_PROSECUTE', handedOverOn: '2024-01-12' } as CaseEvent, ctx(['supervisor'], '2024-01-16'));
-    expect(early).toMatchObject({ ok: false, message: { en: 'Handover date 2024-01-12 is before the previous step (2024-01-15)' } });
+    expect(early).toMatchObject({ ok: false, message: { en: 'Handover date 12 January 2024 is before the previous step (15 January 2024)' } });
   });
   it('a recommendation needs the reported employee linked (the PPK is reached through it); the route follows the worker type', () => {
     const unlinked = { ...ctx(['authority_officer'], '2024-10-01'), subject: { actorType: 'PNS', incidentOn: '2024-09-20', linked: false } };
@@ -493,14 +495,14 @@ describe('outcomes', () => {
     expect(judged.next.deadlines.map((d) => [d.ruleId, d.from, d.dueDate])).toEqual([['pemilu.gakkumdu.appeal_filing', '2024-01-22', '2024-01-25']]);
     // not final while an appeal can still come: concluding waits, and only the appeal is offered
     const conclude = { type: 'GAKKUMDU_CONCLUDE', result: 'convicted', note: 'Terdakwa dipidana percobaan' } as CaseEvent;
-    expect(transition(judged.next, conclude, sup('2024-01-25'))).toMatchObject({ ok: false, message: { en: 'The judgment is not final yet: an appeal may be filed until 2024-01-25' } });
+    expect(transition(judged.next, conclude, sup('2024-01-25'))).toMatchObject({ ok: false, message: { en: 'The judgment is not final yet: an appeal may be filed until 25 January 2024' } });
     expect(allowedEvents(judged.next, ['supervisor'], '2024-01-25')).toEqual(expect.arrayContaining(['GAKKUMDU_APPEAL']));
     expect(allowedEvents(judged.next, ['supervisor'], '2024-01-25')).not.toContain('GAKKUMDU_CONCLUDE');
     // past the 3 days: final, no appeal any more
     expect(allowedEvents(judged.next, ['supervisor'], '2024-01-26')).toContain('GAKKUMDU_CONCLUDE');
     expect(allowedEvents(judged.next, ['supervisor'], '2024-01-26')).not.toContain('GAKKUMDU_APPEAL');
     expect(transition(judged.next, conclude, sup('2024-01-26'))).toMatchObject({ ok: true, next: { status: 'gakkumdu_concluded' } });
-    expect(transition(judged.next, { type: 'GAKKUMDU_APPEAL', filedOn: '2024-01-26' }, sup('2024-01-27'))).toMatchObject({ ok: false, message: { en: 'Appeal filed 2024-01-26, after the last day to appeal (2024-01-25): the judgment is final' } });
+    expect(transition(judged.next, { type: 'GAKKUMDU_APPEAL', filedOn: '2024-01-26' }, sup('2024-01-27'))).toMatchObject({ ok: false, message: { en: 'Appeal filed 26 January 2024, after the last day to appeal (25 January 2024): the judgment is final' } });
     // an appeal in time: the High Court decides within 7 days, and its judgment is final at once
     const appealed = transition(judged.next, { type: 'GAKKUMDU_APPEAL', filedOn: '2024-01-24' }, sup('2024-01-26'));
     if (!appealed.ok) throw new Error(appealed.message.en);
@@ -641,5 +643,43 @@ describe('safeguards', () => {
     expect(handlingOffice('32')).toBe('32');
     expect(handlingOffice('32.75')).not.toBe(handlingOffice('32.16'));
     expect(handlingOffice('32')).not.toBe(handlingOffice('32.75'));
+  });
+});
+
+describe('what a refused form says', () => {
+  const review = () => base('under_review');
+  it('an empty summons names every empty field, each marked, and a past date says it is past', () => {
+    const r = transition(review(), { type: 'SUMMON', party: 'reported', personLabel: '', scheduledOn: '', place: ' ' } as CaseEvent, ctx());
+    expect(r).toMatchObject({
+      ok: false, code: 'CASE_INVALID_PAYLOAD', field: 'personLabel',
+      message: { id: 'Nama / jabatan wajib diisi; Tanggal panggilan wajib diisi; Tempat wajib diisi' },
+      fields: [{ field: 'personLabel' }, { field: 'scheduledOn', message: { id: 'Tanggal panggilan wajib diisi' } }, { field: 'place' }],
+    });
+    const past = transition(review(), { ...SAMPLE.SUMMON, scheduledOn: '2024-01-01' } as CaseEvent, ctx());
+    expect(past).toMatchObject({ ok: false, field: 'scheduledOn', message: { id: 'Tanggal panggilan 1 Januari 2024 sudah lewat: jadwalkan paling cepat hari ini (8 Januari 2024)' } });
+  });
+  it('an empty clarification or decree date is required, and a decree before the recommendation names both dates in words', () => {
+    expect(transition(review(), { ...SAMPLE.RECORD_CLARIFICATION, heldOn: '' } as CaseEvent, ctx())).toMatchObject({ ok: false, field: 'heldOn', message: { id: 'Tanggal klarifikasi wajib diisi' } });
+    const rec = { ...base('recommended'), dates: { ...base('recommended').dates, recommendation: '2024-01-07' } };
+    expect(transition(rec, { ...SAMPLE.PPK_DECIDE, decidedOn: '2024-01-06' } as CaseEvent, ctx())).toMatchObject({
+      ok: false, field: 'decidedOn', message: { id: 'Tanggal keputusan PPK 6 Januari 2024 mendahului rekomendasi yang ditindaklanjutinya (7 Januari 2024)' },
+    });
+  });
+  it('a sanction not chosen is said so, not "unknown level"', () => {
+    const r = transition(base('forwarded'), { ...SAMPLE.RECOMMEND, sanctionId: '', level: '' } as unknown as CaseEvent, ctx());
+    expect(r).toMatchObject({ ok: false, field: 'sanctionId', message: { id: 'Sanksi wajib diisi' } });
+  });
+  it('the reasoning of a review decision has at least 10 visible characters', () => {
+    expect(transition(review(), { ...SAMPLE.DECIDE, reasoning: 'x' } as CaseEvent, ctx())).toMatchObject({
+      ok: false, field: 'reasoning', message: { id: 'Pertimbangan terlalu singkat: minimal 10 karakter terlihat' },
+    });
+    expect(transition(review(), { ...SAMPLE.DECIDE, reasoning: 'a b c d e f g h i j' } as CaseEvent, ctx()).ok).toBe(true);
+  });
+  it('an ASN case reaches the authority only once the reported person is linked', () => {
+    const decided = base('decided_other_law');
+    const unlinked = { ...ctx(['supervisor']), subject: { actorType: 'PNS', incidentOn: '2024-01-03', linked: false } };
+    expect(transition(decided, SAMPLE.FORWARD, unlinked)).toMatchObject({ ok: false, message: { id: expect.stringContaining('kaitkan terlapor lebih dahulu') } });
+    expect(allowedEvents(decided, ['supervisor'], '2024-01-08', { actorType: 'PNS', linked: false })).not.toContain('FORWARD');
+    expect(allowedEvents(decided, ['supervisor'], '2024-01-08', { actorType: 'PNS', linked: true })).toContain('FORWARD');
   });
 });

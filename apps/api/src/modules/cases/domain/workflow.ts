@@ -5,10 +5,10 @@
  * deadline rules of @netra/rules; nothing here reads the clock or the database.
  */
 import {
-  administrativeSanctions, asnAuthorityOn, computeDeadlines, DEADLINE_RULES, findAct, isSupportedDate, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
+  administrativeSanctions, asnAuthorityOn, computeDeadlines, dateInWords, DEADLINE_RULES, findAct, isSupportedDate, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, PP53_SANCTIONS, PP94_SANCTIONS,
   PTDH_SANCTIONS, sanctionsInForce, type Act, type AuthorityOptions, type WorkCalendar, type Deadline, type DeadlineEvent, type DeadlineRule, type SanctionActor,
 } from '@netra/rules';
-import { ACCUSING_OUTCOMES, PlainText } from '@netra/contracts';
+import { ACCUSING_OUTCOMES, PlainText, REPORTER_ACCOUNT_WITHHELD, REPORTER_LABEL } from '@netra/contracts';
 
 export type Regime = 'pemilu' | 'pilkada';
 
@@ -71,6 +71,41 @@ export const STATUS_WORDS: Readonly<Record<CaseStatus, Msg>> = {
   escalated: { id: 'Diusulkan pemblokiran data kepegawaian (SIASN)', en: 'Blocking of the personnel data (SIASN) requested' },
   closed: { id: 'Penanganan selesai', en: 'Handling completed' },
 };
+
+/** Each step in words, as the case page labels it (never the code). */
+export const EVENT_WORDS: Readonly<Record<CaseEventType, Msg>> = {
+  START_REVIEW: { id: 'Mulai kajian awal', en: 'Start initial review' },
+  REQUEST_COMPLETION: { id: 'Minta kelengkapan', en: 'Ask for completion' },
+  COMPLETE: { id: 'Laporan dilengkapi', en: 'Report completed' },
+  AMEND_INTAKE: { id: 'Catat data laporan', en: 'Record report facts' },
+  REGISTER: { id: 'Registrasi', en: 'Register' },
+  REJECT: { id: 'Tidak diregistrasi', en: 'Do not register' },
+  WITHDRAW: { id: 'Dicabut', en: 'Withdrawn' },
+  MERGE: { id: 'Gabungkan ke kasus lain (ganda)', en: 'Merge into another case (duplicate)' },
+  BEGIN_REVIEW: { id: 'Mulai kajian', en: 'Begin review' },
+  EXTEND_REVIEW: { id: 'Perpanjang kajian', en: 'Extend review' },
+  SUMMON: { id: 'Panggil klarifikasi', en: 'Summon for clarification' },
+  RECORD_CLARIFICATION: { id: 'Catat klarifikasi', en: 'Record clarification' },
+  DECIDE: { id: 'Putuskan hasil kajian', en: 'Decide the review' },
+  FORWARD: { id: 'Teruskan ke instansi berwenang', en: 'Forward to the authority' },
+  FORWARD_TO_PPK: { id: 'Teruskan ke PPK (pegawai non-ASN)', en: 'Forward to the PPK (non-ASN staff)' },
+  GAKKUMDU_INVESTIGATE: { id: 'Teruskan ke penyidik', en: 'Forward to investigators' },
+  GAKKUMDU_PROSECUTE: { id: 'Serahkan ke penuntut umum', en: 'Hand to the prosecutor' },
+  GAKKUMDU_TRIAL: { id: 'Limpahkan ke pengadilan', en: 'Send to court' },
+  GAKKUMDU_RETURN_FILE: { id: 'Berkas dikembalikan penuntut umum', en: 'File returned by the prosecutor' },
+  GAKKUMDU_JUDGMENT: { id: 'Catat putusan pengadilan negeri', en: 'Record the district court judgment' },
+  GAKKUMDU_APPEAL: { id: 'Catat pengajuan banding', en: 'Record an appeal' },
+  GAKKUMDU_CONCLUDE: { id: 'Simpulkan Gakkumdu', en: 'Conclude Gakkumdu' },
+  RECOMMEND: { id: 'Rekomendasikan sanksi', en: 'Recommend a sanction' },
+  AUTHORITY_DISMISS: { id: 'Tidak terbukti (instansi berwenang)', en: 'Not proven (authority)' },
+  PPK_DECIDE: { id: 'Catat keputusan PPK', en: "Record the PPK's decree" },
+  PPK_FAIL: { id: 'Catat PPK tidak menindaklanjuti', en: 'Record PPK non-compliance' },
+  ESCALATE: { id: 'Usulkan pemblokiran SIASN', en: 'Request SIASN block' },
+  CLOSE: { id: 'Tutup kasus', en: 'Close the case' },
+};
+
+/** A date as a sentence says it, in both languages ("20 November 2026"). */
+export const dateWords = (d: string): Msg => ({ id: dateInWords(d, 'id'), en: dateInWords(d, 'en') });
 
 /** Steps that concern a reporter: a supervisor's own finding (from a tip or not) has none to complete or withdraw it. */
 const REPORT_ONLY: readonly CaseEventType[] = ['REQUEST_COMPLETION', 'COMPLETE', 'WITHDRAW'];
@@ -224,7 +259,7 @@ export type TransitionContext = {
  * the event payload, the clarification row, the audit row, the case page, documents and notices; a
  * name typed into the form is dropped before anything is stored.
  */
-export const REPORTER_LABEL = 'Pelapor (identitas dirahasiakan) / Reporter (identity sealed)';
+export { REPORTER_LABEL };
 
 /** Sets the person label of anything about the reporter party (an event, a payload, a stored row): no name is needed or kept. */
 export function sealReporterLabel<T extends object>(x: T): T {
@@ -240,7 +275,7 @@ export function sealReporterLabel<T extends object>(x: T): T {
  * review's conclusion and the recommendation, not the reporter's account (domain.md §9: identity known
  * only to Bawaslu). Bawaslu's own staff see the whole file; auditors see it as it leaves Bawaslu.
  */
-export const REPORTER_ACCOUNT_WITHHELD = 'Keterangan pelapor dirahasiakan; tersedia pada Bawaslu. / The reporter\'s account is withheld; Bawaslu holds it.';
+export { REPORTER_ACCOUNT_WITHHELD };
 export const CHRONOLOGY_MARK = '\n\nKronologi:';
 
 type AccountView = { source: string; summary: string; clarifications: { party: string; statement: string | null }[]; events: { payload: Record<string, unknown> }[] };
@@ -277,7 +312,9 @@ export type Effect =
   | { type: 'flag'; flag: string };
 export type TransitionResult =
   | { ok: true; next: CaseState; effects: Effect[] }
-  | { ok: false; code: 'CASE_INVALID_TRANSITION' | 'CASE_FORBIDDEN' | 'CASE_INVALID_PAYLOAD' | 'PPK_IS_CANDIDATE'; message: Msg; field?: TextField };
+  | { ok: false; code: 'CASE_INVALID_TRANSITION' | 'CASE_FORBIDDEN' | 'CASE_INVALID_PAYLOAD' | 'PPK_IS_CANDIDATE'; message: Msg; field?: TextField; fields?: FieldRefusal[] };
+/** One field at fault and what is wrong with it (the form marks each). */
+export type FieldRefusal = { field: TextField; message: Msg };
 
 /**
  * The texts an event requires, by the names the case page gives them (its workflow field labels): a
@@ -297,6 +334,9 @@ export const FIELD_WORDS = {
   sanctionId: { id: 'Sanksi', en: 'Sanction' },
   decreeNumber: { id: 'Nomor keputusan', en: 'Decree number' },
   note: { id: 'Catatan', en: 'Note' },
+  scheduledOn: { id: 'Tanggal panggilan', en: 'Summons date' },
+  heldOn: { id: 'Tanggal klarifikasi', en: 'Clarification date' },
+  decidedOn: { id: 'Tanggal keputusan', en: 'Decree date' },
 } as const satisfies Record<string, Msg>;
 export type TextField = keyof typeof FIELD_WORDS;
 
@@ -398,14 +438,40 @@ export function clocksFor(state: CaseState, rules: readonly DeadlineRule[] = DEA
 }
 
 /** A refusal of the payload, naming the field at fault when there is one (the form marks it). */
-type Refusal = Msg & { field?: TextField };
+type Refusal = Msg & { field?: TextField; fields?: FieldRefusal[] };
 const fail = (code: Exclude<TransitionResult, { ok: true }>['code'], refusal: Refusal): TransitionResult =>
-  ({ ok: false, code, message: { id: refusal.id, en: refusal.en }, ...(refusal.field ? { field: refusal.field } : {}) });
+  ({ ok: false, code, message: { id: refusal.id, en: refusal.en }, ...(refusal.field ? { field: refusal.field } : {}), ...(refusal.fields?.length ? { fields: refusal.fields } : {}) });
+/** Every problem of a form at once ("Nama / jabatan wajib diisi; Tempat wajib diisi"), each field named for the form to mark. */
+const allOf = (...refusals: (Refusal | null)[]): Refusal | null => {
+  const found = refusals.filter((r): r is Refusal => r !== null);
+  if (!found.length) return null;
+  const fields = found.flatMap((r) => r.fields ?? (r.field ? [{ field: r.field, message: { id: r.id, en: r.en } }] : []));
+  return { id: found.map((r) => r.id).join('; '), en: found.map((r) => r.en).join('; '), ...(found[0]!.field ? { field: found[0]!.field } : {}), ...(fields.length ? { fields } : {}) };
+};
+const TEXT_MIN: Partial<Record<TextField, number>> = { reasoning: 10 };
+/**
+ * A required date of the form, named as the form labels it: present, a real date, and on the right side of
+ * today ('past': not before today, as a summons; 'done': not after today, as a clarification held or a decree).
+ */
+const needDate = (v: unknown, field: TextField, today: string, when: 'past' | 'done'): Refusal | null => {
+  const words = FIELD_WORDS[field];
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return { id: `${words.id} wajib diisi`, en: `${words.en} is required`, field };
+  if (!isDate(v)) return { id: `${words.id} tidak valid: ${String(v).slice(0, 40)} (format TTTT-BB-HH)`, en: `${words.en} is not a valid date: ${String(v).slice(0, 40)} (YYYY-MM-DD)`, field };
+  const [d, t] = [dateWords(v), dateWords(today)];
+  if (when === 'past' && v < today)
+    return { id: `${words.id} ${d.id} sudah lewat: jadwalkan paling cepat hari ini (${t.id})`, en: `${words.en} ${d.en} is in the past: schedule it for today (${t.en}) or later`, field };
+  if (when === 'done' && v > today)
+    return { id: `${words.id} ${d.id} ada di masa depan (hari ini ${t.id})`, en: `${words.en} ${d.en} is in the future (today is ${t.en})`, field };
+  return null;
+};
 const TEXT_FIELD_MAX = 5000;
 /** A required text: present, not blank, not past its length; the message names the field as the case page labels it. */
 const needText = (v: unknown, field: TextField): Refusal | null => {
   const words = FIELD_WORDS[field];
   if (typeof v !== 'string' || v.trim().length === 0) return { id: `${words.id} wajib diisi`, en: `${words.en} is required`, field };
+  const min = TEXT_MIN[field];
+  if (min && v.replace(/\s/gu, '').length < min)
+    return { id: `${words.id} terlalu singkat: minimal ${min} karakter terlihat`, en: `${words.en} is too short: at least ${min} visible characters`, field };
   if (v.length > TEXT_FIELD_MAX) return { id: `${words.id} terlalu panjang (maks. ${TEXT_FIELD_MAX} karakter)`, en: `${words.en} is too long (max ${TEXT_FIELD_MAX} characters)`, field };
   return null;
 };
@@ -419,11 +485,11 @@ const isDate = isCalendarDate;
  */
 const earliestOn = (state: CaseState, ctx: TransitionContext): string | undefined =>
   [ctx.subject?.incidentOn, state.dates.known, state.dates.receipt].find((d): d is string => isCalendarDate(d));
-const notBefore = (date: string, state: CaseState, ctx: TransitionContext, what: Msg): Msg | null => {
+const notBefore = (date: string, state: CaseState, ctx: TransitionContext, what: Msg, field?: TextField): Refusal | null => {
   const first = earliestOn(state, ctx);
-  return first && date < first
-    ? { id: `${what.id} ${date} mendahului kejadian/penerimaan kasus (${first})`, en: `${what.en} ${date} is before the case's incident/receipt (${first})` }
-    : null;
+  if (!first || date >= first) return null;
+  const [d, f] = [dateWords(date), dateWords(first)];
+  return { id: `${what.id} ${d.id} mendahului kejadian/penerimaan kasus (${f.id})`, en: `${what.en} ${d.en} is before the case's incident/receipt (${f.en})`, ...(field ? { field } : {}) };
 };
 const PLACE = PlainText(3, 500);
 const REPORTED_TEXT = PlainText(2, 500);
@@ -433,12 +499,12 @@ function checkAmendment(e: IntakeAmendment, state: CaseState, ctx: TransitionCon
     const v: unknown = e[k];
     if (v === undefined) continue;
     if (!isDate(v)) return { id: `${what.id} tidak valid: ${String(v).slice(0, 40)} (format TTTT-BB-HH)`, en: `${what.en} is not a valid date: ${String(v).slice(0, 40)} (YYYY-MM-DD)` };
-    if (v > ctx.today) return { id: `${what.id} ${v} ada di masa depan (hari ini ${ctx.today})`, en: `${what.en} ${v} is in the future (today is ${ctx.today})` };
+    if (v > ctx.today) return { id: `${what.id} ${dateWords(v).id} ada di masa depan (hari ini ${dateWords(ctx.today).id})`, en: `${what.en} ${dateWords(v).en} is in the future (today is ${dateWords(ctx.today).en})` };
   }
   const incident = e.incidentOn ?? ctx.subject?.incidentOn ?? undefined;
   const known = e.knownOn ?? state.dates.known;
   if (incident && known && known < incident)
-    return { id: `Tanggal diketahui ${known} sebelum tanggal kejadian ${incident}`, en: `The date known (${known}) is before the incident date (${incident})` };
+    return { id: `Tanggal diketahui ${dateWords(known).id} sebelum tanggal kejadian ${dateWords(incident).id}`, en: `The date known (${dateWords(known).en}) is before the incident date (${dateWords(incident).en})` };
   if (e.incidentPlace !== undefined && !PLACE.safeParse(e.incidentPlace).success)
     return { id: 'Tempat kejadian: 3-500 karakter terlihat, tanpa karakter kendali', en: 'Place of the incident: 3-500 visible characters, no control characters' };
   if (e.reportedText !== undefined && !REPORTED_TEXT.safeParse(e.reportedText).success)
@@ -466,6 +532,7 @@ export function periodFlags(flags: readonly string[], span: { start: string; end
 }
 const isParty = (v: unknown) => v === 'reporter' || v === 'reported' || v === 'witness';
 const isLevel = (v: unknown): v is SanctionLevel => typeof v === 'string' && Object.hasOwn(SEVERITY, v);
+const unknownLevel = (v: unknown): Refusal => ({ id: `Tingkat sanksi tidak dikenal: "${String(v).slice(0, 40)}"`, en: `Unknown sanction level: "${String(v).slice(0, 40)}"`, field: 'sanctionId' });
 
 const ALL_SANCTIONS = [...MORAL_SANCTIONS, ...PP94_SANCTIONS, ...PP53_SANCTIONS, ...PTDH_SANCTIONS, ...NON_ASN_CONTRACT_SANCTIONS];
 const ACTORS: readonly SanctionActor[] = ['PNS', 'PPPK', 'NON_ASN', 'VILLAGE_HEAD'];
@@ -524,6 +591,15 @@ const NOT_LINKED: Msg = {
 };
 
 /**
+ * The authority can only recommend about a linked employee (NOT_LINKED): a case forwarded before Bawaslu
+ * links the reported person would leave it nothing to do but dismiss. Bawaslu links first, then forwards.
+ */
+const NOT_LINKED_FORWARD: Msg = {
+  id: 'Terlapor belum dikaitkan dengan data pegawai di registri: kaitkan terlapor lebih dahulu (panel Terlapor, cari nama atau NIP), lalu teruskan. Tanpa itu instansi berwenang tidak dapat merekomendasikan sanksi dan tidak ada PPK yang menerimanya',
+  en: 'The reported person is not linked to an employee record: link them first (Reported person panel, search by name or NIP), then forward. Without it the authority cannot recommend a sanction and no PPK would receive it',
+};
+
+/**
  * Civil servants (PNS, PPPK) go to the civil-service authority, non-ASN staff to their PPK (SE MenPANRB
  * 01/2023, domain.md §2.5): why `type` is the wrong route for this worker, or null. The one rule behind
  * both the payload check and the actions offered.
@@ -545,15 +621,27 @@ function wrongRoute(type: CaseEventType, actorType: string | null | undefined): 
 /** A Gakkumdu handover happened on a past or present day, not before the case's incident or receipt. */
 function checkHandover(on: unknown, state: CaseState, ctx: TransitionContext, previous?: string): Msg | null {
   if (on === undefined || on === null || on === '') return null;
-  if (!isDate(on) || on > ctx.today) return { id: `Tanggal penyerahan tidak valid: ${String(on)}`, en: `Invalid handover date: ${String(on)}` };
+  if (!isDate(on)) return { id: `Tanggal penyerahan tidak valid: ${String(on).slice(0, 40)} (format TTTT-BB-HH)`, en: `Invalid handover date: ${String(on).slice(0, 40)} (YYYY-MM-DD)` };
+  if (on > ctx.today) return { id: `Tanggal penyerahan ${dateWords(on).id} ada di masa depan (hari ini ${dateWords(ctx.today).id})`, en: `Handover date ${dateWords(on).en} is in the future (today is ${dateWords(ctx.today).en})` };
   // a file cannot change hands before the step it comes from
   if (previous && on < previous)
-    return { id: `Tanggal penyerahan ${on} mendahului langkah sebelumnya (${previous})`, en: `Handover date ${on} is before the previous step (${previous})` };
+    return { id: `Tanggal penyerahan ${dateWords(on).id} mendahului langkah sebelumnya (${dateWords(previous).id})`, en: `Handover date ${dateWords(on).en} is before the previous step (${dateWords(previous).en})` };
   return notBefore(on, state, ctx, { id: 'Tanggal penyerahan', en: 'Handover date' });
 }
 const handoverOn = (e: { handedOverOn?: string }, ctx: TransitionContext) => dayOf(e.handedOverOn, ctx);
 /** The day a Gakkumdu step happened: the date recorded, else today. */
 const dayOf = (on: string | undefined, ctx: TransitionContext) => (on ? on : ctx.today);
+
+/** A decree acts on the recommendation: it cannot be dated before it. */
+const decreeAfterRecommendation = (decidedOn: string, state: CaseState): Refusal | null => {
+  const rec = state.dates.recommendation;
+  if (!rec || decidedOn >= rec) return null;
+  return {
+    id: `Tanggal keputusan PPK ${dateWords(decidedOn).id} mendahului rekomendasi yang ditindaklanjutinya (${dateWords(rec).id})`,
+    en: `Decree date ${dateWords(decidedOn).en} is before the recommendation it acts on (${dateWords(rec).en})`,
+    field: 'decidedOn',
+  };
+};
 
 /** Right of reply: the reported person gave a statement, or was summoned and the summons day is over (they may still come that day). */
 export const reportedWasHeard = (state: CaseState, today: string) =>
@@ -587,12 +675,12 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Refus
       if (intake?.reportDue && intake.receivedOn > intake.reportDue)
         return report
           ? {
-              id: `Syarat formal tidak terpenuhi: laporan diterima ${intake.receivedOn}, melewati batas penyampaian ${intake.reportDue} (sejak diketahui). Laporan tidak dapat diregistrasi: nyatakan tidak diregistrasi, lalu bila perlu jadikan informasi awal untuk temuan pengawas`,
-              en: `Formal requirement not met: the report came in on ${intake.receivedOn}, after the last day to report (${intake.reportDue}, counted from when it became known). It cannot be registered: mark it not registered, then if needed take it up as initial information for a supervisor's finding`,
+              id: `Syarat formal tidak terpenuhi: laporan diterima ${dateWords(intake.receivedOn).id}, melewati batas penyampaian ${dateWords(intake.reportDue).id} (sejak diketahui). Laporan tidak dapat diregistrasi: nyatakan tidak diregistrasi, lalu bila perlu jadikan informasi awal untuk temuan pengawas`,
+              en: `Formal requirement not met: the report came in on ${dateWords(intake.receivedOn).en}, after the last day to report (${dateWords(intake.reportDue).en}, counted from when it became known). It cannot be registered: mark it not registered, then if needed take it up as initial information for a supervisor's finding`,
             }
           : {
-              id: `Temuan ditetapkan melewati 7 hari sejak diketahui (batas ${intake.reportDue}); temuan tidak dapat diregistrasi`,
-              en: `The finding is set more than 7 days after its discovery (last day ${intake.reportDue}); it cannot be registered`,
+              id: `Temuan ditetapkan melewati 7 hari sejak diketahui (batas ${dateWords(intake.reportDue).id}); temuan tidak dapat diregistrasi`,
+              en: `The finding is set more than 7 days after its discovery (last day ${dateWords(intake.reportDue).en}); it cannot be registered`,
             };
       return needText(e.caseNumber, 'caseNumber');
     }
@@ -606,12 +694,14 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Refus
       return needText(e.reason, 'reason');
     case 'SUMMON':
       if (!isParty(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
-      if (!isDate(e.scheduledOn) || e.scheduledOn < today) return { id: `Tanggal panggilan tidak valid: ${String(e.scheduledOn)}`, en: `Invalid summons date: ${String(e.scheduledOn)}` };
-      return needText(e.personLabel, 'personLabel') ?? needText(e.place, 'place');
+      return allOf(needText(e.personLabel, 'personLabel'), needDate(e.scheduledOn, 'scheduledOn', today, 'past'), needText(e.place, 'place'));
     case 'RECORD_CLARIFICATION':
       if (!isParty(e.party)) return { id: `Pihak tidak dikenal: ${String(e.party)}`, en: `Unknown party: ${String(e.party)}` };
-      if (!isDate(e.heldOn) || e.heldOn > today) return { id: `Tanggal klarifikasi tidak valid: ${String(e.heldOn)}`, en: `Invalid clarification date: ${String(e.heldOn)}` };
-      return notBefore(e.heldOn, state, ctx, { id: 'Tanggal klarifikasi', en: 'Clarification date' }) ?? needText(e.personLabel, 'personLabel') ?? needText(e.statement, 'statement');
+      return allOf(
+        needText(e.personLabel, 'personLabel'),
+        needDate(e.heldOn, 'heldOn', today, 'done') ?? notBefore(e.heldOn, state, ctx, FIELD_WORDS.heldOn, 'heldOn'),
+        needText(e.statement, 'statement'),
+      );
     case 'DECIDE':
       if (typeof e.outcome !== 'string' || !Object.hasOwn(DECISION_STATUS, e.outcome))
         return { id: `Putusan tidak dikenal: ${String(e.outcome)}`, en: `Unknown outcome: ${String(e.outcome)}` };
@@ -622,21 +712,22 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Refus
         };
       return needText(e.reasoning, 'reasoning');
     case 'FORWARD': {
-      const missing = needText(e.authorityId, 'authorityId') ?? needText(e.letterNumber, 'letterNumber');
-      if (missing) return missing;
       const route = wrongRoute(e.type, ctx.subject?.actorType);
       if (route) return route;
+      if (ctx.subject?.linked === false) return NOT_LINKED_FORWARD;
+      const missing = needText(e.authorityId, 'authorityId') ?? needText(e.letterNumber, 'letterNumber');
+      if (missing) return missing;
       const body = asnAuthorityOn(today, ctx.authorityOptions);
-      if (!body) return { id: `Tidak ada instansi berwenang yang terkonfigurasi pada ${today}`, en: `No authority is configured for ${today}` };
+      if (!body) return { id: `Tidak ada instansi berwenang yang terkonfigurasi pada ${dateWords(today).id}`, en: `No authority is configured for ${dateWords(today).en}` };
       if (body.id !== e.authorityId)
-        return { id: `Pada ${today} kasus ASN diteruskan kepada ${body.name.id} (${body.id}), bukan ${e.authorityId}`, en: `On ${today} ASN cases go to ${body.name.en} (${body.id}), not ${e.authorityId}` };
+        return { id: `Pada ${dateWords(today).id} kasus ASN diteruskan kepada ${body.name.id} (${body.id}), bukan ${e.authorityId}`, en: `On ${dateWords(today).en} ASN cases go to ${body.name.en} (${body.id}), not ${e.authorityId}`, field: 'authorityId' };
       return null;
     }
     case 'FORWARD_TO_PPK': {
       const route = wrongRoute(e.type, ctx.subject?.actorType);
       if (route) return route;
       if (ctx.subject?.linked === false) return NOT_LINKED;
-      if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
+      if (!isLevel(e.level)) return needText(e.sanctionId, 'sanctionId') ?? unknownLevel(e.level);
       return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber') ?? checkRecommendation(e, ctx);
     }
     case 'GAKKUMDU_INVESTIGATE':
@@ -658,33 +749,31 @@ function validate(e: CaseEvent, state: CaseState, ctx: TransitionContext): Refus
       const filed = dayOf(e.filedOn, ctx);
       const last = lastDayToAppeal(state);
       return last && filed > last
-        ? { id: `Banding diajukan ${filed}, melewati batas ${last}: putusan telah berkekuatan hukum tetap`, en: `Appeal filed ${filed}, after the last day to appeal (${last}): the judgment is final` }
+        ? { id: `Banding diajukan ${dateWords(filed).id}, melewati batas ${dateWords(last).id}: putusan telah berkekuatan hukum tetap`, en: `Appeal filed ${dateWords(filed).en}, after the last day to appeal (${dateWords(last).en}): the judgment is final` }
         : null;
     }
     case 'GAKKUMDU_CONCLUDE': {
       if (!(['convicted', 'acquitted', 'stopped'] as unknown[]).includes(e.result)) return { id: `Hasil tidak dikenal: ${String(e.result)}`, en: `Unknown result: ${String(e.result)}` };
       // a district court judgment is final only when nobody appealed in time
       const open = appealOpenUntil(state, ctx.today);
-      if (open) return { id: `Putusan belum berkekuatan hukum tetap: banding masih dapat diajukan hingga ${open}`, en: `The judgment is not final yet: an appeal may be filed until ${open}` };
+      if (open) return { id: `Putusan belum berkekuatan hukum tetap: banding masih dapat diajukan hingga ${dateWords(open).id}`, en: `The judgment is not final yet: an appeal may be filed until ${dateWords(open).en}` };
       return needText(e.note, 'note');
     }
     case 'RECOMMEND':
       if (ctx.subject?.linked === false) return NOT_LINKED;
-      if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
+      if (!isLevel(e.level)) return needText(e.sanctionId, 'sanctionId') ?? unknownLevel(e.level);
       return needText(e.actCode, 'actCode') ?? needText(e.sanctionId, 'sanctionId') ?? needText(e.letterNumber, 'letterNumber') ?? checkRecommendation(e, ctx);
     case 'AUTHORITY_DISMISS':
       return needText(e.reasoning, 'reasoning');
     case 'PPK_DECIDE':
-      if (!isLevel(e.level)) return { id: `Tingkat sanksi tidak dikenal: ${String(e.level)}`, en: `Unknown sanction level: ${String(e.level)}` };
-      if (!isDate(e.decidedOn) || e.decidedOn > today) return { id: `Tanggal keputusan tidak valid: ${String(e.decidedOn)}`, en: `Invalid decree date: ${String(e.decidedOn)}` };
-      if (state.dates.recommendation && e.decidedOn < state.dates.recommendation)
-        return { id: `Tanggal keputusan PPK ${e.decidedOn} mendahului rekomendasi yang ditindaklanjutinya (${state.dates.recommendation})`, en: `Decree date ${e.decidedOn} is before the recommendation it acts on (${state.dates.recommendation})` };
-      return notBefore(e.decidedOn, state, ctx, { id: 'Tanggal keputusan PPK', en: 'Decree date' }) ?? needText(e.decreeNumber, 'decreeNumber') ?? needText(e.sanctionId, 'sanctionId') ?? checkDecree(e, ctx);
+      if (!isLevel(e.level)) return needText(e.sanctionId, 'sanctionId') ?? unknownLevel(e.level);
+      return allOf(needText(e.decreeNumber, 'decreeNumber'), needText(e.sanctionId, 'sanctionId'), needDate(e.decidedOn, 'decidedOn', today, 'done') ?? decreeAfterRecommendation(e.decidedOn, state) ?? notBefore(e.decidedOn, state, ctx, { id: 'Tanggal keputusan PPK', en: 'Decree date' }, 'decidedOn'))
+        ?? checkDecree(e, ctx);
     case 'PPK_FAIL': {
       // non-compliance can be recorded only once the PPK's follow-up period has run out
       const clock = state.deadlines.find((d) => d.ruleId === 'civil_service.ppk_follow_up');
       if (clock && clock.dueDate >= today)
-        return { id: `PPK masih dalam tenggat tindak lanjut hingga ${clock.dueDate}`, en: `The PPK's follow-up period runs until ${clock.dueDate}` };
+        return { id: `PPK masih dalam tenggat tindak lanjut hingga ${dateWords(clock.dueDate).id}`, en: `The PPK's follow-up period runs until ${dateWords(clock.dueDate).en}` };
       return null;
     }
     case 'ESCALATE':
@@ -713,11 +802,11 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
   const event = sealReporterLabel(input);
   if (!spec.from.includes(state.status))
     return fail('CASE_INVALID_TRANSITION', {
-      id: `Tindakan ${event.type} tidak dapat dilakukan pada status "${STATUS_WORDS[state.status].id}" (${state.status})`,
-      en: `${event.type} is not possible in status "${STATUS_WORDS[state.status].en}" (${state.status})`,
+      id: `Tindakan "${EVENT_WORDS[event.type].id}" tidak dapat dilakukan pada status "${STATUS_WORDS[state.status].id}"`,
+      en: `"${EVENT_WORDS[event.type].en}" is not possible in status "${STATUS_WORDS[state.status].en}"`,
     });
   if (!ctx.roles.some((r) => spec.roles.includes(r)))
-    return fail('CASE_FORBIDDEN', { id: `Peran Anda tidak dapat melakukan ${event.type}`, en: `Your role cannot do ${event.type}` });
+    return fail('CASE_FORBIDDEN', { id: `Peran Anda tidak dapat melakukan "${EVENT_WORDS[event.type].id}"`, en: `Your role cannot do "${EVENT_WORDS[event.type].en}"` });
   // an incumbent running in this election: the acting PPK (Plt/Pj, during his campaign leave) or his superior decides
   if (event.type === 'PPK_DECIDE' && ctx.deciderIsCandidate)
     return fail('PPK_IS_CANDIDATE', {
@@ -728,8 +817,8 @@ export function transition(state: CaseState, input: CaseEvent, ctx: TransitionCo
   if (shape) return fail('CASE_INVALID_PAYLOAD', shape);
   if (REPORT_ONLY.includes(event.type) && isFinding(state))
     return fail('CASE_INVALID_TRANSITION', {
-      id: `Temuan pengawas tidak memiliki pelapor yang melengkapi atau mencabutnya: ${event.type} hanya untuk laporan`,
-      en: `A supervisor's finding has no reporter to complete or withdraw it: ${event.type} applies to reports only`,
+      id: `Temuan pengawas tidak memiliki pelapor yang melengkapi atau mencabutnya: "${EVENT_WORDS[event.type].id}" hanya untuk laporan`,
+      en: `A supervisor's finding has no reporter to complete or withdraw it: "${EVENT_WORDS[event.type].en}" applies to reports only`,
     });
   const invalid = validate(event, state, ctx);
   if (invalid) return fail('CASE_INVALID_PAYLOAD', invalid);
@@ -882,7 +971,7 @@ export function allowedEvents(state: CaseState, roles: readonly CaseRole[], toda
     if (subject && wrongRoute(t, subject.actorType)) return false;
     if (REPORT_ONLY.includes(t) && isFinding(state)) return false;
     // a recommendation reaches a PPK only through a linked record: not offered until Bawaslu links it
-    if ((t === 'RECOMMEND' || t === 'FORWARD_TO_PPK') && subject?.linked === false) return false;
+    if ((t === 'RECOMMEND' || t === 'FORWARD_TO_PPK' || t === 'FORWARD') && subject?.linked === false) return false;
     if (t === 'PPK_FAIL' && today) return validate({ type: 'PPK_FAIL' }, state, { today, roles }) === null;
     // a judgment is concluded once final, appealed only while the time to appeal runs
     if (today && lastDayToAppeal(state) && (t === 'GAKKUMDU_CONCLUDE' || t === 'GAKKUMDU_APPEAL')) return (appealOpenUntil(state, today) !== null) === (t === 'GAKKUMDU_APPEAL');

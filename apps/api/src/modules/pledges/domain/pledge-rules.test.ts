@@ -126,15 +126,12 @@ describe('attendance lists', () => {
   it('counts each person once and lists the others once, in the order first seen', () => {
     const found = [{ id: 'e1', nip: '198609262015051001', internal_id: null }, { id: 'e2', nip: null, internal_id: 'THL-0001' }];
     expect(tallyAttendance(['19860926 201505 1 001', '198609262015051001', 'THL-0001', ' THL-0001', '1999 0101', '19990101', 'X-1'], found))
-      .toEqual({ listed: 4, notCovered: ['19990101', 'X-1'], outsideScope: [], outsideScopeSigned: [] });
+      .toEqual({ listed: 4, notCovered: ['19990101', 'X-1'] });
   });
-  it('tells covered employees outside the recorder\'s scope apart from entries the campaign does not cover, each once', () => {
-    const found = [
-      { id: 'e1', nip: '198609262015051001', internal_id: null, in_scope: true, signed: false },
-      { id: 'e2', nip: '199001012021012001', internal_id: null, in_scope: false, signed: false },
-      { id: 'e3', nip: '197001011995031002', internal_id: null, in_scope: false, signed: true },
-    ];
+  it('answers entries naming no one the recorder may sign for (unknown, or outside the recorder\'s units) alike, each once', () => {
+    // only e1 is the recorder's to sign: the two others, covered but in other units, are not found, like an unknown NIP
+    const found = [{ id: 'e1', nip: '198609262015051001', internal_id: null }];
     expect(tallyAttendance(['198609262015051001', '19900101 202101 2 001', '199001012021012001', '19700101 199503 1 002', '19990101'], found))
-      .toEqual({ listed: 4, notCovered: ['19990101'], outsideScope: ['199001012021012001'], outsideScopeSigned: ['197001011995031002'] });
+      .toEqual({ listed: 4, notCovered: ['199001012021012001', '197001011995031002', '19990101'] });
   });
 });

@@ -122,37 +122,30 @@ export const listedId = (typed: string): ListedId => ({ nip: normalizeDigits(typ
 /** The name an entry is counted and reported under: the NIP's digits, else the id as typed (trimmed). */
 const listedKey = (id: ListedId) => (/^\d+$/.test(id.nip) ? id.nip : id.internalId);
 
-/** An employee an attendance list named who is covered by the campaign; `in_scope`: the recorder may sign for them (default), `signed`: a pledge of theirs stands. */
-export type ListedEmployee = { id: string; nip: string | null; internal_id: string | null; in_scope?: boolean; signed?: boolean };
+/** An employee an attendance list named whom the recorder may sign for (covered by the campaign, in the recorder's scope). */
+export type ListedEmployee = { id: string; nip: string | null; internal_id: string | null };
 
 /**
- * Tallies an attendance list against the covered employees it named (`found`): `listed` counts each
- * person once however often or however written; the entries naming no covered employee are
- * `notCovered`; those naming a covered employee outside the recorder's scope are `outsideScope`, or
- * `outsideScopeSigned` when that employee has signed already (their own unit records them). Each
- * entry once, as its NIP digits or its id as typed, in the order first seen: nothing about those
- * employees beyond what the recorder typed.
+ * Tallies an attendance list against the employees it named whom the recorder may sign for (`found`):
+ * `listed` counts each person once however often or however written; every other entry is
+ * `notCovered`, each once, as its NIP digits or its id as typed, in the order first seen. An entry
+ * naming an employee outside the recorder's units is told apart from an unknown one in nothing: the
+ * answer must not reveal which NIPs belong to the agency, nor who of them has signed.
  */
 export function tallyAttendance(typed: readonly string[], found: readonly ListedEmployee[]) {
   const byNip = new Map(found.flatMap((e) => (e.nip ? [[e.nip, e] as const] : [])));
   const byInternalId = new Map(found.flatMap((e) => (e.internal_id ? [[e.internal_id, e] as const] : [])));
   const people = new Set<string>();
   const notCovered = new Set<string>();
-  const outsideScope = new Set<string>();
-  const outsideScopeSigned = new Set<string>();
   for (const t of typed) {
     const id = listedId(t);
     const key = listedKey(id);
     if (!key) continue;
     const employee = byNip.get(id.nip) ?? byInternalId.get(id.internalId);
-    if (!employee) {
-      notCovered.add(key);
-      continue;
-    }
-    if (employee.in_scope === false && !people.has(employee.id)) (employee.signed ? outsideScopeSigned : outsideScope).add(key);
-    people.add(employee.id);
+    if (employee) people.add(employee.id);
+    else notCovered.add(key);
   }
-  return { listed: people.size + notCovered.size, notCovered: [...notCovered], outsideScope: [...outsideScope], outsideScopeSigned: [...outsideScopeSigned] };
+  return { listed: people.size + notCovered.size, notCovered: [...notCovered] };
 }
 
 /** "Budi Santoso" -> "B*** S******": the public verification page never shows a full name. */
