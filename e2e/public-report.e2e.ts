@@ -127,4 +127,23 @@ describe('the anonymous reporter and the handler', () => {
     for (const words of ['Diterima', 'Disegel', 'Diserahkan', 'Pelapor anonim', 'Sistem', 'Informasi awal dijadikan kasus']) expect(text).toContain(words);
     await ctx.close();
   });
+  it('the reporter, asked for evidence, sends another photo from the follow page and it reaches the case', async () => {
+    const ctx = await browser.newContext();
+    ctx.setDefaultTimeout(15_000);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/lapor/pantau`);
+    await page.getByTestId('follow-code').fill(receipt.code);
+    await page.getByTestId('follow-secret').fill(receipt.secret);
+    await page.getByTestId('follow-submit').click();
+    await page.getByTestId('follow-file').setInputFiles(path.join(tmp, 'spanduk.jpg'));
+    await page.getByTestId('follow-file-submit').click();
+    await page.getByTestId('follow-file-sent').waitFor();
+    // ready for another file: the picker is cleared
+    expect(await page.getByTestId('follow-file-submit').isDisabled()).toBe(true);
+    await ctx.close();
+    const officer = await signedIn('bawaslu.kota');
+    await officer.page.goto(`${server.url}/cases/${caseId}`);
+    await expect.poll(async () => officer.page.getByTestId('case-evidence-item').count()).toBe(2);
+    await officer.ctx.close();
+  });
 });

@@ -9,7 +9,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { TipStatusBadge } from '../tips/tip-status.tsx';
 import { TipThread } from '../tips/tip-thread.tsx';
 import { PublicShell } from './public-shell.tsx';
-import { consentToReport, followTip, replyToTip, type TipCredentials, type TipFollowView } from './public-api.ts';
+import { EVIDENCE_TYPES, consentToReport, followTip, replyToTip, sendEvidence, type TipCredentials, type TipFollowView } from './public-api.ts';
 import { TIP_LIMITS } from './tip-form.ts';
 
 const EMPTY_CREDENTIALS: TipCredentials = { receiptCode: '', secret: '' };
@@ -131,6 +131,16 @@ function FollowView({ view, credentials, onView, refresh, onFinish }: FollowView
     },
   });
   const open = view.status !== 'closed';
+  // a photo or document sent later, e.g. when Bawaslu asks for it; the same neutral file name as on the report page
+  const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  const upload = useMutation({
+    mutationFn: (chosen: File) => sendEvidence(credentials, chosen),
+    onSuccess: () => {
+      setFile(null);
+      setFileKey((k) => k + 1);
+    },
+  });
   // a tip Bawaslu already handles as a finding or report takes no consent to a formal report
   const consentable = open && !view.status.startsWith('converted');
 
@@ -183,6 +193,39 @@ function FollowView({ view, credentials, onView, refresh, onFinish }: FollowView
             data-testid="follow-reply-submit"
           >
             {t('publicReport.replySubmit')}
+          </Button>
+        </Stack>
+      )}
+
+      {open && (
+        <Stack gap="xs" component="section" aria-labelledby="follow-file-title">
+          <Title order={2} size="h4" id="follow-file-title">
+            {t('publicReport.followFileTitle')}
+          </Title>
+          <Text size="sm" c="dimmed" id="follow-file-help">
+            {t('publicReport.followFileHelp')}
+          </Text>
+          <input
+            key={fileKey}
+            type="file"
+            accept={EVIDENCE_TYPES}
+            aria-labelledby="follow-file-title"
+            aria-describedby="follow-file-help"
+            onChange={(event) => {
+              upload.reset();
+              setFile(event.currentTarget.files?.[0] ?? null);
+            }}
+            data-testid="follow-file"
+            style={{ display: 'block', maxWidth: '100%' }}
+          />
+          {upload.isSuccess && (
+            <Alert color="green" variant="light" data-testid="follow-file-sent">
+              {t('publicReport.fileSent')}
+            </Alert>
+          )}
+          <ProblemAlert error={upload.error} title={t('publicReport.followFileFailed')} data-testid="follow-file-error" />
+          <Button variant="default" onClick={() => file && upload.mutate(file)} disabled={!file} loading={upload.isPending} data-testid="follow-file-submit">
+            {t('publicReport.followFileSubmit')}
           </Button>
         </Stack>
       )}

@@ -33,6 +33,9 @@ export function useRegionOptions(level: RegionLevel, parent: string | null) {
 
 export const submitTip = (input: TipInput) => publicApi.post<TipReceipt>('/public/tips', input);
 
+/** What the evidence store accepts (photos, PDF, video, audio): the file pickers offer these. */
+export const EVIDENCE_TYPES = 'image/jpeg,image/png,image/webp,application/pdf,video/mp4,audio/*';
+
 /**
  * Adds one file to a tip. The server reads the credentials before the file, so they are appended
  * first; the file goes under a neutral name because a phone's file name can say whose it is.

@@ -9,12 +9,11 @@ import { todayAtOffset } from '../../lib/dates.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { PublicShell } from './public-shell.tsx';
-import { sendEvidence, submitTip, type TipReceipt } from './public-api.ts';
+import { EVIDENCE_TYPES, sendEvidence, submitTip, type TipReceipt } from './public-api.ts';
 import { REQUIRED_REGION_DEPTH, RegionCascade } from './region-cascade.tsx';
 import { ReceiptPanel } from './receipt-panel.tsx';
 import { EMPTY_DRAFT, TIP_LIMITS, linesOf, toTipInput, type TipDraft, type TipDraftProblem } from './tip-form.ts';
 
-const EVIDENCE_TYPES = 'image/jpeg,image/png,image/webp,application/pdf,video/mp4,audio/*';
 
 /** The reporter's own calendar date, for the date field's maximum. */
 const localToday = () => todayAtOffset(-new Date().getTimezoneOffset());
