@@ -51,6 +51,9 @@ describe('legal engine pages', () => {
     await page.getByTestId('assess-submit').click();
     await page.getByTestId('assess-result').waitFor();
     expect((await page.getByTestId('assess-electoral-domain').textContent())?.trim()).toBe('tidak');
+    // no report date given: timeliness is not judged, and the 2022 deadline has passed rather than being "late"
+    expect(await page.getByTestId('assess-timely').textContent()).toContain('Isi tanggal laporan untuk menilainya');
+    expect(await page.getByTestId('assess-report-deadline').textContent()).toMatch(/sudah lewat \d+ hari/);
     const routes = await page.getByTestId('assess-routes').locator('[data-route]').evaluateAll((els) => els.map((e) => e.getAttribute('data-route')));
     expect(routes).toContain('asn_ethics');
     expect(routes).not.toContain('election_crime');

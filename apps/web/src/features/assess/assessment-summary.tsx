@@ -61,7 +61,9 @@ export function AssessmentSummary({ assessment, reportDate }: { assessment: Asse
         </Field>
         <Field label={t('assess.timely')} testId="assess-timely">
           {timely === null ? (
-            empty
+            <Text span size="sm" c="dimmed">
+              {t('assess.timelyUnknown')}
+            </Text>
           ) : (
             <Badge variant="light" color={timely ? 'green' : 'red'} tt="none" data-value={timely}>
               {timely ? t('assess.timelyYes') : t('assess.timelyNo')}

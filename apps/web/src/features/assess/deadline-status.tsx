@@ -16,7 +16,8 @@ export function DueAt({ deadline, reportDate }: { deadline: Deadline; reportDate
     left > 0
       ? t('assess.daysLeft', { count: left })
       : left < 0
-        ? t('assess.daysLate', { count: -left })
+        ? // late only against a report date; without one the deadline has simply passed (a past incident)
+          t(reportDate ? 'assess.daysLate' : 'assess.daysPassed', { count: -left })
         : reportDate
           ? t('assess.dueOnReport')
           : t('assess.dueToday');
