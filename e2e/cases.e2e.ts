@@ -292,11 +292,35 @@ describe('seed 003: the camat in jersey number two', () => {
     await page.getByTestId('intake-reporter-name').fill('Siti Rahmawati');
     await page.getByTestId('intake-reporter-address').fill('Jl. Melati No. 7, Bekasi Timur');
     await page.getByTestId('intake-chronology').fill('Pada rapat RT tanggal 5 Januari 2024 Lurah mengajak warga memilih calon nomor satu.');
+    // a KTP number that is no NIK is refused and the field says why
+    await page.getByTestId('intake-reporter-idNumber').fill('1234');
+    await page.getByTestId('intake-submit').click();
+    await expect.poll(async () => page.getByTestId('intake-reporter-idNumber').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.mantine-InputWrapper-error').allTextContents()).toContainEqual(expect.stringContaining('NIK 16 angka'));
+    await page.getByTestId('intake-reporter-idNumber').fill('3275014501900001');
     await page.getByTestId('intake-submit').click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/).catch(async (e: unknown) => {
       throw new Error(`report not opened: ${await page.getByRole('alert').allTextContents()}`, { cause: e });
     });
     const reportId = page.url().split('/').pop()!;
+    // the assigned handler opens the sealed identity with a reason; it shows in the dialog only
+    await page.getByTestId('case-reporter-identity').waitFor();
+    expect(await page.content()).not.toContain('Siti Rahmawati');
+    await page.getByTestId('case-reporter-identity').click();
+    await page.getByTestId('reporter-identity-reason').fill('Memanggil pelapor untuk klarifikasi');
+    await page.getByTestId('reporter-identity-submit').click();
+    expect(await page.getByTestId('reporter-identity-name').textContent()).toBe('Siti Rahmawati');
+    expect(await page.getByTestId('reporter-identity-idNumber').textContent()).toBe('3275014501900001');
+    expect(page.url()).not.toContain('Siti');
+    await page.getByTestId('reporter-identity-close').click();
+    await expect.poll(async () => page.getByTestId('reporter-identity').count()).toBe(0);
+    expect(await page.content()).not.toContain('Siti Rahmawati');
+    // opening it again asks for a reason again: nothing was kept
+    await page.getByTestId('case-reporter-identity').click();
+    await page.getByTestId('reporter-identity-reason').waitFor();
+    expect(await page.getByTestId('reporter-identity-name').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => page.getByTestId('reporter-identity-reason').count()).toBe(0);
     await act(page, 'START_REVIEW');
     await act(page, 'REJECT', { reason: 'Laporan disampaikan melewati batas waktu 7 hari kerja sejak diketahui.' });
     // not registered: Bawaslu may still take it up as initial information for its own finding (Perbawaslu 7/2022 Pasal 14)

@@ -21,17 +21,49 @@ const CaseIntakeFields = z.object({
 export const FindingInput = CaseIntakeFields.refine((v) => !(v.tipId && v.fromCaseId), { message: 'a finding comes from a tip or from a report, not both', path: ['fromCaseId'] });
 export type FindingInput = z.infer<typeof FindingInput>;
 
+const realDate = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * NIK (domain.md §8.3): 16 digits PP KK CC DDMMYY SSSS, spaces, dots or dashes allowed as typed.
+ * Checks the form the reporter's KTP must have (region parts not 00, a real birth date with 40 added
+ * to the day for women, sequence from 0001); whether the province exists is the registry's concern.
+ */
+export function isPlausibleNik(raw: string): boolean {
+  const digits = raw.replace(/[\s.-]/g, '');
+  if (!/^\d{16}$/.test(digits)) return false;
+  if (digits.startsWith('00') || digits.slice(2, 4) === '00' || digits.slice(4, 6) === '00' || digits.slice(12) === '0000') return false;
+  const dd = Number(digits.slice(6, 8));
+  const day = dd > 40 ? dd - 40 : dd;
+  // a two-digit year: 29 February is real in a leap year of either century, so try a leap year
+  const yy = Number(digits.slice(10, 12));
+  return realDate(yy % 4 === 0 ? 2000 : 2001, Number(digits.slice(8, 10)), day);
+}
+
+/** A date written in "Tempat/tanggal lahir" as DD-MM-YYYY (or with / or .) must be a real date. */
+const hasOnlyRealDates = (v: string) =>
+  [...v.matchAll(/(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})/g)].every((m) => realDate(Number(m[3]), Number(m[2]), Number(m[1])));
+
 /** Form A.1 / B.1 reporter identity: sealed, stored apart from the case. */
 export const ReporterIdentity = z.object({
   name: PlainText(2, 200),
-  birthPlaceDate: z.string().trim().max(200).optional(),
+  birthPlaceDate: z.string().trim().max(200).refine(hasOnlyRealDates, 'place and a real date of birth, e.g. Bekasi, 28-02-1990').optional(),
   sex: z.enum(['L', 'P']).optional(),
   occupation: z.string().trim().max(200).optional(),
   citizenship: z.string().trim().max(100).default('WNI'),
   address: z.string().trim().min(5).max(500),
-  phone: z.string().trim().max(30).optional(),
+  phone: z.string().trim().max(30).regex(/^\+?\d(?:[ -]?\d){7,14}$/, 'phone number of 8-15 digits, e.g. 0812-3456-7890 or +62 812 3456 7890').optional(),
   email: z.email().optional(),
-  idNumber: z.string().trim().max(30).optional(),
+  idNumber: z.string().trim().max(30).refine(isPlausibleNik, 'NIK of 16 digits as on the KTP (region, birth date DDMMYY with 40 added to the day for women, sequence)').optional(),
+});
+
+/**
+ * A sealed identity as it is opened: what was recorded, checked only for its shape, so that one
+ * sealed before a check was added (a KTP number that is no NIK, say) still opens.
+ */
+export const SealedReporterIdentity = ReporterIdentity.extend({
+  birthPlaceDate: z.string().optional(),
+  phone: z.string().optional(),
+  idNumber: z.string().optional(),
 });
 
 export const ReportInput = CaseIntakeFields.omit({ tipId: true, fromCaseId: true }).extend({
@@ -96,6 +128,9 @@ export const CaseDetail = CaseSummary.extend({
   recommendation: z.record(z.string(), z.unknown()).nullable(),
   ppkDecision: z.record(z.string(), z.unknown()).nullable(),
   hasReporterIdentity: z.boolean(),
+  /** Whether this user may open the sealed reporter identity (a handler assigned to the case, with a stated reason; each opening is logged). */
+  // optional only so that hand-built CaseDetail fixtures keep compiling; the API always sends it
+  mayOpenReporterIdentity: z.boolean().describe('The caller may open the sealed reporter identity (an assigned handler, and the case has one)'),
   assessment: z.record(z.string(), z.unknown()).nullable(),
   allowedActions: z.array(z.string()),
   /** Whether this user may link the reported person to a registry record at this step (Bawaslu's handlers). */

@@ -35,6 +35,10 @@ export const CUSTOM_ID: Record<string, string> = {
   'at least 10 characters': 'minimal 10 karakter',
   'phone number': 'nomor telepon',
   'phone number in international form, e.g. +6281234567890': 'nomor telepon dalam format internasional, mis. +6281234567890',
+  'phone number of 8-15 digits, e.g. 0812-3456-7890 or +62 812 3456 7890': 'nomor telepon 8-15 angka, mis. 0812-3456-7890 atau +62 812 3456 7890',
+  'NIK of 16 digits as on the KTP (region, birth date DDMMYY with 40 added to the day for women, sequence)':
+    'NIK 16 angka seperti pada KTP (kode wilayah, tanggal lahir DDMMYY dengan tanggal + 40 untuk perempuan, nomor urut)',
+  'place and a real date of birth, e.g. Bekasi, 28-02-1990': 'tempat dan tanggal lahir yang benar, mis. Bekasi, 28-02-1990',
   '22 characters': '22 karakter (huruf dan angka, nomor seri e-meterai)',
   '6 digits': '6 angka',
   'give a title or a closing date': 'isi judul atau tanggal tutup',

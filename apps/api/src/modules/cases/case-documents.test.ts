@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '@netra/contracts';
 import {
   ACT_CODES, ASN_AUTHORITIES, DEADLINE_RULES, DEFAULT_WORKING_WEEK, ELECTION_ARTICLES, ELECTIONS, HOLIDAYS, MORAL_SANCTIONS, NON_ASN_CONTRACT_SANCTIONS, OFFENCE_LINKS,
-  OFFICE_HOURS, PP53_SANCTIONS, PP94_EFFECTIVE_DATE, PP94_SANCTIONS, PTDH_SANCTIONS, TIME_ZONE_SOURCE, UNCONFIRMED_DEFAULTS, assess, catalogueActs, parseIncident,
+  OFFICE_HOURS, PP53_SANCTIONS, PP94_EFFECTIVE_DATE, PP94_SANCTIONS, PTDH_SANCTIONS, TIME_ZONE_SOURCE, UNCONFIRMED_DEFAULTS, assess, catalogueActs, parseIncident, publicAssessment,
   // what the letters print as their legal basis ("Dasar hukum")
   legalBasisCitations as legalCitations, type RulesOptions,
 } from '@netra/rules';
@@ -139,6 +139,22 @@ describe('legal basis as printed', () => {
     expect(sanctionWords('unknown_form')).toBe('unknown_form');
   });
 
+  it('keeps the instruments that ground the letter, not the schedule, the deadlines nor a superseded regulation', () => {
+    const pemilu = (incidentDate: string, act = 'KE-3') =>
+      assessmentBasis(assess(parseIncident({ election: 'pemilu-2024', regionCode: '32.75', incidentDate, reportDate: incidentDate, actorType: 'PNS', act })) as unknown as Record<string, unknown>);
+    const during = pemilu('2023-12-10');
+    expect(during).toEqual(expect.arrayContaining(['UU 7/2017 Pasal 280(2)', 'UU 7/2017 Pasal 493', 'PP 94/2021 Pasal 5 huruf n', 'PP 42/2004 Pasal 11 huruf c dan Pasal 15(1)-(3) (sanksi moral)']));
+    // the report deadline (UU 7/2017 454(6), Perbawaslu 7/2022 8(3)), the schedule (PKPU 3/2022, Pasal 276(1)) and PP 53/2010 date the facts; they ground nothing
+    expect(during.join('\n')).not.toMatch(/454\(6\)|Perbawaslu|PKPU|276\(1\)|PP 53\/2010/);
+    // an incident before PP 94/2021 took force is disciplined under PP 53/2010, and PP 94/2021 is not its basis
+    const before = assessmentBasis(assess(parseIncident({ election: 'pilkada-2024', regionCode: '32.75', incidentDate: '2021-05-01', reportDate: '2021-05-01', actorType: 'PNS', act: 'KE-5' })) as unknown as Record<string, unknown>);
+    expect(before).toContain('PP 53/2010');
+    expect(before.join('\n')).not.toContain('PP 94/2021');
+    // a stored assessment as the case detail carries it (public sources beside their provenance) reads the same
+    const stored = publicAssessment(assess(parseIncident({ election: 'pemilu-2024', regionCode: '32.75', incidentDate: '2023-12-10', reportDate: '2023-12-10', actorType: 'PNS', act: 'KE-3' })));
+    expect(assessmentBasis(stored as unknown as Record<string, unknown>)).toEqual(during);
+  });
+
   it('leaves out the election-law articles the assessment found not to apply', () => {
     const basis = (incidentDate: string) =>
       assessmentBasis(assess(parseIncident({ election: 'pemilu-2024', regionCode: '32.75', incidentDate, reportDate: incidentDate, actorType: 'PNS', act: 'KE-3' })) as unknown as Record<string, unknown>);
@@ -147,6 +163,7 @@ describe('legal basis as printed', () => {
     expect(outside).toContain('PP 42/2004 Pasal 11 huruf c dan Pasal 15(1)-(3) (sanksi moral)');
     const during = basis('2023-12-10');
     expect(during).toEqual(expect.arrayContaining(['UU 7/2017 Pasal 280(2)', 'UU 7/2017 Pasal 493']));
+    expect(outside.join('\n')).not.toContain('Pasal 280(2)');
     for (const c of [...outside, ...during]) expectPrintable(c, c);
   });
 });
@@ -217,7 +234,7 @@ function jayapuraCase(over: Partial<CaseDetail> = {}): CaseDetail {
       { party: 'reporter', personLabel: REPORTER_LABEL, scheduledOn: '2024-10-07', place: 'Kantor Bawaslu Kota Jayapura', issuedOn: '2024-10-03' },
       { party: 'reported', personLabel: 'Lurah Bintara', scheduledOn: '2024-10-08', place: 'Kantor Bawaslu Kota Jayapura', issuedOn: '2024-10-04' },
     ],
-    documents: [...DOCUMENT_KINDS], forwardTo: null, conflictFlags: [],
+    documents: [...DOCUMENT_KINDS], forwardTo: null, conflictFlags: [], mayOpenReporterIdentity: false,
     ...over,
   };
 }
@@ -227,6 +244,10 @@ const EMPLOYEE = {
   agencyName: 'Pemerintah Kota Jayapura',
 };
 const ISSUED = new Date('2024-11-02T15:45:00Z'); // 3 November 2024, 00.45 WIT
+const TITLES_OF: Record<DocumentKind, string> = {
+  receipt: 'TANDA TERIMA PENYAMPAIAN LAPORAN / TEMUAN', registration: 'PEMBERITAHUAN REGISTRASI', summons: 'UNDANGAN KLARIFIKASI', review: 'RINGKASAN KAJIAN DUGAAN PELANGGARAN',
+  gakkumdu_minutes: 'BERITA ACARA PEMBAHASAN SENTRA GAKKUMDU', forwarding: 'PENERUSAN DUGAAN PELANGGARAN PERATURAN PERUNDANG-UNDANGAN LAINNYA (NETRALITAS ASN)', recommendation: 'REKOMENDASI SANKSI',
+};
 const text = (kind: DocumentKind, c = jayapuraCase(), options: DocumentOptions = {}) => caseDocumentLines(kind, c, ISSUED, options).map((l) => l.text).join('\n');
 
 describe('case documents', () => {
@@ -270,7 +291,9 @@ describe('case documents', () => {
       const after = lines.slice(start + 1);
       const end = after.findIndex((l) => !l.startsWith('- '));
       const basis = after.slice(0, end < 0 ? undefined : end).map((l) => l.slice(2));
-      expect(basis, kind).toEqual(expect.arrayContaining(['PP 42/2004 Pasal 11 huruf c dan Pasal 15(1)-(3) (sanksi moral)', 'PKPU 2/2024 (tahapan dan jadwal Pemilihan 2024)']));
+      // the ASN rules of the act, the authority's basis; not the schedule, the report deadline nor the discipline law the date rules out
+      expect(basis, kind).toEqual(expect.arrayContaining(['PP 42/2004 Pasal 11 huruf c dan Pasal 15(1)-(3) (sanksi moral)', 'PP 94/2021 Pasal 5 huruf n', 'UU 20/2023 Pasal 26(2) huruf d, 70(3)', 'Perpres 92/2024']));
+      expect(basis.join('\n'), kind).not.toMatch(/PKPU|Pasal 134|PP 53\/2010|Perbawaslu/);
       for (const b of basis) expectPrintable(b, `${kind}: ${b}`);
       const t = lines.join('\n');
       expect(t, kind).toContain('Dugaan bentuk pelanggaran: Memposting foto bersama bakal calon');
@@ -315,7 +338,11 @@ describe('case documents', () => {
     expect(t).toContain('Jenis sanksi: Sanksi moral');
     expect(t).toContain('Rekomendasi sanksi: Pernyataan secara terbuka (PP 42/2004 Pasal 15(3))');
     expect(t).toContain('Tanggal rekomendasi: 1 November 2024');
-    expect(t).toContain('Batas tindak lanjut PPK: 15 November 2024 pukul 23.59 WIT');
+    // the PPK's 14 days are not confirmed (domain.md §5.1 #5): the letter does not state them as fact
+    expect(t).toContain('Batas tindak lanjut PPK: 15 November 2024 pukul 23.59 WIT (perkiraan; belum terkonfirmasi)');
+    const confirmed = jayapuraCase();
+    const settled = text('recommendation', { ...confirmed, deadlines: confirmed.deadlines.map((d) => ({ ...d, unconfirmed: false })) });
+    expect(settled).toMatch(/Batas tindak lanjut PPK: 15 November 2024 pukul 23.59 WIT$/m);
     expect(t).not.toMatch(/tingkat moral|: moral$|KE-5$/m);
     const levels = { ringan: 'Hukuman disiplin ringan', sedang: 'Hukuman disiplin sedang', berat: 'Hukuman disiplin berat' };
     for (const [level, words] of Object.entries(levels))
@@ -327,12 +354,15 @@ describe('case documents', () => {
 
   it('summons: the latest by default, any earlier one by its index, and no other', () => {
     const latest = text('summons');
-    expect(latest).toContain('Kepada: Terlapor: Lurah Bintara');
+    expect(latest).toContain('Kepada Yth.\nSdr. Lurah Bintara (Terlapor)\ndi tempat');
     expect(latest).toContain('Hari/tanggal: Selasa, 8 Oktober 2024');
     expect(latest).toContain('Tanggal undangan: 4 Oktober 2024');
     expect(latest).toContain('hak jawab');
+    // no time was recorded: the letter does not make one up
+    expect(latest).toContain('Waktu: sesuai pemberitahuan');
+    expect(latest).not.toMatch(/Selasa, 8 Oktober 2024 pukul/);
     const first = text('summons', jayapuraCase(), { summonsIndex: 0 });
-    expect(first).toContain('Kepada: Pelapor (identitas dirahasiakan)');
+    expect(first).toContain('Kepada Yth.\nSdr. Pelapor (identitas dirahasiakan)');
     expect(first).toContain('Hari/tanggal: Senin, 7 Oktober 2024');
     expect(first).not.toContain('Reporter');
     for (const summonsIndex of [2, -1, 0.5]) {
@@ -349,7 +379,73 @@ describe('case documents', () => {
     // states stored before summons were kept: the SUMMON events, dated by the office's day of entry
     const old = text('summons', jayapuraCase({ summons: [] }), { summonsIndex: 0 });
     expect(old).toContain('Tanggal undangan: 3 Oktober 2024');
-    expect(old).toContain('Kepada: Pelapor (identitas dirahasiakan)');
+    expect(old).toContain('Sdr. Pelapor (identitas dirahasiakan)');
+  });
+
+  it('summons: the time of day the office recorded, in its zone', () => {
+    const withTime = (payload: Record<string, unknown>) => {
+      const c = jayapuraCase({ summons: [] });
+      const events = [...c.events.filter((e) => e.type !== 'SUMMON'), ev('SUMMON', '2024-10-04T02:00:00Z', { party: 'reported', personLabel: 'Lurah Bintara', scheduledOn: '2024-10-08', place: 'Kantor Bawaslu Kota Jayapura', ...payload }, 'under_review')];
+      return text('summons', { ...c, events });
+    };
+    expect(withTime({ scheduledTime: '09:30' })).toContain('Waktu: pukul 09.30 WIT');
+    expect(withTime({ time: '13.00' })).toContain('Waktu: pukul 13.00 WIT');
+    expect(withTime({ scheduledAt: '2024-10-08T01:00:00Z' })).toContain('Waktu: pukul 10.00 WIT');
+    expect(withTime({ time: 'pagi' })).toContain('Waktu: sesuai pemberitahuan');
+  });
+
+  it('every letter: the issuing office, the addressee and a signatory; the reporter is never named', () => {
+    const letters = (c = jayapuraCase(), options: DocumentOptions = { reportedEmployee: EMPLOYEE }) =>
+      Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, caseDocumentLines(kind, c, ISSUED, options).map((l) => l.text)])) as Record<DocumentKind, string[]>;
+    const all = letters();
+    for (const kind of ['receipt', 'registration', 'summons', 'forwarding'] as const) {
+      expect(all[kind][0], kind).toBe('BADAN PENGAWAS PEMILIHAN UMUM KOTA JAYAPURA');
+      expect(all[kind][1], kind).toBe(TITLES_OF[kind]);
+      expect(all[kind][2], kind).toBe('Kepada Yth.');
+      expect(all[kind], kind).toContain('di tempat');
+    }
+    for (const kind of ['registration', 'summons', 'forwarding'] as const) {
+      expect(all[kind], kind).toContain('Ketua/Anggota Bawaslu Kota Jayapura,');
+      expect(all[kind], kind).toContain('(....................................)');
+      expect(all[kind].at(-1), kind).toMatch(/^Dibuat oleh Netra pada/);
+    }
+    expect(all.receipt[3]).toBe('Sdr. Pelapor');
+    expect(all.registration[3]).toBe('Sdr. Pelapor');
+    expect(all.registration).toContain('Jayapura, 3 Oktober 2024');
+    expect(all.registration).toContain('Dicatat dalam Netra oleh petugas: bawaslu.jayapura');
+    expect(all.summons[3]).toBe('Sdr. Lurah Bintara (Terlapor)');
+    expect(all.summons).toContain('Jayapura, 4 Oktober 2024');
+    expect(all.forwarding[3]).toBe('Pimpinan Badan Kepegawaian Negara (Deputi Bidang Pengawasan dan Pengendalian)');
+    expect(all.forwarding).toContain('Jayapura, 29 Oktober 2024');
+    // the recommendation is the authority's letter, to the PPK of the reported person's agency
+    expect(all.recommendation.slice(0, 4)).toEqual(['BADAN KEPEGAWAIAN NEGARA', 'DEPUTI BIDANG PENGAWASAN DAN PENGENDALIAN', 'REKOMENDASI SANKSI', 'Kepada Yth.']);
+    expect(all.recommendation).toContain('Pejabat Pembina Kepegawaian Pemerintah Kota Jayapura');
+    expect(all.recommendation).toContain('Dicatat dalam Netra oleh petugas: bkn.officer');
+    expect(letters(jayapuraCase(), {}).recommendation).toContain('Pejabat Pembina Kepegawaian instansi Terlapor');
+    const bawaslu = letters(jayapuraCase({ recommendation: { actCode: 'D-7', sanctionId: 'contract_termination', level: 'contract', letterNumber: 'R-2', issuedBy: 'supervisor' } })).recommendation;
+    expect(bawaslu[0]).toBe('BADAN PENGAWAS PEMILIHAN UMUM KOTA JAYAPURA');
+    expect(bawaslu).toContain('Ketua/Anggota Bawaslu Kota Jayapura,');
+    // letters to others are never addressed to the reporter
+    for (const kind of ['forwarding', 'recommendation'] as const) expect(all[kind].join('\n'), kind).not.toContain('Sdr. Pelapor');
+    // a province's office, and a finding (no reporter to write to)
+    const province = letters(jayapuraCase({ regionCode: '91', regionName: 'Papua', source: 'finding' }));
+    expect(province.registration[0]).toBe('BADAN PENGAWAS PEMILIHAN UMUM PROVINSI PAPUA');
+    expect(province.registration).toContain('Ketua/Anggota Bawaslu Provinsi Papua,');
+    expect(province.registration).not.toContain('Kepada Yth.');
+  });
+
+  it('receipt: the time of receipt in the office zone and the receiving officer (Form A.1 / B.1 item 7)', () => {
+    const t = text('receipt');
+    expect(t).toContain('Waktu penerimaan: 1 Oktober 2024 pukul 11.00 WIT');
+    expect(t).toContain('Petugas penerima: bawaslu.jayapura');
+    expect(t).toContain('Petugas penerima,\n(....................................)');
+    // a report filed online: no officer received it yet, and none is made up
+    const c = jayapuraCase();
+    const online = text('receipt', { ...c, events: c.events.map((e) => (e.type === 'CREATED' ? { ...e, actorLabel: 'public' } : e)) });
+    expect(online).toContain('Petugas penerima: (diisi petugas yang menerima)');
+    // a report entered on a later day than it was received: the day alone, no time
+    const later = text('receipt', jayapuraCase({ receivedOn: '2024-09-30' }));
+    expect(later).toContain('Waktu penerimaan: 30 September 2024 (jam tidak tercatat)');
   });
 
   it('Gakkumdu minutes: recorded handover dates, else the office date of the entry; results and deadlines in words', () => {
@@ -358,7 +454,7 @@ describe('case documents', () => {
     expect(t).toContain('- 10 Oktober 2024: Pembahasan kedua'); // the recorded handover, not the day it was entered (12 October)
     expect(t).toContain('- 21 Oktober 2024: Pembahasan ketiga'); // 17:30 UTC on the 20th is the 21st in Jayapura
     expect(t).toContain('Kesimpulan (bawaslu.jayapura) - hasil: dihentikan; Penuntutan dihentikan.');
-    expect(t).toContain('Batas waktu Tindak lanjut PPK atas rekomendasi: 15 November 2024 pukul 23.59 WIT');
+    expect(t).toContain('Batas waktu Tindak lanjut PPK atas rekomendasi: 15 November 2024 pukul 23.59 WIT (perkiraan; belum terkonfirmasi)');
   });
 
   it('Gakkumdu minutes: a returned file, the judgment with its verdict and an appeal, on the days recorded', () => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CaseDetail, CaseEventInput, CaseQuery, CaseSummary, FindingInput, Problem, ReassignInput, ReportInput, ReporterIdentity, pageOf } from '@netra/contracts';
+import { CaseDetail, CaseEventInput, CaseQuery, CaseSummary, FindingInput, Problem, ReassignInput, ReportInput, SealedReporterIdentity, pageOf } from '@netra/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requirePrincipal } from '../../platform/http.ts';
@@ -29,7 +29,7 @@ export const caseRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
     return getCase(deps, p, req.params.id);
   });
   app.post('/cases/:id/reporter-identity', {
-    schema: { tags: ['cases'], summary: 'Open the sealed reporter identity (assigned handlers, logged reason)', params: Id, body: z.object({ reason: z.string().trim().min(10).max(500) }), response: { 200: z.object({ reporter: ReporterIdentity, witnesses: z.array(z.looseObject({ name: z.string() })) }), ...errors } },
+    schema: { tags: ['cases'], summary: 'Open the sealed reporter identity (assigned handlers, logged reason)', params: Id, body: z.object({ reason: z.string().trim().min(10).max(500) }), response: { 200: z.object({ reporter: SealedReporterIdentity, witnesses: z.array(z.looseObject({ name: z.string() })) }), ...errors } },
   }, async (req, reply) => reply.header('cache-control', 'no-store').send(await viewReporterIdentity(deps, requirePrincipal(req, 'cases.handle'), req.params.id, req.body.reason)));
   app.get('/cases/:id/reported-suggestions', {
     schema: { tags: ['cases'], summary: 'Ranked registry matches for the reported person', params: Id, querystring: z.object({ text: z.string().trim().min(2).max(300).optional() }),

@@ -326,7 +326,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
   const state = stateOf(r);
   const now = deps.clock.now();
   const today = todayIn(now, r.region_code);
-  const [events, clarifications, reporter] = await Promise.all([
+  const [events, clarifications, reporter, assigned] = await Promise.all([
     deps.db.query<{ seq: number; type: string; from_status: string | null; to_status: string; actor_label: string; at: Date; payload: Record<string, unknown> | string }>(
       'SELECT seq, type, from_status, to_status, actor_label, at, payload FROM case_events WHERE case_id = $1 ORDER BY seq', [id],
     ),
@@ -334,6 +334,7 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
       'SELECT party, person_label, held_on, statement FROM case_clarifications WHERE case_id = $1 ORDER BY created_at', [id],
     ),
     deps.db.query('SELECT 1 FROM case_reporters WHERE case_id = $1', [id]),
+    deps.db.query('SELECT 1 FROM case_handlers WHERE case_id = $1 AND user_id = $2', [id, p.userId]),
   ]);
   let assessment: Record<string, unknown> | null = null;
   if (r.act_code && r.actor_type && (r.incident_on || r.known_on)) {
@@ -359,7 +360,9 @@ export async function getCase(deps: Deps, p: Principal, id: string): Promise<Cas
       payload: sealReporterLabel(typeof e.payload === 'string' ? (JSON.parse(e.payload) as Record<string, unknown>) : e.payload),
     })),
     clarifications: clarifications.rows.map((c) => sealReporterLabel({ party: c.party, personLabel: c.person_label, heldOn: day(c.held_on), statement: c.statement })),
-    recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount, assessment,
+    recommendation: state.recommendation, ppkDecision: state.ppkDecision, hasReporterIdentity: !!reporter.rowCount,
+    // the same test as viewReporterIdentity: the cases.handle permission and an assignment to this case
+    mayOpenReporterIdentity: !!reporter.rowCount && !!assigned.rowCount && grantsFor(p, 'cases.handle').length > 0, assessment,
     allowedActions: allowedEvents(state, handling, today, {
       actorType: r.actor_type, linked: r.reported_agency_id !== null,
       deciderIsCandidate: handling.includes('employing_official') && (await isCandidateIn(deps.db, p.userId, r.election_id)),

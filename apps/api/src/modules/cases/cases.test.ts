@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { createAgency, insertUnit } from '../agencies/agencies.service.ts';
 import { createEmployee } from '../registry/employees.service.ts';
 import { sweepDeadlines } from './cases.service.ts';
+import { loadMasterKey, sealText } from '../../platform/keys.ts';
 import { dateInWords } from '@netra/rules';
 
 
@@ -286,6 +287,33 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(inside.json().flags).toEqual([]);
   });
 
+  it('checks the reporter identity of a formal report: NIK, phone and date of birth', async () => {
+    const report = (reporter: object) => app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
+      electionId: 'pemilu-2024', regionCode: '32.75', title: 'Laporan ajakan memilih', summary: 'Lurah mengajak warga memilih caleg tertentu.',
+      incidentOn: '2024-01-02', knownOn: '2024-01-02', chronology: 'Pada rapat RW, lurah mengajak warga memilih calon nomor tertentu.',
+      reporter: { name: 'Siti Pelapor', address: 'Jl. Melati 7, Bekasi', ...reporter },
+    } });
+    const bad = await report({ idNumber: '1234', phone: 'abc', birthPlaceDate: 'Bekasi, 31-02-1990' });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().errors).toEqual([
+      { path: 'body.reporter.birthPlaceDate', message: 'place and a real date of birth, e.g. Bekasi, 28-02-1990', messageId: 'tempat dan tanggal lahir yang benar, mis. Bekasi, 28-02-1990' },
+      { path: 'body.reporter.phone', message: expect.stringContaining('8-15 digits'), messageId: expect.stringContaining('8-15 angka') },
+      { path: 'body.reporter.idNumber', message: expect.stringContaining('NIK of 16 digits'), messageId: expect.stringContaining('NIK 16 angka') },
+    ]);
+    // 16 digits but day 32 of the birth date (neither a man's 1-31 nor a woman's 41-71)
+    expect((await report({ idNumber: '3275013209860001' })).json().errors).toEqual([expect.objectContaining({ path: 'body.reporter.idNumber' })]);
+    expect((await report({ phone: '0812 345' })).statusCode).toBe(400); // 7 digits
+    const fine = await report({ idNumber: '3275 0145 0190 0001', phone: '+62 812-3456-7890', birthPlaceDate: 'Bekasi, 29-02-1992' });
+    expect(fine.statusCode, fine.body).toBe(201);
+    // an identity sealed before these checks (a KTP number that is no NIK) still opens as recorded
+    const id = fine.json().id;
+    const old = { reporter: { name: 'Siti Pelapor', address: 'Jl. Melati 7, Bekasi', citizenship: 'WNI', idNumber: '1234', phone: 'abc' }, witnesses: [] };
+    await deps.db.query('UPDATE case_reporters SET sealed_identity = $2 WHERE case_id = $1', [id, sealText(loadMasterKey(deps.config), JSON.stringify(old), id)]);
+    const opened = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/reporter-identity`, ...as('bawaslu.kota'), payload: { reason: 'Memeriksa identitas lama pelapor' } });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().reporter).toMatchObject({ idNumber: '1234', phone: 'abc' });
+  });
+
   it('keeps a formal reporter identity sealed: handlers only, with a reason, logged', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/cases/reports', ...as('bawaslu.kota'), payload: {
       electionId: 'pemilu-2024', regionCode: '32.75', title: 'Laporan ajakan memilih', summary: 'Lurah mengajak warga memilih caleg tertentu.',
@@ -296,6 +324,10 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     expect(r.statusCode, r.body).toBe(201);
     const id = r.json().id;
     expect(r.json().hasReporterIdentity).toBe(true);
+    // the case says who may open it: the assigned handler, not a colleague of the same office
+    const mayOpen = async (u: string) => (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, ...as(u) })).json().mayOpenReporterIdentity;
+    expect(await mayOpen('bawaslu.kota')).toBe(true);
+    expect(await mayOpen('bawaslu.kota2')).toBe(false);
     const noReason = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/reporter-identity`, ...as('bawaslu.kota'), payload: { reason: 'x' } });
     expect(noReason.statusCode).toBe(400);
     const notAssigned = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/reporter-identity`, ...as('bawaslu.kota2'), payload: { reason: 'Memanggil pelapor untuk klarifikasi' } });
@@ -314,6 +346,7 @@ describe.each(DB_KINDS)('case handling on %s', (kind) => {
     // staff rotation hands the case (and the right to open the identity) to the colleague
     const moved = await app.inject({ method: 'POST', url: '/api/v1/cases/handlers/reassign', ...as('bawaslu.kota'), payload: { fromUserId: (await app.inject({ method: 'GET', url: '/api/v1/auth/me', ...as('bawaslu.kota') })).json().id, toUserId: (await app.inject({ method: 'GET', url: '/api/v1/auth/me', ...as('bawaslu.kota2') })).json().id } });
     expect(moved.json().moved).toBeGreaterThanOrEqual(3);
+    expect([await mayOpen('bawaslu.kota'), await mayOpen('bawaslu.kota2')]).toEqual([false, true]);
     const now = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/reporter-identity`, ...as('bawaslu.kota2'), payload: { reason: 'Petugas pengganti melanjutkan kajian' } });
     expect(now.statusCode).toBe(200);
   });

@@ -15,6 +15,7 @@ import { hasPermission, useSession } from '../auth/session.tsx';
 import { canOpenCases } from '../auth/access.tsx';
 import { EvidencePanel } from './evidence-panel.tsx';
 import { ReportedPersonPanel } from './reported-person-panel.tsx';
+import { ReporterIdentityDialog } from './reporter-identity-dialog.tsx';
 import { EVENT_FIELDS, useCase, useCaseEvent, useRelatedCases, useSanctions, type CaseDetail } from './cases-api.ts';
 import { useWorkflowLabels } from './workflow-labels.ts';
 import { fieldLabelsFor, useFieldErrors } from '../../components/field-errors.ts';
@@ -202,6 +203,7 @@ export function CasePage() {
   const query = useCase(id);
   const me = useSession();
   const [action, setAction] = useState<string | null>(null);
+  const [identityOpen, setIdentityOpen] = useState(false);
   const labels = useWorkflowLabels();
   const conflictText = useConflictText();
   const elections = useElections();
@@ -255,6 +257,10 @@ export function CasePage() {
           {['decided_other_law', 'gakkumdu_concluded', 'forwarded'].includes(c.status) && !c.reportedEmployeeId && (
             <Text size="sm" c="orange.8" mb="xs" data-testid="case-link-needed">{t('cases.linkBeforeRecommend')}</Text>
           )}
+          {c.mayOpenReporterIdentity && (
+            <Button size="xs" variant="outline" color="grape" mb="xs" w="fit-content" onClick={() => setIdentityOpen(true)} data-testid="case-reporter-identity">{t('cases.reporterIdentity.button')}</Button>
+          )}
+          {identityOpen && <ReporterIdentityDialog caseId={c.id} onClose={() => setIdentityOpen(false)} />}
           <Group gap="xs">
             {c.allowedActions.map((a) => (
               <Button key={a} size="xs" variant="light" onClick={() => setAction(a)} data-testid={`case-action-${a}`}>{labels.event(a)}</Button>
