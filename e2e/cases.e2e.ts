@@ -11,9 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, type Running } from './server.ts';
+import { signedInContext } from './session.ts';
 
 let server: Running;
 let browser: Browser;
@@ -36,17 +37,7 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function signedIn(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext();
-  ctx.setDefaultTimeout(15_000); // a missing element fails with its name, well inside the test's time
-  const page = await ctx.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('netra-demo-2024');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/registry/);
-  return { ctx, page };
-}
+const signedIn = (username: string) => signedInContext(browser, server.url, username);
 
 async function act(page: Page, type: string, fields: Record<string, string | boolean> = {}) {
   await page.getByTestId(`case-action-${type}`).click();

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, type Running } from './server.ts';
-import { DEMO_PASSWORD } from './session.ts';
+import { signedInContext } from './session.ts';
 
 let server: Running;
 let browser: Browser;
@@ -32,17 +32,7 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function signedIn(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext();
-  ctx.setDefaultTimeout(15_000);
-  const page = await ctx.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/registry/);
-  return { ctx, page };
-}
+const signedIn = (username: string) => signedInContext(browser, server.url, username);
 
 describe('the anonymous reporter and the handler', () => {
   it('counts the description like the server: "Uji tautan" has 9 visible characters and is marked on its field', async () => {

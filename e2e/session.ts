@@ -1,6 +1,6 @@
 /** Signs a demo account in through the login page, completing the TOTP enrolment admin roles require. */
 import { authenticator } from 'otplib';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'netra-demo-2024';
 
@@ -23,4 +23,16 @@ export async function signInAs(page: Page, baseUrl: string, username: string): P
   }
   await page.waitForURL(/\/registry/);
   return { totp: body.status === 'totp_setup_required' };
+}
+
+/**
+ * A demo account signed in in a context of its own (its own cookies), where a missing element fails with its
+ * name after 15 s, well inside a test's time.
+ */
+export async function signedInContext(browser: Browser, baseUrl: string, username: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext();
+  ctx.setDefaultTimeout(15_000);
+  const page = await ctx.newPage();
+  await signInAs(page, baseUrl, username);
+  return { ctx, page };
 }

@@ -1,3 +1,5 @@
+import { IsoDate } from '@netra/contracts';
+
 /**
  * Calendar dates ("YYYY-MM-DD") from the legal engine carry no time zone: they are handled
  * as UTC midnights so the browser's own zone never shifts them by a day.
@@ -10,12 +12,8 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** A real calendar date written YYYY-MM-DD (2024-02-30 is not one). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
-}
+/** A real calendar date written YYYY-MM-DD (2024-02-30 is not one), by the same rule the API checks dates with. */
+export const isIsoDate = (value: string): boolean => IsoDate.safeParse(value).success;
 
 export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

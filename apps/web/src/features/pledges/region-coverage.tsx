@@ -1,6 +1,7 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { ActionIcon, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { REGION_LEVELS } from '@netra/contracts';
 import { regionTree, type RegionNode } from '../../lib/region-tree.ts';
 
 type Counts = { required: number; signed: number; missing: number; percent: number };
@@ -29,8 +30,7 @@ export function RegionCoverage({ rows, head, cells }: { rows: readonly Row[]; he
     return next;
   });
   // a kecamatan and a kelurahan often share a name (Medansatria, Bantargebang): the level tells them apart
-  const LEVELS = ['province', 'regency', 'district', 'village'] as const;
-  const level = (code: string) => t(`regionLevels.${LEVELS[Math.min(code.split('.').length, 4) - 1] ?? 'village'}`);
+  const level = (code: string) => t(`regionLevels.${REGION_LEVELS[Math.min(code.split('.').length, REGION_LEVELS.length) - 1]!}`);
   const line = (node: RegionNode<Counts>, depth: number): ReactNode => {
     const name = node.name ?? node.code;
     const expandable = node.children.length > 0;

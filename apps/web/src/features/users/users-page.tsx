@@ -257,6 +257,36 @@ function GrantScope({ grant, employee }: { grant: UserGrant; employee: User['emp
   return <>{parts.length > 0 ? parts.join(' · ') : t('users.scopeNational')}</>;
 }
 
+/** An account's e-mail and WhatsApp number, where its notices go (creating an account and editing its contacts). */
+function ContactFields(props: {
+  email: string; phone: string; onEmail: (v: string) => void; onPhone: (v: string) => void; invalid: ReadonlySet<string>; emailHelp?: string; testIdPrefix: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextInput
+        label={t('users.email')}
+        description={props.emailHelp}
+        type="email"
+        autoComplete="off"
+        value={props.email}
+        onChange={(event) => props.onEmail(event.currentTarget.value)}
+        error={props.invalid.has('email') ? t('users.emailInvalid') : undefined}
+        data-testid={`${props.testIdPrefix}-email`}
+      />
+      <TextInput
+        label={t('users.phone')}
+        placeholder="+6281234567890"
+        autoComplete="off"
+        value={props.phone}
+        onChange={(event) => props.onPhone(event.currentTarget.value)}
+        error={props.invalid.has('phone') ? t('users.phoneInvalid') : undefined}
+        data-testid={`${props.testIdPrefix}-phone`}
+      />
+    </>
+  );
+}
+
 function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateUser();
@@ -324,25 +354,7 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             onChange={(event) => setPassword(event.currentTarget.value)}
             data-testid="user-password"
           />
-          <TextInput
-            label={t('users.email')}
-            description={t('users.contactHelp')}
-            type="email"
-            autoComplete="off"
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={invalid.has('email') ? t('users.emailInvalid') : undefined}
-            data-testid="user-email"
-          />
-          <TextInput
-            label={t('users.phone')}
-            placeholder="+6281234567890"
-            autoComplete="off"
-            value={phone}
-            onChange={(event) => setPhone(event.currentTarget.value)}
-            error={invalid.has('phone') ? t('users.phoneInvalid') : undefined}
-            data-testid="user-phone"
-          />
+          <ContactFields email={email} phone={phone} onEmail={setEmail} onPhone={setPhone} invalid={invalid} emailHelp={t('users.contactHelp')} testIdPrefix="user" />
           <GrantFields value={grant} onChange={setGrant} problems={invalid} />
           {forEmployee && (
             <EmployeePicker
@@ -466,24 +478,7 @@ function ContactsModal({ user, onClose }: { user: User; onClose: () => void }) {
           <Text size="sm" c="dimmed">
             {t('users.contactHelp')}
           </Text>
-          <TextInput
-            label={t('users.email')}
-            type="email"
-            autoComplete="off"
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={invalid.has('email') ? t('users.emailInvalid') : undefined}
-            data-testid="contacts-email"
-          />
-          <TextInput
-            label={t('users.phone')}
-            placeholder="+6281234567890"
-            autoComplete="off"
-            value={phone}
-            onChange={(event) => setPhone(event.currentTarget.value)}
-            error={invalid.has('phone') ? t('users.phoneInvalid') : undefined}
-            data-testid="contacts-phone"
-          />
+          <ContactFields email={email} phone={phone} onEmail={setEmail} onPhone={setPhone} invalid={invalid} testIdPrefix="contacts" />
           <FormActions onCancel={onClose} label={t('common.save')} loading={update.isPending} testId="contacts-submit" />
         </Stack>
       </form>
